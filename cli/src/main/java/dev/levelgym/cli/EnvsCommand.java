@@ -1,0 +1,39 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.registry.EnvSpec;
+import dev.levelgym.envs.registry.Registry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Lists the registered environments. */
+@Command(name = "envs", mixinStandardHelpOptions = true,
+        description = "List the registered environments: id, spaces, step limit, reward threshold.")
+final class EnvsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String format = "%-18s %-34s %-12s %9s %9s%n";
+        out.printf(format, "id", "observation space", "actions", "max steps", "threshold");
+        for (EnvSpec<?, ?> envSpec : Registry.standard().specs()) {
+            try (Env<?, ?> env = envSpec.make()) {
+                out.printf(format, envSpec.id(), abbreviate(env.observationSpace().toString(), 34),
+                        env.actionSpace(),
+                        envSpec.maxEpisodeSteps().isPresent() ? envSpec.maxEpisodeSteps().getAsInt() : "-",
+                        envSpec.rewardThreshold().isPresent() ? envSpec.rewardThreshold().getAsDouble() : "-");
+            }
+        }
+        return 0;
+    }
+
+    private static String abbreviate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.levelgym.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code levelgym} command: one tool over environments, agents and level generators. */
+@Command(name = "levelgym", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Gym-style environments, RL agents and level generators.",
+        subcommands = {EnvsCommand.class, RolloutCommand.class, ReportCommand.class, ReplayCommand.class,
+                LevelCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler(new UserErrorHandler());
+        return cmd;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.registry.Registry;
+import dev.levelgym.envs.render.RenderMode;
+import dev.levelgym.envs.render.Rendering;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Plays episodes with an agent and prints each episode's return and length, then a summary. */
+@Command(name = "rollout", mixinStandardHelpOptions = true,
+        description = "Play episodes of an environment with an agent and report returns.")
+final class RolloutCommand implements Callable<Integer> {
+
+    enum Render { none, ansi }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--env", required = true, description = "Environment id (see 'levelgym envs').")
+    private String envId;
+
+    @Option(names = "--agent", defaultValue = "random", description = "Agent: random (default).")
+    private String agent;
+
+    @Option(names = "--episodes", defaultValue = "10", description = "Number of episodes (default ${DEFAULT-VALUE}).")
+    private int episodes;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed; episode i uses seed+i for the env and the agent (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--render", defaultValue = "none", description = "none or ansi (draw every step).")
+    private Render render;
+
+    @Option(names = {"-o", "--option"}, description = "Env option KEY=VALUE, e.g. -o is_slippery=false.")
+    private Map<String, String> options = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        if (!agent.equals("random")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--agent: unknown agent '" + agent + "'; available: random");
+        }
+        if (episodes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--episodes must be positive, got " + episodes);
+        }
+        if (seed < 0) {
+            throw new ParameterException(spec.commandLine(), "--seed must be non-negative, got " + seed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<EpisodeResult> results = new ArrayList<>();
+        long start = System.nanoTime();
+        try (Env<?, ?> env = Registry.standard().make(envId, options)) {
+            out.printf("%-8s %-12s %10s %7s  %s%n", "episode", "seed", "return", "length", "result");
+            for (int i = 0; i < episodes; i++) {
+                EpisodeResult result = RandomRollout.play(env, seed + i, e -> draw(e, out));
+                results.add(result);
+                out.printf("%-8d %-12d %10.3f %7d  %s%n", i, result.seed(), result.episodeReturn(),
+                        result.length(), result.result());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Summary s = Summary.of(results);
+        out.printf("%s, %s agent, %d episodes: return %.3f ± %.3f (min %.3f, max %.3f), mean length %.1f%s,"
+                        + " %.0f steps/s%n",
+                envId, agent, s.episodes(), s.meanReturn(), s.stdReturn(), s.minReturn(), s.maxReturn(),
+                s.meanLength(), Double.isNaN(s.winRate()) ? "" : String.format(", win rate %.3f", s.winRate()),
+                s.steps() / seconds);
+        return 0;
+    }
+
+    private void draw(Env<?, ?> env, PrintWriter out) {
+        if (render == Render.ansi && env.render(RenderMode.ANSI) instanceof Rendering.Text text) {
+            out.println(text.text());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.levelgym.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns the errors a user can fix (bad ids, bad option values, unreadable or malformed files) into one line on
+ * stderr and exit code 2, without a stack trace. Anything else is a bug in levelgym and keeps its trace.
+ */
+final class UserErrorHandler implements IExecutionExceptionHandler {
+
+    static final int USER_ERROR = 2;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) throws Exception {
+        String message = userMessage(ex);
+        if (message == null) {
+            throw ex;
+        }
+        cmd.getErr().println("levelgym " + cmd.getCommandName() + ": error: " + message);
+        return USER_ERROR;
+    }
+
+    private static String userMessage(Throwable ex) {
+        if (ex instanceof UncheckedIOException u) {
+            ex = u.getCause();
+        }
+        if (ex instanceof NoSuchFileException e) {
+            return "no such file: " + e.getFile();
+        }
+        if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        return null;
+    }
+}
