@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class Registry {
 
-    private static final Registry STANDARD = new Registry(List.of());
+    private static final Registry STANDARD = new Registry(List.of(
+            dev.levelgym.envs.cartpole.CartPole.SPEC));
 
     private final Map<String, EnvSpec<?, ?>> specs;
 
