@@ -105,7 +105,7 @@ public final class EnvChecker {
         }
         checkObservation("reset(" + seed + ")", first.observation());
         checkInfo("reset(" + seed + ")", first.info());
-        Object firstObservation = Transition.ofReset(0, first.observation()).observation();
+        Object firstObservation = Transition.copy(first.observation());
 
         ResetResult<Object> again = call("second reset(" + seed + ")", () -> env.reset(seed));
         if (again != null && !Objects.deepEquals(firstObservation, again.observation())) {

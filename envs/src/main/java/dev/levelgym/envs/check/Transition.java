@@ -25,7 +25,8 @@ record Transition(int step, boolean reset, Object observation, double reward, bo
                 && truncated == other.truncated;
     }
 
-    private static Object copy(Object value) {
+    /** A copy of array observations, so later writes by the env cannot change a recorded one. */
+    static Object copy(Object value) {
         if (value instanceof float[] a) {
             return a.clone();
         }
