@@ -33,9 +33,10 @@ public record EnvSpec<O, A>(String id, EnvFactory<O, A> factory, OptionalInt max
     }
 
     /**
-     * Builds the environment with {@code options} over the spec's kwargs, wrapped as Gymnasium's {@code make}
-     * does: order enforcement inside, then a {@link TimeLimit} if the spec (or the {@value #MAX_EPISODE_STEPS}
-     * option) sets one.
+     * Builds the environment with {@code options} over the spec's kwargs, wrapped in a {@link TimeLimit} if the
+     * spec (or the {@value #MAX_EPISODE_STEPS} option) sets one, and then in {@link OrderEnforcing}. Gymnasium
+     * puts order enforcement inside the time limit; here it is outside, because it also refuses steps after an
+     * episode ended, and a truncation by the time limit ends one.
      */
     public Env<O, A> make(Map<String, ?> options) {
         Options merged = kwargs.with(options);
@@ -43,10 +44,15 @@ public record EnvSpec<O, A>(String id, EnvFactory<O, A> factory, OptionalInt max
                 ? OptionalInt.of(merged.getInt(MAX_EPISODE_STEPS, 0)) : maxEpisodeSteps;
         Map<String, Object> envOptions = new java.util.TreeMap<>(merged.values());
         envOptions.remove(MAX_EPISODE_STEPS);
-        Env<O, A> env = new OrderEnforcing<>(factory.create(new Options(envOptions)));
+        if (limit.isPresent() && limit.getAsInt() <= 0) {
+            throw new IllegalArgumentException(id + ": option " + MAX_EPISODE_STEPS + " must be positive, got "
+                    + limit.getAsInt());
+        }
+        Env<O, A> env = factory.create(new Options(envOptions));
         if (limit.isPresent()) {
             env = new TimeLimit<>(env, limit.getAsInt());
         }
-        return env;
+        // Outside the time limit, so that a step after a truncation by the limit is refused too.
+        return new OrderEnforcing<>(env);
     }
 }

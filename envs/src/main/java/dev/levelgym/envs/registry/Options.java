@@ -52,14 +52,11 @@ public record Options(Map<String, Object> values) {
         if (v == null) {
             return fallback;
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-            return Math.toIntExact(((Number) v).longValue());
+        long value = getLong(name, 0);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("option " + name + " must fit in an int, got '" + v + "'");
         }
-        try {
-            return Integer.parseInt(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be an integer, got '" + v + "'");
-        }
+        return (int) value;
     }
 
     public long getLong(String name, long fallback) {
@@ -67,7 +64,7 @@ public record Options(Map<String, Object> values) {
         if (v == null) {
             return fallback;
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
         try {

@@ -50,7 +50,7 @@ public final class Registry {
         EnvSpec<?, ?> spec = specs.get(id);
         if (spec == null) {
             throw new IllegalArgumentException("unknown env id '" + id + "'; registered: "
-                    + String.join(", ", specs.keySet()));
+                    + (specs.isEmpty() ? "(none)" : String.join(", ", specs.keySet())));
         }
         return spec;
     }

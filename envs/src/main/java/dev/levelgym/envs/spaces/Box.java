@@ -111,6 +111,7 @@ public record Box(float[] low, float[] high, int[] shape) implements Space<float
         return 31 * (31 * Arrays.hashCode(low) + Arrays.hashCode(high)) + Arrays.hashCode(shape);
     }
 
+    /** As Gymnasium's repr, e.g. {@code Box(-1.0, 1.0, (3,), float32)}; bounds are printed as numpy does. */
     @Override
     public String toString() {
         String shapeText = shape.length == 1 ? "(" + shape[0] + ",)"
@@ -118,16 +119,14 @@ public record Box(float[] low, float[] high, int[] shape) implements Space<float
         return "Box(" + bounds(low) + ", " + bounds(high) + ", " + shapeText + ", float32)";
     }
 
+    /** Gymnasium's {@code _short_repr}: one number when every element is equal, else the array. */
     private static String bounds(float[] values) {
-        boolean same = Arrays.stream(box(values)).allMatch(v -> v.equals(values[0]));
-        return same ? String.valueOf(values[0]) : Arrays.toString(values);
-    }
-
-    private static Float[] box(float[] values) {
-        Float[] out = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
+        float min = values[0];
+        float max = values[0];
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        return out;
+        return min == max ? NumpyFormat.scalar(min) : NumpyFormat.array(values);
     }
 }

@@ -9,6 +9,10 @@ public record Discrete(int n, int start) implements Space<Integer> {
         if (n <= 0) {
             throw new IllegalArgumentException("Discrete needs n > 0, got " + n);
         }
+        // Members and samples are ints, so the largest member must be one too.
+        if ((long) start + n - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Discrete(" + n + ", start=" + start + ") exceeds the int range");
+        }
     }
 
     public Discrete(int n) {
