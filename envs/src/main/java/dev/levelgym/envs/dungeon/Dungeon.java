@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Dungeon-v0: GVGAI's {@code zelda} as a Gymnasium-style environment. Fetch a key, then reach the goal door,
- * while random-moving enemies roam; a sword kills them. See {@code dungeon.md} next to this class's resources
- * for the full rules; in short:
+ * while random-moving enemies roam; a sword kills them. The full rules are in the resource
+ * {@code dev/levelgym/envs/dungeon/dungeon.md}; in short:
  *
  * <p><b>Actions</b> ({@code Discrete(6)}): 0 noop, 1 up, 2 down, 3 left, 4 right, 5 use (swing the sword).
  *
@@ -165,9 +165,20 @@ public final class Dungeon implements Env<float[], Integer> {
 
     /** An env over the given levels with the full view. */
     public Dungeon(LevelSource source) {
-        this.source = source;
-        this.egocentric = false;
-        this.radius = DEFAULT_VIEW_RADIUS;
+        this(source, false, DEFAULT_VIEW_RADIUS);
+    }
+
+    /**
+     * An env over the given levels; with {@code egocentric} the observation is the (2r+1)×(2r+1) window around
+     * the avatar, r = {@code viewRadius}.
+     */
+    public Dungeon(LevelSource source, boolean egocentric, int viewRadius) {
+        if (viewRadius < 1) {
+            throw new IllegalArgumentException(ID + ": view radius must be at least 1, got " + viewRadius);
+        }
+        this.source = java.util.Objects.requireNonNull(source, "source");
+        this.egocentric = egocentric;
+        this.radius = viewRadius;
         this.observationSpace = space();
     }
 

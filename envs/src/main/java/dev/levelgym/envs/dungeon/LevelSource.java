@@ -29,8 +29,7 @@ public sealed interface LevelSource {
      * {@code numLevels} is 0 (unlimited), and generates that level. Training on {@code numLevels = 200,
      * startLevel = 0} and testing on {@code startLevel = 1_000_000} separates seen from unseen levels.
      */
-    record Procedural(long startLevel, int numLevels, int width, int height, ProceduralLevels generator)
-            implements LevelSource {
+    record Procedural(long startLevel, int numLevels, int width, int height) implements LevelSource {
 
         public Procedural {
             if (startLevel < 0 || numLevels < 0) {
@@ -43,14 +42,12 @@ public sealed interface LevelSource {
             }
         }
 
-        public Procedural(long startLevel, int numLevels, int width, int height) {
-            this(startLevel, numLevels, width, height, new ProceduralLevels());
-        }
-
         @Override
         public Level next(RandomGenerator random) {
             long span = numLevels == 0 ? 1L << 31 : numLevels;
-            return generator.generate(startLevel + random.nextLong(span), width, height);
+            // A fresh generator per level keeps this record a plain value; its set-up cost is negligible
+            // next to generating and solving the level.
+            return ProceduralLevels.of(startLevel + random.nextLong(span), width, height);
         }
     }
 

@@ -340,10 +340,26 @@ class DungeonTest {
                 assertEquals(wall ? 1f : 0f, plane(obs, Channel.WALL, 5, 5, vx, vy), vx + "," + vy);
             }
         }
-        // The border row above a top-row avatar is wall; with a 3x3 borderless level it is outside the map.
-        Dungeon tiny = new Dungeon(new Options(Map.of("view", "egocentric", "view_radius", 1)));
-        assertEquals(Dungeon.DEFAULT_VIEW_RADIUS, 4);
-        assertEquals(9, tiny.observationSpace() instanceof Box b ? b.size() / Channel.COUNT : -1);
+        Dungeon defaultRadius = new Dungeon(new Options(Map.of("view", "egocentric")));
+        assertArrayEquals(new int[] {11, 9, 9}, ((Box) defaultRadius.observationSpace()).shape());
+    }
+
+    @Test
+    void egocentricOutsideTheLevelIsWall() {
+        Level borderless = level("A..", ".+.", "..g");
+        Dungeon env = new Dungeon(new LevelSource.Fixed(List.of(borderless)), true, 1);
+        float[] obs = env.reset(0).observation();
+        float[][] expectedWall = {{1, 1, 1}, {1, 0, 0}, {1, 0, 0}};
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 3; x++) {
+                assertEquals(expectedWall[y][x], plane(obs, Channel.WALL, 3, 3, x, y), x + "," + y);
+            }
+        }
+        assertEquals(1f, plane(obs, Channel.KEY, 3, 3, 2, 2));
+        obs = env.step(Dungeon.RIGHT).observation();
+        assertEquals(1f, plane(obs, Channel.AVATAR, 3, 3, 1, 1));
+        assertEquals(1f, plane(obs, Channel.KEY, 3, 3, 1, 2));
+        assertEquals(1f, plane(obs, Channel.FACING, 3, 3, 2, 1));
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class ProceduralLevels {
 
     private final LevelSolver solver = new LevelSolver();
 
-    /** The level for {@code seed}, with id {@code procedural:<seed>}. Thread-safe callers use one instance each. */
+    /**
+     * The level for {@code seed}, with id {@code procedural:<seed>}. An instance reuses its solver's arrays, so
+     * it is not thread-safe: use one per thread.
+     */
     public Level generate(long seed, int width, int height) {
         if (width < MIN_WIDTH || height < MIN_HEIGHT) {
             throw new IllegalArgumentException("procedural levels need at least " + MIN_WIDTH + "x" + MIN_HEIGHT
