@@ -8,7 +8,8 @@ import java.util.Arrays;
  * division with doorways), scattered wall blocks, or both, then an avatar, one key, one door and one to three
  * enemies on distinct floor cells, no enemy within one step (including diagonally) of the avatar's start.
  *
- * <p>Each candidate is checked with {@link LevelSolver}; unplayable ones are redrawn from the same seeded
+ * <p>Each candidate is checked with {@link LevelSolver}; unplayable ones, and ones solved in fewer than
+ * (width + height) / 3 moves (a key and door next to the start teach nothing), are redrawn from the same seeded
  * generator, so the result depends on the seed and size only. After {@value #MAX_ATTEMPTS} failed attempts
  * (rare outside the smallest sizes) an open room is used, which is always playable.
  */
@@ -37,7 +38,8 @@ public final class ProceduralLevels {
             Tile[] tiles = layout(rng, width, height);
             if (place(rng, tiles, width, height)) {
                 Level level = new Level(id, width, height, tiles);
-                if (solver.shortest(level).playable()) {
+                Solution solution = solver.shortest(level);
+                if (solution.playable() && solution.length() >= (width + height) / 3) {
                     return level;
                 }
             }

@@ -24,6 +24,7 @@ class ProceduralLevelsTest {
             Solution s = LevelSolver.solve(level);
             assertTrue(s.playable(), "seed " + seed + " unplayable:\n" + level.toText());
             solutionLengths.add(s.length());
+            assertTrue(s.length() >= (13 + 9) / 3, "seed " + seed + " is trivial");
             int keys = 0;
             int doors = 0;
             int enemies = 0;
