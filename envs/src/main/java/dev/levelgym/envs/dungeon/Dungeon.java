@@ -1,0 +1,529 @@
+package dev.levelgym.envs.dungeon;
+
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.ResetResult;
+import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.random.Pcg64;
+import dev.levelgym.envs.registry.EnvSpec;
+import dev.levelgym.envs.registry.Options;
+import dev.levelgym.envs.render.RenderMode;
+import dev.levelgym.envs.render.Rendering;
+import dev.levelgym.envs.spaces.Box;
+import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.spaces.Space;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Dungeon-v0: GVGAI's {@code zelda} as a Gymnasium-style environment. Fetch a key, then reach the goal door,
+ * while random-moving enemies roam; a sword kills them. The full rules are in the resource
+ * {@code dev/levelgym/envs/dungeon/dungeon.md}; in short:
+ *
+ * <p><b>Actions</b> ({@code Discrete(6)}): 0 noop, 1 up, 2 down, 3 left, 4 right, 5 use (swing the sword).
+ *
+ * <p><b>Rules</b> (GVGAI zelda's InteractionSet): walls and the level edge block everything; a door blocks the
+ * avatar until it holds a key; entering a key picks it up (+1); entering a door with a key opens it (+1), and
+ * the episode is won when no closed door remains; the avatar and an enemy on one cell kill the avatar (−1,
+ * loss); an enemy on the sword's cell dies (+2); enemies block each other.
+ *
+ * <p><b>Tick order</b>: (1) the avatar acts: a move turns it to face that way and enters the cell unless blocked
+ * (facing changes even when blocked, as GVGAI's avatars do); use places the sword on the faced cell for
+ * {@value #SWORD_TICKS} ticks (GVGAI's {@code limit=5}), killing an enemy already there. Opening the last door
+ * or walking into an enemy ends the tick. (2) Enemies, in level reading order, take a RandomNPC step: every tick
+ * an enemy either repeats its last direction ({@code cons} ticks in a row) or draws one of four uniformly from
+ * the env's generator, and moves only if {@code cooldown} ticks have passed since its last move attempt. As in
+ * GVGAI, an enemy's first {@code cons} ticks repeat "no direction", so enemies stand still briefly at the start.
+ * (3) The sword ages. The avatar starts facing right (GVGAI's default orientation).
+ *
+ * <p><b>Observation</b>: {@link Channel#COUNT}×H×W float32 planes, flat and row-major, in {@link Channel} order;
+ * H×W is the level size, or (2r+1)×(2r+1) centred on the avatar with {@code view=egocentric}, outside = wall.
+ * <b>Info</b>: {@code keyHeld} (Boolean), {@code result} ("running", "win", "loss"), {@code levelId}.
+ *
+ * <p><b>Options</b>: {@code level} (a level file or a directory of same-size files; excludes the procedural
+ * options), {@code num_levels} (0 = unlimited, default), {@code start_level} (default 0), {@code width} and
+ * {@code height} (procedural size, default 13×9 like GVGAI's levels), {@code view} ({@code full} or
+ * {@code egocentric}), {@code view_radius} (egocentric only, default 4).
+ */
+public final class Dungeon implements Env<float[], Integer> {
+
+    public static final String ID = "Dungeon-v0";
+
+    /**
+     * GVGAI's zelda has no Timeout of its own; the framework ends any game after 2000 ticks as a loss. Solutions
+     * of 13×9 levels take tens of moves, so 500 steps leave ample room for detours and fights while keeping
+     * exploration episodes short; the cut-off is a truncation, not a loss, so agents can bootstrap through it.
+     */
+    public static final int MAX_EPISODE_STEPS = 500;
+
+    /**
+     * Key (+1) plus door (+1) is the return of a clean win without kills, so averaging 2.0 means the agent
+     * wins essentially always (kills, +2 each, can offset some losses).
+     */
+    public static final double REWARD_THRESHOLD = 2.0;
+
+    /** How many ticks a swing stays on its cell, GVGAI zelda's sword {@code limit=5}. */
+    public static final int SWORD_TICKS = 5;
+
+    public static final int NOOP = 0;
+    public static final int UP = 1;
+    public static final int DOWN = 2;
+    public static final int LEFT = 3;
+    public static final int RIGHT = 4;
+    public static final int USE = 5;
+
+    public static final String OPT_LEVEL = "level";
+    public static final String OPT_NUM_LEVELS = "num_levels";
+    public static final String OPT_START_LEVEL = "start_level";
+    public static final String OPT_WIDTH = "width";
+    public static final String OPT_HEIGHT = "height";
+    public static final String OPT_VIEW = "view";
+    public static final String OPT_VIEW_RADIUS = "view_radius";
+    public static final int DEFAULT_WIDTH = 13;
+    public static final int DEFAULT_HEIGHT = 9;
+    public static final int DEFAULT_VIEW_RADIUS = 4;
+
+    public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Dungeon::new,
+            OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty());
+
+    private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
+            OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS);
+    private static final int[] DX = {0, 0, -1, 1};
+    private static final int[] DY = {-1, 1, 0, 0};
+    private static final int FACING_RIGHT = 3;
+    private static final byte T_WALL = (byte) Channel.WALL.ordinal();
+    private static final byte T_FLOOR = (byte) Channel.FLOOR.ordinal();
+    private static final byte T_KEY = (byte) Channel.KEY.ordinal();
+    private static final byte T_DOOR = (byte) Channel.DOOR.ordinal();
+    private static final int TILE_PIXELS = 16;
+
+    private final LevelSource source;
+    private final boolean egocentric;
+    private final int radius;
+    private final Box observationSpace;
+    private final Discrete actionSpace = new Discrete(6);
+
+    private RandomGenerator random;
+    private Level level;
+    private int width;
+    private int height;
+    private byte[] terrain = new byte[0];
+    private int[] enemyAt = new int[0];
+    private int enemyCount;
+    private int[] enemyCell = new int[0];
+    private Tile[] enemyKind = new Tile[0];
+    private int[] enemyLastMove = new int[0];
+    private int[] enemyCounter = new int[0];
+    private int[] enemyDirection = new int[0];
+    private boolean[] enemyAlive = new boolean[0];
+    private int avatar;
+    private int facing;
+    private boolean keyHeld;
+    private int doorsLeft;
+    private int swordCell;
+    private int swordTicks;
+    private Outcome outcome = Outcome.RUNNING;
+    /** Infos are immutable and few per level, so they are built once per reset rather than per step. */
+    private final Map<String, Object>[] infos = newInfoArray();
+
+    /** Builds the env from registry options (see the class comment). */
+    public Dungeon(Options options) {
+        options.requireOnly(ID, KNOWN_OPTIONS);
+        if (options.has(OPT_LEVEL)) {
+            for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH, OPT_HEIGHT}) {
+                if (options.has(p)) {
+                    throw new IllegalArgumentException(ID + ": option " + p + " is for procedural levels and "
+                            + "cannot be combined with option level");
+                }
+            }
+            this.source = LevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
+        } else {
+            this.source = new LevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
+                    options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH),
+                    options.getInt(OPT_HEIGHT, DEFAULT_HEIGHT));
+        }
+        String view = options.getString(OPT_VIEW, "full");
+        if (!view.equals("full") && !view.equals("egocentric")) {
+            throw new IllegalArgumentException(ID + ": option view must be full or egocentric, got '" + view + "'");
+        }
+        if (view.equals("full") && options.has(OPT_VIEW_RADIUS)) {
+            throw new IllegalArgumentException(ID + ": option view_radius needs view=egocentric");
+        }
+        this.egocentric = view.equals("egocentric");
+        this.radius = options.getInt(OPT_VIEW_RADIUS, DEFAULT_VIEW_RADIUS);
+        if (radius < 1) {
+            throw new IllegalArgumentException(ID + ": option view_radius must be at least 1, got " + radius);
+        }
+        this.observationSpace = space();
+    }
+
+    /** An env over the given levels with the full view. */
+    public Dungeon(LevelSource source) {
+        this(source, false, DEFAULT_VIEW_RADIUS);
+    }
+
+    /**
+     * An env over the given levels; with {@code egocentric} the observation is the (2r+1)×(2r+1) window around
+     * the avatar, r = {@code viewRadius}.
+     */
+    public Dungeon(LevelSource source, boolean egocentric, int viewRadius) {
+        if (viewRadius < 1) {
+            throw new IllegalArgumentException(ID + ": view radius must be at least 1, got " + viewRadius);
+        }
+        this.source = java.util.Objects.requireNonNull(source, "source");
+        this.egocentric = egocentric;
+        this.radius = viewRadius;
+        this.observationSpace = space();
+    }
+
+    /** An env that plays one fixed level, full view; handy for tests and for hand-made levels. */
+    public static Dungeon of(Level level) {
+        return new Dungeon(new LevelSource.Fixed(java.util.List.of(level)));
+    }
+
+    private Box space() {
+        int h = egocentric ? 2 * radius + 1 : source.height();
+        int w = egocentric ? 2 * radius + 1 : source.width();
+        return Box.uniform(0f, 1f, Channel.COUNT, h, w);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object>[] newInfoArray() {
+        return new Map[2 * Outcome.values().length];
+    }
+
+    @Override
+    public ResetResult<float[]> reset(long seed) {
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+        }
+        random = Pcg64.seeded(seed);
+        return start();
+    }
+
+    @Override
+    public ResetResult<float[]> reset() {
+        if (random == null) {
+            random = Pcg64.fromEntropy();
+        }
+        return start();
+    }
+
+    private ResetResult<float[]> start() {
+        load(source.next(random));
+        return new ResetResult<>(observe(), info());
+    }
+
+    private void load(Level next) {
+        level = next;
+        width = next.width();
+        height = next.height();
+        int cells = width * height;
+        if (terrain.length != cells) {
+            terrain = new byte[cells];
+            enemyAt = new int[cells];
+        }
+        Arrays.fill(enemyAt, -1);
+        enemyCount = 0;
+        doorsLeft = 0;
+        for (int c = 0; c < cells; c++) {
+            Tile t = next.tile(c);
+            terrain[c] = switch (t) {
+                case WALL -> T_WALL;
+                case KEY -> T_KEY;
+                case DOOR -> T_DOOR;
+                default -> T_FLOOR;
+            };
+            if (t == Tile.DOOR) {
+                doorsLeft++;
+            } else if (t.isEnemy()) {
+                addEnemy(c, t);
+            }
+        }
+        avatar = next.avatarCell();
+        facing = FACING_RIGHT;
+        keyHeld = false;
+        swordCell = -1;
+        swordTicks = 0;
+        outcome = Outcome.RUNNING;
+        for (int k = 0; k < 2; k++) {
+            for (Outcome o : Outcome.values()) {
+                infos[k * Outcome.values().length + o.ordinal()] =
+                        Map.of("keyHeld", k == 1, "result", o.label(), "levelId", next.id());
+            }
+        }
+    }
+
+    private void addEnemy(int cell, Tile kind) {
+        int i = enemyCount++;
+        if (i >= enemyCell.length) {
+            int n = Math.max(4, 2 * enemyCell.length);
+            enemyCell = Arrays.copyOf(enemyCell, n);
+            enemyKind = Arrays.copyOf(enemyKind, n);
+            enemyLastMove = Arrays.copyOf(enemyLastMove, n);
+            enemyCounter = Arrays.copyOf(enemyCounter, n);
+            enemyDirection = Arrays.copyOf(enemyDirection, n);
+            enemyAlive = Arrays.copyOf(enemyAlive, n);
+        }
+        enemyCell[i] = cell;
+        enemyKind[i] = kind;
+        enemyLastMove[i] = 0;
+        // GVGAI's RandomNPC starts with counter 0 and "no direction", so it repeats nothing for cons ticks.
+        enemyCounter[i] = 0;
+        enemyDirection[i] = -1;
+        enemyAlive[i] = true;
+        enemyAt[cell] = i;
+    }
+
+    @Override
+    public StepResult<float[]> step(Integer action) {
+        int a = actionSpace.requireContains(action, "action");
+        if (level == null) {
+            throw new IllegalStateException(ID + ": call reset() before step()");
+        }
+        if (outcome != Outcome.RUNNING) {
+            throw new IllegalStateException(ID + ": the episode is over (" + outcome.label() + "); call reset()");
+        }
+        double reward = 0;
+        if (a >= UP && a <= RIGHT) {
+            reward += moveAvatar(a - 1);
+        } else if (a == USE) {
+            int target = neighbour(avatar, facing);
+            if (target >= 0) {
+                swordCell = target;
+                swordTicks = SWORD_TICKS;
+                int e = enemyAt[target];
+                if (e >= 0) {
+                    kill(e);
+                    reward += 2;
+                }
+            }
+        }
+        if (outcome == Outcome.RUNNING) {
+            reward += moveEnemies();
+        }
+        if (swordTicks > 0 && --swordTicks == 0) {
+            swordCell = -1;
+        }
+        return new StepResult<>(observe(), reward, outcome != Outcome.RUNNING, false, info());
+    }
+
+    private double moveAvatar(int direction) {
+        facing = direction;
+        int target = neighbour(avatar, direction);
+        if (target < 0 || terrain[target] == T_WALL || (terrain[target] == T_DOOR && !keyHeld)) {
+            return 0;
+        }
+        avatar = target;
+        if (enemyAt[target] >= 0) {
+            outcome = Outcome.LOSS;
+            return -1;
+        }
+        if (terrain[target] == T_KEY && !keyHeld) {
+            // A second key stays where it is: GVGAI only transforms a key-less avatar.
+            keyHeld = true;
+            terrain[target] = T_FLOOR;
+            return 1;
+        }
+        if (terrain[target] == T_DOOR) {
+            terrain[target] = T_FLOOR;
+            if (--doorsLeft == 0) {
+                outcome = Outcome.WIN;
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    private double moveEnemies() {
+        double reward = 0;
+        for (int i = 0; i < enemyCount; i++) {
+            if (!enemyAlive[i]) {
+                continue;
+            }
+            Tile kind = enemyKind[i];
+            enemyLastMove[i]++;
+            int direction;
+            if (enemyCounter[i] < kind.cons()) {
+                enemyCounter[i]++;
+                direction = enemyDirection[i];
+            } else {
+                direction = random.nextInt(4);
+                enemyDirection[i] = direction;
+                enemyCounter[i] = 0;
+            }
+            if (direction < 0 || enemyLastMove[i] < kind.cooldown()) {
+                continue;
+            }
+            enemyLastMove[i] = 0;
+            int from = enemyCell[i];
+            int target = neighbour(from, direction);
+            if (target < 0 || terrain[target] == T_WALL || enemyAt[target] >= 0) {
+                continue;
+            }
+            enemyAt[from] = -1;
+            enemyCell[i] = target;
+            if (target == swordCell) {
+                enemyAlive[i] = false;
+                reward += 2;
+                continue;
+            }
+            enemyAt[target] = i;
+            if (target == avatar) {
+                outcome = Outcome.LOSS;
+                return reward - 1;
+            }
+        }
+        return reward;
+    }
+
+    private void kill(int enemy) {
+        enemyAlive[enemy] = false;
+        enemyAt[enemyCell[enemy]] = -1;
+    }
+
+    /** The cell one step from {@code cell} in {@code direction}, or -1 outside the level. */
+    private int neighbour(int cell, int direction) {
+        int x = cell % width + DX[direction];
+        int y = cell / width + DY[direction];
+        return x < 0 || y < 0 || x >= width || y >= height ? -1 : y * width + x;
+    }
+
+    private Map<String, Object> info() {
+        return infos[(keyHeld ? Outcome.values().length : 0) + outcome.ordinal()];
+    }
+
+    private float[] observe() {
+        int vh = egocentric ? 2 * radius + 1 : height;
+        int vw = egocentric ? 2 * radius + 1 : width;
+        int plane = vh * vw;
+        float[] obs = new float[Channel.COUNT * plane];
+        int ox = egocentric ? avatar % width - radius : 0;
+        int oy = egocentric ? avatar / width - radius : 0;
+        for (int vy = 0; vy < vh; vy++) {
+            int y = oy + vy;
+            for (int vx = 0; vx < vw; vx++) {
+                int x = ox + vx;
+                boolean inside = x >= 0 && y >= 0 && x < width && y < height;
+                int channel = inside ? terrain[y * width + x] : T_WALL;
+                obs[channel * plane + vy * vw + vx] = 1f;
+            }
+        }
+        for (int i = 0; i < enemyCount; i++) {
+            if (enemyAlive[i]) {
+                Channel ch = switch (enemyKind[i]) {
+                    case ENEMY_QUICK -> Channel.ENEMY_QUICK;
+                    case ENEMY_NORMAL -> Channel.ENEMY_NORMAL;
+                    default -> Channel.ENEMY_SLOW;
+                };
+                mark(obs, ch, enemyCell[i], ox, oy, vw, vh);
+            }
+        }
+        mark(obs, keyHeld ? Channel.AVATAR_WITH_KEY : Channel.AVATAR, avatar, ox, oy, vw, vh);
+        if (swordCell >= 0) {
+            mark(obs, Channel.SWORD, swordCell, ox, oy, vw, vh);
+        }
+        int faced = neighbour(avatar, facing);
+        if (faced >= 0) {
+            mark(obs, Channel.FACING, faced, ox, oy, vw, vh);
+        }
+        return obs;
+    }
+
+    private void mark(float[] obs, Channel channel, int cell, int ox, int oy, int vw, int vh) {
+        int vx = cell % width - ox;
+        int vy = cell / width - oy;
+        if (vx >= 0 && vy >= 0 && vx < vw && vy < vh) {
+            obs[channel.ordinal() * vw * vh + vy * vw + vx] = 1f;
+        }
+    }
+
+    @Override
+    public Space<float[]> observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space<Integer> actionSpace() {
+        return actionSpace;
+    }
+
+    /** The level being played (as loaded; the live state has keys and doors removed as the episode goes). */
+    public Level level() {
+        return level;
+    }
+
+    public boolean keyHeld() {
+        return keyHeld;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The avatar's cell, row-major. */
+    public int avatarCell() {
+        return avatar;
+    }
+
+    /** Live enemies. */
+    public int enemiesAlive() {
+        int n = 0;
+        for (int i = 0; i < enemyCount; i++) {
+            if (enemyAlive[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Rendering render(RenderMode mode) {
+        if (level == null) {
+            throw new IllegalStateException(ID + ": call reset() before render()");
+        }
+        return switch (mode) {
+            case ANSI -> new Rendering.Text(DungeonRenderer.ansi(this));
+            case RGB -> DungeonRenderer.rgb(this, TILE_PIXELS);
+        };
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** The terrain's level-file character: w, ., + or g. */
+    char terrainSymbol(int cell) {
+        return switch (terrain[cell]) {
+            case 0 -> 'w';
+            case 2 -> '+';
+            case 3 -> 'g';
+            default -> '.';
+        };
+    }
+
+    /**
+     * What stands on the terrain, topmost first: 'A' avatar ('a' once it holds the key), an enemy's digit, '*'
+     * the sword; {@code 0} for nothing.
+     */
+    char entitySymbol(int cell) {
+        if (cell == avatar) {
+            return keyHeld ? 'a' : 'A';
+        }
+        int e = enemyAt[cell];
+        if (e >= 0) {
+            return enemyKind[e].symbol();
+        }
+        return cell == swordCell ? '*' : 0;
+    }
+}

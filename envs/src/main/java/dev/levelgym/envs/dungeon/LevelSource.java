@@ -1,0 +1,120 @@
+package dev.levelgym.envs.dungeon;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.ProceduralLevels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+
+/** Where {@link Dungeon} gets the level for each episode. */
+public sealed interface LevelSource {
+
+    int width();
+
+    int height();
+
+    /** The level for a new episode; draws from {@code random} (the env's generator) so episodes replay by seed. */
+    Level next(RandomGenerator random);
+
+    /**
+     * Procgen-style generated levels: each episode draws a level seed uniformly from
+     * {@code [startLevel, startLevel + numLevels)}, or from {@code [startLevel, startLevel + 2^31)} when
+     * {@code numLevels} is 0 (unlimited), and generates that level. Training on {@code numLevels = 200,
+     * startLevel = 0} and testing on {@code startLevel = 1_000_000} separates seen from unseen levels.
+     */
+    record Procedural(long startLevel, int numLevels, int width, int height) implements LevelSource {
+
+        public Procedural {
+            if (startLevel < 0 || numLevels < 0) {
+                throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
+                        + startLevel + " and " + numLevels);
+            }
+            if (width < ProceduralLevels.MIN_WIDTH || height < ProceduralLevels.MIN_HEIGHT) {
+                throw new IllegalArgumentException("procedural levels need width >= " + ProceduralLevels.MIN_WIDTH
+                        + " and height >= " + ProceduralLevels.MIN_HEIGHT + ", got " + width + "x" + height);
+            }
+        }
+
+        @Override
+        public Level next(RandomGenerator random) {
+            long span = numLevels == 0 ? 1L << 31 : numLevels;
+            // A fresh generator per level keeps this record a plain value; its set-up cost is negligible
+            // next to generating and solving the level.
+            return ProceduralLevels.of(startLevel + random.nextLong(span), width, height);
+        }
+    }
+
+    /** Levels read from files; each episode picks one uniformly. */
+    record Fixed(List<Level> levels) implements LevelSource {
+
+        public Fixed {
+            levels = List.copyOf(levels);
+            if (levels.isEmpty()) {
+                throw new IllegalArgumentException("no levels");
+            }
+            Level first = levels.get(0);
+            for (Level l : levels) {
+                if (l.width() != first.width() || l.height() != first.height()) {
+                    throw new IllegalArgumentException("level " + l.id() + " is " + l.width() + "x" + l.height()
+                            + " but " + first.id() + " is " + first.width() + "x" + first.height()
+                            + "; all levels of one env must have the same size");
+                }
+            }
+        }
+
+        @Override
+        public int width() {
+            return levels.get(0).width();
+        }
+
+        @Override
+        public int height() {
+            return levels.get(0).height();
+        }
+
+        @Override
+        public Level next(RandomGenerator random) {
+            return levels.size() == 1 ? levels.get(0) : levels.get(random.nextInt(levels.size()));
+        }
+
+        /**
+         * Loads a level file, or every regular, non-hidden file of a directory (sorted by name, not recursive).
+         *
+         * @throws LevelFormatException    naming the file if one is malformed
+         * @throws IllegalArgumentException naming the file if sizes differ, or if there is nothing to load
+         */
+        public static Fixed load(Path path) {
+            try {
+                if (Files.isDirectory(path)) {
+                    List<Path> files;
+                    try (Stream<Path> s = Files.list(path)) {
+                        files = s.filter(Files::isRegularFile)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .sorted().toList();
+                    }
+                    if (files.isEmpty()) {
+                        throw new IllegalArgumentException("level directory " + path + " has no level files");
+                    }
+                    List<Level> levels = new ArrayList<>();
+                    for (Path f : files) {
+                        levels.add(LevelParser.parse(f));
+                    }
+                    return new Fixed(levels);
+                }
+                if (!Files.exists(path)) {
+                    throw new IllegalArgumentException("level file " + path + " does not exist");
+                }
+                return new Fixed(List.of(LevelParser.parse(path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read levels from " + path, e);
+            }
+        }
+    }
+}
