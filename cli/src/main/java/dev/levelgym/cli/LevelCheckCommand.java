@@ -2,11 +2,11 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.levelgym.envs.dungeon.Level;
-import dev.levelgym.envs.dungeon.LevelFormatException;
-import dev.levelgym.envs.dungeon.LevelParser;
-import dev.levelgym.envs.dungeon.LevelSolver;
-import dev.levelgym.envs.dungeon.Solution;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.Solution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -65,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
             cartPole.reset(0);
             ((CartPole) env.unwrapped()).setState(state);
             out.println("t,action,x,x_dot,theta,theta_dot,reward,terminated,truncated");
-            out.println("0," + stateColumns((CartPole) env.unwrapped()) + ",,,");
+            out.println("0,," + stateColumns((CartPole) env.unwrapped()) + ",,,");
             for (int t = 0; t < actions.length; t++) {
                 int action = actions[t];
                 if (!cartPole.actionSpace().contains(action)) {

@@ -1,6 +1,8 @@
 package dev.levelgym.envs.registry;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.cartpole.CartPole;
+import dev.levelgym.envs.dungeon.Dungeon;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,7 +17,7 @@ import java.util.Map;
 public final class Registry {
 
     private static final Registry STANDARD = new Registry(List.of(
-            dev.levelgym.envs.cartpole.CartPole.SPEC));
+            CartPole.SPEC, Dungeon.SPEC));
 
     private final Map<String, EnvSpec<?, ?>> specs;
 
