@@ -116,7 +116,7 @@ class CartPoleTest {
                 box.high(), 0f);
         assertArrayEquals(new float[] {-4.8f, Float.NEGATIVE_INFINITY, -0.41887903f, Float.NEGATIVE_INFINITY},
                 box.low(), 0f);
-        assertEquals(0.41887902047863906 * 1, CartPolePhysics.THETA_THRESHOLD_RADIANS * 2, 0.0);
+        assertEquals(0.20943951023931953, CartPolePhysics.THETA_THRESHOLD_RADIANS, 0.0);
         assertArrayEquals(new int[] {4}, box.shape());
     }
 
