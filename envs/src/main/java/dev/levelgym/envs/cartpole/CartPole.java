@@ -1,5 +1,7 @@
 package dev.levelgym.envs.cartpole;
 
+import static dev.levelgym.envs.cartpole.CartPolePhysics.TAU;
+
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
@@ -10,119 +12,128 @@ import dev.levelgym.envs.render.RenderMode;
 import dev.levelgym.envs.render.Rendering;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.spaces.Space;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * CartPole-v1 exactly as Gymnasium 1.4.0 implements it: same constants, same float64 arithmetic in the same
- * evaluation order (so states match bit for bit), float32 observations, and {@code reset(seed)} drawing the
- * same initial state as Gymnasium through a numpy-compatible generator.
+ * Gymnasium 1.4.0's {@code CartPole-v1}: balance a pole on a cart by pushing the cart left (action 0) or right
+ * (action 1). The observation is {@code [x, x_dot, theta, theta_dot]}.
  *
- * <p>Unlike Gymnasium, which keeps integrating after termination with reward 0, stepping a terminated episode
- * is an {@link IllegalStateException}: it is always a bug in the caller's loop.
+ * <p>The state is kept in float64 and integrated with Gymnasium's equations in Gymnasium's evaluation order; the
+ * observation is its float32 rounding, and the next step continues from the float64 state. {@code reset(seed)}
+ * draws the initial state from a numpy-compatible PCG64, so it equals Gymnasium's {@code reset(seed=seed)}.
+ *
+ * <p>Unlike Gymnasium, stepping after the pole has fallen is refused: Gymnasium calls it undefined behaviour and
+ * keeps integrating with reward 0, which only ever hides a bug in the caller's loop.
  */
 public final class CartPole implements Env<float[], Integer> {
 
-    public static final String ID = "CartPole-v1";
+    public static final String OPTION_INTEGRATOR = "integrator";
+    public static final String OPTION_SUTTON_BARTO_REWARD = "sutton_barto_reward";
 
-    /** As Gymnasium's registration: 500-step limit, solved at a mean return of 475. */
-    public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, CartPole::fromOptions,
+    /** {@code CartPole-v1}: 500 steps per episode, solved at an average return of 475. */
+    public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>("CartPole-v1", CartPole::fromOptions,
             OptionalInt.of(500), OptionalDouble.of(475.0), Options.empty());
 
-    static final double GRAVITY = 9.8;
-    static final double MASS_CART = 1.0;
-    static final double MASS_POLE = 0.1;
-    static final double TOTAL_MASS = MASS_POLE + MASS_CART;
-    /** Half the pole's length, as in Gymnasium. */
-    static final double LENGTH = 0.5;
-    static final double POLE_MASS_LENGTH = MASS_POLE * LENGTH;
-    static final double FORCE_MAG = 10.0;
-    static final double TAU = 0.02;
-    static final double THETA_THRESHOLD_RADIANS = 12 * 2 * Math.PI / 360;
-    static final double X_THRESHOLD = 2.4;
-
-    private static final Discrete ACTIONS = new Discrete(2);
-    private static final Box OBSERVATIONS = new Box(
-            new float[] {(float) -(X_THRESHOLD * 2), Float.NEGATIVE_INFINITY,
-                (float) -(THETA_THRESHOLD_RADIANS * 2), Float.NEGATIVE_INFINITY},
-            new float[] {(float) (X_THRESHOLD * 2), Float.POSITIVE_INFINITY,
-                (float) (THETA_THRESHOLD_RADIANS * 2), Float.POSITIVE_INFINITY},
+    private static final Box OBSERVATION_SPACE = new Box(
+            new float[] {(float) -(CartPolePhysics.X_THRESHOLD * 2), Float.NEGATIVE_INFINITY,
+                    (float) -(CartPolePhysics.THETA_THRESHOLD_RADIANS * 2), Float.NEGATIVE_INFINITY},
+            new float[] {(float) (CartPolePhysics.X_THRESHOLD * 2), Float.POSITIVE_INFINITY,
+                    (float) (CartPolePhysics.THETA_THRESHOLD_RADIANS * 2), Float.POSITIVE_INFINITY},
             new int[] {4});
+    private static final Discrete ACTION_SPACE = new Discrete(2);
 
     private final Integrator integrator;
     private final boolean suttonBartoReward;
     private final double[] state = new double[4];
     private Pcg64 random;
+    private boolean hasState;
     private boolean terminated;
 
+    /** Gymnasium's defaults: Euler integration, reward 1 per step. */
     public CartPole() {
         this(Integrator.EULER, false);
     }
 
     /**
-     * @param suttonBartoReward Gymnasium's {@code sutton_barto_reward}: 0 per step and -1 on the terminating
-     *                          step, instead of 1 on every step
+     * @param suttonBartoReward reward 0 per step and -1 on the step the pole falls, as in Sutton and Barto's
+     *                          original formulation, instead of 1 per step
      */
     public CartPole(Integrator integrator, boolean suttonBartoReward) {
-        this.integrator = integrator;
+        this.integrator = java.util.Objects.requireNonNull(integrator, "integrator");
         this.suttonBartoReward = suttonBartoReward;
     }
 
-    private static CartPole fromOptions(Options options) {
-        options.requireOnly(ID, Set.of("integrator", "sutton_barto_reward"));
-        return new CartPole(Integrator.parse(options.getString("integrator", "euler")),
-                options.getBoolean("sutton_barto_reward", false));
+    /** Builds a CartPole from {@code integrator} and {@code sutton_barto_reward}; any other option is an error. */
+    public static CartPole fromOptions(Options options) {
+        options.requireOnly("CartPole-v1", Set.of(OPTION_INTEGRATOR, OPTION_SUTTON_BARTO_REWARD));
+        return new CartPole(
+                Integrator.fromOption(options.getString(OPTION_INTEGRATOR, Integrator.EULER.optionValue())),
+                options.getBoolean(OPTION_SUTTON_BARTO_REWARD, false));
+    }
+
+    public Integrator integrator() {
+        return integrator;
+    }
+
+    public boolean suttonBartoReward() {
+        return suttonBartoReward;
     }
 
     @Override
     public ResetResult<float[]> reset(long seed) {
         random = Pcg64.seeded(seed);
-        return reset();
+        return startEpisode();
     }
 
-    /** Draws the state uniformly from [-0.05, 0.05) per component, in Gymnasium's order. */
     @Override
     public ResetResult<float[]> reset() {
         if (random == null) {
             random = Pcg64.fromEntropy();
         }
+        return startEpisode();
+    }
+
+    private ResetResult<float[]> startEpisode() {
+        // Gymnasium draws all four with one uniform(size=(4,)) call, which consumes the stream in this order.
         for (int i = 0; i < 4; i++) {
             state[i] = random.uniform(-0.05, 0.05);
         }
+        hasState = true;
         terminated = false;
         return ResetResult.of(observation());
     }
 
     @Override
     public StepResult<float[]> step(Integer action) {
-        ACTIONS.requireContains(action, "action");
-        if (terminated) {
-            throw new IllegalStateException("CartPole: step() after the episode terminated; call reset() first");
+        ACTION_SPACE.requireContains(action, "action");
+        if (!hasState) {
+            throw new IllegalStateException("CartPole.step() called before reset(): there is no state yet");
         }
-        integrate(state, action, integrator);
-        terminated = isTerminal(state[0], state[2]);
+        if (terminated) {
+            throw new IllegalStateException("CartPole.step() called after the pole fell (terminated = true): "
+                    + "Gymnasium treats further steps as undefined behaviour; call reset() to start a new episode");
+        }
+        advance(state, action, integrator);
+        terminated = CartPolePhysics.terminated(state[0], state[2]);
         double reward = suttonBartoReward ? (terminated ? -1.0 : 0.0) : 1.0;
         return new StepResult<>(observation(), reward, terminated, false, Map.of());
     }
 
-    /**
-     * One step of the dynamics in place on {@code s = (x, x_dot, theta, theta_dot)}. The parenthesisation is
-     * Gymnasium's, left to right: changing it changes the last bits of the result.
-     */
-    static void integrate(double[] s, int action, Integrator integrator) {
+    /** One integration step of {@code s = [x, x_dot, theta, theta_dot]} in place. */
+    static void advance(double[] s, int action, Integrator integrator) {
         double x = s[0];
         double xDot = s[1];
         double theta = s[2];
         double thetaDot = s[3];
-        double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
-        double cosTheta = StrictMath.cos(theta);
-        double sinTheta = StrictMath.sin(theta);
-        double temp = (force + (POLE_MASS_LENGTH * (thetaDot * thetaDot)) * sinTheta) / TOTAL_MASS;
-        double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
-                / (LENGTH * (4.0 / 3.0 - (MASS_POLE * (cosTheta * cosTheta)) / TOTAL_MASS));
-        double xAcc = temp - ((POLE_MASS_LENGTH * thetaAcc) * cosTheta) / TOTAL_MASS;
+        double cosTheta = CartPolePhysics.cos(theta);
+        double sinTheta = CartPolePhysics.sin(theta);
+        double temp = CartPolePhysics.temp(CartPolePhysics.force(action), thetaDot, sinTheta);
+        double thetaAcc = CartPolePhysics.thetaAcc(sinTheta, cosTheta, temp);
+        double xAcc = CartPolePhysics.xAcc(temp, thetaAcc, cosTheta);
         if (integrator == Integrator.EULER) {
             s[0] = x + TAU * xDot;
             s[1] = xDot + TAU * xAcc;
@@ -136,58 +147,52 @@ public final class CartPole implements Env<float[], Integer> {
         }
     }
 
-    /** Strict inequalities, as Gymnasium; a NaN state does not terminate. */
-    static boolean isTerminal(double x, double theta) {
-        return x < -X_THRESHOLD || x > X_THRESHOLD
-                || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
+    /**
+     * Replaces the float64 state, e.g. to replay a recorded trajectory. Whether the episode has ended is judged
+     * again from the new state, so a state outside the bounds cannot be stepped.
+     */
+    public void setState(double... newState) {
+        if (newState.length != 4) {
+            throw new IllegalArgumentException("CartPole state has 4 values [x, x_dot, theta, theta_dot], got "
+                    + newState.length);
+        }
+        System.arraycopy(newState, 0, state, 0, 4);
+        hasState = true;
+        terminated = CartPolePhysics.terminated(state[0], state[2]);
+    }
+
+    /** A copy of the float64 state {@code [x, x_dot, theta, theta_dot]}. */
+    public double[] state() {
+        return state.clone();
     }
 
     private float[] observation() {
         return new float[] {(float) state[0], (float) state[1], (float) state[2], (float) state[3]};
     }
 
-    /** The float64 state (x, x_dot, theta, theta_dot); a copy. */
-    public double[] state() {
-        return state.clone();
-    }
-
-    /**
-     * Sets the float64 state, e.g. to replay a trajectory recorded elsewhere. The episode continues from it;
-     * whether it is already past the thresholds is judged by the next step.
-     */
-    public void setState(double... newState) {
-        if (newState.length != 4) {
-            throw new IllegalArgumentException("CartPole state has 4 values (x, x_dot, theta, theta_dot), got "
-                    + newState.length);
-        }
-        System.arraycopy(newState, 0, state, 0, 4);
-        terminated = false;
-    }
-
-    public Integrator integrator() {
-        return integrator;
+    @Override
+    public Space<float[]> observationSpace() {
+        return OBSERVATION_SPACE;
     }
 
     @Override
-    public Discrete actionSpace() {
-        return ACTIONS;
-    }
-
-    @Override
-    public Box observationSpace() {
-        return OBSERVATIONS;
+    public Space<Integer> actionSpace() {
+        return ACTION_SPACE;
     }
 
     @Override
     public Rendering render(RenderMode mode) {
+        if (!hasState) {
+            throw new IllegalStateException("CartPole.render() called before reset(): there is no state to draw");
+        }
         return switch (mode) {
-            case ANSI -> new Rendering.Text(CartPoleDrawing.text(state));
-            case RGB -> CartPoleDrawing.frame(state);
+            case ANSI -> new Rendering.Text(CartPoleRenderer.text(state));
+            case RGB -> CartPoleRenderer.frame(state);
         };
     }
 
     @Override
     public String toString() {
-        return "CartPole(" + integrator + ")";
+        return "CartPole(" + integrator.optionValue() + (suttonBartoReward ? ", sutton_barto_reward" : "") + ")";
     }
 }

@@ -1,21 +1,37 @@
 package dev.levelgym.envs.cartpole;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** How CartPole advances its state: Gymnasium's default Euler, or semi-implicit Euler. */
+/** How CartPole advances its state by one time step, as Gymnasium's {@code kinematics_integrator}. */
 public enum Integrator {
-    /** Position and angle advance with the old velocities. */
-    EULER,
-    /** Velocities advance first and positions use the new velocities. */
-    SEMI_IMPLICIT_EULER;
 
-    /** Parses the option values {@code euler} and {@code semi-implicit} (Gymnasium's {@code semi-implicit-euler} too). */
-    public static Integrator parse(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "euler" -> EULER;
-            case "semi-implicit", "semi-implicit-euler", "semi_implicit_euler" -> SEMI_IMPLICIT_EULER;
-            default -> throw new IllegalArgumentException(
-                    "option integrator must be euler or semi-implicit, got '" + name + "'");
-        };
+    /** Positions move with the old velocities (Gymnasium's default, {@code "euler"}). */
+    EULER("euler"),
+
+    /** Velocities update first and positions move with the new ones ({@code "semi-implicit"}). */
+    SEMI_IMPLICIT_EULER("semi-implicit");
+
+    private final String optionValue;
+
+    Integrator(String optionValue) {
+        this.optionValue = optionValue;
+    }
+
+    /** The value of the {@code integrator} option that selects this integrator. */
+    public String optionValue() {
+        return optionValue;
+    }
+
+    /** Parses an {@code integrator} option value; the error lists the accepted values. */
+    public static Integrator fromOption(String value) {
+        for (Integrator integrator : values()) {
+            if (integrator.optionValue.equals(value)) {
+                return integrator;
+            }
+        }
+        throw new IllegalArgumentException("option integrator must be one of "
+                + Arrays.stream(values()).map(i -> "'" + i.optionValue + "'").collect(Collectors.joining(", "))
+                + ", got '" + value + "'");
     }
 }

@@ -3,6 +3,7 @@ package dev.levelgym.envs.registry;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.frozenlake.FrozenLake;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,7 +18,7 @@ import java.util.Map;
 public final class Registry {
 
     private static final Registry STANDARD = new Registry(List.of(
-            CartPole.SPEC, Dungeon.SPEC));
+            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC));
 
     private final Map<String, EnvSpec<?, ?>> specs;
 

@@ -5,95 +5,84 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * Replays trajectories recorded from Gymnasium 1.4.0's own CartPole-v1 (test resource reference/, copied from
- * shared/reference with its README) through {@code CartPole.SPEC.make()}, time limit included.
- */
+/** Replays Gymnasium 1.4.0's recorded CartPole-v1 episodes through levelgym's CartPole-v1. */
 class CartPoleParityTest {
 
-    record Row(int episode, long seed, String integrator, int t, int action, double[] state, double reward,
-               boolean terminated, boolean truncated) {
-    }
-
-    static Map<Integer, List<Row>> episodes() throws IOException {
-        Map<Integer, List<Row>> byEpisode = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                CartPoleParityTest.class.getResourceAsStream("/reference/cartpole_reference.csv"),
-                StandardCharsets.UTF_8))) {
-            String header = in.readLine();
-            assertEquals("episode,seed,integrator,t,action,x,x_dot,theta,theta_dot,reward,terminated,truncated",
-                    header);
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] c = line.split(",", -1);
-                boolean start = c[4].isEmpty();
-                Row row = new Row(Integer.parseInt(c[0]), Long.parseLong(c[1]), c[2], Integer.parseInt(c[3]),
-                        start ? -1 : Integer.parseInt(c[4]),
-                        new double[] {Double.parseDouble(c[5]), Double.parseDouble(c[6]),
-                            Double.parseDouble(c[7]), Double.parseDouble(c[8])},
-                        start ? Double.NaN : Double.parseDouble(c[9]),
-                        !start && Boolean.parseBoolean(c[10]), !start && Boolean.parseBoolean(c[11]));
-                byEpisode.computeIfAbsent(row.episode(), k -> new ArrayList<>()).add(row);
-            }
-        }
-        return byEpisode;
-    }
+    private static final double TOLERANCE = 1e-12;
 
     @Test
-    void everyStepMatchesGymnasiumBitForBit() throws IOException {
-        Map<Integer, List<Row>> episodes = episodes();
+    void replayedEpisodesMatchGymnasiumStepByStep() {
+        Map<Integer, List<CartPoleReference.Row>> episodes = CartPoleReference.episodes();
         assertEquals(20, episodes.size());
         int steps = 0;
+        int inexactValues = 0;
+        double worst = 0;
         int truncatedEpisodes = 0;
-        for (List<Row> rows : episodes.values()) {
-            Row start = rows.get(0);
-            assertEquals(0, start.t());
-            Env<float[], Integer> env = CartPole.SPEC.make(Map.of("integrator", start.integrator()));
-            env.reset(start.seed());
+        for (List<CartPoleReference.Row> rows : episodes.values()) {
+            Env<float[], Integer> env = CartPole.SPEC.make();
+            env.reset(rows.get(0).seed());
             CartPole cartPole = (CartPole) env.unwrapped();
-            cartPole.setState(start.state());
-            for (Row row : rows.subList(1, rows.size())) {
-                StepResult<float[]> step = env.step(row.action());
+            cartPole.setState(rows.get(0).state());
+            for (CartPoleReference.Row row : rows.subList(1, rows.size())) {
+                StepResult<float[]> result = env.step(row.action());
+                double[] state = cartPole.state();
                 String where = "episode " + row.episode() + " t=" + row.t();
-                // Bit-exact, which is stricter than the 1e-12 the issue asks for.
-                assertArrayEquals(row.state(), cartPole.state(), 0.0, where);
-                assertEquals(row.reward(), step.reward(), 0.0, where);
-                assertEquals(row.terminated(), step.terminated(), where);
-                assertEquals(row.truncated(), step.truncated(), where);
-                float[] obs = step.observation();
-                for (int k = 0; k < 4; k++) {
-                    assertEquals((float) row.state()[k], obs[k], 0.0f, where + " observation is the float32 cast");
+                for (int i = 0; i < 4; i++) {
+                    double error = Math.abs(state[i] - row.state()[i]);
+                    assertTrue(error <= TOLERANCE, where + " component " + i + ": expected " + row.state()[i]
+                            + ", got " + state[i]);
+                    worst = Math.max(worst, error);
+                    if (Double.doubleToLongBits(state[i]) != Double.doubleToLongBits(row.state()[i])) {
+                        inexactValues++;
+                    }
                 }
+                assertArrayEquals(toFloat(state), result.observation(), 0f, where + " observation");
+                assertEquals(row.reward(), result.reward(), 0.0, where + " reward");
+                assertEquals(row.terminated(), result.terminated(), where + " terminated");
+                assertEquals(row.truncated(), result.truncated(), where + " truncated");
                 steps++;
             }
-            Row last = rows.get(rows.size() - 1);
-            assertTrue(last.terminated() || last.truncated(), "reference episodes end");
-            truncatedEpisodes += last.truncated() ? 1 : 0;
+            assertTrue(rows.get(rows.size() - 1).terminated() || rows.get(rows.size() - 1).truncated(),
+                    "every reference episode ends");
+            if (rows.get(rows.size() - 1).truncated()) {
+                truncatedEpisodes++;
+            }
         }
         assertEquals(4000 - 20, steps);
-        assertTrue(truncatedEpisodes > 0, "the reference includes 500-step truncations");
+        assertTrue(truncatedEpisodes > 0, "the reference exercises the 500-step time limit");
+        System.out.printf("CartPole parity: %d steps, %d of %d state values not bit-identical, max error %.3g%n",
+                steps, inexactValues, 4 * steps, worst);
+        // Stronger than the 1e-12 contract: with glibc's sin/cos (GlibcTrig) the replay is bit-identical, and Java's
+        // arithmetic (including Math.fma) is the same on every platform, so any difference is a regression.
+        assertEquals(0, inexactValues, "state values that are within 1e-12 but not bit-identical");
     }
 
     @Test
-    void resetWithSeedDrawsGymnasiumsInitialState() throws IOException {
-        for (List<Row> rows : episodes().values()) {
-            Row start = rows.get(0);
-            CartPole env = new CartPole();
-            float[] obs = env.reset(start.seed()).observation();
-            assertArrayEquals(start.state(), env.state(), 0.0, "seed " + start.seed());
-            for (int k = 0; k < 4; k++) {
-                assertEquals((float) start.state()[k], obs[k], 0.0f);
+    void resetWithSeedReproducesGymnasiumInitialStateExactly() {
+        for (List<CartPoleReference.Row> rows : CartPoleReference.episodes().values()) {
+            CartPoleReference.Row first = rows.get(0);
+            Env<float[], Integer> env = CartPole.SPEC.make();
+            ResetResult<float[]> reset = env.reset(first.seed());
+            double[] state = ((CartPole) env.unwrapped()).state();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(Double.doubleToLongBits(first.state()[i]), Double.doubleToLongBits(state[i]),
+                        "seed " + first.seed() + " component " + i);
             }
+            assertArrayEquals(toFloat(first.state()), reset.observation(), 0f, "seed " + first.seed());
         }
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 }
