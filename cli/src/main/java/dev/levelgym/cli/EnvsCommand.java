@@ -3,7 +3,10 @@ package dev.levelgym.cli;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
+import dev.levelgym.envs.spaces.Box;
+import dev.levelgym.envs.spaces.Space;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,12 +23,12 @@ final class EnvsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String format = "%-18s %-34s %-12s %9s %9s%n";
+        String format = "%-18s %-22s %-12s %9s %9s%n";
         out.printf(format, "id", "observation space", "actions", "max steps", "threshold");
         for (EnvSpec<?, ?> envSpec : Registry.standard().specs()) {
             try (Env<?, ?> env = envSpec.make()) {
-                out.printf(format, envSpec.id(), abbreviate(env.observationSpace().toString(), 34),
-                        env.actionSpace(),
+                out.printf(format, envSpec.id(), compact(env.observationSpace()),
+                        compact(env.actionSpace()),
                         envSpec.maxEpisodeSteps().isPresent() ? envSpec.maxEpisodeSteps().getAsInt() : "-",
                         envSpec.rewardThreshold().isPresent() ? envSpec.rewardThreshold().getAsDouble() : "-");
             }
@@ -33,7 +36,11 @@ final class EnvsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String abbreviate(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    /** A Box's bounds differ per env and are long; the table shows its shape, which is what a user wires up. */
+    private static String compact(Space<?> space) {
+        if (space instanceof Box box) {
+            return "Box" + Arrays.toString(box.shape()).replace('[', '(').replace(']', ')') + " float32";
+        }
+        return space.toString();
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The main job: a random-agent baseline over every registered environment. The numbers are the floor any
- * learning agent must beat, and the steps/s column shows what the env costs per step.
+ * learning agent must beat. Step rates are not reported here: a cold JVM measures its JIT, not the env (see
+ * the benchmarks module).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Random-agent rollout report over all registered environments.")
@@ -37,23 +38,20 @@ final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Random agent, %d episodes per env, seeds %d..%d%n%n", episodes, seed, seed + episodes - 1);
-        String format = "%-18s %18s %10s %9s %9s %12s%n";
-        out.printf(format, "env", "return (mean ± sd)", "length", "win rate", "threshold", "steps/s");
+        String format = "%-18s %18s %10s %9s %9s%n";
+        out.printf(format, "env", "return (mean ± sd)", "length", "win rate", "threshold");
         for (EnvSpec<?, ?> envSpec : Registry.standard().specs()) {
             List<EpisodeResult> results = new ArrayList<>();
-            long start = System.nanoTime();
             try (Env<?, ?> env = envSpec.make()) {
                 for (int i = 0; i < episodes; i++) {
                     results.add(RandomRollout.play(env, seed + i, e -> { }));
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             Summary s = Summary.of(results);
             out.printf(format, envSpec.id(), String.format("%.3f ± %.3f", s.meanReturn(), s.stdReturn()),
                     String.format("%.1f", s.meanLength()),
                     Double.isNaN(s.winRate()) ? "-" : String.format("%.3f", s.winRate()),
-                    envSpec.rewardThreshold().isPresent() ? envSpec.rewardThreshold().getAsDouble() : "-",
-                    String.format("%.0f", s.steps() / seconds));
+                    envSpec.rewardThreshold().isPresent() ? envSpec.rewardThreshold().getAsDouble() : "-");
         }
         return 0;
     }

@@ -59,7 +59,6 @@ final class RolloutCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<EpisodeResult> results = new ArrayList<>();
-        long start = System.nanoTime();
         try (Env<?, ?> env = Registry.standard().make(envId, options)) {
             out.printf("%-8s %-12s %10s %7s  %s%n", "episode", "seed", "return", "length", "result");
             for (int i = 0; i < episodes; i++) {
@@ -69,13 +68,10 @@ final class RolloutCommand implements Callable<Integer> {
                         result.length(), result.result());
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         Summary s = Summary.of(results);
-        out.printf("%s, %s agent, %d episodes: return %.3f ± %.3f (min %.3f, max %.3f), mean length %.1f%s,"
-                        + " %.0f steps/s%n",
+        out.printf("%s, %s agent, %d episodes: return %.3f ± %.3f (min %.3f, max %.3f), mean length %.1f%s%n",
                 envId, agent, s.episodes(), s.meanReturn(), s.stdReturn(), s.minReturn(), s.maxReturn(),
-                s.meanLength(), Double.isNaN(s.winRate()) ? "" : String.format(", win rate %.3f", s.winRate()),
-                s.steps() / seconds);
+                s.meanLength(), Double.isNaN(s.winRate()) ? "" : String.format(", win rate %.3f", s.winRate()));
         return 0;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Mean, sample standard deviation and range of episode returns and lengths. */
 record Summary(int episodes, double meanReturn, double stdReturn, double minReturn, double maxReturn,
-               double meanLength, long steps, double winRate) {
+               double meanLength, double winRate) {
 
     static Summary of(List<EpisodeResult> results) {
         int n = results.size();
@@ -17,7 +17,7 @@ record Summary(int episodes, double meanReturn, double stdReturn, double minRetu
         return new Summary(n, mean, Math.sqrt(var),
                 results.stream().mapToDouble(EpisodeResult::episodeReturn).min().orElse(Double.NaN),
                 results.stream().mapToDouble(EpisodeResult::episodeReturn).max().orElse(Double.NaN),
-                n == 0 ? Double.NaN : (double) steps / n, steps,
+                n == 0 ? Double.NaN : (double) steps / n,
                 withResult == 0 ? Double.NaN : (double) wins / n);
     }
 }

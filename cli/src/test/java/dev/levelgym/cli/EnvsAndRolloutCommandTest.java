@@ -17,7 +17,8 @@ class EnvsAndRolloutCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         String cartPole = lines.stream().filter(l -> l.startsWith("CartPole-v1 ")).findFirst().orElseThrow();
-        assertTrue(cartPole.contains("Discrete(2)") && cartPole.contains("500") && cartPole.contains("475.0"),
+        assertTrue(cartPole.contains("Box(4) float32") && cartPole.contains("Discrete(2)") && cartPole.contains("500")
+                && cartPole.contains("475.0"),
                 cartPole);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("FrozenLake-v1 ")), run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Dungeon-v0 ")), run.out());
