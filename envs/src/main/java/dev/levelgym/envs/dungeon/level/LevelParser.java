@@ -14,11 +14,11 @@ import java.util.List;
  * Reads levels in GVGAI zelda's text format: one character per tile, one line per row, all rows the same length.
  *
  * <p>Accepted: UTF-8 (or ASCII) text; an optional UTF-8 byte-order mark; LF or CRLF line ends (GVGAI's files
- * use LF and its newer ones have no final newline, so a final line end is optional); the tiles
+ * use LF and its newer ones have no final newline, so a final line end is optional, and blank lines after the
+ * last row are ignored); the tiles
  * {@code w . A + g 1 2 3}, plus a space as floor because older GVGAI level files draw floor that way.
  *
- * <p>Rejected, with the 1-based line and column of the problem: an empty text, an empty line (including a
- * second trailing newline), a lone carriage return, any other character (tabs, trailing spaces that make rows
+ * <p>Rejected, with the 1-based line and column of the problem: an empty text, an empty line between rows, a lone carriage return, any other character (tabs, trailing spaces that make rows
  * ragged, {@code G}, ...), rows of different lengths, no avatar, several avatars, no key, no door, and levels
  * smaller than {@value Level#MIN_SIZE}×{@value Level#MIN_SIZE}. Errors that concern the whole level (a missing
  * key, say) are reported at line 1, column 1. Nothing is returned unless the whole text is valid.
@@ -70,6 +70,14 @@ public final class LevelParser {
         int line = 1;
         int pos = start;
         int n = text.length();
+        // Blank lines after the last row are what editors leave behind, not rows: drop them. Blank lines
+        // between rows are still errors, since they would shift every row below them.
+        while (n > pos && text.charAt(n - 1) == '\n') {
+            n--;
+            if (n > pos && text.charAt(n - 1) == '\r') {
+                n--;
+            }
+        }
         if (pos >= n) {
             throw new LevelFormatException(source, 1, 1, "empty level");
         }

@@ -101,16 +101,21 @@ class LevelParserTest {
     }
 
     @Test
-    void emptyTextAndEmptyLinesAreRejected() {
+    void emptyTextAndEmptyLinesBetweenRowsAreRejected() {
         assertEquals(1, assertThrows(LevelFormatException.class, () -> LevelParser.parse("", "e")).line());
         assertThrows(LevelFormatException.class, () -> LevelParser.parse("\uFEFF", "e"));
         assertThrows(LevelFormatException.class, () -> LevelParser.parse("\n", "e"));
         LevelFormatException blank = assertThrows(LevelFormatException.class,
                 () -> LevelParser.parse("wwwww\n\nwA+gw\nwwwww", "e"));
         assertEquals(2, blank.line());
-        LevelFormatException twoFinalNewlines = assertThrows(LevelFormatException.class,
-                () -> LevelParser.parse("wwwww\nwA+gw\nwwwww\n\n", "e"));
-        assertEquals(4, twoFinalNewlines.line());
+    }
+
+    @Test
+    void blankLinesAfterTheLastRowAreIgnored() {
+        Level plain = LevelParser.parse("wwwww\nwA+gw\nwwwww", "e");
+        assertEquals(plain.toText(), LevelParser.parse("wwwww\nwA+gw\nwwwww\n\n\n", "e").toText());
+        assertEquals(plain.toText(), LevelParser.parse("wwwww\r\nwA+gw\r\nwwwww\r\n\r\n", "e").toText());
+        assertEquals(3, LevelParser.parse("wwwww\nwA+gw\nwwwww\n\n", "e").height());
     }
 
     @Test
