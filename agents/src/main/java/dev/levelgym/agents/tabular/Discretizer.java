@@ -78,8 +78,23 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
         if (value >= high[dim]) {
             return bins[dim] - 1;
         }
-        // The min guards against rounding up to bins[dim] just below high.
-        return Math.min(bins[dim] - 1, (int) ((value - low[dim]) / (high[dim] - low[dim]) * bins[dim]));
+        int b = Math.min(bins[dim] - 1, (int) ((value - low[dim]) / (high[dim] - low[dim]) * bins[dim]));
+        // The division can round across an edge (e.g. just below 0.0 in [-2, 4) split in 3 lands on 1.0), so the
+        // estimate is corrected against the edges themselves: a value is in bin k iff edge(k) <= value < edge(k+1).
+        if (b > 0 && value < edge(dim, b)) {
+            b--;
+        } else if (b < bins[dim] - 1 && value >= edge(dim, b + 1)) {
+            b++;
+        }
+        return b;
+    }
+
+    /** The lower edge of bin {@code k} in dimension {@code dim}: {@code low + (high - low) * k / bins}. */
+    public double edge(int dim, int k) {
+        if (k < 0 || k > bins[dim]) {
+            throw new IllegalArgumentException("dimension " + dim + " has edges 0.." + bins[dim] + ", got " + k);
+        }
+        return k == bins[dim] ? high[dim] : low[dim] + (high[dim] - low[dim]) * k / bins[dim];
     }
 
     @Override
