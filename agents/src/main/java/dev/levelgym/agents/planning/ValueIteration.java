@@ -12,7 +12,9 @@ import dev.levelgym.envs.frozenlake.Transition;
  * steps (what a {@code TimeLimit} of that many steps allows, e.g. 100 for {@code FrozenLake-v1}). Both are computed
  * by iterating the exact Bellman equations from zero; the unbounded one stops when no state changes by more than
  * {@value #TOLERANCE}, which starting from zero converges to the least fixed point, i.e. the reach probability
- * (a policy that cycles forever away from the goal gets 0, not an arbitrary value).
+ * (a policy that cycles forever away from the goal gets 0, not an arbitrary value). Iterating from below, the
+ * result is low by about the last change divided by one minus the contraction rate: well under 1e-9 on the
+ * standard maps, which is what "exact" means here.
  */
 public final class ValueIteration {
 
@@ -22,7 +24,7 @@ public final class ValueIteration {
      */
     public static final double DEFAULT_GAMMA = 0.99;
 
-    static final double TOLERANCE = 1e-12;
+    static final double TOLERANCE = 1e-14;
     private static final int MAX_SWEEPS = 10_000_000;
     private static final int ACTIONS = 4;
 
