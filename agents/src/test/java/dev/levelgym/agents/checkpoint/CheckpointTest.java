@@ -34,8 +34,7 @@ class CheckpointTest {
 
     @BeforeEach
     void trainBriefly() {
-        @SuppressWarnings("unchecked")
-        Env<Integer, Integer> env = (Env<Integer, Integer>) FrozenLake.SPEC.make(Map.of("is_slippery", true));
+        Env<Integer, Integer> env = FrozenLake.SPEC.make(Map.of("is_slippery", true));
         agent = QLearningAgent.forDiscrete("FrozenLake-v1", env,
                 QLearningConfig.defaults().withGamma(0.95).withUpdateRule(UpdateRule.SARSA));
         agent.train(env, 5_000, 42, 1_234, EpisodeListener.NONE);

@@ -40,9 +40,8 @@ class QLearningAgentTest {
                 QLearningConfig.defaults().withUpdateRule(rule));
     }
 
-    @SuppressWarnings("unchecked")
     static Env<float[], Integer> cartPole() {
-        return (Env<float[], Integer>) CartPole.SPEC.make();
+        return CartPole.SPEC.make();
     }
 
     @Test

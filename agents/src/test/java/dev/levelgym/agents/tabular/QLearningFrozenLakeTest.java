@@ -19,9 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QLearningFrozenLakeTest {
 
     static Env<Integer, Integer> make(boolean slippery) {
-        @SuppressWarnings("unchecked")
-        Env<Integer, Integer> env = (Env<Integer, Integer>) FrozenLake.SPEC.make(Map.of("is_slippery", slippery));
-        return env;
+        return FrozenLake.SPEC.make(Map.of("is_slippery", slippery));
     }
 
     static double successOf(QLearningAgent<Integer> agent, boolean slippery) {
