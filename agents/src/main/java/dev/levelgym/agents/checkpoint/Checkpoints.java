@@ -10,11 +10,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -68,7 +70,9 @@ public final class Checkpoints {
      * existing checkpoint is first renamed aside, then deleted once the new one is in place: POSIX cannot rename
      * a directory over a non-empty one, and copying would expose a half-written state. If the process dies between
      * the two renames, the previous checkpoint survives as {@code .<name>.old-*} beside the target.
-     * On any failure the temporary directory is removed and {@code target} is left as it was.
+     * Files and directories are flushed to disk before and after the renames, so a power loss cannot leave a
+ * published checkpoint with empty files. On any failure the temporary directory is removed and {@code target} is
+ * left as it was.
      */
     public static void writeAtomically(Path target, DirectoryWriter writer) {
         Path absolute = target.toAbsolutePath().normalize();
@@ -82,6 +86,7 @@ public final class Checkpoints {
             }
             temp = Files.createTempDirectory(parent, "." + name + ".tmp-");
             writer.write(temp);
+            syncTree(temp);
             if (Files.exists(absolute)) {
                 Path old = Files.createTempDirectory(parent, "." + name + ".old-");
                 Files.delete(old); // only reserved the unique name
@@ -93,6 +98,7 @@ public final class Checkpoints {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
                 temp = null;
             }
+            syncDirectory(parent);
         } catch (FileAlreadyExistsException e) {
             throw new CheckpointException("cannot save checkpoint to " + absolute
                     + ": another writer created it concurrently", e);
@@ -102,6 +108,26 @@ public final class Checkpoints {
             if (temp != null) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /** Flushes every file, then the directory, so the rename cannot publish files whose data is still cached. */
+    private static void syncTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                try (FileChannel channel = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        }
+        syncDirectory(dir);
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory; the rename is still atomic there, only less durable.
         }
     }
 

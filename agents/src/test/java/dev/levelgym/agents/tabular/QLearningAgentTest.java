@@ -12,11 +12,13 @@ import dev.levelgym.agents.TrainingResult;
 import dev.levelgym.agents.testing.OneStateEnv;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.cartpole.CartPole;
+import dev.levelgym.envs.frozenlake.FrozenLake;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +124,22 @@ class QLearningAgentTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> agent.train(env, 100, 2, EpisodeListener.NONE));
         assertTrue(e.getMessage().contains("trained with seed 1"), e.getMessage());
+    }
+
+    @Test
+    void resumingOnADifferentEnvIsDetectedByTheReplay() {
+        // The replay of the interrupted 50-step episode cannot finish inside a 20-step time limit.
+        Env<Integer, Integer> open = FrozenLake.SPEC.make(Map.of("is_slippery", false,
+                "desc", List.of("SFFF", "FFFF", "FFFF", "FFFG")));
+        QLearningAgent<Integer> agent = QLearningAgent.forDiscrete("open", open,
+                QLearningConfig.defaults().withEpsilon(0.0, 0.0, 0.0));
+        // Greedy with an all-zero table is always LEFT: the agent stays in the corner until the time limit.
+        agent.train(open, 1_000, 0, 50, EpisodeListener.NONE);
+        Env<Integer, Integer> other = FrozenLake.SPEC.make(Map.of("is_slippery", false,
+                "desc", List.of("SFFF", "FFFF", "FFFF", "FFFG"), "max_episode_steps", 20));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> agent.train(other, 1_000, 0, EpisodeListener.NONE));
+        assertTrue(e.getMessage().contains("not the one this agent was trained on"), e.getMessage());
     }
 
     @Test
