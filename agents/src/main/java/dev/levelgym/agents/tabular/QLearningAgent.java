@@ -42,7 +42,9 @@ public final class QLearningAgent<O> implements Agent<O, Integer> {
     private final int numActions;
     private final double[] q;
 
+    /** Seeded 0 only so that {@code act(o, true)} works before training; the first {@code train} reseeds it. */
     private Pcg64 random = Pcg64.seeded(0);
+    /** The seed of the training run, null before the first {@code train}. */
     private Long seed;
     private long scheduleSteps;
     private long steps;
