@@ -48,6 +48,35 @@ public final class Pcg64 implements RandomGenerator {
         return seeded(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
     }
 
+    /**
+     * The full generator state as four words (state high, state low, increment high, increment low), so that a
+     * checkpoint can continue the exact stream with {@link #restore}. numpy exposes the same 128-bit state and
+     * increment through {@code bit_generator.state}.
+     */
+    public long[] state() {
+        return new long[] {stateHi, stateLo, incHi, incLo};
+    }
+
+    /** The generator whose {@link #state()} was {@code words}; it continues exactly where that one stopped. */
+    public static Pcg64 restore(long[] words) {
+        if (words == null || words.length != 4) {
+            throw new IllegalArgumentException("Pcg64 state must be 4 words (state hi/lo, inc hi/lo), got "
+                    + (words == null ? "null" : words.length + " words"));
+        }
+        // PCG requires an odd increment; an even one means the words were not produced by state().
+        if ((words[3] & 1L) == 0) {
+            throw new IllegalArgumentException("Pcg64 state has an even increment, so it is not a PCG64 state");
+        }
+        return new Pcg64(words);
+    }
+
+    private Pcg64(long[] words) {
+        stateHi = words[0];
+        stateLo = words[1];
+        incHi = words[2];
+        incLo = words[3];
+    }
+
     private void step() {
         long lo = stateLo * MULT_LO;
         long hi = unsignedMultiplyHigh(stateLo, MULT_LO) + stateLo * MULT_HI + stateHi * MULT_LO;

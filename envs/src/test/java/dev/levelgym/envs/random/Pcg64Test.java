@@ -21,6 +21,29 @@ import org.junit.jupiter.api.Test;
 class Pcg64Test {
 
     @Test
+    void restoredStateContinuesTheSameStream() {
+        Pcg64 original = Pcg64.seeded(42);
+        for (int i = 0; i < 5; i++) {
+            original.nextLong();
+        }
+        long[] words = original.state();
+        Pcg64 copy = Pcg64.restore(words);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(original.nextLong(), copy.nextLong(), "draw " + i);
+        }
+        // state() is a snapshot: the words must not change when the generator advances.
+        assertArrayEquals(words, Pcg64.restore(words).state());
+    }
+
+    @Test
+    void restoreRejectsMalformedState() {
+        assertThrows(IllegalArgumentException.class, () -> Pcg64.restore(new long[3]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pcg64.restore(new long[] {1, 2, 3, 4}));
+        assertEquals("Pcg64 state has an even increment, so it is not a PCG64 state", e.getMessage());
+    }
+
+    @Test
     void seedZeroMatchesNumpy() {
         assertDoubles(Pcg64.seeded(0), 0.6369616873214543, 0.2697867137638703, 0.04097352393619469,
                 0.016527635528529094);

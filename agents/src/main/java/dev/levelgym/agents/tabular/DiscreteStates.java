@@ -1,0 +1,43 @@
+package dev.levelgym.agents.tabular;
+
+import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.spaces.Space;
+
+/** The members of a {@link Discrete} observation space, as rows {@code 0..n-1}. */
+public record DiscreteStates(int n, int start) implements StateEncoder<Integer> {
+
+    public DiscreteStates {
+        new Discrete(n, start); // same validity rules as the space it mirrors
+    }
+
+    public static DiscreteStates of(Discrete space) {
+        return new DiscreteStates(space.n(), space.start());
+    }
+
+    @Override
+    public int numStates() {
+        return n;
+    }
+
+    @Override
+    public int encode(Integer observation) {
+        int row = observation - start;
+        if (row < 0 || row >= n) {
+            throw new IllegalArgumentException("observation " + observation + " is not in " + new Discrete(n, start));
+        }
+        return row;
+    }
+
+    @Override
+    public Class<Integer> observationType() {
+        return Integer.class;
+    }
+
+    @Override
+    public void requireCompatible(Space<?> space) {
+        if (!new Discrete(n, start).equals(space)) {
+            throw new IllegalArgumentException("encoder for " + new Discrete(n, start)
+                    + " does not match observation space " + space);
+        }
+    }
+}
