@@ -1,7 +1,7 @@
 package dev.levelgym.agents.tabular;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.levelgym.agents.Agent;
+import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.TrainingResult;
@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Ties between equal action values go to the lowest action, so the greedy policy is a pure function of the
  * table.
  */
-public final class QLearningAgent<O> implements Agent<O, Integer> {
+public final class QLearningAgent<O> implements TrainableAgent<O> {
 
     public static final String KIND = "q-learning";
     private static final String TABLE_FILE = "q-table.bin";
@@ -87,7 +87,14 @@ public final class QLearningAgent<O> implements Agent<O, Integer> {
         return encoder;
     }
 
+    @Override
     public long steps() {
+        return steps;
+    }
+
+    /** One table update per training step. */
+    @Override
+    public long updates() {
         return steps;
     }
 
@@ -137,6 +144,7 @@ public final class QLearningAgent<O> implements Agent<O, Integer> {
      * @param seed     seeds the agent on its first call; later calls must pass the same seed
      * @param listener told about each finished episode
      */
+    @Override
     public TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, long stopAt,
                                 EpisodeListener listener) {
         if (totalSteps < 0 || stopAt < 0) {
