@@ -4,7 +4,6 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Options;
@@ -14,7 +13,6 @@ import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.spaces.Space;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -94,13 +92,6 @@ public final class Dungeon implements Env<float[], Integer> {
 
     private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
             OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS);
-    private static final int[] DX = {0, 0, -1, 1};
-    private static final int[] DY = {-1, 1, 0, 0};
-    private static final int FACING_RIGHT = 3;
-    private static final byte T_WALL = (byte) Channel.WALL.ordinal();
-    private static final byte T_FLOOR = (byte) Channel.FLOOR.ordinal();
-    private static final byte T_KEY = (byte) Channel.KEY.ordinal();
-    private static final byte T_DOOR = (byte) Channel.DOOR.ordinal();
     private static final int TILE_PIXELS = 16;
 
     private final LevelSource source;
@@ -109,26 +100,8 @@ public final class Dungeon implements Env<float[], Integer> {
     private final Box observationSpace;
     private final Discrete actionSpace = new Discrete(6);
 
+    private final DungeonGame game = new DungeonGame();
     private RandomGenerator random;
-    private Level level;
-    private int width;
-    private int height;
-    private byte[] terrain = new byte[0];
-    private int[] enemyAt = new int[0];
-    private int enemyCount;
-    private int[] enemyCell = new int[0];
-    private Tile[] enemyKind = new Tile[0];
-    private int[] enemyLastMove = new int[0];
-    private int[] enemyCounter = new int[0];
-    private int[] enemyDirection = new int[0];
-    private boolean[] enemyAlive = new boolean[0];
-    private int avatar;
-    private int facing;
-    private boolean keyHeld;
-    private int doorsLeft;
-    private int swordCell;
-    private int swordTicks;
-    private Outcome outcome = Outcome.RUNNING;
     /** Infos are immutable and few per level, so they are built once per reset rather than per step. */
     private final Map<String, Object>[] infos = newInfoArray();
 
@@ -220,38 +193,9 @@ public final class Dungeon implements Env<float[], Integer> {
         return new ResetResult<>(observe(), info());
     }
 
+    /** Loads the level and caches its infos, which are immutable and few (key held × outcome). */
     private void load(Level next) {
-        level = next;
-        width = next.width();
-        height = next.height();
-        int cells = width * height;
-        if (terrain.length != cells) {
-            terrain = new byte[cells];
-            enemyAt = new int[cells];
-        }
-        Arrays.fill(enemyAt, -1);
-        enemyCount = 0;
-        doorsLeft = 0;
-        for (int c = 0; c < cells; c++) {
-            Tile t = next.tile(c);
-            terrain[c] = switch (t) {
-                case WALL -> T_WALL;
-                case KEY -> T_KEY;
-                case DOOR -> T_DOOR;
-                default -> T_FLOOR;
-            };
-            if (t == Tile.DOOR) {
-                doorsLeft++;
-            } else if (t.isEnemy()) {
-                addEnemy(c, t);
-            }
-        }
-        avatar = next.avatarCell();
-        facing = FACING_RIGHT;
-        keyHeld = false;
-        swordCell = -1;
-        swordTicks = 0;
-        outcome = Outcome.RUNNING;
+        game.load(next);
         for (int k = 0; k < 2; k++) {
             for (Outcome o : Outcome.values()) {
                 infos[k * Outcome.values().length + o.ordinal()] =
@@ -260,146 +204,21 @@ public final class Dungeon implements Env<float[], Integer> {
         }
     }
 
-    private void addEnemy(int cell, Tile kind) {
-        int i = enemyCount++;
-        if (i >= enemyCell.length) {
-            int n = Math.max(4, 2 * enemyCell.length);
-            enemyCell = Arrays.copyOf(enemyCell, n);
-            enemyKind = Arrays.copyOf(enemyKind, n);
-            enemyLastMove = Arrays.copyOf(enemyLastMove, n);
-            enemyCounter = Arrays.copyOf(enemyCounter, n);
-            enemyDirection = Arrays.copyOf(enemyDirection, n);
-            enemyAlive = Arrays.copyOf(enemyAlive, n);
-        }
-        enemyCell[i] = cell;
-        enemyKind[i] = kind;
-        enemyLastMove[i] = 0;
-        // GVGAI's RandomNPC starts with counter 0 and "no direction", so it repeats nothing for cons ticks.
-        enemyCounter[i] = 0;
-        enemyDirection[i] = -1;
-        enemyAlive[i] = true;
-        enemyAt[cell] = i;
-    }
-
     @Override
     public StepResult<float[]> step(Integer action) {
         int a = actionSpace.requireContains(action, "action");
-        if (level == null) {
-            throw new IllegalStateException(ID + ": call reset() before step()");
-        }
-        if (outcome != Outcome.RUNNING) {
-            throw new IllegalStateException(ID + ": the episode is over (" + outcome.label() + "); call reset()");
-        }
-        double reward = 0;
-        if (a >= UP && a <= RIGHT) {
-            reward += moveAvatar(a - 1);
-        } else if (a == USE) {
-            int target = neighbour(avatar, facing);
-            if (target >= 0) {
-                swordCell = target;
-                swordTicks = SWORD_TICKS;
-                int e = enemyAt[target];
-                if (e >= 0) {
-                    kill(e);
-                    reward += 2;
-                }
-            }
-        }
-        if (outcome == Outcome.RUNNING) {
-            reward += moveEnemies();
-        }
-        if (swordTicks > 0 && --swordTicks == 0) {
-            swordCell = -1;
-        }
-        return new StepResult<>(observe(), reward, outcome != Outcome.RUNNING, false, info());
-    }
-
-    private double moveAvatar(int direction) {
-        facing = direction;
-        int target = neighbour(avatar, direction);
-        if (target < 0 || terrain[target] == T_WALL || (terrain[target] == T_DOOR && !keyHeld)) {
-            return 0;
-        }
-        avatar = target;
-        if (enemyAt[target] >= 0) {
-            outcome = Outcome.LOSS;
-            return -1;
-        }
-        if (terrain[target] == T_KEY && !keyHeld) {
-            // A second key stays where it is: GVGAI only transforms a key-less avatar.
-            keyHeld = true;
-            terrain[target] = T_FLOOR;
-            return 1;
-        }
-        if (terrain[target] == T_DOOR) {
-            terrain[target] = T_FLOOR;
-            if (--doorsLeft == 0) {
-                outcome = Outcome.WIN;
-            }
-            return 1;
-        }
-        return 0;
-    }
-
-    private double moveEnemies() {
-        double reward = 0;
-        for (int i = 0; i < enemyCount; i++) {
-            if (!enemyAlive[i]) {
-                continue;
-            }
-            Tile kind = enemyKind[i];
-            enemyLastMove[i]++;
-            int direction;
-            if (enemyCounter[i] < kind.cons()) {
-                enemyCounter[i]++;
-                direction = enemyDirection[i];
-            } else {
-                direction = random.nextInt(4);
-                enemyDirection[i] = direction;
-                enemyCounter[i] = 0;
-            }
-            if (direction < 0 || enemyLastMove[i] < kind.cooldown()) {
-                continue;
-            }
-            enemyLastMove[i] = 0;
-            int from = enemyCell[i];
-            int target = neighbour(from, direction);
-            if (target < 0 || terrain[target] == T_WALL || enemyAt[target] >= 0) {
-                continue;
-            }
-            enemyAt[from] = -1;
-            enemyCell[i] = target;
-            if (target == swordCell) {
-                enemyAlive[i] = false;
-                reward += 2;
-                continue;
-            }
-            enemyAt[target] = i;
-            if (target == avatar) {
-                outcome = Outcome.LOSS;
-                return reward - 1;
-            }
-        }
-        return reward;
-    }
-
-    private void kill(int enemy) {
-        enemyAlive[enemy] = false;
-        enemyAt[enemyCell[enemy]] = -1;
-    }
-
-    /** The cell one step from {@code cell} in {@code direction}, or -1 outside the level. */
-    private int neighbour(int cell, int direction) {
-        int x = cell % width + DX[direction];
-        int y = cell / width + DY[direction];
-        return x < 0 || y < 0 || x >= width || y >= height ? -1 : y * width + x;
+        double reward = game.tick(a, random);
+        return new StepResult<>(observe(), reward, game.outcome() != Outcome.RUNNING, false, info());
     }
 
     private Map<String, Object> info() {
-        return infos[(keyHeld ? Outcome.values().length : 0) + outcome.ordinal()];
+        return infos[(game.keyHeld() ? Outcome.values().length : 0) + game.outcome().ordinal()];
     }
 
     private float[] observe() {
+        int width = game.width();
+        int height = game.height();
+        int avatar = game.avatarCell();
         int vh = egocentric ? 2 * radius + 1 : height;
         int vw = egocentric ? 2 * radius + 1 : width;
         int plane = vh * vw;
@@ -411,34 +230,33 @@ public final class Dungeon implements Env<float[], Integer> {
             for (int vx = 0; vx < vw; vx++) {
                 int x = ox + vx;
                 boolean inside = x >= 0 && y >= 0 && x < width && y < height;
-                int channel = inside ? terrain[y * width + x] : T_WALL;
+                int channel = inside ? game.terrainChannel(y * width + x) : DungeonGame.T_WALL;
                 obs[channel * plane + vy * vw + vx] = 1f;
             }
         }
-        for (int i = 0; i < enemyCount; i++) {
-            if (enemyAlive[i]) {
-                Channel ch = switch (enemyKind[i]) {
+        for (int i = 0; i < game.enemyCount(); i++) {
+            if (game.enemyAlive(i)) {
+                Channel ch = switch (game.enemyKind(i)) {
                     case ENEMY_QUICK -> Channel.ENEMY_QUICK;
                     case ENEMY_NORMAL -> Channel.ENEMY_NORMAL;
                     default -> Channel.ENEMY_SLOW;
                 };
-                mark(obs, ch, enemyCell[i], ox, oy, vw, vh);
+                mark(obs, ch, game.enemyCell(i), ox, oy, vw, vh);
             }
         }
-        mark(obs, keyHeld ? Channel.AVATAR_WITH_KEY : Channel.AVATAR, avatar, ox, oy, vw, vh);
-        if (swordCell >= 0) {
-            mark(obs, Channel.SWORD, swordCell, ox, oy, vw, vh);
+        mark(obs, game.keyHeld() ? Channel.AVATAR_WITH_KEY : Channel.AVATAR, avatar, ox, oy, vw, vh);
+        if (game.swordCell() >= 0) {
+            mark(obs, Channel.SWORD, game.swordCell(), ox, oy, vw, vh);
         }
-        int faced = neighbour(avatar, facing);
-        if (faced >= 0) {
-            mark(obs, Channel.FACING, faced, ox, oy, vw, vh);
+        if (game.facedCell() >= 0) {
+            mark(obs, Channel.FACING, game.facedCell(), ox, oy, vw, vh);
         }
         return obs;
     }
 
     private void mark(float[] obs, Channel channel, int cell, int ox, int oy, int vw, int vh) {
-        int vx = cell % width - ox;
-        int vy = cell / width - oy;
+        int vx = cell % game.width() - ox;
+        int vy = cell / game.width() - oy;
         if (vx >= 0 && vy >= 0 && vx < vw && vy < vh) {
             obs[channel.ordinal() * vw * vh + vy * vw + vx] = 1f;
         }
@@ -454,76 +272,42 @@ public final class Dungeon implements Env<float[], Integer> {
         return actionSpace;
     }
 
+    /** The game this env plays: its live state and rules. */
+    public DungeonGame game() {
+        return game;
+    }
+
     /** The level being played (as loaded; the live state has keys and doors removed as the episode goes). */
     public Level level() {
-        return level;
+        return game.level();
     }
 
     public boolean keyHeld() {
-        return keyHeld;
+        return game.keyHeld();
     }
 
     public Outcome outcome() {
-        return outcome;
+        return game.outcome();
     }
 
     /** The avatar's cell, row-major. */
     public int avatarCell() {
-        return avatar;
+        return game.avatarCell();
     }
 
     /** Live enemies. */
     public int enemiesAlive() {
-        int n = 0;
-        for (int i = 0; i < enemyCount; i++) {
-            if (enemyAlive[i]) {
-                n++;
-            }
-        }
-        return n;
+        return game.enemiesAlive();
     }
 
     @Override
     public Rendering render(RenderMode mode) {
-        if (level == null) {
+        if (game.level() == null) {
             throw new IllegalStateException(ID + ": call reset() before render()");
         }
         return switch (mode) {
-            case ANSI -> new Rendering.Text(DungeonRenderer.ansi(this));
-            case RGB -> DungeonRenderer.rgb(this, TILE_PIXELS);
+            case ANSI -> new Rendering.Text(DungeonRenderer.ansi(game));
+            case RGB -> DungeonRenderer.rgb(game, TILE_PIXELS);
         };
-    }
-
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
-    }
-
-    /** The terrain's level-file character: w, ., + or g. */
-    char terrainSymbol(int cell) {
-        return switch (terrain[cell]) {
-            case 0 -> 'w';
-            case 2 -> '+';
-            case 3 -> 'g';
-            default -> '.';
-        };
-    }
-
-    /**
-     * What stands on the terrain, topmost first: 'A' avatar ('a' once it holds the key), an enemy's digit, '*'
-     * the sword; {@code 0} for nothing.
-     */
-    char entitySymbol(int cell) {
-        if (cell == avatar) {
-            return keyHeld ? 'a' : 'A';
-        }
-        int e = enemyAt[cell];
-        if (e >= 0) {
-            return enemyKind[e].symbol();
-        }
-        return cell == swordCell ? '*' : 0;
     }
 }

@@ -3,7 +3,7 @@ package dev.levelgym.envs.dungeon;
 import dev.levelgym.envs.render.Rendering;
 import java.util.Arrays;
 
-/** Draws a {@link Dungeon}'s state as ANSI-coloured level characters or as an RGB frame of coloured tiles. */
+/** Draws a {@link DungeonGame}'s state as ANSI-coloured level characters or as an RGB frame of coloured tiles. */
 final class DungeonRenderer {
 
     private static final String RESET = "\u001b[0m";
@@ -11,7 +11,7 @@ final class DungeonRenderer {
     private DungeonRenderer() {
     }
 
-    static String ansi(Dungeon env) {
+    static String ansi(DungeonGame env) {
         int w = env.width();
         int h = env.height();
         StringBuilder sb = new StringBuilder(h * (w * 12 + 1));
@@ -41,7 +41,7 @@ final class DungeonRenderer {
         };
     }
 
-    static Rendering.RgbFrame rgb(Dungeon env, int tile) {
+    static Rendering.RgbFrame rgb(DungeonGame env, int tile) {
         int w = env.width();
         int h = env.height();
         int fw = w * tile;
