@@ -32,7 +32,7 @@ public final class CavesGenerator extends ConstructiveGenerator {
     @Override
     Tile[] layout(RandomGenerator rng) {
         boolean[] wall = new boolean[width * height];
-        double fill = 0.40 + 0.10 * rng.nextDouble();
+        double fill = 0.25 + 0.12 * rng.nextDouble();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 wall[y * width + x] = border(x, y) || rng.nextDouble() < fill;

@@ -31,16 +31,18 @@ public final class RoomsGenerator extends ConstructiveGenerator {
     @Override
     Tile[] layout(RandomGenerator rng) {
         Tile[] t = walls();
-        int target = 2 + rng.nextInt(Math.max(1, Math.min(5, (width - 2) * (height - 2) / 16)));
+        int target = 2 + rng.nextInt(Math.max(1, Math.min(4, (width - 2) * (height - 2) / 20)));
         List<int[]> rooms = new ArrayList<>();
-        for (int tries = 0; tries < 60 && rooms.size() < target; tries++) {
-            int rw = 3 + rng.nextInt(Math.min(3, width - 4));
-            int rh = 2 + rng.nextInt(Math.min(3, height - 4));
+        for (int tries = 0; tries < 200 && rooms.size() < target; tries++) {
+            int rw = 3 + rng.nextInt(Math.min(5, width - 4));
+            int rh = 2 + rng.nextInt(Math.min(4, height - 4));
             int rx = 1 + rng.nextInt(width - 2 - rw + 1);
             int ry = 1 + rng.nextInt(height - 2 - rh + 1);
+            // Rooms may touch or overlap (merging into irregular halls) but not lie inside another.
             boolean overlaps = false;
             for (int[] r : rooms) {
-                if (rx <= r[0] + r[2] && r[0] <= rx + rw && ry <= r[1] + r[3] && r[1] <= ry + rh) {
+                if (rx >= r[0] && ry >= r[1] && rx + rw <= r[0] + r[2] && ry + rh <= r[1] + r[3]
+                        || r[0] >= rx && r[1] >= ry && r[0] + r[2] <= rx + rw && r[1] + r[3] <= ry + rh) {
                     overlaps = true;
                     break;
                 }
