@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Cellular-automata caves (Johnson, Yannakakis & Togelius 2010): fill the interior with wall at probability
- * 0.40–0.50, then apply the 4-5 rule four times (a cell becomes wall if at least five of its eight neighbours are
+ * 0.25–0.37 (drawn per level), then apply the 4-5 rule four times (a cell becomes wall if at least five of its eight neighbours are
  * walls, the border and outside counting as wall, and floor if at most three are; otherwise it keeps its
  * tile). Only the largest 4-connected floor region is kept (the others are filled in); the draw is rejected if
  * that region covers less than 35% of the interior. Then avatar, key, door and enemies as in

@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * Construct, then verify, then retry: {@link #construct} lays out a candidate (walls, floor, avatar, key, door,
  * enemies) from a {@link Pcg64} seeded with the level's seed; a candidate is accepted when {@link LevelSolver}
  * finds it winnable in at least {@code (width + height) / 3} moves. Rejected candidates are redrawn from the same
- * generator, so the result depends only on the seed and size. After {@value #MAX_ATTEMPTS} rejections (never
- * seen at 13×9) the last candidate is repaired with {@link LevelRepair}, so {@link #generate} always returns a
+ * generator, so the result depends only on the seed and size. After {@value #MAX_ATTEMPTS} rejections (not
+ * reached in the tests) the last candidate is repaired with {@link LevelRepair}, so {@link #generate} always returns a
  * playable level. Instances are not thread-safe (the solver keeps its arrays).
  */
 abstract class ConstructiveGenerator implements LevelGenerator {

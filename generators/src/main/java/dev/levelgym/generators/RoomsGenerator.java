@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Rooms and corridors, as in roguelike dungeon generators: starting from solid wall, carve two to six
- * non-overlapping rectangular rooms (3–5 wide, 2–4 tall, a wall between any two), then join each room to the
+ * Rooms and corridors, as in roguelike dungeon generators: starting from solid wall, carve rectangular rooms
+ * (3–7 wide, 2–5 tall; two to four at 13×9, up to five on larger maps; rooms may touch or overlap and so merge
+ * into irregular halls, but none lies inside another), then join each room to the
  * next in creation order with an L-shaped one-tile corridor (horizontal or vertical leg first at random), so all
  * rooms connect. Then avatar, key, door and enemies as in {@link ConstructiveGenerator}.
  */
