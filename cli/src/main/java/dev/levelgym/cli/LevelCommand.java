@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** Commands over level files. */
 @Command(name = "level", mixinStandardHelpOptions = true, description = "Work with level files.",
-        subcommands = {LevelCheckCommand.class})
+        subcommands = {LevelCheckCommand.class, LevelEvaluateCommand.class})
 final class LevelCommand {
 }

@@ -1,0 +1,131 @@
+package dev.levelgym.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.LevelMetrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * PCG metrics of a folder of level files ({@code *.txt}) against a reference folder or the bundled corpus. See
+ * {@link LevelMetrics} for the definitions.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "PCG metrics (playability, novelty, diversity, tile-pattern KL) of a folder of levels.")
+final class LevelEvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--env", defaultValue = "Dungeon-v0", description = "Level format of this env (default ${DEFAULT-VALUE}).")
+    private String envId;
+
+    @Option(names = "--levels", required = true, paramLabel = "DIR", description = "Folder of level files (*.txt).")
+    private Path levelsDir;
+
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "Folder of reference levels (*.txt); default: the bundled hand-authored corpus.")
+    private Path referenceDir;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!envId.equals("Dungeon-v0")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--env: level files are defined for Dungeon-v0, not '" + envId + "'");
+        }
+        List<Level> levels = readDir(levelsDir, "--levels");
+        List<Level> reference = referenceDir == null ? DungeonCorpus.levels() : readDir(referenceDir, "--reference");
+        String referenceName = referenceDir == null ? "bundled corpus" : referenceDir.toString();
+        LevelMetrics.Report r = LevelMetrics.evaluate(levels, reference);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("levels", levelsDir.toString());
+            o.put("reference", referenceName);
+            o.put("referenceCount", reference.size());
+            o.put("count", r.count());
+            o.put("playableShare", r.playableShare());
+            putNumber(o, "medianSolutionLength", r.medianSolutionLength());
+            o.put("duplicateShare", r.duplicateShare());
+            o.put("identicalToReferenceShare", r.identicalToReferenceShare());
+            o.put("meanMinHammingToReference", r.meanMinHammingToReference());
+            putNumber(o, "meanPairwiseHamming", r.meanPairwiseHamming());
+            putNumber(o, "meanPairwiseHammingNormalized", r.meanPairwiseHammingNormalized());
+            o.put("tilePatternKL", r.tilePatternKL());
+            ObjectNode bySize = o.putObject("tilePatternKLBySize");
+            r.tilePatternKLBySize().forEach((k, v) -> bySize.put(k + "x" + k, v));
+            ObjectNode hist = o.putObject("tileHistogram");
+            r.tileHistogram().forEach((t, v) -> hist.put(String.valueOf(t.symbol()), v));
+            out.println(o);
+            return 0;
+        }
+        out.printf("levels: %s (%d), reference: %s (%d)%n", levelsDir, r.count(), referenceName, reference.size());
+        row(out, "playable share", r.playableShare());
+        row(out, "median solution length", r.medianSolutionLength());
+        row(out, "duplicate share", r.duplicateShare());
+        row(out, "identical to reference share", r.identicalToReferenceShare());
+        row(out, "mean min Hamming to reference", r.meanMinHammingToReference());
+        row(out, "mean pairwise Hamming", r.meanPairwiseHamming());
+        row(out, "mean pairwise Hamming / cells", r.meanPairwiseHammingNormalized());
+        row(out, "tile-pattern KL (2,3,4 mean)", r.tilePatternKL());
+        for (Map.Entry<Integer, Double> e : r.tilePatternKLBySize().entrySet()) {
+            row(out, "  tile-pattern KL " + e.getKey() + "x" + e.getKey(), e.getValue());
+        }
+        StringBuilder h = new StringBuilder();
+        for (Map.Entry<Tile, Double> e : r.tileHistogram().entrySet()) {
+            h.append(String.format(" %s=%.3f", e.getKey().symbol(), e.getValue()));
+        }
+        out.printf("%-32s%s%n", "tile histogram", h);
+        return 0;
+    }
+
+    private static void putNumber(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, v);
+        }
+    }
+
+    private static void row(PrintWriter out, String name, double v) {
+        out.printf("%-32s %s%n", name, Double.isNaN(v) ? "n/a" : String.format("%.4f", v));
+    }
+
+    static List<Level> readDir(Path dir, String option) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + ": not a directory: " + dir);
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(option + ": no level files (*.txt) in " + dir);
+        }
+        List<Level> levels = new ArrayList<>();
+        for (Path f : files) {
+            levels.add(LevelParser.parse(f));
+        }
+        return levels;
+    }
+}

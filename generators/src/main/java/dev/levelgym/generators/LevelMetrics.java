@@ -1,0 +1,214 @@
+package dev.levelgym.generators;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.Tile;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The level-set metrics of the PCG literature, for a batch of generated levels against a reference set (a
+ * designer's corpus).
+ *
+ * <ul>
+ *   <li><b>playableShare</b>: share of levels {@link LevelSolver} can win.</li>
+ *   <li><b>medianSolutionLength</b>: median shortest-solution length (moves) over the playable levels (mean of the
+ *       two middle values for an even count; NaN if none is playable).</li>
+ *   <li><b>duplicateShare</b>: (count − distinct layouts) / count — the share of levels that repeat an earlier one
+ *       of the batch.</li>
+ *   <li><b>identicalToReferenceShare</b>: share of levels whose tiles equal some reference level's.</li>
+ *   <li><b>Hamming distance</b>: the number of cells whose tiles differ (raw count, as most PCG papers report;
+ *       divide by the cell count, 117 at 13×9, for a share — {@link Report#meanPairwiseHammingNormalized} does).
+ *       Levels of different sizes are at distance max(cells of either): they share no layout.</li>
+ *   <li><b>meanMinHammingToReference</b> (novelty): mean over levels of the distance to the nearest reference
+ *       level.</li>
+ *   <li><b>meanPairwiseHamming</b> (diversity): mean over unordered pairs of distinct batch members.</li>
+ *   <li><b>tilePatternKL</b> (Lucas &amp; Volz 2019, computed as in TOAD-GAN's {@code main_tile_pattern.py}): for
+ *       pattern sizes 2, 3 and 4, count every s×s window (no padding) pooled over each set; with N the set's
+ *       window total, a pattern's probability is {@code (count + ε) / ((N + ε)(1 + ε))}, ε = 1e-7, so patterns
+ *       missing from one set get a tiny non-zero probability; {@code KL(P_reference ‖ Q_generated) = Σ_p P(p)
+ *       ln(P(p)/Q(p))}, summed over the patterns that occur in the reference (natural log). The reported
+ *       value is the mean over the three sizes. 0 means the batch reproduces the reference's pattern
+ *       frequencies; it grows as reference patterns become rare or missing in the batch.</li>
+ *   <li><b>tileHistogram</b>: share of all cells of the batch holding each tile.</li>
+ * </ul>
+ */
+public final class LevelMetrics {
+
+    public static final double EPSILON = 1e-7;
+    public static final int[] PATTERN_SIZES = {2, 3, 4};
+
+    private LevelMetrics() {
+    }
+
+    /** All metrics of {@code levels} against {@code reference}. */
+    public record Report(int count, double playableShare, double medianSolutionLength, double duplicateShare,
+            double identicalToReferenceShare, double meanMinHammingToReference, double meanPairwiseHamming,
+            double meanPairwiseHammingNormalized, double tilePatternKL, Map<Integer, Double> tilePatternKLBySize,
+            Map<Tile, Double> tileHistogram) {
+    }
+
+    public static Report evaluate(List<Level> levels, List<Level> reference) {
+        LevelSolver solver = new LevelSolver();
+        int playable = 0;
+        List<Integer> lengths = new ArrayList<>();
+        for (Level l : levels) {
+            Solution s = solver.shortest(l);
+            if (s.playable()) {
+                playable++;
+                lengths.add(s.length());
+            }
+        }
+        Map<Integer, Double> bySize = new LinkedHashMap<>();
+        double kl = 0;
+        for (int s : PATTERN_SIZES) {
+            double v = tilePatternKL(reference, levels, s);
+            bySize.put(s, v);
+            kl += v;
+        }
+        double cellsMean = levels.stream().mapToInt(Level::cellCount).average().orElse(Double.NaN);
+        double pairwise = meanPairwiseHamming(levels);
+        return new Report(levels.size(), levels.isEmpty() ? Double.NaN : (double) playable / levels.size(),
+                median(lengths), duplicateShare(levels), identicalToReferenceShare(levels, reference),
+                meanMinHammingToReference(levels, reference), pairwise, pairwise / cellsMean,
+                kl / PATTERN_SIZES.length, bySize, tileHistogram(levels));
+    }
+
+    /** Cells whose tiles differ; max(cell counts) for levels of different sizes. */
+    public static int hamming(Level a, Level b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            return Math.max(a.cellCount(), b.cellCount());
+        }
+        int d = 0;
+        for (int c = 0; c < a.cellCount(); c++) {
+            if (a.tile(c) != b.tile(c)) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    public static double median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        int[] v = values.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    }
+
+    public static double duplicateShare(List<Level> levels) {
+        if (levels.isEmpty()) {
+            return Double.NaN;
+        }
+        Set<String> distinct = new HashSet<>();
+        for (Level l : levels) {
+            distinct.add(l.width() + ":" + l.toText());
+        }
+        return (double) (levels.size() - distinct.size()) / levels.size();
+    }
+
+    public static double identicalToReferenceShare(List<Level> levels, List<Level> reference) {
+        if (levels.isEmpty()) {
+            return Double.NaN;
+        }
+        Set<String> ref = new HashSet<>();
+        for (Level l : reference) {
+            ref.add(l.toText());
+        }
+        return (double) levels.stream().filter(l -> ref.contains(l.toText())).count() / levels.size();
+    }
+
+    public static double meanMinHammingToReference(List<Level> levels, List<Level> reference) {
+        if (levels.isEmpty() || reference.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (Level l : levels) {
+            int min = Integer.MAX_VALUE;
+            for (Level r : reference) {
+                min = Math.min(min, hamming(l, r));
+            }
+            sum += min;
+        }
+        return sum / levels.size();
+    }
+
+    /** Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. */
+    public static double meanPairwiseHamming(List<Level> levels) {
+        int n = levels.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                sum += hamming(levels.get(i), levels.get(j));
+            }
+        }
+        return sum / (n * (n - 1) / 2.0);
+    }
+
+    /** Counts of every size×size window's tiles (row-major pattern key), pooled over the levels. */
+    public static Map<String, Integer> patternCounts(List<Level> levels, int size) {
+        Map<String, Integer> counts = new HashMap<>();
+        char[] key = new char[size * size];
+        for (Level l : levels) {
+            for (int y = 0; y + size <= l.height(); y++) {
+                for (int x = 0; x + size <= l.width(); x++) {
+                    for (int dy = 0; dy < size; dy++) {
+                        for (int dx = 0; dx < size; dx++) {
+                            key[dy * size + dx] = l.tile(x + dx, y + dy).symbol();
+                        }
+                    }
+                    counts.merge(new String(key), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** KL(P_reference ‖ Q_generated) over size×size patterns, TOAD-GAN's smoothing (see the class comment). */
+    public static double tilePatternKL(List<Level> reference, List<Level> generated, int size) {
+        Map<String, Integer> p = patternCounts(reference, size);
+        Map<String, Integer> q = patternCounts(generated, size);
+        long np = p.values().stream().mapToLong(Integer::longValue).sum();
+        long nq = q.values().stream().mapToLong(Integer::longValue).sum();
+        double kl = 0;
+        for (Map.Entry<String, Integer> e : p.entrySet()) {
+            double pp = prob(e.getValue(), np);
+            double qq = prob(q.getOrDefault(e.getKey(), 0), nq);
+            kl += pp * Math.log(pp / qq);
+        }
+        return kl;
+    }
+
+    static double prob(long count, long total) {
+        return (count + EPSILON) / ((total + EPSILON) * (1 + EPSILON));
+    }
+
+    /** Share of all cells of the levels holding each tile (every tile listed, 0 if absent). */
+    public static Map<Tile, Double> tileHistogram(List<Level> levels) {
+        long[] counts = new long[Tile.values().length];
+        long total = 0;
+        for (Level l : levels) {
+            for (int c = 0; c < l.cellCount(); c++) {
+                counts[l.tile(c).ordinal()]++;
+            }
+            total += l.cellCount();
+        }
+        Map<Tile, Double> h = new EnumMap<>(Tile.class);
+        for (Tile t : Tile.values()) {
+            h.put(t, total == 0 ? Double.NaN : (double) counts[t.ordinal()] / total);
+        }
+        return h;
+    }
+
+}

@@ -1,0 +1,91 @@
+package dev.levelgym.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.Tile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class GeneratorsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rooms", "caves"})
+    void everyLevelIsWellFormedBorderedAndPlayable(String name) {
+        LevelGenerator g = LevelGenerators.create(name);
+        for (Level l : g.generate(0, 300)) {
+            assertEquals(13, l.width());
+            assertEquals(9, l.height());
+            assertTrue(LevelSolver.solve(l).playable(), l::toString);
+            int keys = 0;
+            int doors = 0;
+            int enemies = 0;
+            for (int y = 0; y < 9; y++) {
+                for (int x = 0; x < 13; x++) {
+                    Tile t = l.tile(x, y);
+                    if (x == 0 || y == 0 || x == 12 || y == 8) {
+                        assertEquals(Tile.WALL, t, l::toString);
+                    }
+                    keys += t == Tile.KEY ? 1 : 0;
+                    doors += t == Tile.DOOR ? 1 : 0;
+                    enemies += t.isEnemy() ? 1 : 0;
+                }
+            }
+            assertEquals(1, keys);
+            assertEquals(1, doors);
+            assertTrue(enemies >= 1 && enemies <= 3, l::toString);
+            assertEquals(l, LevelParser.parse(l.toText(), l.id()).withId(l.id()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rooms", "caves"})
+    void deterministicPerSeedAndBatchIsConsecutiveSeeds(String name) {
+        List<Level> batch = LevelGenerators.create(name).generate(42, 5);
+        assertEquals(batch.get(3), LevelGenerators.create(name).generate(45));
+        assertEquals(name + "-45", batch.get(3).id());
+        Set<String> distinct = new HashSet<>();
+        LevelGenerators.create(name).generate(0, 100).forEach(l -> distinct.add(l.toText()));
+        assertTrue(distinct.size() >= 95, "distinct " + distinct.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rooms", "caves"})
+    void otherSizesWork(String name) {
+        LevelGenerator g = LevelGenerators.create(name, 25, 15);
+        for (Level l : g.generate(7, 30)) {
+            assertEquals(25, l.width());
+            assertEquals(15, l.height());
+            assertTrue(LevelSolver.solve(l).playable());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rooms", "caves"})
+    void draftsRepairToPlayable(String name) {
+        LevelGenerator g = LevelGenerators.create(name);
+        for (long s = 0; s < 30; s++) {
+            assertTrue(LevelSolver.solve(LevelRepair.repair(g.draft(s), "d").level()).playable());
+        }
+    }
+
+    @Test
+    void rejectsUnknownNamesAndTinySizes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LevelGenerators.create("gan"));
+        assertEquals("unknown generator 'gan'; known: caves, rooms", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LevelGenerators.create("rooms", 5, 9));
+        assertEquals(List.of("caves", "rooms"), LevelGenerators.names());
+        assertNotEquals(LevelGenerators.create("rooms").generate(1).toText(),
+                LevelGenerators.create("caves").generate(1).toText());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.levelgym.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.Tile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LevelMetricsTest {
+
+    // 3x3 levels: R is the reference; G1 equals it; G2 swaps key and door (2 cells differ) and is unplayable
+    // (the door blocks the avatar before it can reach the key).
+    private final Level r = LevelParser.parse("A+g\nwww\nwww\n", "r");
+    private final Level g1 = LevelParser.parse("A+g\nwww\nwww\n", "g1");
+    private final Level g2 = LevelParser.parse("Ag+\nwww\nwww\n", "g2");
+
+    @Test
+    void hammingAndNoveltyAndDiversity() {
+        assertEquals(0, LevelMetrics.hamming(r, g1));
+        assertEquals(2, LevelMetrics.hamming(r, g2));
+        assertEquals(2.0, LevelMetrics.meanPairwiseHamming(List.of(g1, g2)));
+        // pairs (g1,g1)=0, (g1,g2)=2, (g1,g2)=2 -> 4/3
+        assertEquals(4 / 3.0, LevelMetrics.meanPairwiseHamming(List.of(g1, g1, g2)), 1e-12);
+        assertEquals(0.5, LevelMetrics.identicalToReferenceShare(List.of(g1, g2), List.of(r)));
+        assertEquals(1.0, LevelMetrics.meanMinHammingToReference(List.of(g1, g2), List.of(r)));
+        assertEquals(1 / 3.0, LevelMetrics.duplicateShare(List.of(g1, g1, g2)), 1e-12);
+        assertEquals(0.0, LevelMetrics.duplicateShare(List.of(g1, g2)));
+        Level wide = LevelParser.parse("A+g.\nwwww\nwwww\n", "w");
+        assertEquals(12, LevelMetrics.hamming(r, wide));
+    }
+
+    @Test
+    void medianAndHistogram() {
+        assertEquals(2.0, LevelMetrics.median(List.of(3, 1, 2)));
+        assertEquals(2.5, LevelMetrics.median(List.of(4, 1, 3, 2)));
+        Map<Tile, Double> h = LevelMetrics.tileHistogram(List.of(r));
+        assertEquals(6 / 9.0, h.get(Tile.WALL), 1e-12);
+        assertEquals(1 / 9.0, h.get(Tile.KEY), 1e-12);
+        assertEquals(0.0, h.get(Tile.FLOOR));
+    }
+
+    @Test
+    void tilePatternKlByHand() {
+        // 2x2 windows of R: "A+ww", "+gww", "wwww" x2 (N = 4). Of G2: "Agww", "g+ww", "wwww" x2.
+        // The two reference patterns missing from G2 each contribute p ln(p/q) with p = 1/(4+e) and
+        // p/q = (1+e)/e; "wwww" has p = q and contributes 0.
+        double e = LevelMetrics.EPSILON;
+        double expected = 2 / (4 + e) * Math.log((1 + e) / e);
+        assertEquals(expected, LevelMetrics.tilePatternKL(List.of(r), List.of(g2), 2), 1e-9);
+        assertEquals(8.059, expected, 1e-3);
+        assertEquals(0.0, LevelMetrics.tilePatternKL(List.of(r), List.of(g1), 2), 1e-12);
+        // 3x3: one window each, different: p = 1/(1+e)... p/q = (1+e)/e
+        assertEquals(1 / (1 + e) * Math.log((1 + e) / e), LevelMetrics.tilePatternKL(List.of(r), List.of(g2), 3),
+                1e-9);
+        // No 4x4 window fits a 3x3 level: KL 0.
+        assertEquals(0.0, LevelMetrics.tilePatternKL(List.of(r), List.of(g2), 4));
+    }
+
+    @Test
+    void reportCombinesEverything() {
+        LevelMetrics.Report rep = LevelMetrics.evaluate(List.of(g1, g2), List.of(r));
+        assertEquals(2, rep.count());
+        assertEquals(0.5, rep.playableShare());
+        assertEquals(2.0, rep.medianSolutionLength()); // A -> + -> g: 2 moves
+        assertEquals(0.0, rep.duplicateShare());
+        assertEquals(2.0, rep.meanPairwiseHamming());
+        assertEquals(2 / 9.0, rep.meanPairwiseHammingNormalized(), 1e-12);
+        double e = LevelMetrics.EPSILON;
+        // Pooled G = {g1, g2}: 2x2 counts N=8, "A+ww" 1, "+gww" 1, "wwww" 4; P(A+ww) = 1/(4+e), Q = (1+e)/((8+e)(1+e)).
+        double p = (1 + e) / ((4 + e) * (1 + e));
+        double q = (1 + e) / ((8 + e) * (1 + e));
+        double pw = (2 + e) / ((4 + e) * (1 + e));
+        double qw = (4 + e) / ((8 + e) * (1 + e));
+        double kl2 = 2 * p * Math.log(p / q) + pw * Math.log(pw / qw);
+        double p3 = (1 + e) / ((1 + e) * (1 + e));
+        double q3 = (1 + e) / ((2 + e) * (1 + e));
+        double kl3 = p3 * Math.log(p3 / q3);
+        assertEquals((kl2 + kl3 + 0) / 3, rep.tilePatternKL(), 1e-9);
+        assertEquals(kl2, rep.tilePatternKLBySize().get(2), 1e-12);
+    }
+}
