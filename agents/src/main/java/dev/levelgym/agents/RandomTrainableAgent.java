@@ -24,7 +24,7 @@ import java.util.Objects;
 public final class RandomTrainableAgent<O> implements TrainableAgent<O> {
 
     public static final String KIND = "random";
-    private static final String STATE_FILE = "random-agent.json";
+    private static final String STATE_FILE = "random-training.json";
     /** Mixed into the seed for the evaluation generator; positive, so the result stays non-negative. */
     private static final long EVAL_STREAM = 0x5DEECE66DL;
 

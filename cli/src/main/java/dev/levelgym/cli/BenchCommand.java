@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.agents.bench.AgentConfigFiles;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
@@ -31,6 +32,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Comma-separated agent kinds: ${COMPLETION-CANDIDATES}.", completionCandidates = AgentNames.class)
     private List<String> agents;
 
+    @Option(names = "--config", description = "Agent config file, YAML or JSON, as AGENT=FILE; repeatable.")
+    private Map<String, Path> configs = new LinkedHashMap<>();
+
     @Option(names = "--seeds", required = true, description = "Seeds per agent: 0..K-1.")
     private int seeds;
 
@@ -60,11 +64,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--option"}, description = "Env option KEY=VALUE for training and evaluation.")
     private Map<String, String> options = new LinkedHashMap<>();
 
+    private Map<String, com.fasterxml.jackson.databind.JsonNode> agentConfigs() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> read = new LinkedHashMap<>();
+        configs.forEach((agent, file) -> read.put(agent, AgentConfigFiles.read(file)));
+        return read;
+    }
+
     @Override
     public Integer call() {
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps,
                 evalEvery != null ? evalEvery : Math.max(1, steps / 10), evalEpisodes,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs());
         agents.forEach(AgentNames.KINDS::kind);
         Registry.standard().make(envId, options).close();
         OutputDirectory.prepareFresh(out, force, false);

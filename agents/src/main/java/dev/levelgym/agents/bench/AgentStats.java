@@ -8,6 +8,8 @@ import java.util.List;
  * One agent's row of a benchmark summary, over its seeds.
  *
  * <ul>
+ *   <li>{@code seedsSolved}: seeds whose greedy evaluation mean reached the env's reward threshold at some
+ *       evaluation (not necessarily the last).</li>
  *   <li>{@code evalMean}, {@code evalStd}: mean and population standard deviation over seeds of the final greedy
  *       evaluation's mean return.</li>
  *   <li>{@code medianStepsToSolve}, {@code medianSecondsToSolve}: median over all seeds, an unsolved seed counting

@@ -94,7 +94,7 @@ public final class BenchRunner {
     private CellResult runCell(BenchSettings s, Map<String, String> trainOptions,
                                Optional<Map<String, String>> heldOutOptions, String agent, long seed, Path out,
                                Progress progress) {
-        RunSettings run = new RunSettings(s.envId(), trainOptions, agent, null, s.steps(), seed, s.evalEvery(),
+        RunSettings run = new RunSettings(s.envId(), trainOptions, agent, s.agentConfigs().get(agent), s.steps(), seed, s.evalEvery(),
                 s.evalEpisodes(), 0);
         long[] reported = {0};
         TrainingRun.Outcome outcome = new TrainingRun(kinds, registry).start(run, cellDir(out, agent, seed),

@@ -79,6 +79,18 @@ class BenchRunnerTest {
         }
     }
 
+    @Test
+    void dungeonTrainsOnAFixedLevelSetAndReportsHeldOutLevels() throws IOException {
+        BenchSettings settings = new BenchSettings("Dungeon-v0", Map.of(), List.of("random"), 1, 2_000, 1_000, 10, 1);
+        BenchSummary summary = new BenchRunner(AgentKinds.standard(), Registry.standard())
+                .run(settings, tmp.resolve("d"), BenchRunner.Progress.NONE);
+        assertEquals(Map.of("num_levels", "200", "start_level", "0"), summary.trainOptions());
+        assertEquals(Map.of("num_levels", "0", "start_level", "1000000"), summary.heldOutOptions());
+        JsonNode json = Checkpoints.JSON.readTree(tmp.resolve("d").resolve(BenchSummary.JSON_FILE).toFile());
+        assertTrue(json.at("/agents/random/heldOutWinRate").isNumber(), json.toString());
+        assertTrue(json.at("/agents/random/evalWinRate").isNumber(), json.toString());
+    }
+
     private static String withoutTimes(String evalRow) {
         String[] f = evalRow.split(",");
         return String.join(",", List.of(f).subList(0, 4));
