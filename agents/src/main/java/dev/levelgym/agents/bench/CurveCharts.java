@@ -116,6 +116,7 @@ public final class CurveCharts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("environment steps").yAxisTitle("return").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisDecimalPattern("#,###");
         return chart;
     }
 
