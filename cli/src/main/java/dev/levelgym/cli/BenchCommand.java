@@ -75,13 +75,13 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps,
                 evalEvery != null ? evalEvery : Math.max(1, steps / 10), evalEpisodes,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs());
-        agents.forEach(AgentNames.KINDS::kind);
-        Registry.standard().make(envId, options).close();
+        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        runner.validate(settings);
         OutputDirectory.prepareFresh(out, force, false);
         BenchSummary summary;
         try (ProgressDisplay progress = ProgressDisplay.open("bench", steps * seeds * agents.size(), !noProgress)) {
             int[] done = {0};
-            summary = new BenchRunner(AgentNames.KINDS, Registry.standard()).run(settings, out,
+            summary = runner.run(settings, out,
                     new BenchRunner.Progress() {
                         @Override
                         public void onSteps(long n) {

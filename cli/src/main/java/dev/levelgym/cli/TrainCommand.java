@@ -100,7 +100,9 @@ final class TrainCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(envId, options, agent, agentConfig, steps, seed, every,
                 evalEpisodes, checkpointEvery != null ? checkpointEvery : every);
         Registry registry = Registry.standard();
-        registry.make(envId, options).close(); // a bad env id or option fails before touching --out
+        try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
+            kinds.create(agent, envId, env, agentConfig, seed);
+        }
         if (!resume) {
             OutputDirectory.prepareFresh(out, force, true);
         } else if (!Files.isDirectory(out)) {

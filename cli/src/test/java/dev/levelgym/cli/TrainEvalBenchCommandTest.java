@@ -102,21 +102,25 @@ class TrainEvalBenchCommandTest {
 
     @Test
     void badFlagsAreOneLineAndExitCode2() {
+        String x = tmp.resolve("x").toString();
         for (String[] args : List.of(
-                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "sarsa", "--steps", "10", "--out", "x"},
-                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--steps", "ten", "--out", "x"},
-                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--out", "x"},
-                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--steps", "0", "--out", "x"},
+                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "sarsa", "--steps", "10", "--out", x},
+                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--steps", "ten", "--out", x},
+                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--out", x},
+                new String[] {"train", "--env", "FrozenLake-v1", "--agent", "random", "--steps", "0", "--out", x},
                 new String[] {"bench", "--env", "FrozenLake-v1", "--agents", "random", "--seeds", "0", "--steps", "9",
-                        "--out", "x"},
+                        "--out", x},
                 new String[] {"eval", "--checkpoint", tmp.resolve("none").toString()},
-                new String[] {"train", "--env", "Nope-v0", "--agent", "random", "--steps", "10", "--out", "x"})) {
+                new String[] {"train", "--env", "Dungeon-v0", "--agent", "q-learning", "--steps", "10", "--out", x},
+                new String[] {"bench", "--env", "Dungeon-v0", "--agents", "random,q-learning", "--seeds", "1",
+                        "--steps", "10", "--out", x},
+                new String[] {"train", "--env", "Nope-v0", "--agent", "random", "--steps", "10", "--out", x})) {
             CliRun run = CliRun.of(args);
             assertEquals(2, run.exitCode(), Arrays.toString(args) + ": " + run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("levelgym " + args[0] + ": error: "), run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }
-        assertFalse(Files.exists(Path.of("x")), "a refused command must not create --out");
+        assertFalse(Files.exists(Path.of(x)), "a refused command must not create --out");
     }
 }

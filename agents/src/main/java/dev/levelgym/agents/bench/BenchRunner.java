@@ -48,13 +48,25 @@ public final class BenchRunner {
         return out.resolve("runs").resolve(agent).resolve("seed-" + seed);
     }
 
+    /**
+     * Fails, before anything runs, on an unknown env or agent, bad env options or agent configs, and agents that
+     * cannot handle the env.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public void validate(BenchSettings settings) {
+        Map<String, String> trainOptions = ProceduralSplit.trainOptions(settings.envId(), settings.envOptions());
+        try (Env<?, ?> env = registry.make(settings.envId(), trainOptions)) {
+            for (String agent : settings.agents()) {
+                kinds.create(agent, settings.envId(), env, settings.agentConfigs().get(agent), 0);
+            }
+        }
+    }
+
     /** Runs every cell, writes the summary files, and returns the summary. */
     public BenchSummary run(BenchSettings settings, Path out, Progress progress) {
-        for (String agent : settings.agents()) {
-            kinds.kind(agent); // fail before starting anything
-        }
+        validate(settings);
         Map<String, String> trainOptions = ProceduralSplit.trainOptions(settings.envId(), settings.envOptions());
-        registry.make(settings.envId(), trainOptions).close(); // bad env ids and options fail here, once
         Optional<Map<String, String>> heldOutOptions = ProceduralSplit.heldOutOptions(settings.envId(), trainOptions);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<CellResult> cells = new ArrayList<>();
