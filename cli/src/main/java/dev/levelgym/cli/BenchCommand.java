@@ -25,34 +25,34 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env", required = true, description = "Environment id (see 'levelgym envs').")
+    @Option(names = "--env", paramLabel = "ID", required = true, description = "Environment id (see 'levelgym envs').")
     private String envId;
 
-    @Option(names = "--agents", required = true, split = ",",
+    @Option(names = "--agents", paramLabel = "KIND", required = true, split = ",",
             description = "Comma-separated agent kinds: ${COMPLETION-CANDIDATES}.", completionCandidates = AgentNames.class)
     private List<String> agents;
 
-    @Option(names = "--config", description = "Agent config file, YAML or JSON, as AGENT=FILE; repeatable.")
+    @Option(names = "--config", paramLabel = "AGENT=FILE", description = "Agent config file, YAML or JSON, as AGENT=FILE; repeatable.")
     private Map<String, Path> configs = new LinkedHashMap<>();
 
-    @Option(names = "--seeds", required = true, description = "Seeds per agent: 0..K-1.")
+    @Option(names = "--seeds", paramLabel = "K", required = true, description = "Seeds per agent: 0..K-1.")
     private int seeds;
 
-    @Option(names = "--steps", required = true, description = "Training steps per run.")
+    @Option(names = "--steps", paramLabel = "N", required = true, description = "Training steps per run.")
     private long steps;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     private Path out;
 
-    @Option(names = "--eval-every", description = "Greedy evaluation every E steps, and at 0 and the end "
+    @Option(names = "--eval-every", paramLabel = "E", description = "Greedy evaluation every E steps, and at 0 and the end "
             + "(default: steps/10).")
     private Long evalEvery;
 
-    @Option(names = "--eval-episodes", defaultValue = "100",
+    @Option(names = "--eval-episodes", paramLabel = "K", defaultValue = "100",
             description = "Episodes per evaluation (default ${DEFAULT-VALUE}).")
     private int evalEpisodes;
 
-    @Option(names = "--threads", description = "Runs at once (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: the number of processors).")
     private Integer threads;
 
     @Option(names = "--force", description = "Empty a non-empty --out first.")
@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     private boolean noProgress;
 
-    @Option(names = {"-o", "--option"}, description = "Env option KEY=VALUE for training and evaluation.")
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE for training and evaluation.")
     private Map<String, String> options = new LinkedHashMap<>();
 
     private Map<String, com.fasterxml.jackson.databind.JsonNode> agentConfigs() {

@@ -35,18 +35,18 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true,
+    @Option(names = "--checkpoint", paramLabel = "DIR", required = true,
             description = "Checkpoint directory, or a run directory holding one (checkpoint/).")
     private Path checkpoint;
 
-    @Option(names = "--episodes", defaultValue = "100", description = "Episodes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "100", description = "Episodes (default ${DEFAULT-VALUE}).")
     private int episodes;
 
-    @Option(names = "--seed", description = "Episode i resets with seed+i (default "
+    @Option(names = "--seed", paramLabel = "S", description = "Episode i resets with seed+i (default "
             + GreedyEvaluation.DEFAULT_SEED + ", as the evaluations during training).")
     private Long seed;
 
-    @Option(names = {"-o", "--option"}, description = "Env option KEY=VALUE over the run's, "
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE over the run's, "
             + "e.g. -o start_level=1000000 -o num_levels=0.")
     private Map<String, String> options = new LinkedHashMap<>();
 

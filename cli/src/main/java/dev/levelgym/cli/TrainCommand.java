@@ -36,38 +36,38 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--env", required = true, description = "Environment id (see 'levelgym envs').")
+    @Option(names = "--env", paramLabel = "ID", required = true, description = "Environment id (see 'levelgym envs').")
     private String envId;
 
-    @Option(names = "--agent", required = true, description = "Agent kind: ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--agent", paramLabel = "KIND", required = true, description = "Agent kind: ${COMPLETION-CANDIDATES}.",
             completionCandidates = AgentNames.class)
     private String agent;
 
-    @Option(names = "--config", description = "Agent config file, YAML or JSON (fields of the agent's config).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Agent config file, YAML or JSON (fields of the agent's config).")
     private Path config;
 
-    @Option(names = "--steps", required = true, description = "Training steps in total.")
+    @Option(names = "--steps", paramLabel = "N", required = true, description = "Training steps in total.")
     private long steps;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the run (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--out", required = true, description = "Run directory.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
     private Path out;
 
-    @Option(names = "--eval-every", description = "Greedy evaluation every E steps, and at 0 and the end "
+    @Option(names = "--eval-every", paramLabel = "E", description = "Greedy evaluation every E steps, and at 0 and the end "
             + "(default: steps/10).")
     private Long evalEvery;
 
-    @Option(names = "--eval-episodes", defaultValue = "100",
+    @Option(names = "--eval-episodes", paramLabel = "K", defaultValue = "100",
             description = "Episodes per evaluation (default ${DEFAULT-VALUE}).")
     private int evalEpisodes;
 
-    @Option(names = "--checkpoint-every", description = "Checkpoint every C steps (default: --eval-every); "
+    @Option(names = "--checkpoint-every", paramLabel = "C", description = "Checkpoint every C steps (default: --eval-every); "
             + "always at the end.")
     private Long checkpointEvery;
 
-    @Option(names = "--stop-after", description = "Pause after this many steps (continue later with --resume).")
+    @Option(names = "--stop-after", paramLabel = "N", description = "Pause after this many steps (continue later with --resume).")
     private Long stopAfter;
 
     @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     private boolean noProgress;
 
-    @Option(names = {"-o", "--option"}, description = "Env option KEY=VALUE, e.g. -o is_slippery=false.")
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE, e.g. -o is_slippery=false.")
     private Map<String, String> options = new LinkedHashMap<>();
 
     @Override
