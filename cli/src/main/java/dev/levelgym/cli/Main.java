@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "levelgym", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Gym-style environments, RL agents and level generators.",
         subcommands = {EnvsCommand.class, RolloutCommand.class, ReportCommand.class, ReplayCommand.class,
-                LevelCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                LevelCommand.class, GenerateCommand.class, TrainCommand.class, EvalCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -22,6 +23,7 @@ public final class Main {
     static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler(new UserErrorHandler());
+        cmd.setParameterExceptionHandler(new UserErrorHandler.BadFlags());
         return cmd;
     }
 }

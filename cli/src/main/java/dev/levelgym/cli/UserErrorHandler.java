@@ -25,9 +25,23 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         return USER_ERROR;
     }
 
+    /** Bad or missing flags: the parser's message on one line and exit code 2, like other user errors. */
+    static final class BadFlags implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("levelgym " + cmd.getCommandName() + ": error: "
+                    + ex.getMessage().lines().findFirst().orElse("") + " (see --help)");
+            return USER_ERROR;
+        }
+    }
+
     private static String userMessage(Throwable ex) {
         if (ex instanceof UncheckedIOException u) {
             ex = u.getCause();
+        }
+        if (ex instanceof dev.levelgym.agents.checkpoint.CheckpointException) {
+            return ex.getMessage();
         }
         if (ex instanceof NoSuchFileException e) {
             return "no such file: " + e.getFile();

@@ -1,0 +1,143 @@
+package dev.levelgym.agents.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.agents.RandomTrainableAgent;
+import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.spaces.Box;
+import dev.levelgym.envs.spaces.Discrete;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent kinds by name, immutable like the env {@code Registry}: {@link #standard()} holds levelgym's own, and
+ * {@link #with(AgentKind)} returns a registry with one more.
+ */
+public final class AgentKinds {
+
+    private static final AgentKinds STANDARD = new AgentKinds(List.of(
+            new AgentKind() {
+                @Override
+                public String name() {
+                    return RandomTrainableAgent.KIND;
+                }
+
+                @Override
+                public TrainableAgent<?> create(String envId, Env<?, Integer> env, JsonNode config, long seed) {
+                    if (config != null && !config.isNull() && !config.isEmpty()) {
+                        throw new IllegalArgumentException("random agent takes no config, got " + config);
+                    }
+                    return new RandomTrainableAgent<>(envId, (Discrete) env.actionSpace());
+                }
+
+                @Override
+                public TrainableAgent<?> load(Path dir, Env<?, Integer> env) {
+                    return RandomTrainableAgent.load(dir);
+                }
+            },
+            new QLearningKind()));
+            // DQN: AgentKind.of("dqn", DqnConfig.class, ..., (id, env, c, s) -> DqnAgent.create(id,
+            //         floatObservations(env), c), (dir, env) -> DqnAgent.load(dir))
+
+    private final Map<String, AgentKind> kinds;
+
+    private AgentKinds(Collection<AgentKind> kinds) {
+        Map<String, AgentKind> byName = new LinkedHashMap<>();
+        for (AgentKind kind : kinds) {
+            if (byName.putIfAbsent(kind.name(), kind) != null) {
+                throw new IllegalArgumentException("agent kind registered twice: " + kind.name());
+            }
+        }
+        this.kinds = Collections.unmodifiableMap(byName);
+    }
+
+    public static AgentKinds standard() {
+        return STANDARD;
+    }
+
+    /** This registry plus {@code kind}; a name already present is an error. */
+    public AgentKinds with(AgentKind kind) {
+        List<AgentKind> all = new ArrayList<>(kinds.values());
+        all.add(kind);
+        return new AgentKinds(all);
+    }
+
+    public Collection<String> names() {
+        return kinds.keySet();
+    }
+
+    /** The kind called {@code name}, or an {@link IllegalArgumentException} listing the known names. */
+    public AgentKind kind(String name) {
+        AgentKind kind = kinds.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown agent '" + name + "'; available: "
+                    + String.join(", ", kinds.keySet()));
+        }
+        return kind;
+    }
+
+    /** A new agent of kind {@code name} for {@code env}; {@code config} may be null for the defaults. */
+    public TrainableAgent<?> create(String name, String envId, Env<?, ?> env, JsonNode config, long seed) {
+        AgentKind kind = kind(name);
+        return kind.create(envId, discreteActions(env), config, seed);
+    }
+
+    /** The agent checkpointed at {@code dir}, of the kind its manifest names. */
+    public TrainableAgent<?> load(Path dir, Env<?, ?> env) {
+        String kind = manifestKind(dir);
+        if (!kinds.containsKey(kind)) {
+            throw new CheckpointException(dir.resolve(Checkpoints.MANIFEST) + ": no agent kind '" + kind
+                    + "' in this build; available: " + String.join(", ", kinds.keySet()));
+        }
+        return kinds.get(kind).load(dir, discreteActions(env));
+    }
+
+    /** The {@code kind} field of the checkpoint manifest at {@code dir}. */
+    public static String manifestKind(Path dir) {
+        return Checkpoints.readManifest(dir, kindIn(dir)).kind();
+    }
+
+    /** The env id the checkpoint at {@code dir} was trained on. */
+    public static String manifestEnvId(Path dir) {
+        return Checkpoints.readManifest(dir, kindIn(dir)).envId();
+    }
+
+    private static String kindIn(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new CheckpointException("no checkpoint at " + dir + ": not a directory");
+        }
+        JsonNode node = Checkpoints.readJson(dir.resolve(Checkpoints.MANIFEST), JsonNode.class);
+        String kind = node.path("kind").asText("");
+        if (kind.isEmpty()) {
+            throw new CheckpointException("corrupt checkpoint file " + dir.resolve(Checkpoints.MANIFEST)
+                    + ": no kind");
+        }
+        return kind;
+    }
+
+    /** {@code env} typed for agents, which act in Discrete action spaces. */
+    @SuppressWarnings("unchecked")
+    public static Env<?, Integer> discreteActions(Env<?, ?> env) {
+        if (!(env.actionSpace() instanceof Discrete)) {
+            throw new IllegalArgumentException("agents need a Discrete action space, got " + env.actionSpace());
+        }
+        return (Env<?, Integer>) env;
+    }
+
+    /** {@code env} typed for agents of flat Box observations ({@code float[]}), e.g. DQN. */
+    @SuppressWarnings("unchecked")
+    public static Env<float[], Integer> floatObservations(Env<?, Integer> env) {
+        if (!(env.observationSpace() instanceof Box)) {
+            throw new IllegalArgumentException("this agent needs a Box observation space, got "
+                    + env.observationSpace());
+        }
+        return (Env<float[], Integer>) env;
+    }
+}

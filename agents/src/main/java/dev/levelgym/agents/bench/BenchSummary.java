@@ -1,0 +1,131 @@
+package dev.levelgym.agents.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The result of a benchmark: per agent {@link AgentStats}, and the cells behind them. Written as
+ * {@code summary.json} ({@code {"env", "steps", "agents": {name: stats}}} plus the settings and per-seed
+ * numbers), {@code summary.md} (a Markdown table) and {@code curves.png}.
+ */
+public record BenchSummary(BenchSettings settings, Map<String, String> trainOptions,
+                           Map<String, String> heldOutOptions, OptionalDouble rewardThreshold,
+                           Map<String, AgentStats> agents, List<CellResult> cells) {
+
+    public static final String JSON_FILE = "summary.json";
+    public static final String MARKDOWN_FILE = "summary.md";
+    public static final String CURVES_FILE = "curves.png";
+
+    static BenchSummary of(BenchSettings settings, Map<String, String> trainOptions,
+                           Map<String, String> heldOutOptions, OptionalDouble threshold, List<CellResult> cells) {
+        Map<String, AgentStats> agents = new LinkedHashMap<>();
+        for (String agent : settings.agents()) {
+            agents.put(agent, AgentStats.of(cells.stream().filter(c -> c.agent().equals(agent)).toList()));
+        }
+        return new BenchSummary(settings, trainOptions, heldOutOptions, threshold, agents, List.copyOf(cells));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = Checkpoints.JSON.createObjectNode();
+        root.put("env", settings.envId());
+        root.put("steps", settings.steps());
+        ObjectNode agentsNode = root.putObject("agents");
+        for (Map.Entry<String, AgentStats> e : agents.entrySet()) {
+            ObjectNode node = Checkpoints.JSON.valueToTree(e.getValue());
+            ArrayNode perSeed = node.putArray("perSeed");
+            for (CellResult c : cells) {
+                if (!c.agent().equals(e.getKey())) {
+                    continue;
+                }
+                ObjectNode s = perSeed.addObject();
+                s.put("seed", c.seed());
+                s.put("finalEvalMean", c.finalEval().mean());
+                s.put("finalEvalStd", c.finalEval().std());
+                putNullable(s, "finalEvalWinRate", c.finalEval().winRate());
+                if (c.stepsToSolve() == null) {
+                    s.putNull("stepsToSolve");
+                } else {
+                    s.put("stepsToSolve", c.stepsToSolve());
+                }
+                s.put("trainSeconds", c.trainSeconds());
+                s.put("updates", c.updates());
+                ArrayNode curve = s.putArray("evalCurve");
+                c.evals().forEach(p -> curve.addArray().add(p.globalStep()).add(p.result().mean()));
+                if (c.heldOut() != null) {
+                    s.put("heldOutMean", c.heldOut().mean());
+                    putNullable(s, "heldOutWinRate", c.heldOut().winRate());
+                }
+            }
+            agentsNode.set(e.getKey(), node);
+        }
+        rewardThreshold.ifPresentOrElse(t -> root.put("rewardThreshold", t), () -> root.putNull("rewardThreshold"));
+        root.put("evalEvery", settings.evalEvery());
+        root.put("evalEpisodes", settings.evalEpisodes());
+        root.put("evalSeed", GreedyEvaluation.DEFAULT_SEED);
+        root.set("trainOptions", Checkpoints.JSON.valueToTree(trainOptions));
+        root.set("heldOutOptions", heldOutOptions == null ? null : Checkpoints.JSON.valueToTree(heldOutOptions));
+        root.put("threads", settings.threads());
+        return root;
+    }
+
+    private static void putNullable(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(settings.envId()).append(", ").append(settings.steps()).append(" steps, ")
+                .append(settings.seeds()).append(" seeds\n\n");
+        md.append("Final greedy evaluation over ").append(settings.evalEpisodes()).append(" episodes; solved = mean "
+                + "return ≥ ").append(rewardThreshold.isPresent() ? fmt(rewardThreshold.getAsDouble()) : "n/a")
+                .append(".\n\n");
+        boolean heldOut = heldOutOptions != null;
+        md.append("| agent | solved | eval return | win rate |").append(heldOut ? " held-out win rate |" : "")
+                .append(" median steps to solve | median s to solve | env steps/s | updates/s |\n");
+        md.append("|---|---|---|---|").append(heldOut ? "---|" : "").append("---|---|---|---|\n");
+        for (Map.Entry<String, AgentStats> e : agents.entrySet()) {
+            AgentStats a = e.getValue();
+            md.append("| ").append(e.getKey()).append(" | ").append(a.seedsSolved()).append('/').append(a.seeds())
+                    .append(" | ").append(fmt(a.evalMean())).append(" ± ").append(fmt(a.evalStd()))
+                    .append(" | ").append(a.evalWinRate() == null ? "–" : fmt(a.evalWinRate()));
+            if (heldOut) {
+                md.append(" | ").append(a.heldOutWinRate() == null ? "–" : fmt(a.heldOutWinRate()));
+            }
+            md.append(" | ").append(a.medianStepsToSolve() == null ? "–" : a.medianStepsToSolve().toString())
+                    .append(" | ").append(a.medianSecondsToSolve() == null ? "–" : fmt(a.medianSecondsToSolve()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.envStepsPerSecond()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.updatesPerSecond())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Writes summary.json, summary.md and curves.png into {@code out}. */
+    public void write(Path out) {
+        try {
+            Files.createDirectories(out);
+            Checkpoints.JSON.writeValue(out.resolve(JSON_FILE).toFile(), toJson());
+            Files.writeString(out.resolve(MARKDOWN_FILE), toMarkdown());
+            CurveCharts.benchCurves(this, out.resolve(CURVES_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

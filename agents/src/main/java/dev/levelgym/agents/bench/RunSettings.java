@@ -1,0 +1,70 @@
+package dev.levelgym.agents.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a training run is, as stored in its {@code run.json}.
+ *
+ * @param envId           environment id
+ * @param envOptions      env options (training and evaluation envs alike)
+ * @param agent           agent kind name
+ * @param agentConfig     the agent's config as given (null for defaults)
+ * @param steps           total training steps; schedules (ε) span them
+ * @param seed            the run's seed
+ * @param evalEvery       greedy evaluation every this many steps, plus at step 0 and at the end (0: only those two)
+ * @param evalEpisodes    episodes per evaluation
+ * @param checkpointEvery checkpoint every this many steps (0: only at the end or when stopped)
+ */
+public record RunSettings(String envId, Map<String, String> envOptions, String agent, JsonNode agentConfig,
+                          long steps, long seed, long evalEvery, int evalEpisodes, long checkpointEvery) {
+
+    public RunSettings {
+        envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
+        if (agentConfig != null && (agentConfig.isNull() || agentConfig.isMissingNode())) {
+            agentConfig = null;
+        }
+        if (steps <= 0) {
+            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+        }
+        if (seed < 0) {
+            throw new IllegalArgumentException("--seed must be non-negative, got " + seed);
+        }
+        if (evalEvery < 0) {
+            throw new IllegalArgumentException("--eval-every must be non-negative, got " + evalEvery);
+        }
+        if (evalEpisodes <= 0) {
+            throw new IllegalArgumentException("--eval-episodes must be positive, got " + evalEpisodes);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be non-negative, got " + checkpointEvery);
+        }
+    }
+
+    /**
+     * Why a run with these settings cannot resume one with {@code stored}'s, or null if it can: the env, its
+     * options, the agent and its config, the steps (they set the schedules) and the seed must match.
+     */
+    public String resumeMismatch(RunSettings stored) {
+        if (!envId.equals(stored.envId)) {
+            return "--env is " + envId + " but the run was " + stored.envId;
+        }
+        if (!envOptions.equals(stored.envOptions)) {
+            return "env options are " + envOptions + " but the run's were " + stored.envOptions;
+        }
+        if (!agent.equals(stored.agent)) {
+            return "--agent is " + agent + " but the run's was " + stored.agent;
+        }
+        if (!java.util.Objects.equals(agentConfig, stored.agentConfig)) {
+            return "--config differs from the run's: " + stored.agentConfig;
+        }
+        if (steps != stored.steps) {
+            return "--steps is " + steps + " but the run's was " + stored.steps;
+        }
+        if (seed != stored.seed) {
+            return "--seed is " + seed + " but the run's was " + stored.seed;
+        }
+        return null;
+    }
+}

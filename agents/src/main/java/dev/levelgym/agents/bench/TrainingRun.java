@@ -1,0 +1,206 @@
+package dev.levelgym.agents.bench;
+
+import dev.levelgym.agents.Episode;
+import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.bench.RunFiles.EvalPoint;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.registry.EnvSpec;
+import dev.levelgym.envs.registry.Registry;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * One training run into a directory (see {@link RunFiles}): trains in chunks, evaluates greedily at step 0, every
+ * {@code evalEvery} steps and at the end on a separate env (episode {@code i} seeded
+ * {@link GreedyEvaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically, and appends every finished training
+ * episode to episodes.csv. Evaluation does not touch the training stream, so where the evaluations and
+ * checkpoints fall does not change the training.
+ *
+ * <p>Resuming loads the checkpoint, drops the CSV rows written after it, and carries on: the files then match an
+ * uninterrupted run's, except for wall-clock columns.
+ */
+public final class TrainingRun {
+
+    /** Told about progress; called on the training thread. */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void onEpisode(Episode episode) {
+        }
+
+        default void onEval(EvalPoint point) {
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param evals        every evaluation of the run so far, including those before a resume
+     * @param trainSeconds wall seconds spent inside the agent's training calls (not evaluating or saving)
+     * @param finished     true if the agent reached the run's steps, false if stopped early
+     */
+    public record Outcome(TrainableAgent<?> agent, List<EvalPoint> evals, long steps, long updates,
+                          double trainSeconds, boolean finished) {
+    }
+
+    private final AgentKinds kinds;
+    private final Registry registry;
+
+    public TrainingRun(AgentKinds kinds, Registry registry) {
+        this.kinds = kinds;
+        this.registry = registry;
+    }
+
+    /** Starts a new run in {@code out} (created if needed), stopping at {@code stopAfter} steps at the latest. */
+    public Outcome start(RunSettings settings, Path out, long stopAfter, Listener listener) {
+        try {
+            Files.createDirectories(out);
+            Checkpoints.JSON.writeValue(out.resolve(RunFiles.RUN_JSON).toFile(), settings);
+            Files.writeString(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER + "\n");
+            Files.writeString(out.resolve(RunFiles.EVAL_CSV), RunFiles.EVAL_HEADER + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        }
+        Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
+        TrainableAgent<?> agent = kinds.create(settings.agent(), settings.envId(), env, settings.agentConfig(),
+                settings.seed());
+        return execute(settings, out, agent, env, new ArrayList<>(), 0, 0, stopAfter, listener);
+    }
+
+    /** The settings stored in {@code out}'s run.json. */
+    public static RunSettings storedSettings(Path out) {
+        Path file = out.resolve(RunFiles.RUN_JSON);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--resume: " + out + " holds no run (no " + RunFiles.RUN_JSON + ")");
+        }
+        return Checkpoints.readJson(file, RunSettings.class);
+    }
+
+    /**
+     * Continues the run in {@code out} from its checkpoint. {@code settings} must describe the same run (see
+     * {@link RunSettings#resumeMismatch}); its evaluation and checkpoint intervals may differ.
+     */
+    public Outcome resume(RunSettings settings, Path out, long stopAfter, Listener listener) {
+        RunSettings stored = storedSettings(out);
+        String mismatch = settings.resumeMismatch(stored);
+        if (mismatch != null) {
+            throw new IllegalArgumentException("--resume: " + mismatch);
+        }
+        Path checkpoint = out.resolve(RunFiles.CHECKPOINT);
+        if (!Files.isDirectory(checkpoint)) {
+            throw new IllegalArgumentException("--resume: " + out + " has no checkpoint yet; start it again with --force");
+        }
+        Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
+        TrainableAgent<?> agent = kinds.load(checkpoint, env);
+        long steps = agent.steps();
+        try {
+            RunFiles.truncateAfter(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER, 2, steps);
+            RunFiles.truncateAfter(out.resolve(RunFiles.EVAL_CSV), RunFiles.EVAL_HEADER, 0, steps);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the CSVs in " + out + ": " + e.getMessage(), e);
+        }
+        List<EvalPoint> evals = new ArrayList<>(RunFiles.readEvals(out.resolve(RunFiles.EVAL_CSV)));
+        List<String[]> episodes = RunFiles.rows(out.resolve(RunFiles.EPISODES_CSV));
+        double wallOffset = episodes.isEmpty() ? 0 : Double.parseDouble(episodes.get(episodes.size() - 1)[5]);
+        double trainOffset = evals.isEmpty() ? 0 : evals.get(evals.size() - 1).trainSeconds();
+        if (!evals.isEmpty()) {
+            wallOffset = Math.max(wallOffset, evals.get(evals.size() - 1).wallSeconds());
+        }
+        return execute(settings, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome execute(RunSettings s, Path out, TrainableAgent<?> rawAgent, Env<?, ?> rawEnv,
+                            List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
+                            Listener listener) {
+        TrainableAgent<Object> agent = (TrainableAgent<Object>) rawAgent;
+        EnvSpec<?, ?> spec = registry.spec(s.envId());
+        OptionalDouble threshold = spec.rewardThreshold();
+        long start = System.nanoTime();
+        double trainSeconds = trainOffset;
+        long total = s.steps();
+        long stop = Math.min(total, stopAfter);
+        try (Env<Object, Integer> env = (Env<Object, Integer>) rawEnv;
+             Env<Object, Integer> evalEnv = (Env<Object, Integer>) registry.make(s.envId(), s.envOptions());
+             BufferedWriter episodesCsv = Files.newBufferedWriter(out.resolve(RunFiles.EPISODES_CSV),
+                     StandardOpenOption.APPEND);
+             BufferedWriter evalCsv = Files.newBufferedWriter(out.resolve(RunFiles.EVAL_CSV),
+                     StandardOpenOption.APPEND)) {
+            long lastEval = evals.isEmpty() ? -1 : evals.get(evals.size() - 1).globalStep();
+            long step = agent.steps();
+            long lastSaved = step;
+            while (true) {
+                long nextEval = nextEvalPoint(lastEval, s.evalEvery(), total);
+                if (nextEval == step) {
+                    double wall = wallOffset + (System.nanoTime() - start) / 1e9;
+                    EvalResult result = GreedyEvaluation.run(agent, evalEnv, s.evalEpisodes(),
+                            GreedyEvaluation.DEFAULT_SEED, threshold);
+                    EvalPoint point = new EvalPoint(step, result, wall, trainSeconds);
+                    evals.add(point);
+                    evalCsv.write(RunFiles.evalRow(point));
+                    evalCsv.newLine();
+                    evalCsv.flush();
+                    listener.onEval(point);
+                    lastEval = step;
+                    nextEval = nextEvalPoint(lastEval, s.evalEvery(), total);
+                }
+                boolean done = step >= stop;
+                boolean checkpointDue = s.checkpointEvery() > 0 && step % s.checkpointEvery() == 0;
+                if (step != lastSaved && (done || checkpointDue)) {
+                    episodesCsv.flush();
+                    agent.save(out.resolve(RunFiles.CHECKPOINT));
+                    lastSaved = step;
+                }
+                if (done) {
+                    break;
+                }
+                long target = stop;
+                if (nextEval > step) {
+                    target = Math.min(target, nextEval);
+                }
+                if (s.checkpointEvery() > 0) {
+                    target = Math.min(target, (step / s.checkpointEvery() + 1) * s.checkpointEvery());
+                }
+                long chunkStart = System.nanoTime();
+                agent.train(env, total, s.seed(), target, episode -> {
+                    double wall = wallOffset + (System.nanoTime() - start) / 1e9;
+                    try {
+                        episodesCsv.write(RunFiles.episodeRow(s.seed(), episode.index(), episode.endStep(),
+                                episode.totalReturn(), episode.length(), wall));
+                        episodesCsv.newLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    listener.onEpisode(episode);
+                });
+                trainSeconds += (System.nanoTime() - chunkStart) / 1e9;
+                step = agent.steps();
+                episodesCsv.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        }
+        return new Outcome(agent, List.copyOf(evals), agent.steps(), agent.updates(), trainSeconds,
+                agent.steps() >= total);
+    }
+
+    /** The first evaluation step after {@code last} (-1: none yet): 0, every {@code every}, and {@code total}. */
+    static long nextEvalPoint(long last, long every, long total) {
+        if (last >= total) {
+            return -1;
+        }
+        if (every <= 0) {
+            return last < 0 ? 0 : total;
+        }
+        long next = last < 0 ? 0 : (last / every + 1) * every;
+        return Math.min(next, total);
+    }
+}

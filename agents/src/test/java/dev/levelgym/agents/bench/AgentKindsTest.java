@@ -1,0 +1,82 @@
+package dev.levelgym.agents.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.agents.RandomTrainableAgent;
+import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.tabular.QLearningAgent;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.registry.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentKindsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final AgentKinds kinds = AgentKinds.standard();
+
+    @Test
+    void buildsAgentsByNameAndLoadsThemByManifestKind() {
+        Env<?, ?> lake = Registry.standard().make("FrozenLake-v1");
+        assertEquals(List.of("random", "q-learning"), List.copyOf(kinds.names()));
+        TrainableAgent<?> q = kinds.create("q-learning", "FrozenLake-v1", lake, null, 0);
+        q.save(tmp.resolve("q"));
+        assertInstanceOf(QLearningAgent.class, kinds.load(tmp.resolve("q"), lake));
+        TrainableAgent<?> random = kinds.create("random", "FrozenLake-v1", lake, null, 0);
+        random.save(tmp.resolve("r"));
+        assertInstanceOf(RandomTrainableAgent.class, kinds.load(tmp.resolve("r"), lake));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("dqn", "FrozenLake-v1", lake, null, 0));
+        assertTrue(e.getMessage().contains("available: random, q-learning"), e.getMessage());
+    }
+
+    @Test
+    void yamlConfigFieldsOverrideTheDefaults() throws IOException {
+        Path file = tmp.resolve("q.yaml");
+        Files.writeString(file, "learningRate: 0.5\ngamma: 0.9\ndiscretizer:\n  low: [-1, -1, -1, -1]\n"
+                + "  high: [1, 1, 1, 1]\n  bins: [2, 2, 2, 2]\n");
+        JsonNode config = AgentConfigFiles.read(file);
+        QLearningAgent<?> agent = (QLearningAgent<?>) kinds.create("q-learning", "CartPole-v1",
+                Registry.standard().make("CartPole-v1"), config, 0);
+        assertEquals(0.5, agent.config().learningRate());
+        assertEquals(0.9, agent.config().gamma());
+        assertEquals(0.05, agent.config().epsilonEnd());
+        assertEquals(16, agent.encoder().numStates());
+    }
+
+    @Test
+    void cartPoleGetsTheDocumentedDefaultDiscretizer() {
+        QLearningAgent<?> agent = (QLearningAgent<?>) kinds.create("q-learning", "CartPole-v1",
+                Registry.standard().make("CartPole-v1"), null, 0);
+        assertEquals(DefaultDiscretizers.CART_POLE, agent.encoder());
+    }
+
+    @Test
+    void badConfigsAreOneLineErrorsNamingTheAgent() throws IOException {
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, "{\"learningRat\": 0.5}");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("q-learning", "FrozenLake-v1", Registry.standard().make("FrozenLake-v1"),
+                        AgentConfigFiles.read(file), 0));
+        assertTrue(unknown.getMessage().startsWith("q-learning config: ") && unknown.getMessage().contains("learningRat"),
+                unknown.getMessage());
+        Files.writeString(file, "{\"learningRate\": 2}");
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("q-learning", "FrozenLake-v1", Registry.standard().make("FrozenLake-v1"),
+                        AgentConfigFiles.read(file), 0));
+        assertTrue(range.getMessage().contains("learningRate must be in (0, 1]"), range.getMessage());
+        IllegalArgumentException dungeon = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("q-learning", "Dungeon-v0", Registry.standard().make("Dungeon-v0"), null, 0));
+        assertTrue(dungeon.getMessage().contains("discretizer"), dungeon.getMessage());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.agents.bench.AgentConfigFiles;
+import dev.levelgym.agents.bench.BenchRunner;
+import dev.levelgym.agents.bench.BenchSettings;
+import dev.levelgym.agents.bench.BenchSummary;
+import dev.levelgym.envs.registry.Registry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains every (agent, seed) of a grid in parallel and summarizes the greedy evaluations. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark agents over seeds: summary.json, summary.md, curves.png and per-run CSVs.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--env", paramLabel = "ID", required = true, description = "Environment id (see 'levelgym envs').")
+    private String envId;
+
+    @Option(names = "--agents", paramLabel = "KIND", required = true, split = ",",
+            description = "Comma-separated agent kinds: ${COMPLETION-CANDIDATES}.", completionCandidates = AgentNames.class)
+    private List<String> agents;
+
+    @Option(names = "--config", paramLabel = "AGENT=FILE", description = "Agent config file, YAML or JSON, as AGENT=FILE; repeatable.")
+    private Map<String, Path> configs = new LinkedHashMap<>();
+
+    @Option(names = "--seeds", paramLabel = "K", required = true, description = "Seeds per agent: 0..K-1.")
+    private int seeds;
+
+    @Option(names = "--steps", paramLabel = "N", required = true, description = "Training steps per run.")
+    private long steps;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
+    private Path out;
+
+    @Option(names = "--eval-every", paramLabel = "E", description = "Greedy evaluation every E steps, and at 0 and the end "
+            + "(default: steps/10).")
+    private Long evalEvery;
+
+    @Option(names = "--eval-episodes", paramLabel = "K", defaultValue = "100",
+            description = "Episodes per evaluation (default ${DEFAULT-VALUE}).")
+    private int evalEpisodes;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--force", description = "Empty a non-empty --out first.")
+    private boolean force;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    private boolean noProgress;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE for training and evaluation.")
+    private Map<String, String> options = new LinkedHashMap<>();
+
+    private Map<String, com.fasterxml.jackson.databind.JsonNode> agentConfigs() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> read = new LinkedHashMap<>();
+        configs.forEach((agent, file) -> read.put(agent, AgentConfigFiles.read(file)));
+        return read;
+    }
+
+    @Override
+    public Integer call() {
+        BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps,
+                evalEvery != null ? evalEvery : Math.max(1, steps / 10), evalEpisodes,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs());
+        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        runner.validate(settings);
+        OutputDirectory.prepareFresh(out, force, false);
+        BenchSummary summary;
+        try (ProgressDisplay progress = ProgressDisplay.open("bench", steps * seeds * agents.size(), !noProgress)) {
+            int[] done = {0};
+            summary = runner.run(settings, out,
+                    new BenchRunner.Progress() {
+                        @Override
+                        public void onSteps(long n) {
+                            progress.stepBy(n);
+                        }
+
+                        @Override
+                        public void onCellDone(dev.levelgym.agents.bench.CellResult cell) {
+                            synchronized (done) {
+                                done[0]++;
+                                progress.message(done[0] + "/" + seeds * agents.size() + " runs done");
+                            }
+                        }
+                    });
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(summary.toMarkdown());
+        stdout.println();
+        stdout.println("wrote " + out + ": " + String.join(", ", Arrays.asList(BenchSummary.JSON_FILE,
+                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/")));
+        return 0;
+    }
+}
