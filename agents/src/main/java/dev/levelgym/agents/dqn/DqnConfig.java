@@ -1,7 +1,6 @@
 package dev.levelgym.agents.dqn;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Hyperparameters of {@link DqnAgent}, every knob in one place. The defaults are rl-baselines3-zoo's tuned DQN for
@@ -62,9 +61,13 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         requireUnit("explorationInitialEps", explorationInitialEps);
         requireUnit("explorationFinalEps", explorationFinalEps);
         hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false);
-        Objects.requireNonNull(networkType, "networkType must be MLP or CONV, got null");
+        if (networkType == null) {
+            throw new IllegalArgumentException("networkType must be MLP or CONV, got null");
+        }
         convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV);
-        Objects.requireNonNull(loss, "loss must be HUBER or MSE, got null");
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must be HUBER or MSE, got null");
+        }
         if (!(maxGradNorm > 0.0)) {
             throw new IllegalArgumentException("maxGradNorm must be positive, got " + maxGradNorm);
         }
