@@ -44,7 +44,7 @@ final class QNetwork implements AutoCloseable {
     private final int numActions;
     private final boolean conv;
 
-    /** Weights of an MLP in Java arrays, [layer][out * in + i] and [layer][out]; null for CONV. */
+    /** Weights of an MLP in Java arrays, [layer][i * out + o] (transposed) and [layer][o]; null for CONV. */
     private float[][] mirrorWeights;
     private float[][] mirrorBiases;
 
@@ -166,14 +166,18 @@ final class QNetwork implements AutoCloseable {
         mirrorWeights = new float[layers][];
         mirrorBiases = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            mirrorWeights[l] = parameters.get(2 * l).getArray().toFloatArray();
+            NDArray weight = parameters.get(2 * l).getArray();
+            // Transposed to [in][out], so the forward's inner loop is an axpy over outputs, which the JIT
+            // vectorises; a dot product per output (a float reduction) it does not, and ran 2× slower than DJL.
+            mirrorWeights[l] = weight.transpose().toFloatArray();
             mirrorBiases[l] = parameters.get(2 * l + 1).getArray().toFloatArray();
         }
     }
 
     /**
-     * Q-values of one observation. For an MLP this is plain Java on the mirrored weights (≈ 10× faster than a
-     * batch-1 DJL forward, whose per-op overhead dominates at this size); CONV goes through DJL.
+     * Q-values of one observation. For an MLP this is plain Java on the mirrored weights (measured for the default
+     * 4-256-256-2 net: ≈ 16 µs against ≈ 23–33 µs for a batch-1 DJL forward, whose per-op overhead dominates);
+     * CONV goes through DJL.
      */
     float[] qValues(float[] observation) {
         if (conv) {
@@ -185,17 +189,22 @@ final class QNetwork implements AutoCloseable {
         float[] h = observation;
         for (int l = 0; l < mirrorWeights.length; l++) {
             float[] w = mirrorWeights[l];
-            float[] b = mirrorBiases[l];
-            int in = h.length;
-            float[] out = new float[b.length];
-            boolean hidden = l < mirrorWeights.length - 1;
-            for (int o = 0; o < out.length; o++) {
-                float sum = b[o];
-                int row = o * in;
-                for (int i = 0; i < in; i++) {
-                    sum += w[row + i] * h[i];
+            float[] out = mirrorBiases[l].clone();
+            int width = out.length;
+            for (int i = 0; i < h.length; i++) {
+                float x = h[i];
+                if (x == 0f) {
+                    continue; // ReLU zeros, about half the hidden units
                 }
-                out[o] = hidden && sum < 0f ? 0f : sum;
+                int row = i * width;
+                for (int o = 0; o < width; o++) {
+                    out[o] += w[row + o] * x;
+                }
+            }
+            if (l < mirrorWeights.length - 1) {
+                for (int o = 0; o < width; o++) {
+                    out[o] = Math.max(out[o], 0f);
+                }
             }
             h = out;
         }
