@@ -10,7 +10,7 @@ import dev.levelgym.envs.Env;
  *
  * @param <O> observation type
  */
-public interface TrainableAgent<O> extends Agent<O, Integer> {
+public interface TrainableAgent<O> extends Agent<O, Integer>, AutoCloseable {
 
     /**
      * Trains on {@code env} until the step counter reaches {@code stopAt} (at most {@code totalSteps}).
@@ -26,4 +26,9 @@ public interface TrainableAgent<O> extends Agent<O, Integer> {
 
     /** Parameter updates so far (Q-table updates, or gradient steps), over the agent's life. */
     long updates();
+
+    /** Frees native resources (a DJL network's memory); agents held only on the Java heap need nothing. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.agents.Agent;
+import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.EvalResult;
 import dev.levelgym.agents.bench.GreedyEvaluation;
@@ -78,9 +79,10 @@ final class EvalCommand implements Callable<Integer> {
         EnvSpec<?, ?> envSpec = registry.spec(envId);
         EvalResult result;
         String kind = AgentKinds.manifestKind(dir);
-        try (Env<Object, Integer> env = (Env<Object, Integer>) registry.make(envId, envOptions)) {
-            Agent<Object, Integer> agent = (Agent<Object, Integer>) AgentNames.KINDS.load(dir, env);
-            result = GreedyEvaluation.run(agent, env, episodes, first, envSpec.rewardThreshold());
+        try (Env<Object, Integer> env = (Env<Object, Integer>) registry.make(envId, envOptions);
+             TrainableAgent<?> loaded = AgentNames.KINDS.load(dir, env)) {
+            result = GreedyEvaluation.run((Agent<Object, Integer>) loaded, env, episodes, first,
+                    envSpec.rewardThreshold());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %s%s, %d greedy episodes (seeds %d..%d)%n", kind, envId,

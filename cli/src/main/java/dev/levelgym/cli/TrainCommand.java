@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                 evalEpisodes, checkpointEvery != null ? checkpointEvery : every);
         Registry registry = Registry.standard();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
-            kinds.create(agent, envId, env, agentConfig, seed);
+            kinds.create(agent, envId, env, agentConfig, seed).close();
         }
         if (!resume) {
             OutputDirectory.prepareFresh(out, force, true);
@@ -131,6 +131,7 @@ final class TrainCommand implements Callable<Integer> {
             };
             long stop = stopAfter == null ? Long.MAX_VALUE : stopAfter;
             outcome = resume ? run.resume(settings, out, stop, listener) : run.start(settings, out, stop, listener);
+            outcome.agent().close(); // its checkpoint is on disk; what follows reads only the run's files
             progress.stepTo(outcome.steps());
         }
         CurveCharts.learningCurve(envId + ", " + agent + ", seed " + seed,

@@ -3,6 +3,8 @@ package dev.levelgym.agents.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.dqn.DqnAgent;
+import dev.levelgym.agents.dqn.DqnConfig;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
@@ -42,9 +44,10 @@ public final class AgentKinds {
                     return RandomTrainableAgent.load(dir);
                 }
             },
-            new QLearningKind()));
-            // DQN: AgentKind.of("dqn", DqnConfig.class, ..., (id, env, c, s) -> DqnAgent.create(id,
-            //         floatObservations(env), c), (dir, env) -> DqnAgent.load(dir))
+            new QLearningKind(),
+            AgentKind.of(DqnAgent.KIND, DqnConfig.class, DqnConfig.defaults(),
+                    (id, env, c, s) -> DqnAgent.create(id, floatObservations(env), c),
+                    (dir, env) -> DqnAgent.load(dir))));
 
     private final Map<String, AgentKind> kinds;
 

@@ -58,7 +58,7 @@ public final class BenchRunner {
         Map<String, String> trainOptions = ProceduralSplit.trainOptions(settings.envId(), settings.envOptions());
         try (Env<?, ?> env = registry.make(settings.envId(), trainOptions)) {
             for (String agent : settings.agents()) {
-                kinds.create(agent, settings.envId(), env, settings.agentConfigs().get(agent), 0);
+                kinds.create(agent, settings.envId(), env, settings.agentConfigs().get(agent), 0).close();
             }
         }
     }
@@ -117,7 +117,16 @@ public final class BenchRunner {
                         reported[0] = episode.endStep();
                     }
                 });
-        progress.onSteps(outcome.steps() - reported[0]);
+        try {
+            progress.onSteps(outcome.steps() - reported[0]);
+            return result(s, heldOutOptions, agent, seed, outcome);
+        } finally {
+            outcome.agent().close();
+        }
+    }
+
+    private CellResult result(BenchSettings s, Optional<Map<String, String>> heldOutOptions, String agent, long seed,
+                              TrainingRun.Outcome outcome) {
         OptionalDouble threshold = registry.spec(s.envId()).rewardThreshold();
         Long stepsToSolve = null;
         Double secondsToSolve = null;

@@ -1,0 +1,531 @@
+package dev.levelgym.agents.dqn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.agents.Episode;
+import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.TrainingResult;
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.agents.checkpoint.Manifest;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.random.Pcg64;
+import dev.levelgym.envs.spaces.Box;
+import dev.levelgym.envs.spaces.Discrete;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Deep Q-learning (Mnih et al. 2015) with a replay buffer and a target network, as Stable-Baselines3's {@code DQN}
+ * and CleanRL's {@code dqn.py}, on DJL's PyTorch engine. Box observations (flat, or C×H×W for the CONV network),
+ * Discrete actions.
+ *
+ * <p>The loop, per env step: act ε-greedily (uniformly at random for the first {@code learningStarts} steps), store
+ * the transition, every {@code targetUpdateInterval} steps update the target network, and every {@code trainFreq}
+ * steps (once past {@code learningStarts}) take {@code gradientSteps} gradient steps on batches drawn from the
+ * buffer. The TD target is {@code r + γ (1 − terminated) max_a' Q_target(s', a')}: it bootstraps on truncation (a
+ * time limit does not make the state's value zero) and not on termination.
+ *
+ * <p>Determinism: one generator (PCG64, seeded by {@code train}'s seed) draws exploration, every episode's reset
+ * seed and the replay samples; the network's initial weights are drawn from PCG64 too, and DJL's engine is seeded
+ * with the same seed. On CPU two runs with the same seed gave identical results in our tests (see
+ * {@code DqnAgentTest}).
+ *
+ * <p>Checkpoints hold the config, counters, both networks, the replay buffer, the generator and the episode in
+ * progress (rebuilt on resume by resetting with its seed and replaying its actions, as {@code QLearningAgent}
+ * does). <b>Not restored: Adam's moment estimates and step count</b>, which DJL's {@code Adam} keeps private; a
+ * loaded agent starts a fresh Adam, so training on after a load is a close continuation, not the bit-identical run
+ * an uninterrupted call would give. Acting after a load is exact.
+ *
+ * <p>Holds native memory: {@link #close()} it when done.
+ */
+public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
+
+    public static final String KIND = "dqn";
+    private static final String STATE_FILE = "agent.json";
+    private static final String ONLINE_FILE = "q-network.params";
+    private static final String TARGET_FILE = "target-network.params";
+    private static final String BUFFER_FILE = "replay-buffer.bin";
+
+    private final String envId;
+    private final Box observationSpace;
+    private final Discrete actionSpace;
+    private final DqnConfig config;
+    private final int numActions;
+
+    private final NDManager manager;
+    private final QNetwork online;
+    private final QNetwork target;
+    private Optimizer optimizer;
+    private final ReplayBuffer buffer;
+    private final ReplayBuffer.Batch batch;
+
+    /** Seeded 0 only so that {@code act(o, true)} works before training; the first {@code train} reseeds it. */
+    private Pcg64 random = Pcg64.seeded(0);
+    /** The seed of the training run, null before the first {@code train}. */
+    private Long seed;
+    private long scheduleSteps;
+    private long steps;
+    private long updates;
+    private long episodes;
+    /** True when the online network changed since the target last copied it (a hard copy is skipped otherwise). */
+    private boolean targetStale;
+    /** The episode in progress, or null between episodes. */
+    private EpisodeProgress current;
+    /** Wall time spent in gradient steps by this object (not saved), for throughput numbers. */
+    private long updateNanos;
+
+    private DqnAgent(String envId, Box observationSpace, Discrete actionSpace, DqnConfig config) {
+        this.envId = Objects.requireNonNull(envId, "envId");
+        this.observationSpace = Objects.requireNonNull(observationSpace, "observationSpace");
+        this.actionSpace = Objects.requireNonNull(actionSpace, "actionSpace");
+        this.config = Objects.requireNonNull(config, "config");
+        this.numActions = actionSpace.n();
+        this.buffer = new ReplayBuffer(config.bufferSize(), observationSpace.size());
+        this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSpace.size());
+        this.manager = NDManager.newBaseManager(Device.cpu());
+        try {
+            this.online = new QNetwork(manager, observationSpace.shape(), numActions, config);
+            this.target = new QNetwork(manager, observationSpace.shape(), numActions, config);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        initializeNetworks(0);
+        this.optimizer = newOptimizer(config);
+    }
+
+    /**
+     * An untrained agent for {@code env}: reads the observation Box (its shape decides the network's input) and
+     * the Discrete action space.
+     *
+     * @throws IllegalArgumentException if the spaces are not a Box and a Discrete, or CONV is asked of a Box that
+     *                                  is not C×H×W
+     */
+    public static DqnAgent create(String envId, Env<float[], Integer> env, DqnConfig config) {
+        if (!(env.observationSpace() instanceof Box box)) {
+            throw new IllegalArgumentException("DQN needs a Box observation space, got " + env.observationSpace());
+        }
+        if (!(env.actionSpace() instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("DQN needs a Discrete action space, got " + env.actionSpace());
+        }
+        return new DqnAgent(envId, box, discrete, config);
+    }
+
+    private static Optimizer newOptimizer(DqnConfig config) {
+        // Fixed learning rate and PyTorch's Adam defaults (β 0.9/0.999, ε 1e-8), as SB3. DJL's clipGrad clips each
+        // element, not the norm, so norm clipping is done by hand in applyGradients.
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+    }
+
+    private void initializeNetworks(long networkSeed) {
+        online.initialize(networkSeed);
+        target.copyFrom(online);
+        targetStale = false;
+    }
+
+    public DqnConfig config() {
+        return config;
+    }
+
+    public String envId() {
+        return envId;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    /** Gradient steps taken so far, over the agent's life. */
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    public long episodes() {
+        return episodes;
+    }
+
+    /** Transitions in the replay buffer. */
+    public int bufferSize() {
+        return buffer.size();
+    }
+
+    /** Seconds this object has spent in gradient steps (not carried across save and load). */
+    public double updateSeconds() {
+        return updateNanos / 1e9;
+    }
+
+    /** The online network's Q-values for one observation. */
+    public float[] qValues(float[] observation) {
+        requireObservation(observation);
+        return online.qValues(observation);
+    }
+
+    @Override
+    public Integer act(float[] observation, boolean explore) {
+        requireObservation(observation);
+        int index = explore ? epsilonGreedy(observation, config.epsilon(steps, scheduleSteps), false)
+                : online.greedyAction(observation);
+        return actionSpace.start() + index;
+    }
+
+    private void requireObservation(float[] observation) {
+        if (observation.length != observationSpace.size()) {
+            throw new IllegalArgumentException("observation has " + observation.length + " floats, the agent's "
+                    + observationSpace + " has " + observationSpace.size());
+        }
+    }
+
+    /** Trains until the step counter reaches {@code totalSteps}; see the other overload. */
+    public TrainingResult train(Env<float[], Integer> env, long totalSteps, long seed, EpisodeListener listener) {
+        return train(env, totalSteps, seed, totalSteps, listener);
+    }
+
+    /**
+     * Trains on {@code env} until the step counter reaches {@code stopAt} (at most {@code totalSteps}). ε follows
+     * the linear schedule over {@code totalSteps}, so a run split into calls with the same {@code totalSteps}
+     * follows the same schedule as one call.
+     *
+     * @param env  built as the one of earlier calls (same id and options); it is reset here
+     * @param seed seeds the agent on its first call (generator, initial weights, DJL's engine); later calls must
+     *             pass the same seed
+     */
+    @Override
+    public TrainingResult train(Env<float[], Integer> env, long totalSteps, long seed, long stopAt,
+                                EpisodeListener listener) {
+        if (totalSteps < 0 || stopAt < 0) {
+            throw new IllegalArgumentException("totalSteps and stopAt must be non-negative, got " + totalSteps
+                    + " and " + stopAt);
+        }
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+        }
+        if (!observationSpace.equals(env.observationSpace())) {
+            throw new IllegalArgumentException("agent observes " + observationSpace
+                    + " but the env's observation space is " + env.observationSpace());
+        }
+        if (!actionSpace.equals(env.actionSpace())) {
+            throw new IllegalArgumentException("agent acts in " + actionSpace + " but the env's action space is "
+                    + env.actionSpace());
+        }
+        if (this.seed == null) {
+            this.seed = seed;
+            random = Pcg64.seeded(seed);
+            // Nothing we run draws from the engine's generator (weights come from PCG64), but seed it so that
+            // anything added later is reproducible too.
+            Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+            initializeNetworks(random.nextLong() >>> 1);
+        } else if (this.seed != seed) {
+            throw new IllegalArgumentException("this agent was trained with seed " + this.seed
+                    + "; resuming with seed " + seed + " would not continue that run");
+        }
+        scheduleSteps = totalSteps;
+        long limit = Math.min(stopAt, totalSteps);
+        long finishedBefore = episodes;
+        double returns = 0.0;
+
+        float[] observation = current == null ? null : replay(env);
+        while (steps < limit) {
+            if (current == null) {
+                current = new EpisodeProgress(random.nextLong() >>> 1);
+                observation = env.reset(current.seed).observation();
+            }
+            boolean warmingUp = steps < config.learningStarts();
+            int action = epsilonGreedy(observation, config.epsilon(steps, totalSteps), warmingUp);
+            StepResult<float[]> result = env.step(actionSpace.start() + action);
+            steps++;
+            current.record(action, result.reward());
+            // On truncation the step's observation is the last real state (no auto-reset here), so s' is right.
+            buffer.add(observation, action, (float) result.reward(), result.observation(), result.terminated());
+
+            if (steps % config.targetUpdateInterval() == 0) {
+                updateTarget();
+            }
+            if (steps > config.learningStarts() && steps % config.trainFreq() == 0) {
+                trainPhase();
+            }
+
+            if (result.done()) {
+                Episode episode = new Episode(episodes, steps, current.totalReturn, current.length,
+                        result.terminated());
+                episodes++;
+                returns += current.totalReturn;
+                current = null;
+                listener.onEpisode(episode);
+            } else {
+                observation = result.observation();
+            }
+        }
+        long finished = episodes - finishedBefore;
+        return new TrainingResult(steps, episodes, finished, finished == 0 ? Double.NaN : returns / finished);
+    }
+
+    /** Brings a freshly reset env to the middle of the current episode; returns the current observation. */
+    private float[] replay(Env<float[], Integer> env) {
+        float[] observation = env.reset(current.seed).observation();
+        for (int i = 0; i < current.length; i++) {
+            StepResult<float[]> result = env.step(actionSpace.start() + current.actions[i]);
+            if (result.done()) {
+                throw new IllegalArgumentException("replaying the interrupted episode ended it after " + (i + 1)
+                        + " of " + current.length + " steps: the env is not the one this agent was trained on");
+            }
+            observation = result.observation();
+        }
+        return observation;
+    }
+
+    private int epsilonGreedy(float[] observation, double epsilon, boolean uniform) {
+        // Always draw u, so the stream's position does not depend on ε or on the warm-up.
+        double u = random.nextDouble();
+        return uniform || u < epsilon ? random.nextInt(numActions) : online.greedyAction(observation);
+    }
+
+    /** SB3's polyak_update: a copy when τ = 1 (skipped if the online network has not changed), else a mix. */
+    private void updateTarget() {
+        if (config.tau() >= 1.0) {
+            if (targetStale) {
+                target.copyFrom(online);
+                targetStale = false;
+            }
+        } else {
+            target.mixFrom(online, (float) config.tau());
+        }
+    }
+
+    private void trainPhase() {
+        long start = System.nanoTime();
+        for (int i = 0; i < config.gradientSteps(); i++) {
+            gradientStep();
+        }
+        // act() reads the Java copy of the weights; refreshing once per phase keeps acting off DJL.
+        online.refreshMirror();
+        targetStale = true;
+        updateNanos += System.nanoTime() - start;
+    }
+
+    /** One Adam step on the TD loss of a sampled batch. */
+    private void gradientStep() {
+        buffer.sample(random, batch);
+        int n = config.batchSize();
+        // Every temporary of the step lives in this scope: without it native memory grows without bound.
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray observations = scope.create(batch.observations, online.batchShape(n));
+            NDArray nextObservations = scope.create(batch.nextObservations, online.batchShape(n));
+            NDArray actions = scope.create(batch.actions);
+            NDArray rewards = scope.create(batch.rewards);
+            NDArray notTerminated = scope.create(batch.notTerminated);
+
+            NDArray nextQTarget = target.forward(nextObservations, false);
+            NDArray nextQOnline = config.doubleDqn() ? online.forward(nextObservations, false) : null;
+            NDArray targets = tdTargets(rewards, notTerminated, nextQTarget, nextQOnline, (float) config.gamma())
+                    .stopGradient();
+
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray q = online.forward(observations, true);
+                NDArray qTaken = q.mul(actions.oneHot(numActions)).sum(new int[] {1});
+                collector.backward(loss(qTaken, targets, config.loss()));
+            }
+            applyGradients(scope);
+        }
+        updates++;
+    }
+
+    /**
+     * TD targets {@code r + γ (1 − terminated) Q_target(s', a*)}, with {@code a*} the argmax of the target network
+     * (DQN) or, when {@code nextQOnline} is given, of the online network (Double DQN).
+     *
+     * @param notTerminated 1 − terminated per transition: truncated transitions bootstrap
+     * @param nextQTarget   target network's Q(s', ·), shape (batch, actions)
+     * @param nextQOnline   online network's Q(s', ·) for Double DQN, or null
+     */
+    static NDArray tdTargets(NDArray rewards, NDArray notTerminated, NDArray nextQTarget, NDArray nextQOnline,
+                             float gamma) {
+        NDArray nextValue;
+        if (nextQOnline == null) {
+            nextValue = nextQTarget.max(new int[] {1});
+        } else {
+            int actions = Math.toIntExact(nextQTarget.getShape().get(1));
+            NDArray best = nextQOnline.argMax(1).oneHot(actions);
+            nextValue = nextQTarget.mul(best).sum(new int[] {1});
+        }
+        return rewards.add(nextValue.mul(notTerminated).mul(gamma));
+    }
+
+    /** The batch mean of Huber (δ = 1, PyTorch's smooth_l1_loss) or squared error. */
+    static NDArray loss(NDArray prediction, NDArray target, LossFunction loss) {
+        NDArray error = prediction.sub(target);
+        if (loss == LossFunction.MSE) {
+            return error.square().mean();
+        }
+        // Huber without a branch: with m = min(|e|, 1), 0.5 m² + (|e| − m) is 0.5 e² inside and |e| − 0.5 outside.
+        NDArray absolute = error.abs();
+        NDArray inside = absolute.minimum(1f);
+        return inside.square().mul(0.5f).add(absolute.sub(inside)).mean();
+    }
+
+    /** Clips the global gradient norm as PyTorch's clip_grad_norm_, steps Adam, and clears the gradients. */
+    private void applyGradients(NDManager scope) {
+        List<Parameter> parameters = online.parameters();
+        List<NDArray> gradients = new ArrayList<>(parameters.size());
+        NDArray squaredNorm = null;
+        for (Parameter parameter : parameters) {
+            NDArray gradient = parameter.getArray().getGradient();
+            // getGradient() makes a new handle on the weight's manager; scope it so it is freed with the step.
+            gradient.attach(scope);
+            gradients.add(gradient);
+            NDArray sum = gradient.square().sum();
+            squaredNorm = squaredNorm == null ? sum : squaredNorm.add(sum);
+        }
+        double norm = Math.sqrt(squaredNorm.getFloat());
+        double clip = config.maxGradNorm() / (norm + 1e-6);
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray gradient = gradients.get(i);
+            if (clip < 1.0) {
+                gradient.muli((float) clip);
+            }
+            Parameter parameter = parameters.get(i);
+            optimizer.update(parameter.getId(), parameter.getArray(), gradient);
+            // PyTorch adds each backward() into .grad; zero it for the next step.
+            gradient.subi(gradient);
+        }
+    }
+
+    @Override
+    public void save(Path dir) {
+        JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
+        State state = new State(observationSpace.shape(), observationSpace.low(), observationSpace.high(),
+                actionSpace.n(), actionSpace.start(), seed, scheduleSteps, updates, random.state(),
+                current == null ? null : new SavedEpisode(current.seed,
+                        Arrays.copyOf(current.actions, current.length), current.totalReturn),
+                Engine.getDjlVersion(), Engine.getInstance().getEngineName() + " "
+                        + Engine.getInstance().getVersion());
+        Checkpoints.writeAtomically(dir, tmp -> {
+            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, steps, episodes, hyperparameters));
+            Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
+            online.save(tmp.resolve(ONLINE_FILE));
+            target.save(tmp.resolve(TARGET_FILE));
+            buffer.write(tmp.resolve(BUFFER_FILE));
+        });
+    }
+
+    /**
+     * The agent saved at {@code dir}, ready to act or to resume training (with a fresh Adam; see the class
+     * comment).
+     *
+     * @throws CheckpointException naming the file if a file is missing or corrupt
+     */
+    public static DqnAgent load(Path dir) {
+        Manifest manifest = Checkpoints.readManifest(dir, KIND);
+        Path manifestFile = dir.resolve(Checkpoints.MANIFEST);
+        Path stateFile = dir.resolve(STATE_FILE);
+        DqnConfig config;
+        try {
+            config = Checkpoints.JSON.treeToValue(manifest.hyperparameters(), DqnConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new CheckpointException("corrupt checkpoint file " + manifestFile + ": bad hyperparameters: "
+                    + rootMessage(e), e);
+        }
+        State state = Checkpoints.readJson(stateFile, State.class);
+        DqnAgent agent;
+        try {
+            agent = new DqnAgent(manifest.envId(), new Box(state.low(), state.high(), state.observationShape()),
+                    new Discrete(state.actions(), state.actionStart()), config);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + rootMessage(e), e);
+        }
+        try {
+            agent.random = Pcg64.restore(state.rng());
+            agent.online.load(dir.resolve(ONLINE_FILE));
+            agent.target.load(dir.resolve(TARGET_FILE));
+            agent.buffer.read(dir.resolve(BUFFER_FILE));
+            agent.seed = state.seed();
+            agent.scheduleSteps = state.scheduleSteps();
+            agent.updates = state.updates();
+            agent.steps = manifest.steps();
+            agent.episodes = manifest.episodes();
+            agent.targetStale = true;
+            if (state.episode() != null) {
+                SavedEpisode saved = state.episode();
+                EpisodeProgress progress = new EpisodeProgress(saved.seed());
+                for (int a : saved.actions()) {
+                    if (a < 0 || a >= agent.numActions) {
+                        throw new CheckpointException("corrupt checkpoint file " + stateFile + ": action " + a
+                                + " out of range");
+                    }
+                    progress.record(a, 0.0);
+                }
+                progress.totalReturn = saved.totalReturn();
+                agent.current = progress;
+            }
+            return agent;
+        } catch (IOException | MalformedModelException e) {
+            agent.close();
+            throw new CheckpointException("cannot read network parameters in " + dir + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            agent.close();
+            if (e instanceof CheckpointException) {
+                throw e;
+            }
+            throw new CheckpointException("corrupt checkpoint in " + dir + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    /** Frees the networks' native memory. The agent cannot be used afterwards. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** What an interrupted episode needs to be rebuilt: its reset seed and the actions taken so far. */
+    private static final class EpisodeProgress {
+        final long seed;
+        int[] actions = new int[16];
+        int length;
+        double totalReturn;
+
+        EpisodeProgress(long seed) {
+            this.seed = seed;
+        }
+
+        void record(int action, double reward) {
+            if (length == actions.length) {
+                actions = Arrays.copyOf(actions, length * 2);
+            }
+            actions[length++] = action;
+            totalReturn += reward;
+        }
+    }
+
+    private record SavedEpisode(long seed, int[] actions, double totalReturn) {
+    }
+
+    /** {@code agent.json}: what the manifest does not hold. The two versions are informational. */
+    private record State(int[] observationShape, float[] low, float[] high, int actions, int actionStart, Long seed,
+                         long scheduleSteps, long updates, long[] rng, SavedEpisode episode, String djlVersion,
+                         String engine) {
+    }
+}

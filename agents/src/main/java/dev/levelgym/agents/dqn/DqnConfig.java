@@ -1,0 +1,160 @@
+package dev.levelgym.agents.dqn;
+
+import java.util.List;
+
+/**
+ * Hyperparameters of {@link DqnAgent}, every knob in one place. The defaults are rl-baselines3-zoo's tuned DQN for
+ * CartPole-v1 ({@code hyperparams/dqn.yml}, which solves it in 50k steps); the knobs the zoo leaves out take
+ * Stable-Baselines3's {@code DQN} defaults. Serializable with Jackson as is (records), for manifests and YAML.
+ *
+ * @param learningRate           Adam's fixed step size, &gt; 0. Default 2.3e-3 (zoo).
+ * @param batchSize              transitions per gradient step, &gt; 0. Default 64 (zoo).
+ * @param bufferSize             replay buffer capacity in transitions, &gt; 0. Default 100_000 (zoo).
+ * @param learningStarts         env steps of uniformly random actions before the first update, &ge; 0. Default
+ *                               1000 (zoo).
+ * @param gamma                  discount in [0, 1]. Default 0.99 (zoo).
+ * @param targetUpdateInterval   env steps between target-network updates, &gt; 0. Default 10 (zoo). As in SB3 it
+ *                               counts env steps, not gradient steps: with trainFreq 256 the target is thus the
+ *                               online network as it was when the current training phase began.
+ * @param tau                    target update coefficient in (0, 1]: 1 copies the online weights (hard update),
+ *                               less mixes them in by Polyak averaging. Default 1.0 (SB3).
+ * @param trainFreq              env steps between training phases, &gt; 0. Default 256 (zoo).
+ * @param gradientSteps          gradient steps per training phase, &gt; 0. Default 128 (zoo).
+ * @param explorationFraction    fraction of the run over which ε falls linearly, in [0, 1]. Default 0.16 (zoo).
+ * @param explorationInitialEps  ε at step 0, in [0, 1]. Default 1.0 (zoo).
+ * @param explorationFinalEps    ε after the decay, in [0, 1]. Default 0.04 (zoo).
+ * @param hiddenSizes            widths of the hidden fully connected layers, each &gt; 0. Default [256, 256] (zoo's
+ *                               {@code net_arch}).
+ * @param networkType            MLP (default) or CONV for C×H×W observations
+ * @param convChannels           output channels of the 3×3 convolutions when {@code networkType} is CONV, each
+ *                               &gt; 0, at least one. Default [16, 32]: a levelgym choice for small grid maps, not
+ *                               from the zoo (which has no grid env).
+ * @param doubleDqn              pick the bootstrap action with the online network and value it with the target
+ *                               network (van Hasselt et al. 2016). Default false (SB3 has none).
+ * @param loss                   HUBER (default, SB3's {@code smooth_l1_loss}) or MSE
+ * @param maxGradNorm            the global gradient norm is clipped to this, &gt; 0. Default 10 (SB3's
+ *                               {@code max_grad_norm}).
+ */
+public record DqnConfig(double learningRate, int batchSize, int bufferSize, int learningStarts, double gamma,
+                        int targetUpdateInterval, double tau, int trainFreq, int gradientSteps,
+                        double explorationFraction, double explorationInitialEps, double explorationFinalEps,
+                        List<Integer> hiddenSizes, NetworkType networkType, List<Integer> convChannels,
+                        boolean doubleDqn, LossFunction loss, double maxGradNorm) {
+
+    public DqnConfig {
+        if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
+        }
+        requirePositive("batchSize", batchSize);
+        requirePositive("bufferSize", bufferSize);
+        if (learningStarts < 0) {
+            throw new IllegalArgumentException("learningStarts must be non-negative, got " + learningStarts);
+        }
+        requireUnit("gamma", gamma);
+        requirePositive("targetUpdateInterval", targetUpdateInterval);
+        if (!(tau > 0.0 && tau <= 1.0)) {
+            throw new IllegalArgumentException("tau must be in (0, 1], got " + tau);
+        }
+        requirePositive("trainFreq", trainFreq);
+        requirePositive("gradientSteps", gradientSteps);
+        requireUnit("explorationFraction", explorationFraction);
+        requireUnit("explorationInitialEps", explorationInitialEps);
+        requireUnit("explorationFinalEps", explorationFinalEps);
+        hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false);
+        if (networkType == null) {
+            throw new IllegalArgumentException("networkType must be MLP or CONV, got null");
+        }
+        convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV);
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must be HUBER or MSE, got null");
+        }
+        if (!(maxGradNorm > 0.0)) {
+            throw new IllegalArgumentException("maxGradNorm must be positive, got " + maxGradNorm);
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requireUnit(String name, double value) {
+        // Written so that NaN fails too.
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+        }
+    }
+
+    private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean nonEmpty) {
+        if (sizes == null) {
+            throw new IllegalArgumentException(name + " must be a list of positive sizes, got null");
+        }
+        if (nonEmpty && sizes.isEmpty()) {
+            throw new IllegalArgumentException(name + " must name at least one layer for networkType CONV");
+        }
+        for (int i = 0; i < sizes.size(); i++) {
+            Integer size = sizes.get(i);
+            if (size == null || size <= 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be positive, got " + size);
+            }
+        }
+        return List.copyOf(sizes);
+    }
+
+    /** rl-baselines3-zoo's CartPole-v1 set; see the class comment. */
+    public static DqnConfig defaults() {
+        return new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 10, 1.0, 256, 128, 0.16, 1.0, 0.04,
+                List.of(256, 256), NetworkType.MLP, List.of(16, 32), false, LossFunction.HUBER, 10.0);
+    }
+
+    public DqnConfig withBufferSize(int value) {
+        return new DqnConfig(learningRate, batchSize, value, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+    }
+
+    /** The schedule of training: when learning starts, how often and how much it trains. */
+    public DqnConfig withTraining(int learningStarts, int trainFreq, int gradientSteps) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+    }
+
+    public DqnConfig withTargetUpdate(int interval, double value) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, interval, value,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+    }
+
+    public DqnConfig withNetwork(NetworkType type, List<Integer> convolutions, List<Integer> hidden) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hidden, type, convolutions, doubleDqn, loss, maxGradNorm);
+    }
+
+    public DqnConfig withDoubleDqn(boolean value) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, value, loss, maxGradNorm);
+    }
+
+    public DqnConfig withLoss(LossFunction value) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, value, maxGradNorm);
+    }
+
+    /**
+     * ε after {@code step} of {@code totalSteps}: SB3's {@code get_linear_fn}, falling from
+     * {@link #explorationInitialEps} to {@link #explorationFinalEps} over the first
+     * {@code explorationFraction * totalSteps} steps, then constant.
+     */
+    public double epsilon(long step, long totalSteps) {
+        double duration = explorationFraction * totalSteps;
+        if (duration <= 0.0 || step >= duration) {
+            return explorationFinalEps;
+        }
+        return explorationInitialEps + (explorationFinalEps - explorationInitialEps) * (step / duration);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.levelgym.agents.dqn;
+
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.random.RandomGenerator;
+
+/**
+ * A ring buffer of transitions (s, a, r, s', terminated) in flat primitive arrays: no object per transition, so a
+ * 100k buffer is five arrays and the garbage collector never sees it grow. When full, the oldest transition is
+ * overwritten. Only {@code terminated} is kept: a truncated transition bootstraps like any other, so its flag does
+ * not matter to the target.
+ */
+public final class ReplayBuffer {
+
+    private final int capacity;
+    private final int observationSize;
+    private final float[] observations;
+    private final float[] nextObservations;
+    private final int[] actions;
+    private final float[] rewards;
+    private final boolean[] terminated;
+    /** Where the next transition goes. */
+    private int position;
+    private int size;
+
+    public ReplayBuffer(int capacity, int observationSize) {
+        if (capacity <= 0 || observationSize <= 0) {
+            throw new IllegalArgumentException("capacity and observationSize must be positive, got " + capacity
+                    + " and " + observationSize);
+        }
+        if ((long) capacity * observationSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a buffer of " + capacity + " transitions of " + observationSize
+                    + " floats is too large for one array; lower bufferSize");
+        }
+        this.capacity = capacity;
+        this.observationSize = observationSize;
+        this.observations = new float[capacity * observationSize];
+        this.nextObservations = new float[capacity * observationSize];
+        this.actions = new int[capacity];
+        this.rewards = new float[capacity];
+        this.terminated = new boolean[capacity];
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int observationSize() {
+        return observationSize;
+    }
+
+    /** Stores a transition; {@code observation} and {@code next} are copied. */
+    public void add(float[] observation, int action, float reward, float[] next, boolean isTerminal) {
+        if (observation.length != observationSize || next.length != observationSize) {
+            throw new IllegalArgumentException("observations must have " + observationSize + " floats, got "
+                    + observation.length + " and " + next.length);
+        }
+        System.arraycopy(observation, 0, observations, position * observationSize, observationSize);
+        System.arraycopy(next, 0, nextObservations, position * observationSize, observationSize);
+        actions[position] = action;
+        rewards[position] = reward;
+        terminated[position] = isTerminal;
+        position = (position + 1) % capacity;
+        size = Math.min(size + 1, capacity);
+    }
+
+    /**
+     * Fills {@code batch} with {@code batch.size()} transitions drawn uniformly with replacement (as SB3's
+     * {@code ReplayBuffer.sample}), one {@code nextInt} per transition from {@code random}.
+     */
+    public void sample(RandomGenerator random, Batch batch) {
+        if (size == 0) {
+            throw new IllegalStateException("cannot sample from an empty replay buffer");
+        }
+        if (batch.observationSize != observationSize) {
+            throw new IllegalArgumentException("batch holds observations of " + batch.observationSize
+                    + " floats, the buffer " + observationSize);
+        }
+        for (int i = 0; i < batch.size; i++) {
+            int j = random.nextInt(size);
+            batch.indices[i] = j;
+            System.arraycopy(observations, j * observationSize, batch.observations, i * observationSize,
+                    observationSize);
+            System.arraycopy(nextObservations, j * observationSize, batch.nextObservations, i * observationSize,
+                    observationSize);
+            batch.actions[i] = actions[j];
+            batch.rewards[i] = rewards[j];
+            batch.notTerminated[i] = terminated[j] ? 0f : 1f;
+        }
+    }
+
+    /** Reusable arrays for one sampled batch, laid out as the network's input tensors (row-major). */
+    public static final class Batch {
+        final int size;
+        final int observationSize;
+        final int[] indices;
+        final float[] observations;
+        final float[] nextObservations;
+        final int[] actions;
+        final float[] rewards;
+        /** 1 − terminated, the factor on the bootstrapped value. */
+        final float[] notTerminated;
+
+        public Batch(int size, int observationSize) {
+            this.size = size;
+            this.observationSize = observationSize;
+            this.indices = new int[size];
+            this.observations = new float[size * observationSize];
+            this.nextObservations = new float[size * observationSize];
+            this.actions = new int[size];
+            this.rewards = new float[size];
+            this.notTerminated = new float[size];
+        }
+
+        /** Buffer positions of the sampled transitions. */
+        public int[] indices() {
+            return indices.clone();
+        }
+
+        public int[] actions() {
+            return actions.clone();
+        }
+
+        public float[] rewards() {
+            return rewards.clone();
+        }
+
+        public float[] notTerminated() {
+            return notTerminated.clone();
+        }
+
+        public float[] observations() {
+            return observations.clone();
+        }
+
+        public float[] nextObservations() {
+            return nextObservations.clone();
+        }
+    }
+
+    /** Writes capacity, sizes and the filled part of the arrays, big-endian. */
+    void write(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                1 << 16))) {
+            out.writeInt(capacity);
+            out.writeInt(observationSize);
+            out.writeInt(position);
+            out.writeInt(size);
+            int floats = size * observationSize;
+            for (int i = 0; i < floats; i++) {
+                out.writeFloat(observations[i]);
+            }
+            for (int i = 0; i < floats; i++) {
+                out.writeFloat(nextObservations[i]);
+            }
+            for (int i = 0; i < size; i++) {
+                out.writeInt(actions[i]);
+                out.writeFloat(rewards[i]);
+                out.writeBoolean(terminated[i]);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this (empty) buffer, which must have the same capacity and width. */
+    void read(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                1 << 16))) {
+            int savedCapacity = in.readInt();
+            int savedWidth = in.readInt();
+            if (savedCapacity != capacity || savedWidth != observationSize) {
+                throw new CheckpointException("corrupt checkpoint file " + file + ": buffer of " + savedCapacity
+                        + " x " + savedWidth + ", expected " + capacity + " x " + observationSize);
+            }
+            int savedPosition = in.readInt();
+            int savedSize = in.readInt();
+            if (savedSize < 0 || savedSize > capacity || savedPosition < 0 || savedPosition >= capacity
+                    || (savedSize < capacity && savedPosition != savedSize)) {
+                throw new CheckpointException("corrupt checkpoint file " + file + ": position " + savedPosition
+                        + " and size " + savedSize + " do not fit capacity " + capacity);
+            }
+            int floats = savedSize * observationSize;
+            for (int i = 0; i < floats; i++) {
+                observations[i] = in.readFloat();
+            }
+            for (int i = 0; i < floats; i++) {
+                nextObservations[i] = in.readFloat();
+            }
+            for (int i = 0; i < savedSize; i++) {
+                actions[i] = in.readInt();
+                rewards[i] = in.readFloat();
+                terminated[i] = in.readBoolean();
+            }
+            if (in.read() != -1) {
+                throw new CheckpointException("corrupt checkpoint file " + file + ": trailing bytes");
+            }
+            position = savedPosition;
+            size = savedSize;
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("missing checkpoint file " + file, e);
+        } catch (EOFException e) {
+            throw new CheckpointException("corrupt checkpoint file " + file + ": truncated", e);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read checkpoint file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.levelgym.agents.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.agents.Episode;
+import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.agents.checkpoint.Manifest;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.cartpole.CartPole;
+import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.random.Pcg64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DqnAgentTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Small and quick: trains from step 500, 16 gradient steps every 64 env steps. */
+    static final DqnConfig SMALL = DqnConfig.defaults().withBufferSize(5000).withTraining(500, 64, 16)
+            .withNetwork(NetworkType.MLP, List.of(16), List.of(32, 32));
+
+    static Env<float[], Integer> cartPole() {
+        return CartPole.SPEC.make();
+    }
+
+    /** Observations spread over CartPole's usual range, to compare policies on. */
+    static List<float[]> probes(int count) {
+        Pcg64 random = Pcg64.seeded(99);
+        List<float[]> probes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            probes.add(new float[] {(float) random.uniform(-2.4, 2.4), (float) random.uniform(-3, 3),
+                    (float) random.uniform(-0.21, 0.21), (float) random.uniform(-3.5, 3.5)});
+        }
+        return probes;
+    }
+
+    @Test
+    void sameSeedGivesTheSameRunAndChunksMatchOneCall() {
+        List<Episode> once = new ArrayList<>();
+        List<Episode> chunked = new ArrayList<>();
+        try (DqnAgent a = DqnAgent.create("CartPole-v1", cartPole(), SMALL);
+             DqnAgent b = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+            a.train(cartPole(), 3000, 5, once::add);
+            b.train(cartPole(), 3000, 5, 1234, chunked::add);
+            b.train(cartPole(), 3000, 5, 3000, chunked::add);
+            assertEquals(a.updates(), b.updates());
+            assertTrue(a.updates() > 0);
+            // Bit-identical on CPU: same episodes, same Q-values.
+            assertEquals(once, chunked);
+            for (float[] probe : probes(50)) {
+                assertArrayEquals(a.qValues(probe), b.qValues(probe));
+            }
+        }
+    }
+
+    @Test
+    void saveAndLoadGiveIdenticalGreedyActionsAndResume() throws Exception {
+        Path dir = tmp.resolve("dqn");
+        try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+            // Stop mid-run (and very likely mid-episode) so the checkpoint holds an episode in progress.
+            agent.train(cartPole(), 3000, 7, 1777, EpisodeListener.NONE);
+            agent.save(dir);
+            Manifest manifest = Checkpoints.readManifest(dir, DqnAgent.KIND);
+            assertEquals(1777, manifest.steps());
+            assertEquals("CartPole-v1", manifest.envId());
+            assertTrue(Files.size(dir.resolve("replay-buffer.bin")) > 0);
+
+            try (DqnAgent loaded = DqnAgent.load(dir)) {
+                assertEquals(SMALL, loaded.config());
+                assertEquals(agent.steps(), loaded.steps());
+                assertEquals(agent.updates(), loaded.updates());
+                assertEquals(agent.episodes(), loaded.episodes());
+                assertEquals(agent.bufferSize(), loaded.bufferSize());
+                for (float[] probe : probes(200)) {
+                    assertEquals(agent.act(probe, false), loaded.act(probe, false));
+                    assertArrayEquals(agent.qValues(probe), loaded.qValues(probe));
+                }
+                // Resuming continues the run: the episode in progress is replayed, counters go on.
+                loaded.train(cartPole(), 3000, 7, 3000, EpisodeListener.NONE);
+                assertEquals(3000, loaded.steps());
+                assertTrue(loaded.updates() > agent.updates());
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> loaded.train(cartPole(), 4000, 8, 4000, EpisodeListener.NONE));
+                assertTrue(e.getMessage().contains("seed 7"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void loadReportsMissingFiles() throws Exception {
+        Path dir = tmp.resolve("dqn");
+        try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+            agent.save(dir);
+        }
+        Files.delete(dir.resolve("q-network.params"));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> DqnAgent.load(dir));
+        assertTrue(e.getMessage().contains("q-network.params"), e.getMessage());
+    }
+
+    @Test
+    void convNetworkTrainsOnDungeonAndRoundTrips() throws Exception {
+        Env<float[], Integer> env = Dungeon.SPEC.make();
+        DqnConfig config = DqnConfig.defaults().withBufferSize(2000).withTraining(100, 100, 2)
+                .withNetwork(NetworkType.CONV, List.of(4), List.of(16));
+        Path dir = tmp.resolve("conv");
+        try (DqnAgent agent = DqnAgent.create(Dungeon.ID, env, config)) {
+            agent.train(env, 400, 3, EpisodeListener.NONE);
+            assertEquals(6, agent.updates());
+            agent.save(dir);
+            float[] observation = env.reset(11).observation();
+            try (DqnAgent loaded = DqnAgent.load(dir)) {
+                assertArrayEquals(agent.qValues(observation), loaded.qValues(observation));
+                assertEquals(agent.act(observation, false), loaded.act(observation, false));
+            }
+        }
+    }
+
+    @Test
+    void rejectsEnvsItCannotHandle() {
+        IllegalArgumentException conv = assertThrows(IllegalArgumentException.class, () -> DqnAgent.create(
+                "CartPole-v1", cartPole(), SMALL.withNetwork(NetworkType.CONV, List.of(4), List.of(8))));
+        assertTrue(conv.getMessage().contains("(C, H, W)"), conv.getMessage());
+        try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+            assertThrows(IllegalArgumentException.class, () -> agent.train(Dungeon.SPEC.make(), 10, 0, 10,
+                    EpisodeListener.NONE));
+            assertThrows(IllegalArgumentException.class, () -> agent.act(new float[3], false));
+        }
+    }
+}
