@@ -28,7 +28,7 @@ class AgentKindsTest {
     @Test
     void buildsAgentsByNameAndLoadsThemByManifestKind() {
         Env<?, ?> lake = Registry.standard().make("FrozenLake-v1");
-        assertEquals(List.of("random", "q-learning"), List.copyOf(kinds.names()));
+        assertEquals(List.of("random", "q-learning", "dqn"), List.copyOf(kinds.names()));
         TrainableAgent<?> q = kinds.create("q-learning", "FrozenLake-v1", lake, null, 0);
         q.save(tmp.resolve("q"));
         assertInstanceOf(QLearningAgent.class, kinds.load(tmp.resolve("q"), lake));
@@ -37,7 +37,10 @@ class AgentKindsTest {
         assertInstanceOf(RandomTrainableAgent.class, kinds.load(tmp.resolve("r"), lake));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> kinds.create("dqn", "FrozenLake-v1", lake, null, 0));
-        assertTrue(e.getMessage().contains("available: random, q-learning"), e.getMessage());
+        assertTrue(e.getMessage().contains("Box") && e.getMessage().contains("Discrete(16)"), e.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("ppo", "FrozenLake-v1", lake, null, 0));
+        assertTrue(unknown.getMessage().contains("available: random, q-learning, dqn"), unknown.getMessage());
     }
 
     @Test
