@@ -56,6 +56,13 @@ import java.util.Objects;
 public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
 
     public static final String KIND = "dqn";
+
+    /**
+     * DJL's PyTorch engine allows one open GradientCollector per process ("A PtGradientCollector is already
+     * collecting"), so agents training in parallel threads (a benchmark grid) take turns for the backward pass.
+     * Each agent's arithmetic is unchanged, so results stay the same per seed.
+     */
+    private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
     private static final String STATE_FILE = "agent.json";
     private static final String ONLINE_FILE = "q-network.params";
     private static final String TARGET_FILE = "target-network.params";
@@ -336,10 +343,12 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             NDArray targets = tdTargets(rewards, notTerminated, nextQTarget, nextQOnline, (float) config.gamma())
                     .stopGradient();
 
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray q = online.forward(observations, true);
-                NDArray qTaken = q.mul(actions.oneHot(numActions)).sum(new int[] {1});
-                collector.backward(loss(qTaken, targets, config.loss()));
+            synchronized (GRADIENT_COLLECTOR_LOCK) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray q = online.forward(observations, true);
+                    NDArray qTaken = q.mul(actions.oneHot(numActions)).sum(new int[] {1});
+                    collector.backward(loss(qTaken, targets, config.loss()));
+                }
             }
             applyGradients(scope);
         }

@@ -46,6 +46,49 @@ class DqnAgentTest {
     }
 
     @Test
+    void agentsTrainingInParallelThreadsMatchTheirSerialRuns() throws Exception {
+        // DJL's PyTorch engine refuses a second open GradientCollector in the process; a benchmark grid trains
+        // several agents at once, so this must neither fail nor change any agent's run.
+        long[] seeds = {3, 4};
+        List<float[][]> serial = new ArrayList<>();
+        for (long seed : seeds) {
+            try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+                agent.train(cartPole(), 2000, seed, EpisodeListener.NONE);
+                serial.add(qTable(agent));
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<float[][]>> parallel = new ArrayList<>();
+            for (long seed : seeds) {
+                parallel.add(pool.submit(() -> {
+                    try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
+                        agent.train(cartPole(), 2000, seed, EpisodeListener.NONE);
+                        return qTable(agent);
+                    }
+                }));
+            }
+            for (int i = 0; i < seeds.length; i++) {
+                float[][] got = parallel.get(i).get();
+                for (int k = 0; k < got.length; k++) {
+                    assertArrayEquals(serial.get(i)[k], got[k], "seed " + seeds[i]);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[][] qTable(DqnAgent agent) {
+        List<float[]> probes = probes(20);
+        float[][] out = new float[probes.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = agent.qValues(probes.get(i));
+        }
+        return out;
+    }
+
+    @Test
     void sameSeedGivesTheSameRunAndChunksMatchOneCall() {
         List<Episode> once = new ArrayList<>();
         List<Episode> chunked = new ArrayList<>();
