@@ -102,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
         Registry registry = Registry.standard();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
             kinds.create(agent, envId, env, agentConfig, seed).close();
+        } catch (IllegalArgumentException e) {
+            throw config == null || !e.getMessage().startsWith(agent + " config")
+                    ? e : new IllegalArgumentException("--config " + config + ": " + e.getMessage(), e);
         }
         if (!resume) {
             OutputDirectory.prepareFresh(out, force, true);

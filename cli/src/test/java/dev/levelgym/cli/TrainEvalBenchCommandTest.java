@@ -101,6 +101,24 @@ class TrainEvalBenchCommandTest {
     }
 
     @Test
+    void aBadConfigFileNamesTheFileAndTheKey() throws IOException {
+        Path unknownKey = Files.writeString(tmp.resolve("unknown.yaml"), "learningRat: 0.5\n");
+        CliRun unknown = CliRun.of("train", "--env", "FrozenLake-v1", "--agent", "q-learning", "--config",
+                unknownKey.toString(), "--steps", "100", "--out", tmp.resolve("u").toString(), "--no-progress");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains(unknownKey.toString()) && unknown.err().contains("unknown key 'learningRat'")
+                && unknown.err().contains("learningRate"), unknown.err());
+        Path wrongType = Files.writeString(tmp.resolve("type.yaml"), "gamma: fast\n");
+        CliRun type = CliRun.of("train", "--env", "FrozenLake-v1", "--agent", "q-learning", "--config",
+                wrongType.toString(), "--steps", "100", "--out", tmp.resolve("t").toString(), "--no-progress");
+        assertEquals(2, type.exitCode());
+        assertTrue(type.err().contains(wrongType.toString()) && type.err().contains("key 'gamma' must be double"),
+                type.err());
+        assertEquals(1, type.err().lines().count(), type.err());
+        assertFalse(Files.exists(tmp.resolve("u")) || Files.exists(tmp.resolve("t")), "nothing written");
+    }
+
+    @Test
     void badFlagsAreOneLineAndExitCode2() {
         String x = tmp.resolve("x").toString();
         for (String[] args : List.of(

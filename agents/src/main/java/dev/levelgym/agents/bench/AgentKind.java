@@ -79,6 +79,16 @@ public interface AgentKind {
         }
         try {
             return Checkpoints.JSON.treeToValue(merged, type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(kind + " config: unknown key '" + e.getPropertyName()
+                    + "'; known keys: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).toList()), e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("?");
+            throw new IllegalArgumentException(kind + " config: key '" + key + "' must be "
+                    + e.getTargetType().getSimpleName() + ": " + e.getOriginalMessage().lines().findFirst()
+                    .orElse(""), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) {
