@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.agents.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +47,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof NoSuchFileException e) {
             return "no such file: " + e.getFile();
         }
-        if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof IOException || ex instanceof IllegalArgumentException
+                || ex instanceof TrainingDivergedException) {
             return ex.getMessage();
         }
         return null;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.TrainingDivergedException;
 import dev.levelgym.agents.TrainingResult;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
@@ -402,6 +403,12 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             squaredNorm = squaredNorm == null ? sum : squaredNorm.add(sum);
         }
         double norm = Math.sqrt(squaredNorm.getFloat());
+        if (!Double.isFinite(norm)) {
+            // Applying it would turn every weight into NaN; stop while the network and checkpoints are still good.
+            throw new TrainingDivergedException("DQN loss diverged (gradient norm " + norm + ") at env step "
+                    + steps + ", gradient step " + updates + "; training stopped before the update, so the last "
+                    + "checkpoint is intact. Check the env's rewards, or lower learningRate or maxGradNorm");
+        }
         double clip = config.maxGradNorm() / (norm + 1e-6);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray gradient = gradients.get(i);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.TrainingDivergedException;
+import dev.levelgym.agents.testing.PoisonedRewardEnv;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
@@ -86,6 +88,22 @@ class DqnAgentTest {
             out[i] = agent.qValues(probes.get(i));
         }
         return out;
+    }
+
+    @Test
+    void aNonFiniteLossStopsTrainingBeforeTheUpdate() {
+        DqnConfig config = DqnConfig.defaults().withBufferSize(2000).withTraining(100, 16, 4)
+                .withNetwork(NetworkType.MLP, List.of(8), List.of(16));
+        try (DqnAgent agent = DqnAgent.create("Poisoned-v0", new PoisonedRewardEnv(300), config)) {
+            float[] probe = {0.5f};
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> agent.train(new PoisonedRewardEnv(300), 5000, 0, EpisodeListener.NONE));
+            assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("checkpoint"), e.getMessage());
+            assertTrue(agent.steps() > 300, "NaN rewards came after step 300, got " + agent.steps());
+            for (float q : agent.qValues(probe)) {
+                assertTrue(Float.isFinite(q), "the NaN update was not applied");
+            }
+        }
     }
 
     @Test
