@@ -20,6 +20,18 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // On a CPU-only build DJL warns at every start that it found no CUDA driver, which is expected here.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        }
+        // One libtorch thread per process: our networks are small (per-op overhead, not FLOPs, dominates), and bench
+        // runs a cell per core, where libtorch's default of one OpenMP thread per core per cell oversubscribed the
+        // machine and made a 2-cell grid several times slower than the cells run one after another.
+        for (String property : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "1");
+            }
+        }
         System.exit(run(args));
     }
 

@@ -39,7 +39,8 @@ import java.util.Objects;
  * the transition, every {@code targetUpdateInterval} steps update the target network, and every {@code trainFreq}
  * steps (once past {@code learningStarts}) take {@code gradientSteps} gradient steps on batches drawn from the
  * buffer. The TD target is {@code r + γ (1 − terminated) max_a' Q_target(s', a')}: it bootstraps on truncation (a
- * time limit does not make the state's value zero) and not on termination.
+ * time limit does not make the state's value zero) and not on termination. With {@code nSteps} n &gt; 1 the
+ * transitions are n-step ones ({@link NStepWindow}): the n rewards discounted and summed, bootstrapping with γ^n.
  *
  * <p>Determinism: one generator (PCG64, seeded by {@code train}'s seed) draws exploration, every episode's reset
  * seed and the replay samples; the network's initial weights are drawn from PCG64 too, and DJL's engine is seeded
@@ -81,6 +82,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     private Optimizer optimizer;
     private final ReplayBuffer buffer;
     private final ReplayBuffer.Batch batch;
+    private final NStepWindow window;
 
     /** Seeded 0 only so that {@code act(o, true)} works before training; the first {@code train} reseeds it. */
     private Pcg64 random = Pcg64.seeded(0);
@@ -105,6 +107,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         this.numActions = actionSpace.n();
         this.buffer = new ReplayBuffer(config.bufferSize(), observationSpace.size());
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSpace.size());
+        this.window = new NStepWindow(config.nSteps(), config.gamma(), observationSpace.size());
         this.manager = NDManager.newBaseManager(Device.cpu());
         try {
             this.online = new QNetwork(manager, observationSpace.shape(), numActions, config);
@@ -253,6 +256,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             if (current == null) {
                 current = new EpisodeProgress(random.nextLong() >>> 1);
                 observation = env.reset(current.seed).observation();
+                window.clear();
             }
             boolean warmingUp = steps < config.learningStarts();
             int action = epsilonGreedy(observation, config.epsilon(steps, totalSteps), warmingUp);
@@ -260,7 +264,8 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             steps++;
             current.record(action, result.reward());
             // On truncation the step's observation is the last real state (no auto-reset here), so s' is right.
-            buffer.add(observation, action, (float) result.reward(), result.observation(), result.terminated());
+            window.step(observation, action, (float) result.reward(), result.observation(), result.terminated(),
+                    result.truncated(), buffer);
 
             if (steps % config.targetUpdateInterval() == 0) {
                 updateTarget();
@@ -284,15 +289,20 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         return new TrainingResult(steps, episodes, finished, finished == 0 ? Double.NaN : returns / finished);
     }
 
-    /** Brings a freshly reset env to the middle of the current episode; returns the current observation. */
+    /**
+     * Brings a freshly reset env to the middle of the current episode, and the n-step window to where it was;
+     * returns the current observation.
+     */
     private float[] replay(Env<float[], Integer> env) {
         float[] observation = env.reset(current.seed).observation();
+        window.clear();
         for (int i = 0; i < current.length; i++) {
             StepResult<float[]> result = env.step(actionSpace.start() + current.actions[i]);
             if (result.done()) {
                 throw new IllegalArgumentException("replaying the interrupted episode ended it after " + (i + 1)
                         + " of " + current.length + " steps: the env is not the one this agent was trained on");
             }
+            window.replayStep(observation, current.actions[i], (float) result.reward());
             observation = result.observation();
         }
         return observation;
@@ -337,12 +347,11 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             NDArray nextObservations = scope.create(batch.nextObservations, online.batchShape(n));
             NDArray actions = scope.create(batch.actions);
             NDArray rewards = scope.create(batch.rewards);
-            NDArray notTerminated = scope.create(batch.notTerminated);
+            NDArray discounts = scope.create(batch.discounts);
 
             NDArray nextQTarget = target.forward(nextObservations, false);
             NDArray nextQOnline = config.doubleDqn() ? online.forward(nextObservations, false) : null;
-            NDArray targets = tdTargets(rewards, notTerminated, nextQTarget, nextQOnline, (float) config.gamma())
-                    .stopGradient();
+            NDArray targets = tdTargets(rewards, discounts, nextQTarget, nextQOnline).stopGradient();
 
             synchronized (GRADIENT_COLLECTOR_LOCK) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -357,15 +366,16 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     }
 
     /**
-     * TD targets {@code r + γ (1 − terminated) Q_target(s', a*)}, with {@code a*} the argmax of the target network
-     * (DQN) or, when {@code nextQOnline} is given, of the online network (Double DQN).
+     * TD targets {@code r + d Q_target(s', a*)}, with {@code a*} the argmax of the target network (DQN) or, when
+     * {@code nextQOnline} is given, of the online network (Double DQN).
      *
-     * @param notTerminated 1 − terminated per transition: truncated transitions bootstrap
-     * @param nextQTarget   target network's Q(s', ·), shape (batch, actions)
-     * @param nextQOnline   online network's Q(s', ·) for Double DQN, or null
+     * @param rewards     the (n-step discounted) reward sums
+     * @param discounts   d per transition: 0 after a termination, γ^k after k steps otherwise, so truncated
+     *                    transitions bootstrap
+     * @param nextQTarget target network's Q(s', ·), shape (batch, actions)
+     * @param nextQOnline online network's Q(s', ·) for Double DQN, or null
      */
-    static NDArray tdTargets(NDArray rewards, NDArray notTerminated, NDArray nextQTarget, NDArray nextQOnline,
-                             float gamma) {
+    static NDArray tdTargets(NDArray rewards, NDArray discounts, NDArray nextQTarget, NDArray nextQOnline) {
         NDArray nextValue;
         if (nextQOnline == null) {
             nextValue = nextQTarget.max(new int[] {1});
@@ -374,7 +384,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             NDArray best = nextQOnline.argMax(1).oneHot(actions);
             nextValue = nextQTarget.mul(best).sum(new int[] {1});
         }
-        return rewards.add(nextValue.mul(notTerminated).mul(gamma));
+        return rewards.add(nextValue.mul(discounts));
     }
 
     /** The batch mean of Huber (δ = 1, PyTorch's smooth_l1_loss) or squared error. */

@@ -34,12 +34,15 @@ import java.util.List;
  * @param loss                   HUBER (default, SB3's {@code smooth_l1_loss}) or MSE
  * @param maxGradNorm            the global gradient norm is clipped to this, &gt; 0. Default 10 (SB3's
  *                               {@code max_grad_norm}).
+ * @param nSteps                 steps per transition, &ge; 1: the TD target sums n discounted rewards and bootstraps
+ *                               with γ^n (multi-step returns, Hessel et al. 2018 use 3). Default 1 (SB3's DQN and
+ *                               the zoo have none).
  */
 public record DqnConfig(double learningRate, int batchSize, int bufferSize, int learningStarts, double gamma,
                         int targetUpdateInterval, double tau, int trainFreq, int gradientSteps,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
                         List<Integer> hiddenSizes, NetworkType networkType, List<Integer> convChannels,
-                        boolean doubleDqn, LossFunction loss, double maxGradNorm) {
+                        boolean doubleDqn, LossFunction loss, double maxGradNorm, int nSteps) {
 
     public DqnConfig {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
@@ -71,6 +74,7 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         if (!(maxGradNorm > 0.0)) {
             throw new IllegalArgumentException("maxGradNorm must be positive, got " + maxGradNorm);
         }
+        requirePositive("nSteps", nSteps);
     }
 
     private static void requirePositive(String name, int value) {
@@ -105,44 +109,50 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
     /** rl-baselines3-zoo's CartPole-v1 set; see the class comment. */
     public static DqnConfig defaults() {
         return new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 10, 1.0, 256, 128, 0.16, 1.0, 0.04,
-                List.of(256, 256), NetworkType.MLP, List.of(16, 32), false, LossFunction.HUBER, 10.0);
+                List.of(256, 256), NetworkType.MLP, List.of(16, 32), false, LossFunction.HUBER, 10.0, 1);
     }
 
     public DqnConfig withBufferSize(int value) {
         return new DqnConfig(learningRate, batchSize, value, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
     }
 
     /** The schedule of training: when learning starts, how often and how much it trains. */
     public DqnConfig withTraining(int learningStarts, int trainFreq, int gradientSteps) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
     }
 
     public DqnConfig withTargetUpdate(int interval, double value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, interval, value,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
     }
 
     public DqnConfig withNetwork(NetworkType type, List<Integer> convolutions, List<Integer> hidden) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hidden, type, convolutions, doubleDqn, loss, maxGradNorm);
+                hidden, type, convolutions, doubleDqn, loss, maxGradNorm, nSteps);
     }
 
     public DqnConfig withDoubleDqn(boolean value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, value, loss, maxGradNorm);
+                hiddenSizes, networkType, convChannels, value, loss, maxGradNorm, nSteps);
+    }
+
+    public DqnConfig withNSteps(int value) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, value);
     }
 
     public DqnConfig withLoss(LossFunction value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, value, maxGradNorm);
+                hiddenSizes, networkType, convChannels, doubleDqn, value, maxGradNorm, nSteps);
     }
 
     /**

@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 
 /**
- * A ring buffer of transitions (s, a, r, s', terminated) in flat primitive arrays: no object per transition, so a
+ * A ring buffer of transitions (s, a, r, s', discount) in flat primitive arrays: no object per transition, so a
  * 100k buffer is five arrays and the garbage collector never sees it grow. When full, the oldest transition is
- * overwritten. Only {@code terminated} is kept: a truncated transition bootstraps like any other, so its flag does
- * not matter to the target.
+ * overwritten. Instead of a terminated flag each transition keeps the factor on its bootstrapped value: 0 after a
+ * termination, γ^k after k steps otherwise (k = 1, or up to n for n-step returns). A truncated transition thus
+ * bootstraps like any other.
  */
 public final class ReplayBuffer {
 
@@ -26,7 +27,7 @@ public final class ReplayBuffer {
     private final float[] nextObservations;
     private final int[] actions;
     private final float[] rewards;
-    private final boolean[] terminated;
+    private final float[] discounts;
     /** Where the next transition goes. */
     private int position;
     private int size;
@@ -46,7 +47,7 @@ public final class ReplayBuffer {
         this.nextObservations = new float[capacity * observationSize];
         this.actions = new int[capacity];
         this.rewards = new float[capacity];
-        this.terminated = new boolean[capacity];
+        this.discounts = new float[capacity];
     }
 
     public int capacity() {
@@ -61,8 +62,16 @@ public final class ReplayBuffer {
         return observationSize;
     }
 
-    /** Stores a transition; {@code observation} and {@code next} are copied. */
-    public void add(float[] observation, int action, float reward, float[] next, boolean isTerminal) {
+    /**
+     * Stores a transition; {@code observation} and {@code next} are copied.
+     *
+     * @param discount the factor on the value of {@code next} in the TD target: 0 if the episode terminated, else
+     *                 γ^k for a k-step transition
+     */
+    public void add(float[] observation, int action, float reward, float[] next, float discount) {
+        if (!(discount >= 0f && discount <= 1f)) {
+            throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
+        }
         if (observation.length != observationSize || next.length != observationSize) {
             throw new IllegalArgumentException("observations must have " + observationSize + " floats, got "
                     + observation.length + " and " + next.length);
@@ -71,7 +80,7 @@ public final class ReplayBuffer {
         System.arraycopy(next, 0, nextObservations, position * observationSize, observationSize);
         actions[position] = action;
         rewards[position] = reward;
-        terminated[position] = isTerminal;
+        discounts[position] = discount;
         position = (position + 1) % capacity;
         size = Math.min(size + 1, capacity);
     }
@@ -97,7 +106,7 @@ public final class ReplayBuffer {
                     observationSize);
             batch.actions[i] = actions[j];
             batch.rewards[i] = rewards[j];
-            batch.notTerminated[i] = terminated[j] ? 0f : 1f;
+            batch.discounts[i] = discounts[j];
         }
     }
 
@@ -110,8 +119,8 @@ public final class ReplayBuffer {
         final float[] nextObservations;
         final int[] actions;
         final float[] rewards;
-        /** 1 − terminated, the factor on the bootstrapped value. */
-        final float[] notTerminated;
+        /** The factor on each transition's bootstrapped value (0 after a termination). */
+        final float[] discounts;
 
         public Batch(int size, int observationSize) {
             this.size = size;
@@ -121,7 +130,7 @@ public final class ReplayBuffer {
             this.nextObservations = new float[size * observationSize];
             this.actions = new int[size];
             this.rewards = new float[size];
-            this.notTerminated = new float[size];
+            this.discounts = new float[size];
         }
 
         /** Buffer positions of the sampled transitions. */
@@ -137,8 +146,8 @@ public final class ReplayBuffer {
             return rewards.clone();
         }
 
-        public float[] notTerminated() {
-            return notTerminated.clone();
+        public float[] discounts() {
+            return discounts.clone();
         }
 
         public float[] observations() {
@@ -168,7 +177,7 @@ public final class ReplayBuffer {
             for (int i = 0; i < size; i++) {
                 out.writeInt(actions[i]);
                 out.writeFloat(rewards[i]);
-                out.writeBoolean(terminated[i]);
+                out.writeFloat(discounts[i]);
             }
         }
     }
@@ -200,7 +209,11 @@ public final class ReplayBuffer {
             for (int i = 0; i < savedSize; i++) {
                 actions[i] = in.readInt();
                 rewards[i] = in.readFloat();
-                terminated[i] = in.readBoolean();
+                discounts[i] = in.readFloat();
+                if (!(discounts[i] >= 0f && discounts[i] <= 1f)) {
+                    throw new CheckpointException("corrupt checkpoint file " + file + ": discount " + discounts[i]
+                            + " of transition " + i + " is not in [0, 1]");
+                }
             }
             if (in.read() != -1) {
                 throw new CheckpointException("corrupt checkpoint file " + file + ": trailing bytes");

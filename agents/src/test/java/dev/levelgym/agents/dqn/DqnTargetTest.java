@@ -14,11 +14,11 @@ class DqnTargetTest {
     @Test
     void terminatedDoesNotBootstrapButTruncatedDoes() {
         try (NDManager m = NDManager.newBaseManager()) {
-            // Transition 0 terminated, 1 truncated (stored as not terminated), 2 neither.
+            // Transition 0 terminated (discount 0), 1 truncated (stored with γ = 0.5 like any other), 2 neither.
             NDArray rewards = m.create(new float[] {1f, 1f, 0.5f});
-            NDArray notTerminated = m.create(new float[] {0f, 1f, 1f});
+            NDArray discounts = m.create(new float[] {0f, 0.5f, 0.5f});
             NDArray nextQTarget = m.create(new float[] {5f, 7f, 2f, 3f, -1f, -4f}, new Shape(3, 2));
-            NDArray y = DqnAgent.tdTargets(rewards, notTerminated, nextQTarget, null, 0.5f);
+            NDArray y = DqnAgent.tdTargets(rewards, discounts, nextQTarget, null);
             assertArrayEquals(new float[] {1f, 1f + 0.5f * 3f, 0.5f + 0.5f * -1f}, y.toFloatArray(), 1e-6f);
         }
     }
@@ -27,11 +27,11 @@ class DqnTargetTest {
     void doubleDqnValuesTheOnlineArgmaxWithTheTargetNetwork() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray rewards = m.create(new float[] {0f, 0f});
-            NDArray notTerminated = m.create(new float[] {1f, 1f});
+            NDArray discounts = m.create(new float[] {1f, 1f});
             NDArray nextQTarget = m.create(new float[] {5f, 7f, 2f, 3f}, new Shape(2, 2));
             // The online network prefers action 0 in the first row, action 1 in the second.
             NDArray nextQOnline = m.create(new float[] {9f, 1f, 0f, 4f}, new Shape(2, 2));
-            NDArray y = DqnAgent.tdTargets(rewards, notTerminated, nextQTarget, nextQOnline, 1f);
+            NDArray y = DqnAgent.tdTargets(rewards, discounts, nextQTarget, nextQOnline);
             assertArrayEquals(new float[] {5f, 3f}, y.toFloatArray(), 1e-6f);
         }
     }

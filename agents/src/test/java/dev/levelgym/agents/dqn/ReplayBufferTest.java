@@ -15,9 +15,12 @@ class ReplayBufferTest {
     @TempDir
     Path tmp;
 
-    /** Transition i has observation (i, -i), action i % 3, reward i, next (i + 1, -i - 1), terminal when i % 4 == 0. */
+    /**
+     * Transition i has observation (i, -i), action i % 3, reward i, next (i + 1, -i - 1), discount 0 (terminal)
+     * when i % 4 == 0, else 0.9.
+     */
     static void addTransition(ReplayBuffer buffer, int i) {
-        buffer.add(new float[] {i, -i}, i % 3, i, new float[] {i + 1, -i - 1}, i % 4 == 0);
+        buffer.add(new float[] {i, -i}, i % 3, i, new float[] {i + 1, -i - 1}, i % 4 == 0 ? 0f : 0.9f);
     }
 
     @Test
@@ -41,7 +44,7 @@ class ReplayBufferTest {
             assertEquals(-i, batch.observations()[2 * k + 1]);
             assertEquals(i + 1, batch.nextObservations()[2 * k]);
             assertEquals(i % 3, batch.actions()[k]);
-            assertEquals(i % 4 == 0 ? 0f : 1f, batch.notTerminated()[k]);
+            assertEquals(i % 4 == 0 ? 0f : 0.9f, batch.discounts()[k]);
         }
         assertArrayEquals(new boolean[] {false, false, true, true, true, true}, seen);
     }
@@ -80,7 +83,7 @@ class ReplayBufferTest {
         assertArrayEquals(a.nextObservations(), b.nextObservations());
         assertArrayEquals(a.actions(), b.actions());
         assertArrayEquals(a.rewards(), b.rewards());
-        assertArrayEquals(a.notTerminated(), b.notTerminated());
+        assertArrayEquals(a.discounts(), b.discounts());
         // Both continue writing at the same slot.
         addTransition(buffer, 7);
         addTransition(copy, 7);
@@ -94,7 +97,9 @@ class ReplayBufferTest {
         ReplayBuffer buffer = new ReplayBuffer(4, 2);
         assertThrows(IllegalStateException.class, () -> buffer.sample(Pcg64.seeded(0), new ReplayBuffer.Batch(1, 2)));
         assertThrows(IllegalArgumentException.class,
-                () -> buffer.add(new float[3], 0, 0f, new float[2], false));
+                () -> buffer.add(new float[3], 0, 0f, new float[2], 0f));
+        assertThrows(IllegalArgumentException.class,
+                () -> buffer.add(new float[2], 0, 0f, new float[2], Float.NaN));
         assertThrows(IllegalArgumentException.class, () -> new ReplayBuffer(0, 2));
     }
 }
