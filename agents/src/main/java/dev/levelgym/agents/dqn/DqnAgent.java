@@ -182,6 +182,11 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         return updateNanos / 1e9;
     }
 
+    /** Native arrays held by the agent's managers (networks, optimizer state), to check for leaks. */
+    int nativeArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     /** The online network's Q-values for one observation. */
     public float[] qValues(float[] observation) {
         requireObservation(observation);

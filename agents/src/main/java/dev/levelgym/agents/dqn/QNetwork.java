@@ -165,12 +165,18 @@ final class QNetwork implements AutoCloseable {
         int layers = parameters.size() / 2;
         mirrorWeights = new float[layers][];
         mirrorBiases = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            NDArray weight = parameters.get(2 * l).getArray();
-            // Transposed to [in][out], so the forward's inner loop is an axpy over outputs, which the JIT
-            // vectorises; a dot product per output (a float reduction) it does not, and ran 2× slower than DJL.
-            mirrorWeights[l] = weight.transpose().toFloatArray();
-            mirrorBiases[l] = parameters.get(2 * l + 1).getArray().toFloatArray();
+        // The transposes (and the contiguous copies toFloatArray makes of them) would otherwise live as long as the
+        // network, a leak of several arrays per training phase.
+        try (NDManager scope = manager.newSubManager()) {
+            for (int l = 0; l < layers; l++) {
+                NDArray weight = parameters.get(2 * l).getArray();
+                // Transposed to [in][out], so the forward's inner loop is an axpy over outputs, which the JIT
+                // vectorises; a dot product per output (a float reduction) it does not, and ran 2× slower than DJL.
+                NDArray transposed = weight.transpose();
+                transposed.attach(scope);
+                mirrorWeights[l] = transposed.toFloatArray();
+                mirrorBiases[l] = parameters.get(2 * l + 1).getArray().toFloatArray();
+            }
         }
     }
 

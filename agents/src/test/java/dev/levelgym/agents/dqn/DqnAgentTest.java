@@ -126,6 +126,37 @@ class DqnAgentTest {
     }
 
     @Test
+    void trainingHoldsNoMoreNativeArraysAsItGoesOn() {
+        // A leak of one array per training phase (the MLP mirror's transposed weights once did this) grew a
+        // Dungeon run past 20 GB; count the arrays the agent's managers hold after two stretches of training.
+        try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL.withTraining(100, 4, 1))) {
+            agent.train(cartPole(), 3000, 2, 600, EpisodeListener.NONE);
+            int before = agent.nativeArrays();
+            agent.train(cartPole(), 3000, 2, 1600, EpisodeListener.NONE);
+            assertTrue(agent.updates() > 300);
+            assertEquals(before, agent.nativeArrays());
+        }
+    }
+
+    @Test
+    void nStepRunsAreSeededAndChunksMatchOneCallMidEpisode() {
+        DqnConfig threeStep = SMALL.withNSteps(3);
+        List<Episode> once = new ArrayList<>();
+        List<Episode> chunked = new ArrayList<>();
+        try (DqnAgent a = DqnAgent.create("CartPole-v1", cartPole(), threeStep);
+             DqnAgent b = DqnAgent.create("CartPole-v1", cartPole(), threeStep)) {
+            a.train(cartPole(), 3000, 8, once::add);
+            // Stopping at 1234 cuts an episode; the n-step window of the second call must pick up where it was.
+            b.train(cartPole(), 3000, 8, 1234, chunked::add);
+            b.train(cartPole(), 3000, 8, 3000, chunked::add);
+            assertEquals(once, chunked);
+            for (float[] probe : probes(50)) {
+                assertArrayEquals(a.qValues(probe), b.qValues(probe));
+            }
+        }
+    }
+
+    @Test
     void saveAndLoadGiveIdenticalGreedyActionsAndResume() throws Exception {
         Path dir = tmp.resolve("dqn");
         try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), SMALL)) {
