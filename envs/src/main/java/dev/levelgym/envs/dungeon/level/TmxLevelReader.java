@@ -172,6 +172,7 @@ public final class TmxLevelReader {
         long[] gids = null;
         while (xml.nextChild()) {
             if (xml.name().equals("data")) {
+                at = xml.location();
                 gids = readData(xml, layerName, width, height);
             } else {
                 xml.skip();
@@ -322,6 +323,7 @@ public final class TmxLevelReader {
     private record Tileset(String name, long firstGid, long tileCount, Map<Long, Tile> tiles) {
     }
 
+    /** A tile layer; {@code at} is its {@code <data>} element, where tile errors point. */
     private record Layer(String name, At at, long[] gids) {
     }
 
