@@ -44,6 +44,9 @@ public final class TmxLevelReader {
     /** Tiled keeps flip and rotation flags in the top four bits of a gid. */
     private static final long FLAG_BITS = 0xF0000000L;
 
+    /** Far above any playable level, low enough that a corrupt size cannot exhaust memory. */
+    private static final int MAX_CELLS = 1 << 20;
+
     private TmxLevelReader() {
     }
 
@@ -73,6 +76,10 @@ public final class TmxLevelReader {
         }
         int width = xml.positiveInt("width");
         int height = xml.positiveInt("height");
+        if ((long) width * height > MAX_CELLS) {
+            throw xml.error("map is " + width + "x" + height + "; levels of more than " + MAX_CELLS
+                    + " cells are not supported");
+        }
         List<Tileset> tilesets = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
         readLayers(xml, file, width, height, tilesets, layers);
@@ -179,7 +186,7 @@ public final class TmxLevelReader {
             }
         }
         if (gids == null) {
-            throw xml.error("layer '" + layerName + "' has no <data>");
+            throw xml.error(at, "layer '" + layerName + "' has no <data>");
         }
         return new Layer(layerName, at, gids);
     }

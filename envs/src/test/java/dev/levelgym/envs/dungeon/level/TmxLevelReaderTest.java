@@ -254,7 +254,11 @@ class TmxLevelReaderTest {
                 "infinite maps are not supported; a level has a fixed size (Map > Map Properties > Infinite off)",
                 map(external(1)), "map has no tile layer",
                 map(external(1), csvLayer).replace("width=\"6\" height=\"5\" tilewidth", "width=\"six\" height=\"5\" tilewidth"),
-                "<map> attribute width is 'six', not a non-negative integer");
+                "<map> attribute width is 'six', not a non-negative integer",
+                map(external(1), csvLayer).replace("width=\"6\" height=\"5\" tilewidth",
+                        "width=\"100000\" height=\"100000\" tilewidth"),
+                "map is 100000x100000; levels of more than 1048576 cells are not supported",
+                map(external(1), " <layer name=\"empty\"/>\n"), "layer 'empty' has no <data>");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             assertEquals(c.getValue(), error(c.getKey()).reason());
         }
