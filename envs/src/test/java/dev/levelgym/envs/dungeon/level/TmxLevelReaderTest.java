@@ -164,6 +164,22 @@ class TmxLevelReaderTest {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
+    /** A map exported by Tiled itself ({@code tiled --embed-tilesets --export-map tmx}), not by our writer. */
+    @Test
+    void readsAMapSavedByTiled() throws Exception {
+        Path p = Path.of(TmxLevelReaderTest.class.getResource("saved-by-tiled-1.8.2.tmx").toURI());
+        assertEquals(String.join("\n",
+                "wwwwwwwwwwwww",
+                "wwwwwwwwwwwww",
+                "wwwww.2..2..w",
+                "wwww......g+w",
+                "wwww........w",
+                "ww.A......www",
+                "ww.......2www",
+                "wwwwwwwwwwwww",
+                "wwwwwwwwwwwww") + "\n", LevelParser.parse(p).toText());
+    }
+
     @Test
     void dungeonEnvLoadsTmxLevelFiles() throws Exception {
         Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", TmxLevelReaderTest::csv)));
