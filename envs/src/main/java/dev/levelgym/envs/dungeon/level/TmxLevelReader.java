@@ -231,7 +231,7 @@ public final class TmxLevelReader {
         At at = xml.location();
         if ("zstd".equals(compression)) {
             throw xml.error("layer '" + layer + "': zstd compression is not supported; save the map with CSV, "
-                    + "base64, zlib or gzip tile layer format (Map > Map Properties)");
+                    + "base64, zlib or gzip (Map > Map Properties > Tile Layer Format)");
         }
         if (compression != null && !compression.equals("zlib") && !compression.equals("gzip")) {
             throw xml.error("layer '" + layer + "': unknown compression '" + compression + "'");
