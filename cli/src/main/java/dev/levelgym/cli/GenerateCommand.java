@@ -5,6 +5,7 @@ import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.export.TiledExport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,11 +25,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Writes generated Dungeon levels as level files ({@code <generator>-<seed>.txt}, the parser's format) and
- * optionally PNG previews. Every file name is checked before anything is written: an existing file stops the
- * command (nothing written) unless {@code --force}.
+ * optionally PNG previews and Tiled maps ({@code .tmx} over a shared tileset, see {@link TiledExport}). Every
+ * file name is checked before anything is written: an existing file stops the command (nothing written) unless
+ * {@code --force}; the shared tileset counts only if it differs from the one we would write.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate playable Dungeon levels into a folder (text files, optional PNG previews).")
+        description = "Generate playable Dungeon levels into a folder (text files, optional PNG previews and Tiled maps).")
 final class GenerateCommand implements Callable<Integer> {
 
     static final int PIXELS_PER_TILE = 16;
@@ -61,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
     private boolean repair;
 
     @Option(names = "--format", defaultValue = "txt", split = ",", paramLabel = "FORMAT",
-            description = "txt and/or png, comma-separated (default ${DEFAULT-VALUE}).")
+            description = "txt, png and/or tmx (Tiled map), comma-separated (default ${DEFAULT-VALUE}).")
     private List<String> formats;
 
     @Option(names = "--force", description = "Overwrite existing files.")
@@ -81,8 +83,8 @@ final class GenerateCommand implements Callable<Integer> {
         Set<String> fmt = new LinkedHashSet<>();
         for (String f : formats) {
             String s = f.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!s.equals("txt") && !s.equals("png")) {
-                throw new IllegalArgumentException("--format: unknown format '" + f + "'; use txt and/or png");
+            if (!s.equals("txt") && !s.equals("png") && !s.equals("tmx")) {
+                throw new IllegalArgumentException("--format: unknown format '" + f + "'; use txt, png and/or tmx");
             }
             fmt.add(s);
         }
@@ -103,8 +105,16 @@ final class GenerateCommand implements Callable<Integer> {
                             + " (it exists); pass --force to overwrite");
                 }
             }
+            List<Path> tileset = fmt.contains("tmx") ? TiledExport.conflictingTilesetFiles(out) : List.of();
+            if (!tileset.isEmpty()) {
+                throw new IllegalArgumentException("refusing to overwrite " + tileset.get(0)
+                        + " (it differs from the Dungeon tileset); pass --force to overwrite");
+            }
         }
         Files.createDirectories(out);
+        if (fmt.contains("tmx")) {
+            TiledExport.writeTileset(out);
+        }
         PrintWriter o = spec.commandLine().getOut();
         long edits = 0;
         long started = System.nanoTime();
@@ -124,6 +134,9 @@ final class GenerateCommand implements Callable<Integer> {
             }
             if (fmt.contains("png")) {
                 ImageIO.write(image(level), "png", out.resolve(name + ".png").toFile());
+            }
+            if (fmt.contains("tmx")) {
+                TiledExport.writeMap(out.resolve(name + ".tmx"), level);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads levels in GVGAI zelda's text format: one character per tile, one line per row, all rows the same length.
@@ -29,12 +30,17 @@ public final class LevelParser {
     }
 
     /**
-     * Parses a level file. The level's id is the file name; errors name the path as given.
+     * Parses a level file: a Tiled map if its name ends in {@code .tmx} (see {@link TmxLevelReader}), else the
+     * text format. The level's id is the file name; errors name the path as given.
      *
      * @throws LevelFormatException if the file is not a valid level
      * @throws IOException if it cannot be read
      */
     public static Level parse(Path file) throws IOException {
+        Path fileName = file.getFileName();
+        if (fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".tmx")) {
+            return TmxLevelReader.read(file);
+        }
         byte[] bytes = Files.readAllBytes(file);
         String source = file.toString();
         String text;

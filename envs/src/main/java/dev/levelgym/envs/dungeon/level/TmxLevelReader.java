@@ -1,0 +1,509 @@
+package dev.levelgym.envs.dungeon.level;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a Dungeon level from a Tiled map ({@code .tmx}), so a level a designer edited in the Tiled editor comes
+ * back as the same {@link Level} the text format gives.
+ *
+ * <p>Which tile a gid stands for is read from the tileset, not assumed: every tile a map uses must carry a custom
+ * property {@code char} whose value is its level-file character ({@code w . A + g 1 2 3}). Tilesets may be
+ * external ({@code .tsx}, resolved next to the map) or embedded; several tilesets are fine.
+ *
+ * <p>A cell's tile is the one on the topmost tile layer (last in the file, group layers included) that has a
+ * tile there, so an object layer drawn over a terrain layer reads as the objects. Every tile layer counts,
+ * hidden or not; object and image layers are ignored. Flip and rotation bits are ignored (a rotated wall is a
+ * wall). Layer data may be CSV, XML {@code <tile>} elements, or base64 uncompressed, zlib or gzip; zstd is
+ * refused, as are infinite and non-orthogonal maps.
+ *
+ * <p>Errors are {@link LevelFormatException}s naming the file (the map or the tileset) and the line and column
+ * of the element at fault; for a tile the message names the layer and the cell.
+ */
+public final class TmxLevelReader {
+
+    /** Tiled keeps flip and rotation flags in the top four bits of a gid. */
+    private static final long FLAG_BITS = 0xF0000000L;
+
+    /** Far above any playable level, low enough that a corrupt size cannot exhaust memory. */
+    private static final int MAX_CELLS = 1 << 20;
+
+    private TmxLevelReader() {
+    }
+
+    /**
+     * Reads a {@code .tmx} file. The level's id is the file name; errors name the path as given.
+     *
+     * @throws LevelFormatException if the map or a tileset it uses is not a valid Dungeon level map
+     * @throws IOException if a file cannot be read
+     */
+    public static Level read(Path file) throws IOException {
+        Path name = file.getFileName();
+        String id = name == null ? file.toString() : name.toString();
+        try (Xml xml = Xml.open(file)) {
+            return readMap(xml, file, id);
+        }
+    }
+
+    private static Level readMap(Xml xml, Path file, String id) throws IOException {
+        xml.root("map");
+        At mapAt = xml.location();
+        String orientation = xml.attribute("orientation");
+        if (orientation != null && !orientation.equals("orthogonal")) {
+            throw xml.error("map orientation is '" + orientation + "'; a level map must be orthogonal");
+        }
+        if ("1".equals(xml.attribute("infinite"))) {
+            throw xml.error("infinite maps are not supported; a level has a fixed size (Map > Map Properties > Infinite off)");
+        }
+        int width = xml.positiveInt("width");
+        int height = xml.positiveInt("height");
+        if ((long) width * height > MAX_CELLS) {
+            throw xml.error("map is " + width + "x" + height + "; levels of more than " + MAX_CELLS
+                    + " cells are not supported");
+        }
+        List<Tileset> tilesets = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
+        readLayers(xml, file, width, height, tilesets, layers);
+        tilesets.sort(Comparator.comparingLong(Tileset::firstGid));
+        if (layers.isEmpty()) {
+            throw xml.error(mapAt, "map has no tile layer");
+        }
+        Tile[] tiles = new Tile[width * height];
+        for (Layer layer : layers) {
+            for (int cell = 0; cell < tiles.length; cell++) {
+                long gid = layer.gids()[cell] & ~FLAG_BITS;
+                if (gid != 0) {
+                    tiles[cell] = resolve(xml, layer, cell % width, cell / width, gid, tilesets);
+                }
+            }
+        }
+        return level(xml, mapAt, id, width, height, tiles);
+    }
+
+    /** Reads the children of {@code <map>} or a {@code <group>}, collecting tilesets and tile layers. */
+    private static void readLayers(Xml xml, Path file, int width, int height, List<Tileset> tilesets,
+            List<Layer> layers) throws IOException {
+        while (xml.nextChild()) {
+            switch (xml.name()) {
+                case "tileset" -> tilesets.add(readTilesetReference(xml, file));
+                case "layer" -> layers.add(readLayer(xml, width, height));
+                case "group" -> readLayers(xml, file, width, height, tilesets, layers);
+                default -> xml.skip();
+            }
+        }
+    }
+
+    private static Tileset readTilesetReference(Xml xml, Path mapFile) throws IOException {
+        long firstGid = xml.positiveInt("firstgid");
+        String source = xml.attribute("source");
+        if (source == null) {
+            return readTileset(xml, firstGid);
+        }
+        At at = xml.location();
+        xml.skip();
+        Path tsx = mapFile.resolveSibling(source);
+        if (!Files.isRegularFile(tsx)) {
+            throw xml.error(at, "tileset '" + source + "' not found (looked for " + tsx + ")");
+        }
+        try (Xml tsxXml = Xml.open(tsx)) {
+            tsxXml.root("tileset");
+            return readTileset(tsxXml, firstGid);
+        }
+    }
+
+    /** Reads a {@code <tileset>} element's tiles and their {@code char} properties. */
+    private static Tileset readTileset(Xml xml, long firstGid) throws IOException {
+        String name = xml.attribute("name");
+        String count = xml.attribute("tilecount");
+        long tileCount = count == null ? Long.MAX_VALUE : xml.positiveInt("tilecount");
+        Map<Long, Tile> tiles = new HashMap<>();
+        while (xml.nextChild()) {
+            if (!xml.name().equals("tile")) {
+                xml.skip();
+                continue;
+            }
+            long tileId = xml.nonNegativeInt("id");
+            while (xml.nextChild()) {
+                if (!xml.name().equals("properties")) {
+                    xml.skip();
+                    continue;
+                }
+                while (xml.nextChild()) {
+                    if (xml.name().equals("property") && "char".equals(xml.attribute("name"))) {
+                        String value = xml.attribute("value");
+                        Tile tile = value != null && value.length() == 1 ? Tile.fromSymbol(value.charAt(0)) : null;
+                        if (tile == null) {
+                            throw xml.error("tile " + tileId + ": property char is "
+                                    + (value == null ? "missing its value" : "'" + value + "'")
+                                    + ", not a level character (expected one of " + Tile.EXPECTED + ")");
+                        }
+                        tiles.put(tileId, tile);
+                    }
+                    xml.skip();
+                }
+            }
+        }
+        return new Tileset(name == null ? xml.source() : name, firstGid, tileCount, tiles);
+    }
+
+    private static Layer readLayer(Xml xml, int width, int height) throws IOException {
+        At at = xml.location();
+        String name = xml.attribute("name");
+        String layerName = name == null ? "(unnamed)" : name;
+        for (String dim : List.of("width", "height")) {
+            String v = xml.attribute(dim);
+            int expected = dim.equals("width") ? width : height;
+            if (v != null && !v.equals(Integer.toString(expected))) {
+                throw xml.error("layer '" + layerName + "' has " + dim + " " + v + ", the map " + expected);
+            }
+        }
+        long[] gids = null;
+        while (xml.nextChild()) {
+            if (xml.name().equals("data")) {
+                at = xml.location();
+                gids = readData(xml, layerName, width, height);
+            } else {
+                xml.skip();
+            }
+        }
+        if (gids == null) {
+            throw xml.error(at, "layer '" + layerName + "' has no <data>");
+        }
+        return new Layer(layerName, at, gids);
+    }
+
+    private static long[] readData(Xml xml, String layer, int width, int height) throws IOException {
+        At at = xml.location();
+        String encoding = xml.attribute("encoding");
+        String compression = xml.attribute("compression");
+        int n = width * height;
+        long[] gids;
+        if (encoding == null) {
+            List<Long> list = new ArrayList<>();
+            while (xml.nextChild()) {
+                if (!xml.name().equals("tile")) {
+                    throw xml.error("layer '" + layer + "': unexpected <" + xml.name() + "> in <data>");
+                }
+                String gid = xml.attribute("gid");
+                list.add(gid == null ? 0 : xml.gid(gid, layer, list.size()));
+                xml.skip();
+            }
+            gids = list.stream().mapToLong(Long::longValue).toArray();
+        } else if (encoding.equals("csv")) {
+            String text = xml.text().strip();
+            String[] parts = text.isEmpty() ? new String[0] : text.split(",", -1);
+            gids = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                gids[i] = xml.gid(parts[i].strip(), layer, i);
+            }
+        } else if (encoding.equals("base64")) {
+            gids = decodeBase64(xml, layer, compression);
+        } else {
+            throw xml.error("layer '" + layer + "': unknown data encoding '" + encoding + "' (expected csv or base64)");
+        }
+        if (gids.length != n) {
+            throw xml.error(at, "layer '" + layer + "' has " + gids.length + " tiles, expected " + n + " (" + width
+                    + "x" + height + ")");
+        }
+        return gids;
+    }
+
+    private static long[] decodeBase64(Xml xml, String layer, String compression) throws IOException {
+        At at = xml.location();
+        if ("zstd".equals(compression)) {
+            throw xml.error("layer '" + layer + "': zstd compression is not supported; save the map with CSV, "
+                    + "base64, zlib or gzip (Map > Map Properties > Tile Layer Format)");
+        }
+        if (compression != null && !compression.equals("zlib") && !compression.equals("gzip")) {
+            throw xml.error("layer '" + layer + "': unknown compression '" + compression + "'");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(xml.text().replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw xml.error(at, "layer '" + layer + "': data is not valid base64 (" + e.getMessage() + ")");
+        }
+        if (compression != null) {
+            try (InputStream in = compression.equals("zlib")
+                    ? new InflaterInputStream(new ByteArrayInputStream(bytes))
+                    : new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                in.transferTo(out);
+                bytes = out.toByteArray();
+            } catch (ZipException | EOFException e) {
+                throw xml.error(at, "layer '" + layer + "': data is not valid " + compression + " ("
+                        + e.getMessage() + ")");
+            }
+        }
+        if (bytes.length % 4 != 0) {
+            throw xml.error(at, "layer '" + layer + "': decoded data is " + bytes.length
+                    + " bytes, not a whole number of 4-byte tile ids");
+        }
+        long[] gids = new long[bytes.length / 4];
+        for (int i = 0; i < gids.length; i++) {
+            gids[i] = (bytes[4 * i] & 0xFFL) | (bytes[4 * i + 1] & 0xFFL) << 8 | (bytes[4 * i + 2] & 0xFFL) << 16
+                    | (bytes[4 * i + 3] & 0xFFL) << 24;
+        }
+        return gids;
+    }
+
+    private static Tile resolve(Xml xml, Layer layer, int x, int y, long gid, List<Tileset> tilesets) {
+        Tileset owner = null;
+        for (Tileset t : tilesets) {
+            if (t.firstGid() <= gid) {
+                owner = t;
+            }
+        }
+        String where = "layer '" + layer.name() + "', cell (" + x + ", " + y + "): ";
+        if (owner == null || gid - owner.firstGid() >= owner.tileCount()) {
+            throw xml.error(layer.at(), where + "unknown gid " + gid + " (no tileset has it)");
+        }
+        long local = gid - owner.firstGid();
+        Tile tile = owner.tiles().get(local);
+        if (tile == null) {
+            throw xml.error(layer.at(), where + "gid " + gid + " is tile " + local + " of tileset '" + owner.name()
+                    + "', which has no 'char' property saying which level tile it is");
+        }
+        return tile;
+    }
+
+    private static Level level(Xml xml, At at, String id, int width, int height, Tile[] tiles) {
+        if (width < Level.MIN_SIZE || height < Level.MIN_SIZE) {
+            throw xml.error(at, "map is " + width + "x" + height + ", smaller than " + Level.MIN_SIZE + "x"
+                    + Level.MIN_SIZE);
+        }
+        int avatar = -1;
+        boolean key = false;
+        boolean door = false;
+        for (int cell = 0; cell < tiles.length; cell++) {
+            Tile t = tiles[cell];
+            int x = cell % width;
+            int y = cell / width;
+            if (t == null) {
+                throw xml.error(at, "cell (" + x + ", " + y + ") is empty in every tile layer; paint a floor or wall there");
+            }
+            if (t == Tile.AVATAR) {
+                if (avatar >= 0) {
+                    throw xml.error(at, "second avatar 'A' at cell (" + x + ", " + y + ") (first at ("
+                            + avatar % width + ", " + avatar / width + ")); a level has exactly one");
+                }
+                avatar = cell;
+            }
+            key |= t == Tile.KEY;
+            door |= t == Tile.DOOR;
+        }
+        if (avatar < 0) {
+            throw xml.error(at, "no avatar 'A'");
+        }
+        if (!key) {
+            throw xml.error(at, "no key '+'");
+        }
+        if (!door) {
+            throw xml.error(at, "no goal door 'g'");
+        }
+        return new Level(id, width, height, tiles);
+    }
+
+    /** A 1-based line and column in a file. */
+    private record At(int line, int column) {
+    }
+
+    private record Tileset(String name, long firstGid, long tileCount, Map<Long, Tile> tiles) {
+    }
+
+    /** A tile layer; {@code at} is its {@code <data>} element, where tile errors point. */
+    private record Layer(String name, At at, long[] gids) {
+    }
+
+    /** A StAX cursor over one file that turns every problem into a located {@link LevelFormatException}. */
+    private static final class Xml implements AutoCloseable {
+
+        private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+
+        static {
+            // A level file never needs a DTD; refusing them rules out entity expansion and external fetches.
+            FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        }
+
+        private final String source;
+        private final InputStream in;
+        private final XMLStreamReader reader;
+
+        private Xml(String source, InputStream in, XMLStreamReader reader) {
+            this.source = source;
+            this.in = in;
+            this.reader = reader;
+        }
+
+        static Xml open(Path file) throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                return new Xml(file.toString(), in, FACTORY.createXMLStreamReader(in));
+            } catch (XMLStreamException e) {
+                in.close();
+                throw notXml(file.toString(), e);
+            }
+        }
+
+        String source() {
+            return source;
+        }
+
+        /** Moves to the root element and checks its name. */
+        void root(String expected) {
+            try {
+                reader.nextTag();
+            } catch (XMLStreamException e) {
+                throw notXml(source, e);
+            }
+            if (!reader.getLocalName().equals(expected)) {
+                throw error("root element is <" + reader.getLocalName() + ">, expected <" + expected + ">");
+            }
+        }
+
+        /** Advances to the current element's next child element; false (at the end tag) when there is none. */
+        boolean nextChild() {
+            try {
+                while (true) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        return true;
+                    }
+                    if (event == XMLStreamConstants.END_ELEMENT || event == XMLStreamConstants.END_DOCUMENT) {
+                        return false;
+                    }
+                }
+            } catch (XMLStreamException e) {
+                throw notXml(source, e);
+            }
+        }
+
+        /** Skips the rest of the current element, children included. */
+        void skip() {
+            try {
+                for (int depth = 1; depth > 0; ) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
+                }
+            } catch (XMLStreamException e) {
+                throw notXml(source, e);
+            }
+        }
+
+        /** The text of the current element, which must have no child elements. */
+        String text() {
+            At at = location();
+            try {
+                return reader.getElementText();
+            } catch (XMLStreamException e) {
+                if (reader.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                    throw error(at, "<" + reader.getLocalName() + "> inside text-only data (chunks of an infinite map?)");
+                }
+                throw notXml(source, e);
+            }
+        }
+
+        String name() {
+            return reader.getLocalName();
+        }
+
+        String attribute(String name) {
+            return reader.getAttributeValue(null, name);
+        }
+
+        int positiveInt(String name) {
+            int v = nonNegativeInt(name);
+            if (v == 0) {
+                throw error("<" + name() + "> attribute " + name + " must be positive, got 0");
+            }
+            return v;
+        }
+
+        int nonNegativeInt(String name) {
+            String v = attribute(name);
+            if (v == null) {
+                throw error("<" + name() + "> has no " + name + " attribute");
+            }
+            try {
+                int i = Integer.parseInt(v.strip());
+                if (i >= 0) {
+                    return i;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the element
+            }
+            throw error("<" + name() + "> attribute " + name + " is '" + v + "', not a non-negative integer");
+        }
+
+        /** Parses a gid of a layer's data; entry is its 0-based position in the layer. */
+        long gid(String text, String layer, int entry) {
+            try {
+                long v = Long.parseLong(text);
+                if (v >= 0 && v <= 0xFFFFFFFFL) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw error("layer '" + layer + "': entry " + (entry + 1) + " is '" + text + "', not a tile gid");
+        }
+
+        /** Where the reader is now: for a start element, just past its start tag. */
+        At location() {
+            Location l = reader.getLocation();
+            return new At(l.getLineNumber(), l.getColumnNumber());
+        }
+
+        LevelFormatException error(String reason) {
+            return error(location(), reason);
+        }
+
+        LevelFormatException error(At at, String reason) {
+            return new LevelFormatException(source, Math.max(1, at.line()), Math.max(1, at.column()), reason);
+        }
+
+        private static LevelFormatException notXml(String source, XMLStreamException e) {
+            String message = e.getMessage();
+            int i = message.indexOf("Message: ");
+            String reason = i >= 0 ? message.substring(i + "Message: ".length()) : message;
+            Location at = e.getLocation();
+            return new LevelFormatException(source, at == null ? 1 : Math.max(1, at.getLineNumber()),
+                    at == null ? 1 : Math.max(1, at.getColumnNumber()), "not well-formed XML: " + reason.strip());
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                reader.close();
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            } finally {
+                in.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.levelgym.envs.dungeon.level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.LevelSource;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TmxLevelReaderTest {
+
+    static final String LEVEL = String.join("\n",
+            "wwwwww",
+            "wA.+.w",
+            "w.1.gw",
+            "w3..2w",
+            "wwwwww");
+
+    /** Deliberately not the enum order: the reader must take the mapping from the char properties. */
+    static final String CHARS = ".wA+g123";
+
+    @TempDir
+    Path dir;
+
+    private static String tilesetBody() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  <image source=\"t.png\" width=\"128\" height=\"16\"/>\n");
+        for (int i = 0; i < CHARS.length(); i++) {
+            sb.append("  <tile id=\"").append(i).append("\"><properties><property name=\"char\" value=\"")
+                    .append(CHARS.charAt(i)).append("\"/></properties></tile>\n");
+        }
+        return sb.toString();
+    }
+
+    private static String tsx() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tileset version=\"1.10\" name=\"t\" tilewidth=\"16\" "
+                + "tileheight=\"16\" tilecount=\"8\" columns=\"8\">\n" + tilesetBody() + "</tileset>\n";
+    }
+
+    /** Gids of a level text in one layer, tileset at {@code firstGid}; cells not in {@code keep} are 0. */
+    private static long[] gids(String level, long firstGid, String keep) {
+        String flat = level.replace("\n", "");
+        long[] g = new long[flat.length()];
+        for (int i = 0; i < g.length; i++) {
+            char c = flat.charAt(i);
+            g[i] = keep.indexOf(c) >= 0 ? firstGid + CHARS.indexOf(c) : 0;
+        }
+        return g;
+    }
+
+    private static String csv(long[] gids) {
+        StringJoiner j = new StringJoiner(",");
+        for (long g : gids) {
+            j.add(Long.toString(g));
+        }
+        return j.toString();
+    }
+
+    private static String layer(int id, String name, String dataAttrs, String data) {
+        return " <layer id=\"" + id + "\" name=\"" + name + "\" width=\"6\" height=\"5\">\n  <data" + dataAttrs
+                + ">\n" + data + "\n  </data>\n </layer>\n";
+    }
+
+    private static String map(String tileset, String... layers) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map version=\"1.10\" orientation=\"orthogonal\" "
+                + "renderorder=\"right-down\" width=\"6\" height=\"5\" tilewidth=\"16\" tileheight=\"16\" "
+                + "infinite=\"0\" nextlayerid=\"3\" nextobjectid=\"1\">\n" + tileset + String.join("", layers)
+                + "</map>\n";
+    }
+
+    private static String external(long firstGid) {
+        return " <tileset firstgid=\"" + firstGid + "\" source=\"t.tsx\"/>\n";
+    }
+
+    /** Terrain (walls, floor under everything) and objects, as the exporter writes them. */
+    private static String twoLayers(String dataAttrs, java.util.function.Function<long[], String> encode) {
+        String terrain = LEVEL.replaceAll("[^w\\n]", ".");
+        return layer(1, "terrain", dataAttrs, encode.apply(gids(terrain, 1, "w.")))
+                + layer(2, "objects", dataAttrs, encode.apply(gids(LEVEL, 1, "A+g123")));
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Path writeMap(String text) throws Exception {
+        write("t.tsx", tsx());
+        return write("m.tmx", text);
+    }
+
+    private LevelFormatException error(String mapText) throws Exception {
+        Path p = writeMap(mapText);
+        return assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+    }
+
+    @Test
+    void readsTwoLayerCsvMapWithExternalTilesetThroughLevelParser() throws Exception {
+        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", TmxLevelReaderTest::csv)));
+        Level level = LevelParser.parse(p);
+        assertEquals("m.tmx", level.id());
+        assertEquals(LEVEL + "\n", level.toText());
+        assertEquals(Tile.ENEMY_SLOW, level.tile(1, 3));
+    }
+
+    @Test
+    void readsEmbeddedTilesetAtAnyFirstGidAndIgnoresFlipBits() throws Exception {
+        long[] g = gids(LEVEL, 40, CHARS);
+        g[7] |= 0x80000000L; // the avatar, flipped horizontally
+        g[0] |= 0x20000000L; // a wall, rotated
+        String embedded = " <tileset firstgid=\"40\" name=\"inline\" tilewidth=\"16\" tileheight=\"16\" tilecount=\"8\" "
+                + "columns=\"8\">\n" + tilesetBody() + " </tileset>\n";
+        Path p = write("e.tmx", map(embedded, layer(1, "all", " encoding=\"csv\"", csv(g))));
+        assertEquals(LEVEL + "\n", LevelParser.parse(p).toText());
+    }
+
+    @Test
+    void readsBase64UncompressedZlibAndGzipAndXmlTileElements() throws Exception {
+        for (String compression : new String[] {null, "zlib", "gzip"}) {
+            String attrs = " encoding=\"base64\"" + (compression == null ? "" : " compression=\"" + compression + "\"");
+            Path p = writeMap(map(external(1), twoLayers(attrs, g -> base64(g, compression))));
+            assertEquals(LEVEL + "\n", LevelParser.parse(p).toText(), String.valueOf(compression));
+        }
+        Path p = writeMap(map(external(1), twoLayers("", g -> {
+            StringBuilder sb = new StringBuilder();
+            for (long gid : g) {
+                sb.append(gid == 0 ? "<tile/>" : "<tile gid=\"" + gid + "\"/>");
+            }
+            return sb.toString();
+        })));
+        assertEquals(LEVEL + "\n", LevelParser.parse(p).toText());
+    }
+
+    private static String base64(long[] gids, String compression) {
+        ByteBuffer buf = ByteBuffer.allocate(gids.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (long g : gids) {
+            buf.putInt((int) g);
+        }
+        byte[] bytes = buf.array();
+        try {
+            if (compression != null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (OutputStream z = compression.equals("zlib") ? new DeflaterOutputStream(out) : new GZIPOutputStream(out)) {
+                    z.write(bytes);
+                }
+                bytes = out.toByteArray();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** A map exported by Tiled itself ({@code tiled --embed-tilesets --export-map tmx}), not by our writer. */
+    @Test
+    void readsAMapSavedByTiled() throws Exception {
+        Path p = Path.of(TmxLevelReaderTest.class.getResource("saved-by-tiled-1.8.2.tmx").toURI());
+        assertEquals(String.join("\n",
+                "wwwwwwwwwwwww",
+                "wwwwwwwwwwwww",
+                "wwwww.2..2..w",
+                "wwww......g+w",
+                "wwww........w",
+                "ww.A......www",
+                "ww.......2www",
+                "wwwwwwwwwwwww",
+                "wwwwwwwwwwwww") + "\n", LevelParser.parse(p).toText());
+    }
+
+    @Test
+    void dungeonEnvLoadsTmxLevelFiles() throws Exception {
+        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", TmxLevelReaderTest::csv)));
+        LevelSource.Fixed source = LevelSource.Fixed.load(p);
+        assertEquals(6, source.width());
+        assertEquals(LEVEL + "\n", source.levels().get(0).toText());
+    }
+
+    @Test
+    void unknownGidNamesLayerAndCell() throws Exception {
+        long[] g = gids(LEVEL, 1, CHARS);
+        g[2 * 6 + 3] = 9;
+        LevelFormatException e = error(map(external(1), layer(1, "ground", " encoding=\"csv\"", csv(g))));
+        assertEquals(dir.resolve("m.tmx").toString(), e.file());
+        assertEquals(5, e.line()); // the layer's <data>
+        assertEquals("layer 'ground', cell (3, 2): unknown gid 9 (no tileset has it)", e.reason());
+    }
+
+    @Test
+    void wrongTileCountIsRefused() throws Exception {
+        long[] g = gids(LEVEL, 1, CHARS);
+        String data = csv(g).substring(0, csv(g).lastIndexOf(','));
+        LevelFormatException e = error(map(external(1), layer(1, "ground", " encoding=\"csv\"", data)));
+        assertEquals("layer 'ground' has 29 tiles, expected 30 (6x5)", e.reason());
+    }
+
+    @Test
+    void zstdAndUnknownEncodingsAreRefusedClearly() throws Exception {
+        LevelFormatException zstd = error(map(external(1),
+                layer(1, "ground", " encoding=\"base64\" compression=\"zstd\"", "KLUv/Q==")));
+        assertTrue(zstd.reason().startsWith("layer 'ground': zstd compression is not supported"), zstd.reason());
+        LevelFormatException hex = error(map(external(1), layer(1, "ground", " encoding=\"hex\"", "00")));
+        assertEquals("layer 'ground': unknown data encoding 'hex' (expected csv or base64)", hex.reason());
+        LevelFormatException bad = error(map(external(1),
+                layer(1, "ground", " encoding=\"base64\" compression=\"zlib\"", "AAAA")));
+        assertTrue(bad.reason().startsWith("layer 'ground': data is not valid zlib"), bad.reason());
+    }
+
+    @Test
+    void missingTilesetFileIsNamed() throws Exception {
+        Path p = write("m.tmx", map(" <tileset firstgid=\"1\" source=\"gone.tsx\"/>\n",
+                layer(1, "ground", " encoding=\"csv\"", csv(gids(LEVEL, 1, CHARS)))));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        assertEquals("tileset 'gone.tsx' not found (looked for " + dir.resolve("gone.tsx") + ")", e.reason());
+        assertEquals(3, e.line());
+    }
+
+    @Test
+    void tileWithoutCharPropertyAndBadCharAreReported() throws Exception {
+        write("t.tsx", tsx());
+        Path tsx = write("t.tsx", tsx().replace("<property name=\"char\" value=\"g\"/>", ""));
+        Path p = write("m.tmx", map(external(1), layer(1, "ground", " encoding=\"csv\"", csv(gids(LEVEL, 1, CHARS)))));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        assertEquals("layer 'ground', cell (4, 2): gid 5 is tile 4 of tileset 't', which has no 'char' property "
+                + "saying which level tile it is", e.reason());
+
+        Files.writeString(tsx, tsx().replace("value=\"g\"", "value=\"G\""));
+        LevelFormatException bad = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        assertEquals(tsx.toString(), bad.file());
+        assertEquals(8, bad.line());
+        assertEquals("tile 4: property char is 'G', not a level character (expected one of " + Tile.EXPECTED + ")",
+                bad.reason());
+    }
+
+    @Test
+    void malformedXmlIsLocated() throws Exception {
+        LevelFormatException e = error("<?xml version=\"1.0\"?>\n<map width=\"6\" height=\"5\">\n <layer>\n</map>\n");
+        assertEquals(4, e.line());
+        assertTrue(e.reason().startsWith("not well-formed XML: "), e.reason());
+    }
+
+    @Test
+    void dtdsAreRefusedSoNoEntityIsExpanded() throws Exception {
+        Path secret = write("secret.txt", "wwwww");
+        LevelFormatException e = error("<?xml version=\"1.0\"?>\n<!DOCTYPE map [<!ENTITY x SYSTEM \"" + secret.toUri()
+                + "\">]>\n<map width=\"6\" height=\"5\">&x;</map>\n");
+        assertTrue(e.reason().startsWith("not well-formed XML: "), e.reason());
+    }
+
+    @Test
+    void mapShapeErrors() throws Exception {
+        String csvLayer = layer(1, "ground", " encoding=\"csv\"", csv(gids(LEVEL, 1, CHARS)));
+        Map<String, String> cases = Map.of(
+                "<?xml version=\"1.0\"?>\n<tileset/>\n", "root element is <tileset>, expected <map>",
+                map(external(1), csvLayer).replace("orthogonal", "isometric"),
+                "map orientation is 'isometric'; a level map must be orthogonal",
+                map(external(1), csvLayer).replace("infinite=\"0\"", "infinite=\"1\""),
+                "infinite maps are not supported; a level has a fixed size (Map > Map Properties > Infinite off)",
+                map(external(1)), "map has no tile layer",
+                map(external(1), csvLayer).replace("width=\"6\" height=\"5\" tilewidth", "width=\"six\" height=\"5\" tilewidth"),
+                "<map> attribute width is 'six', not a non-negative integer",
+                map(external(1), csvLayer).replace("width=\"6\" height=\"5\" tilewidth",
+                        "width=\"100000\" height=\"100000\" tilewidth"),
+                "map is 100000x100000; levels of more than 1048576 cells are not supported",
+                map(external(1), " <layer name=\"empty\"/>\n"), "layer 'empty' has no <data>");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            assertEquals(c.getValue(), error(c.getKey()).reason());
+        }
+    }
+
+    @Test
+    void levelRulesAreCheckedWithCells() throws Exception {
+        String terrainOnly = LEVEL.replaceAll("[^w\\n]", ".");
+        LevelFormatException none = error(map(external(1),
+                layer(1, "terrain", " encoding=\"csv\"", csv(gids(terrainOnly, 1, "w.")))));
+        assertEquals("no avatar 'A'", none.reason());
+
+        String twoAvatars = LEVEL.replace("w3..2w", "w3.A2w");
+        LevelFormatException two = error(map(external(1),
+                layer(1, "all", " encoding=\"csv\"", csv(gids(twoAvatars, 1, CHARS)))));
+        assertEquals("second avatar 'A' at cell (3, 3) (first at (1, 1)); a level has exactly one", two.reason());
+
+        LevelFormatException hole = error(map(external(1),
+                layer(1, "objects", " encoding=\"csv\"", csv(gids(LEVEL, 1, "A+g123")))));
+        assertEquals("cell (0, 0) is empty in every tile layer; paint a floor or wall there", hole.reason());
+    }
+}
