@@ -85,7 +85,10 @@ public sealed interface LevelSource {
         }
 
         /**
-         * Loads a level file, or every regular, non-hidden file of a directory (sorted by name, not recursive).
+         * Loads a level file, or the level files of a directory (not recursive, sorted by name): its {@code .txt}
+         * files and its Tiled {@code .tmx} maps, except a map with a {@code .txt} of the same name beside it (the
+         * same level, as {@code levelgym generate --format txt,tmx} writes it). Other files, such as PNG previews
+         * and the {@code .tsx} tileset, are not levels and are skipped, so a generated folder loads as it is.
          *
          * @throws LevelFormatException    naming the file if one is malformed
          * @throws IllegalArgumentException naming the file if sizes differ, or if there is nothing to load
@@ -97,10 +100,12 @@ public sealed interface LevelSource {
                     try (Stream<Path> s = Files.list(path)) {
                         files = s.filter(Files::isRegularFile)
                                 .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .filter(Fixed::isLevelFile)
                                 .sorted().toList();
                     }
                     if (files.isEmpty()) {
-                        throw new IllegalArgumentException("level directory " + path + " has no level files");
+                        throw new IllegalArgumentException("level directory " + path
+                                + " has no level files (*.txt or *.tmx)");
                     }
                     List<Level> levels = new ArrayList<>();
                     for (Path f : files) {
@@ -115,6 +120,19 @@ public sealed interface LevelSource {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read levels from " + path, e);
             }
+        }
+
+        private static boolean isLevelFile(Path file) {
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".txt")) {
+                return true;
+            }
+            if (!lower.endsWith(".tmx")) {
+                return false;
+            }
+            String stem = name.substring(0, name.length() - 4);
+            return !Files.exists(file.resolveSibling(stem + ".txt"));
         }
     }
 }

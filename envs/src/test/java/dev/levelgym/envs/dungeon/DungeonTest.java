@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -392,6 +393,53 @@ class DungeonTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> new Dungeon(new Options(Map.of("level", dir.resolve("missing.txt").toString()))));
+    }
+
+    /** {@code level} as a one-layer Tiled map with an embedded tileset whose tiles name their character. */
+    private static String tmx(String level) {
+        String chars = "w.A+g123";
+        String[] rows = level.split("\n");
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map version=\"1.10\" "
+                + "orientation=\"orthogonal\" renderorder=\"right-down\" width=\"" + rows[0].length()
+                + "\" height=\"" + rows.length + "\" tilewidth=\"16\" tileheight=\"16\" infinite=\"0\" "
+                + "nextlayerid=\"2\" nextobjectid=\"1\">\n <tileset firstgid=\"1\" name=\"t\" tilewidth=\"16\" "
+                + "tileheight=\"16\" tilecount=\"8\" columns=\"8\">\n  <image source=\"t.png\" width=\"128\" "
+                + "height=\"16\"/>\n");
+        for (int i = 0; i < chars.length(); i++) {
+            sb.append("  <tile id=\"").append(i).append("\"><properties><property name=\"char\" value=\"")
+                    .append(chars.charAt(i)).append("\"/></properties></tile>\n");
+        }
+        sb.append(" </tileset>\n <layer id=\"1\" name=\"tiles\" width=\"").append(rows[0].length())
+                .append("\" height=\"").append(rows.length).append("\">\n  <data encoding=\"csv\">\n");
+        StringJoiner gids = new StringJoiner(",");
+        for (String row : rows) {
+            for (char c : row.toCharArray()) {
+                gids.add(Integer.toString(chars.indexOf(c) + 1));
+            }
+        }
+        return sb.append(gids).append("\n  </data>\n </layer>\n</map>\n").toString();
+    }
+
+    @Test
+    void aGeneratedFolderLoadsItsTextLevelsAndLoneMapsAndSkipsTheRest(@TempDir Path dir) throws Exception {
+        // As generate --format txt,png,tmx leaves it: a.txt with its map twin, PNG preview and tileset files.
+        Files.writeString(dir.resolve("a.txt"), NO_ENEMIES);
+        Files.writeString(dir.resolve("a.tmx"), "not even XML: a twin of a.txt is never read");
+        Files.write(dir.resolve("a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.writeString(dir.resolve("dungeon.tsx"), "<tileset/>");
+        Files.writeString(dir.resolve("b.tmx"), tmx(NO_ENEMIES.replace("wA....", "w....A")));
+        Dungeon env = new Dungeon(new Options(Map.of("level", dir.toString())));
+        Set<Object> ids = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(env.reset(i).info().get("levelId"));
+        }
+        assertEquals(Set.of("a.txt", "b.tmx"), ids);
+
+        Path empty = Files.createDirectory(dir.resolve("previews-only"));
+        Files.write(empty.resolve("a.png"), new byte[] {1});
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new Dungeon(new Options(Map.of("level", empty.toString()))));
+        assertTrue(none.getMessage().contains("no level files"), none.getMessage());
     }
 
     @Test
