@@ -87,7 +87,7 @@ public final class Dungeon implements Env<float[], Integer> {
     public static final int DEFAULT_HEIGHT = 9;
     public static final int DEFAULT_VIEW_RADIUS = 4;
 
-    public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Dungeon::new,
+    public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Dungeon::create,
             OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty());
 
     private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
@@ -104,6 +104,23 @@ public final class Dungeon implements Env<float[], Integer> {
     private RandomGenerator random;
     /** Infos are immutable and few per level, so they are built once per reset rather than per step. */
     private final Map<String, Object>[] infos = newInfoArray();
+
+    /**
+     * The registry's factory: the env built from {@code options}, wrapped in {@link GoalDistanceShaping} when
+     * {@code reward_shaping=goal_distance} (a reward transform is a wrapper, not a flag inside the env).
+     */
+    static Env<float[], Integer> create(Options options) {
+        String shaping = options.getString(GoalDistanceShaping.OPTION, "none");
+        Map<String, Object> rest = new java.util.TreeMap<>(options.values());
+        rest.remove(GoalDistanceShaping.OPTION);
+        Dungeon env = new Dungeon(new Options(rest));
+        return switch (shaping) {
+            case "none" -> env;
+            case GoalDistanceShaping.GOAL_DISTANCE -> new GoalDistanceShaping(env);
+            default -> throw new IllegalArgumentException(ID + ": option " + GoalDistanceShaping.OPTION
+                    + " must be none or " + GoalDistanceShaping.GOAL_DISTANCE + ", got '" + shaping + "'");
+        };
+    }
 
     /** Builds the env from registry options (see the class comment). */
     public Dungeon(Options options) {
