@@ -94,6 +94,10 @@ public final class DemoGame extends Game implements Navigator {
 
     @Override
     public void render() {
+        if (result != null) {
+            // Exiting: the backend may still call once more, but the run (and its screenshot) is over.
+            return;
+        }
         frame++;
         long now = System.nanoTime();
         if (frame > WARM_UP_FRAMES + 1) {
@@ -110,7 +114,7 @@ public final class DemoGame extends Game implements Navigator {
             }
         }
         screen.render(settings.automated() ? AUTOMATED_DELTA : Gdx.graphics.getDeltaTime());
-        if (settings.automated() && frame == settings.frames() && result == null) {
+        if (settings.automated() && frame == settings.frames()) {
             settings.screenshot().ifPresent(views::screenshot);
             quit();
         }

@@ -118,7 +118,7 @@ public final class DungeonSession {
     public Path save(Path dir) {
         try {
             Files.createDirectories(dir);
-            String base = level.id().replaceAll("[^A-Za-z0-9._-]", "_");
+            String base = level.id().replaceFirst("\\.txt$", "").replaceAll("[^A-Za-z0-9._-]", "_");
             Path file = dir.resolve(base + ".txt");
             for (int i = 1; Files.exists(file); i++) {
                 file = dir.resolve(base + "-" + i + ".txt");

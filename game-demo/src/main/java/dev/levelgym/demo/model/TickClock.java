@@ -38,7 +38,8 @@ public final class TickClock {
             return MAX_TICKS_PER_FRAME;
         }
         pending += deltaSeconds * speed.factor();
-        int due = (int) Math.floor(pending / tickSeconds + 1e-9);
+        // Frame deltas are floats: a tolerance keeps a 0.02f frame from falling short of a 0.02 s tick.
+        int due = (int) Math.floor(pending / tickSeconds + 1e-6);
         pending -= due * tickSeconds;
         return due;
     }
