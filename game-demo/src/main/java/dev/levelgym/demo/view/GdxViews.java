@@ -18,6 +18,7 @@ import dev.levelgym.demo.model.Menu;
 import dev.levelgym.demo.model.Sprite;
 import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
+import dev.levelgym.envs.dungeon.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -149,7 +150,7 @@ public final class GdxViews implements Views {
             }
         }
         hud(hud);
-        banner(session.banner());
+        banner(session.banner(), session.outcome() == Outcome.WIN, "R restart   N new level   ESC menu");
         batch.end();
     }
 
@@ -196,7 +197,7 @@ public final class GdxViews implements Views {
         text(session.lastPush() == 1 ? ">>" : "<<", arrowX + 20, trackY + wheel + cartH / 2 + 10, 2f,
                 Color.valueOf("f2c14e"), true);
         hud(hud);
-        banner(session.banner());
+        banner(session.banner(), session.outcome() == Outcome.WIN, "R restart   ESC menu");
         batch.end();
     }
 
@@ -209,12 +210,11 @@ public final class GdxViews implements Views {
         }
     }
 
-    private void banner(Optional<String> banner) {
+    private void banner(Optional<String> banner, boolean won, String keys) {
         banner.ifPresent(b -> {
             rect(0, height / 2f - 60, width, 120, new Color(0, 0, 0, 0.7f));
-            boolean good = b.contains("WIN") || b.contains("BALANCED");
-            text(b, width / 2f, height / 2f + 32, 4f, good ? Color.valueOf("f2c14e") : Color.valueOf("e0473a"), true);
-            text("R restart   N new level   ESC menu", width / 2f, height / 2f - 34, 1.2f, HUD_TEXT, true);
+            text(b, width / 2f, height / 2f + 32, 4f, won ? Color.valueOf("f2c14e") : Color.valueOf("e0473a"), true);
+            text(keys, width / 2f, height / 2f - 34, 1.2f, HUD_TEXT, true);
         });
     }
 

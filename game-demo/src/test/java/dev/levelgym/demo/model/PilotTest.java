@@ -1,0 +1,36 @@
+package dev.levelgym.demo.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.agents.RandomTrainableAgent;
+import dev.levelgym.envs.cartpole.CartPole;
+import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.spaces.Discrete;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PilotTest {
+
+    @Test
+    void aCheckpointedAgentPlaysTheDungeonAndTheWrongEnvIsRefusedByFlag(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("checkpoint");
+        new RandomTrainableAgent<>(Dungeon.ID, new Discrete(6)).save(checkpoint);
+        assertEquals(Dungeon.ID, Pilot.trainedOn(dir), "a run directory holding checkpoint/ is accepted");
+        try (Pilot pilot = Pilot.load(checkpoint, Dungeon.ID)) {
+            assertEquals("random checkpoint", pilot.label());
+            DungeonSession s = new DungeonSession(LevelDeck.standard(0), Optional.empty(), 0, pilot);
+            for (int i = 0; i < 20; i++) {
+                s.pilotTick();
+            }
+            assertTrue(s.steps() > 0);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pilot.load(checkpoint, CartPole.SPEC.id()));
+        assertTrue(e.getMessage().startsWith("--checkpoint " + checkpoint + " holds an agent for Dungeon-v0"),
+                e.getMessage());
+    }
+}
