@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code levelgym play} in a real OpenGL window: a child JVM runs the command under {@code xvfb-run} (Mesa's
  * software renderer), so this needs the packages xvfb, xauth, libgl1-mesa-dri, libglx-mesa0 and libgl1. Without
- * xvfb-run and without a DISPLAY the tests are skipped, saying so.
+ * xvfb-run and without a DISPLAY the tests are skipped, saying so, unless {@code LEVELGYM_REQUIRE_WINDOW_TEST=1}
+ * (set by {@code .ci/run}) makes that a failure.
  */
 class PlayWindowTest {
 
@@ -64,6 +65,10 @@ class PlayWindowTest {
     }
 
     private static void requireDisplay() {
+        if (launcher == null && "1".equals(System.getenv("LEVELGYM_REQUIRE_WINDOW_TEST"))) {
+            throw new AssertionError("LEVELGYM_REQUIRE_WINDOW_TEST=1 but there is no X display: install xvfb xauth "
+                    + "libgl1-mesa-dri libglx-mesa0 libgl1");
+        }
         Assumptions.assumeTrue(launcher != null, "no X display: neither xvfb-run on the PATH nor DISPLAY set "
                 + "(apt-get install -y xvfb xauth libgl1-mesa-dri libglx-mesa0 libgl1 to run this test)");
     }
