@@ -36,6 +36,7 @@ public final class Demo {
             throw new IllegalArgumentException("--checkpoint " + checkpoint.get() + " holds an agent for "
                     + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
         }
+        requireDisplay();
         Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
         try {
             DemoGame game = new DemoGame(settings, level, envId -> envId.equals(checkpointEnv) ? pilot : null,
@@ -51,6 +52,19 @@ public final class Demo {
                 }
             }
         }
+    }
+
+    /** On Linux a window needs an X or Wayland server; say so in one line rather than with GLFW's stack trace. */
+    private static void requireDisplay() {
+        if (System.getProperty("os.name", "").startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
+                && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new IllegalArgumentException("no display to open the window on (DISPLAY is not set); on a "
+                    + "machine without one, run under xvfb-run -a");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     static Lwjgl3ApplicationConfiguration configuration(DemoSettings settings) {

@@ -130,20 +130,19 @@ public final class DemoGame extends Game implements Navigator {
 
     private void finish() {
         if (result == null) {
-            DemoScreen.Status s = screen.status();
-            result = new DemoResult(s.mode().label(), s.result(), s.steps(), s.score(),
-                    framesTimed == 0 ? Double.NaN : frameMillisSum / framesTimed);
+            result = standing();
         }
+    }
+
+    private DemoResult standing() {
+        DemoScreen.Status s = screen.status();
+        return new DemoResult(s.mode().label(), s.result(), s.steps(), s.score(),
+                framesTimed == 0 ? Double.NaN : frameMillisSum / framesTimed);
     }
 
     /** How the run ended; before the end, how it stands now. */
     public DemoResult result() {
-        if (result != null) {
-            return result;
-        }
-        DemoScreen.Status s = screen.status();
-        return new DemoResult(s.mode().label(), s.result(), s.steps(), s.score(),
-                framesTimed == 0 ? Double.NaN : frameMillisSum / framesTimed);
+        return result != null ? result : standing();
     }
 
     /** The screen on show. */

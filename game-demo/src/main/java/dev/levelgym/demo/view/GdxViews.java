@@ -64,6 +64,8 @@ public final class GdxViews implements Views {
         width = w;
         height = h;
         batch.getProjectionMatrix().setToOrtho2D(0, 0, w, h);
+        // Logical size for drawing, back-buffer pixels for GL (they differ on HiDPI screens).
+        Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     }
 
     private void begin() {
