@@ -45,11 +45,7 @@ public final class Demo {
             return game.result();
         } finally {
             if (pilot != null) {
-                try {
-                    pilot.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot release the agent of " + checkpoint.get(), e);
-                }
+                pilot.close();
             }
         }
     }

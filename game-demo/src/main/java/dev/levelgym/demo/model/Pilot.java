@@ -2,6 +2,7 @@ package dev.levelgym.demo.model;
 
 import dev.levelgym.agents.Agent;
 import dev.levelgym.agents.RandomAgent;
+import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.RunFiles;
 import dev.levelgym.agents.bench.TrainingRun;
@@ -103,10 +104,11 @@ public final class Pilot implements AutoCloseable {
         return CartPole.fromOptions(Options.empty().with(envOptions));
     }
 
+    /** Frees the agent's native memory (a DQN's network); heap-only agents need nothing. */
     @Override
-    public void close() throws Exception {
-        if (agent instanceof AutoCloseable closeable) {
-            closeable.close();
+    public void close() {
+        if (agent instanceof TrainableAgent<?> trainable) {
+            trainable.close();
         }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PilotTest {
 
     @Test
-    void aCheckpointedAgentPlaysTheDungeonAndTheWrongEnvIsRefusedByFlag(@TempDir Path dir) throws Exception {
+    void aCheckpointedAgentPlaysTheDungeonAndTheWrongEnvIsRefusedByFlag(@TempDir Path dir) {
         Path checkpoint = dir.resolve("checkpoint");
         new RandomTrainableAgent<>(Dungeon.ID, new Discrete(6)).save(checkpoint);
         assertEquals(Dungeon.ID, Pilot.trainedOn(dir), "a run directory holding checkpoint/ is accepted");
