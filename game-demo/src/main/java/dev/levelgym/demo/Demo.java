@@ -40,7 +40,8 @@ public final class Demo {
         Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
         try {
             DemoGame game = new DemoGame(settings, level, envId -> envId.equals(checkpointEnv) ? pilot : null,
-                    () -> new GdxViews(settings.width(), settings.height()));
+                    () -> new GdxViews(settings.width(), settings.height(),
+                            settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));
             new Lwjgl3Application(game, configuration(settings));
             return game.result();
         } finally {

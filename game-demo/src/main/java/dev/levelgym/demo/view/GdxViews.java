@@ -46,9 +46,15 @@ public final class GdxViews implements Views {
     private final TextureRegion swordRegion = new TextureRegion(art.get(Piece.SWORD));
     private int width;
     private int height;
+    private final float fixedFrameSeconds;
     private float time;
 
-    public GdxViews(int width, int height) {
+    /**
+     * @param fixedFrameSeconds how far animations (bobbing keys and monsters, the sword's sweep) advance per frame;
+     *                          0 follows the real frame time. Scripted runs fix it so their screenshots repeat.
+     */
+    public GdxViews(int width, int height, float fixedFrameSeconds) {
+        this.fixedFrameSeconds = fixedFrameSeconds;
         Pixmap pm = new Pixmap(1, 1, Pixmap.Format.RGBA8888);
         pm.setColor(Color.WHITE);
         pm.fill();
@@ -69,7 +75,7 @@ public final class GdxViews implements Views {
     }
 
     private void begin() {
-        time += Gdx.graphics.getDeltaTime();
+        time += fixedFrameSeconds > 0 ? fixedFrameSeconds : Gdx.graphics.getDeltaTime();
         Gdx.gl.glClearColor(BACKGROUND.r, BACKGROUND.g, BACKGROUND.b, 1f);
         Gdx.gl.glClear(GL20.GL_COLOR_BUFFER_BIT);
         batch.begin();
