@@ -47,12 +47,6 @@ public record DemoSettings(DemoMode mode, Optional<Path> level, long seed, Optio
         }
     }
 
-    /** Interactive defaults: the menu, seed 0, no script, the window open until closed. */
-    public static DemoSettings interactive() {
-        return new DemoSettings(DemoMode.MENU, Optional.empty(), 0, Optional.empty(), KeyScript.none(), 0,
-                Optional.empty(), Path.of("saved-levels"), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-    }
-
     /** True when the run is scripted: it then steps the game by a fixed 1/60 s per frame, so it replays exactly. */
     public boolean automated() {
         return frames > 0;

@@ -78,8 +78,4 @@ public final class TickClock {
             stepRequested = true;
         }
     }
-
-    public double tickSeconds() {
-        return tickSeconds;
-    }
 }
