@@ -2,6 +2,7 @@ package dev.levelgym.demo;
 
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
+import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.Pilot;
 import dev.levelgym.demo.view.GdxViews;
 import dev.levelgym.envs.cartpole.CartPole;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.levelgym.generators.LevelGenerator;
+import java.util.List;
 import java.util.Optional;
 
 /** The demo's one entry point: opens the window, runs until it closes (or the script's frames are done). */
@@ -27,6 +30,14 @@ public final class Demo {
      * @throws IllegalArgumentException naming the flag or file at fault
      */
     public static DemoResult run(DemoSettings settings) {
+        return run(settings, LevelDeck.registered());
+    }
+
+    /**
+     * As {@link #run(DemoSettings)}, drawing new levels from {@code generators} (G cycles through them in this
+     * order, then the envs' procedural levels), e.g. a trained GAN's generator first.
+     */
+    public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators) {
         Optional<Level> level = settings.level().map(Demo::readLevel);
         Optional<Path> checkpoint = settings.checkpoint();
         String checkpointEnv = checkpoint.map(Pilot::trainedOn).orElse("");
@@ -39,7 +50,7 @@ public final class Demo {
         requireDisplay();
         Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
         try {
-            DemoGame game = new DemoGame(settings, level, envId -> envId.equals(checkpointEnv) ? pilot : null,
+            DemoGame game = new DemoGame(settings, level, generators, envId -> envId.equals(checkpointEnv) ? pilot : null,
                     () -> new GdxViews(settings.width(), settings.height(),
                             settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));
             new Lwjgl3Application(game, configuration(settings));

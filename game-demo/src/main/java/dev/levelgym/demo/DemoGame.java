@@ -15,6 +15,8 @@ import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.generators.LevelGenerator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,6 +34,7 @@ public final class DemoGame extends Game implements Navigator {
 
     private final DemoSettings settings;
     private final Optional<Level> fixedLevel;
+    private final List<LevelGenerator> generators;
     private final Function<String, Pilot> pilots;
     private final Supplier<Views> viewsFactory;
     private Views views;
@@ -46,14 +49,16 @@ public final class DemoGame extends Game implements Navigator {
     /**
      * @param fixedLevel the level file's level, if the settings name one (loaded before the window opens, so a bad
      *                   file is reported before anything is drawn)
+     * @param generators where N and G draw levels from, in G's order (the envs' procedural levels are added last)
      * @param pilots     the checkpointed agent for an env id, or null when there is none (watch mode then shows a
      *                   random agent, CartPole is played by hand)
      * @param views      makes the views once GL is up
      */
-    public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, Function<String, Pilot> pilots,
-                    Supplier<Views> views) {
+    public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, List<LevelGenerator> generators,
+                    Function<String, Pilot> pilots, Supplier<Views> views) {
         this.settings = settings;
         this.fixedLevel = fixedLevel;
+        this.generators = List.copyOf(generators);
         this.pilots = pilots;
         this.viewsFactory = views;
     }
@@ -61,7 +66,7 @@ public final class DemoGame extends Game implements Navigator {
     @Override
     public void create() {
         views = viewsFactory.get();
-        deck = LevelDeck.standard(settings.seed());
+        deck = new LevelDeck(generators, settings.seed());
         open(settings.mode());
     }
 

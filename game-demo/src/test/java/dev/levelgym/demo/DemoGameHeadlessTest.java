@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.screen.CartPoleScreen;
 import dev.levelgym.demo.screen.DungeonScreen;
 import dev.levelgym.demo.view.Views;
@@ -15,6 +16,7 @@ import dev.levelgym.envs.dungeon.level.Solution;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class DemoGameHeadlessTest {
         String script = solutionScript(level);
         KeyScript keys = KeyScript.parse(script, KeyScript.DEFAULT_FRAMES_PER_KEY);
         DemoGame game = new DemoGame(settings(DemoMode.PLAY, script, keys.lastFrame() + 30), Optional.of(level),
-                env -> null, Views::none);
+                LevelDeck.registered(), env -> null, Views::none);
         DemoResult result = HeadlessRun.run(game).result();
         assertEquals("play", result.mode());
         assertEquals("win", result.result());
@@ -64,7 +66,7 @@ class DemoGameHeadlessTest {
     @Test
     void theMenuLeadsToWatchModeWhereTheRandomAgentPlays() throws Exception {
         DemoGame game = new DemoGame(settings(DemoMode.MENU, "DOWN,DOWN,UP,ENTER", 32 + 200), Optional.empty(),
-                env -> null, Views::none);
+                LevelDeck.registered(), env -> null, Views::none);
         HeadlessRun.run(game);
         DungeonScreen screen = assertInstanceOf(DungeonScreen.class, game.screen());
         assertTrue(screen.session().pilot().isPresent());
@@ -75,7 +77,7 @@ class DemoGameHeadlessTest {
     @Test
     void escapeReturnsToTheMenuAndThreeOpensCartPole() throws Exception {
         DemoGame game = new DemoGame(settings(DemoMode.PLAY, "RIGHT,ESCAPE,3,RIGHT", 32), Optional.empty(),
-                env -> null, Views::none);
+                LevelDeck.registered(), env -> null, Views::none);
         HeadlessRun.run(game);
         CartPoleScreen screen = assertInstanceOf(CartPoleScreen.class, game.screen());
         assertEquals(1, screen.session().lastPush(), "the last frame's tick pushed right, where the idle "
@@ -85,9 +87,19 @@ class DemoGameHeadlessTest {
     }
 
     @Test
-    void waitSlotsPressNothing() throws Exception {
-        DemoGame game = new DemoGame(settings(DemoMode.MENU, "WAIT,WAIT", 20), Optional.empty(), env -> null,
+    void theGeneratorListIsTheGamesAndTheProceduralFallbackAlwaysFollows() throws Exception {
+        DemoGame game = new DemoGame(settings(DemoMode.PLAY, "N,G", 20), Optional.empty(), List.of(), env -> null,
                 Views::none);
+        HeadlessRun.run(game);
+        DungeonScreen screen = assertInstanceOf(DungeonScreen.class, game.screen());
+        assertEquals(LevelDeck.PROCEDURAL + " seed 1", screen.session().source(),
+                "N moved to seed 1; G wrapped round a deck holding only the fallback");
+    }
+
+    @Test
+    void waitSlotsPressNothing() throws Exception {
+        DemoGame game = new DemoGame(settings(DemoMode.MENU, "WAIT,WAIT", 20), Optional.empty(),
+                LevelDeck.registered(), env -> null, Views::none);
         HeadlessRun.run(game);
         assertEquals(new DemoResult("menu", "running", 0, 0, game.result().meanFrameMillis()), game.result());
         assertTrue(game.result().meanFrameMillis() >= 0);

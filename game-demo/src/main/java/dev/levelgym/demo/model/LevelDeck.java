@@ -34,11 +34,16 @@ public final class LevelDeck {
 
     /** The registered generators ({@link LevelGenerators#names()}) then the procedural fallback. */
     public static LevelDeck standard(long firstSeed) {
+        return new LevelDeck(registered(), firstSeed);
+    }
+
+    /** Every generator {@link LevelGenerators} knows, at the default size, in name order. */
+    public static List<LevelGenerator> registered() {
         List<LevelGenerator> gens = new ArrayList<>();
         for (String name : LevelGenerators.names()) {
             gens.add(LevelGenerators.create(name));
         }
-        return new LevelDeck(gens, firstSeed);
+        return gens;
     }
 
     /** The level for the current generator and seed. */
