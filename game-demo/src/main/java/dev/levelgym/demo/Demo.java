@@ -50,6 +50,9 @@ public final class Demo {
         requireDisplay();
         Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
         try {
+            if (pilot != null && level.isPresent() && checkpointEnv.equals(Dungeon.ID)) {
+                pilot.dungeonFor(level.get());
+            }
             DemoGame game = new DemoGame(settings, level, generators, envId -> envId.equals(checkpointEnv) ? pilot : null,
                     () -> new GdxViews(settings.width(), settings.height(),
                             settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));

@@ -15,6 +15,7 @@ import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.registry.Options;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.spaces.Space;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,17 +32,21 @@ public final class Pilot implements AutoCloseable {
     private final String label;
     private final Agent<float[], Integer> agent;
     private final Map<String, String> envOptions;
+    /** The observation space the agent was trained on; null for a random agent, which takes any. */
+    private final Space<?> trainedSpace;
 
-    private Pilot(String label, Agent<float[], Integer> agent, Map<String, String> envOptions) {
+    private Pilot(String label, Agent<float[], Integer> agent, Map<String, String> envOptions, Space<?> trainedSpace) {
         this.label = label;
         this.agent = agent;
         this.envOptions = Map.copyOf(envOptions);
+        this.trainedSpace = trainedSpace;
     }
 
     /** Uniformly random actions for {@code envId}'s action space, from a generator seeded with {@code seed}. */
     public static Pilot random(String envId, long seed) {
         int actions = envId.equals(Dungeon.ID) ? 6 : 2;
-        return new Pilot("random agent", new RandomAgent<>(new Discrete(actions), seed, envId), Map.of());
+        return new Pilot("random agent", new RandomAgent<>(new Discrete(actions), seed, envId), Map.of(),
+                null);
     }
 
     /**
@@ -65,7 +70,7 @@ public final class Pilot implements AutoCloseable {
         }
         Env<?, ?> env = Registry.standard().make(envId, options);
         Agent<float[], Integer> agent = (Agent<float[], Integer>) AgentKinds.standard().load(dir, env);
-        return new Pilot(AgentKinds.manifestKind(dir) + " checkpoint", agent, options);
+        return new Pilot(AgentKinds.manifestKind(dir) + " checkpoint", agent, options, env.observationSpace());
     }
 
     /** The env id the agent at {@code checkpoint} (a checkpoint or run directory) was trained on. */
@@ -91,12 +96,23 @@ public final class Pilot implements AutoCloseable {
         return agent.act(observation, false);
     }
 
-    /** A Dungeon env playing just {@code level}, observed the way this agent was trained to see. */
+    /**
+     * A Dungeon env playing just {@code level}, observed the way this agent was trained to see.
+     *
+     * @throws IllegalArgumentException if the level gives observations of another shape (a full-view agent
+     *                                  trained on another level size)
+     */
     public Dungeon dungeonFor(Level level) {
         boolean egocentric = "egocentric".equals(envOptions.get(Dungeon.OPT_VIEW));
         int radius = envOptions.containsKey(Dungeon.OPT_VIEW_RADIUS)
                 ? Integer.parseInt(envOptions.get(Dungeon.OPT_VIEW_RADIUS)) : Dungeon.DEFAULT_VIEW_RADIUS;
-        return new Dungeon(new LevelSource.Fixed(List.of(level)), egocentric, radius);
+        Dungeon env = new Dungeon(new LevelSource.Fixed(List.of(level)), egocentric, radius);
+        if (trainedSpace != null && !trainedSpace.equals(env.observationSpace())) {
+            throw new IllegalArgumentException("the " + label + " was trained on observations " + trainedSpace
+                    + " but level " + level.id() + " (" + level.width() + "x" + level.height() + ") gives "
+                    + env.observationSpace() + "; play a level of the training size, or train with view=egocentric");
+        }
+        return env;
     }
 
     /** A CartPole env with the physics options this agent was trained with. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +29,16 @@ class PilotTest {
                 s.pilotTick();
             }
             assertTrue(s.steps() > 0);
+        }
+        try (Pilot pilot = Pilot.load(checkpoint, Dungeon.ID)) {
+            Level small = LevelParser.parse("wwwww\nwA+gw\nwwwww\n", "small.txt");
+            IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                    () -> pilot.dungeonFor(small));
+            assertTrue(shape.getMessage().startsWith("the random checkpoint was trained on observations "),
+                    shape.getMessage());
+            assertTrue(shape.getMessage().contains("level small.txt (5x3)"), shape.getMessage());
+            assertEquals(5 * 3 * 11, Pilot.random(Dungeon.ID, 0).dungeonFor(small).observationSpace()
+                    .sample(new java.util.Random(0)).length, "a random agent takes any size");
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Pilot.load(checkpoint, CartPole.SPEC.id()));
