@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class DungeonScreen extends DemoScreen {
 
-    /** Eight ticks a second at 1x: brisk for a person, slow enough to follow an agent. */
+    /** 7.5 ticks a second at 1x (eight frames at 60 fps): brisk for a person, slow enough to follow an agent. */
     public static final double TICK_SECONDS = 2.0 / 15;
     /** Presses beyond this are dropped, so mashing a key does not queue moves for seconds. */
     private static final int MAX_QUEUED = 2;
