@@ -1,0 +1,78 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.demo.Demo;
+import dev.levelgym.demo.DemoMode;
+import dev.levelgym.demo.DemoResult;
+import dev.levelgym.demo.DemoSettings;
+import dev.levelgym.demo.KeyScript;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Opens the LibGDX demo; with --frames it runs a script, takes a screenshot and exits (for CI and reviewers). */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Play the Dungeon, watch an agent, or balance CartPole in a window.",
+                "Prints one JSON line at the end: {\"mode\", \"result\", \"steps\", \"score\", \"meanFrameMillis\"}."})
+final class PlayCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "menu",
+            description = "menu, play, watch or cartpole (default ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--level", paramLabel = "FILE", description = "A level file to play instead of a generated one.")
+    private Path level;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "First generated level's seed, and every episode's env seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Agent for watch mode (Dungeon-v0) or "
+            + "cartpole mode (CartPole-v1), from levelgym train; watch mode shows a random agent without one.")
+    private Path checkpoint;
+
+    @Option(names = "--script", paramLabel = "KEYS", defaultValue = "",
+            description = "Key presses to feed, comma-separated LibGDX key names, e.g. RIGHT,RIGHT,SPACE,WAIT.")
+    private String script;
+
+    @Option(names = "--frames-per-key", paramLabel = "K", defaultValue = "" + KeyScript.DEFAULT_FRAMES_PER_KEY,
+            description = "Frames between scripted keys; the first is pressed at frame K (default ${DEFAULT-VALUE}: "
+                    + "one Dungeon tick at 60 fps).")
+    private int framesPerKey;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "0",
+            description = "Run N frames (each advances the game 1/60 s), then exit; 0 runs until the window closes.")
+    private long frames;
+
+    @Option(names = "--screenshot", paramLabel = "OUT.png", description = "Write the last frame as a PNG "
+            + "(needs --frames).")
+    private Path screenshot;
+
+    @Option(names = "--force", description = "Overwrite an existing --screenshot file.")
+    private boolean force;
+
+    @Option(names = "--save-dir", paramLabel = "DIR", defaultValue = "saved-levels",
+            description = "Where Ctrl+S (S in watch mode) saves levels (default ${DEFAULT-VALUE}).")
+    private Path saveDir;
+
+    @Override
+    public Integer call() {
+        if (screenshot != null && Files.exists(screenshot) && !force) {
+            throw new IllegalArgumentException("--screenshot " + screenshot + " exists; pass --force to overwrite it");
+        }
+        DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
+                Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
+                Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
+        DemoResult result = Demo.run(settings);
+        spec.commandLine().getOut().println(result.toJson());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

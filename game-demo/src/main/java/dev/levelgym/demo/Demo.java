@@ -1,0 +1,109 @@
+package dev.levelgym.demo;
+
+import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
+import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
+import dev.levelgym.demo.model.LevelDeck;
+import dev.levelgym.demo.model.Pilot;
+import dev.levelgym.demo.view.GdxViews;
+import dev.levelgym.envs.cartpole.CartPole;
+import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.levelgym.generators.LevelGenerator;
+import java.util.List;
+import java.util.Optional;
+
+/** The demo's one entry point: opens the window, runs until it closes (or the script's frames are done). */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    /**
+     * Runs the demo in a desktop window and returns how it ended. Bad settings (a missing or malformed level file,
+     * a checkpoint for the wrong env) are reported before the window opens.
+     *
+     * @throws IllegalArgumentException naming the flag or file at fault
+     */
+    public static DemoResult run(DemoSettings settings) {
+        return run(settings, LevelDeck.registered());
+    }
+
+    /**
+     * As {@link #run(DemoSettings)}, drawing new levels from {@code generators} (G cycles through them in this
+     * order, then the envs' procedural levels), e.g. a trained GAN's generator first.
+     */
+    public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators) {
+        Optional<Level> level = settings.level().map(Demo::readLevel);
+        Optional<Path> checkpoint = settings.checkpoint();
+        String checkpointEnv = checkpoint.map(Pilot::trainedOn).orElse("");
+        if (settings.mode() == DemoMode.WATCH && checkpoint.isPresent() && !checkpointEnv.equals(Dungeon.ID)
+                || settings.mode() == DemoMode.CARTPOLE && checkpoint.isPresent()
+                && !checkpointEnv.equals(CartPole.SPEC.id())) {
+            throw new IllegalArgumentException("--checkpoint " + checkpoint.get() + " holds an agent for "
+                    + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
+        }
+        requireDisplay();
+        Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
+        try {
+            if (pilot != null && level.isPresent() && checkpointEnv.equals(Dungeon.ID)) {
+                pilot.dungeonFor(level.get());
+            }
+            DemoGame game = new DemoGame(settings, level, generators, envId -> envId.equals(checkpointEnv) ? pilot : null,
+                    () -> new GdxViews(settings.width(), settings.height(),
+                            settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));
+            new Lwjgl3Application(game, configuration(settings));
+            return game.result();
+        } finally {
+            if (pilot != null) {
+                pilot.close();
+            }
+        }
+    }
+
+    /** On Linux a window needs an X or Wayland server; say so in one line rather than with GLFW's stack trace. */
+    private static void requireDisplay() {
+        if (System.getProperty("os.name", "").startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
+                && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new IllegalArgumentException("no display to open the window on (DISPLAY is not set); on a "
+                    + "machine without one, run under xvfb-run -a");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static Lwjgl3ApplicationConfiguration configuration(DemoSettings settings) {
+        Lwjgl3ApplicationConfiguration cfg = new Lwjgl3ApplicationConfiguration();
+        cfg.setTitle("levelgym");
+        cfg.setWindowedMode(settings.width(), settings.height());
+        cfg.setResizable(true);
+        cfg.disableAudio(true);
+        if (settings.automated()) {
+            // Scripted runs time the frames: no vsync and no cap, so meanFrameMillis is the cost of a frame.
+            cfg.useVsync(false);
+            cfg.setForegroundFPS(0);
+            cfg.setIdleFPS(0);
+        } else {
+            cfg.useVsync(true);
+            cfg.setForegroundFPS(60);
+        }
+        return cfg;
+    }
+
+    private static Level readLevel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--level: level file " + file + " does not exist");
+        }
+        try {
+            return LevelParser.parse(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--level: cannot read " + file, e);
+        }
+    }
+}

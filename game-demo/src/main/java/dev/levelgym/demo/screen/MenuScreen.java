@@ -1,0 +1,57 @@
+package dev.levelgym.demo.screen;
+
+import com.badlogic.gdx.Input.Keys;
+import dev.levelgym.demo.DemoMode;
+import dev.levelgym.demo.model.Menu;
+import dev.levelgym.demo.view.Views;
+import java.util.List;
+
+/** The title menu: UP/DOWN and ENTER, or the entry's digit, opens a mode; ESCAPE quits. */
+public final class MenuScreen extends DemoScreen {
+
+    private static final List<DemoMode> MODES = List.of(DemoMode.PLAY, DemoMode.WATCH, DemoMode.CARTPOLE);
+
+    private final Navigator navigator;
+    private final Menu menu = new Menu(List.of(
+            new Menu.Entry("Play", "Fetch the key, open the door, dodge or slay the monsters", 1),
+            new Menu.Entry("Watch", "An agent plays the dungeon: 1x / 4x / max speed, pause, step", 2),
+            new Menu.Entry("CartPole", "Balance the pole with the arrow keys", 3)));
+
+    public MenuScreen(Views views, Navigator navigator) {
+        super(views);
+        this.navigator = navigator;
+    }
+
+    public Menu menu() {
+        return menu;
+    }
+
+    @Override
+    public boolean keyDown(int keycode) {
+        switch (keycode) {
+            case Keys.UP, Keys.W -> menu.move(-1);
+            case Keys.DOWN, Keys.S -> menu.move(1);
+            case Keys.ENTER, Keys.SPACE -> navigator.open(MODES.get(menu.selected()));
+            case Keys.NUM_1, Keys.NUM_2, Keys.NUM_3 -> navigator.open(MODES.get(keycode - Keys.NUM_1));
+            case Keys.ESCAPE -> navigator.quit();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void update(float deltaSeconds) {
+    }
+
+    @Override
+    protected void draw() {
+        views.menu(menu);
+    }
+
+    @Override
+    public Status status() {
+        return new Status(DemoMode.MENU, "running", 0, 0);
+    }
+}
