@@ -157,6 +157,14 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         return envId;
     }
 
+    public Box observationSpace() {
+        return observationSpace;
+    }
+
+    public Discrete actionSpace() {
+        return actionSpace;
+    }
+
     @Override
     public long steps() {
         return steps;

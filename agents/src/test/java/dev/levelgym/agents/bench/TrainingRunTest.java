@@ -53,12 +53,12 @@ class TrainingRunTest {
 
     @Test
     void aResumedDqnRunIsTheUninterruptedRunBitForBit() throws IOException {
-        // Small and quick; 1777 falls mid-episode and after several training phases, between two checkpoints.
+        // Small and quick; 1177 falls mid-episode and after several training phases, between two checkpoints.
         JsonNode small = Checkpoints.JSON.readTree("{\"bufferSize\": 5000, \"learningStarts\": 500, "
                 + "\"trainFreq\": 64, \"gradientSteps\": 16, \"hiddenSizes\": [32, 32]}");
-        RunSettings settings = new RunSettings("CartPole-v1", Map.of(), "dqn", small, 3000, 4, 1000, 5, 700);
+        RunSettings settings = new RunSettings("CartPole-v1", Map.of(), "dqn", small, 2000, 4, 500, 5, 700);
         run.start(settings, tmp.resolve("whole"), Long.MAX_VALUE, TrainingRun.Listener.NONE).agent().close();
-        run.start(settings, tmp.resolve("split"), 1777, TrainingRun.Listener.NONE).agent().close();
+        run.start(settings, tmp.resolve("split"), 1177, TrainingRun.Listener.NONE).agent().close();
         TrainingRun.Outcome rest = run.resume(settings, tmp.resolve("split"), Long.MAX_VALUE,
                 TrainingRun.Listener.NONE);
         rest.agent().close();

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A DQN run saved, loaded and trained on is the run an uninterrupted call gives, bit for bit. */
 class DqnResumeTest {
 
-    private static final long TOTAL = 3000;
+    private static final long TOTAL = 2000;
     private static final long SEED = 7;
     private static final String MOMENTS = "adam-moments.ndlist";
 
@@ -39,11 +39,13 @@ class DqnResumeTest {
             uninterrupted.save(tmp.resolve("whole"));
 
             try (DqnAgent first = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), DqnAgentTest.SMALL)) {
-                // 1777: after several training phases (Adam has moments) and in the middle of an episode.
-                first.train(DqnAgentTest.cartPole(), TOTAL, SEED, 1777, split::add);
+                // 1177: after several training phases (Adam has moments) and in the middle of an episode.
+                first.train(DqnAgentTest.cartPole(), TOTAL, SEED, 1177, split::add);
                 assertTrue(first.updates() > 0);
                 first.save(tmp.resolve("half"));
             }
+            assertFalse(Checkpoints.JSON.readTree(tmp.resolve("half/agent.json").toFile()).get("episode").isNull(),
+                    "the checkpoint holds an episode in progress");
             try (DqnAgent resumed = DqnAgent.load(tmp.resolve("half"))) {
                 resumed.train(DqnAgentTest.cartPole(), TOTAL, SEED, TOTAL, split::add);
                 resumed.save(tmp.resolve("split"));
@@ -56,37 +58,11 @@ class DqnResumeTest {
             }
         }
         // Weights, target network, replay buffer, Adam's moments, generator and counters: every byte the same.
+        // (Checked to fail when the load leaves Adam fresh: the episodes part ways in the first training phase.)
         assertEquals(files(tmp.resolve("whole")), files(tmp.resolve("split")));
         for (String file : files(tmp.resolve("whole"))) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("whole").resolve(file)),
                     Files.readAllBytes(tmp.resolve("split").resolve(file)), file);
-        }
-    }
-
-    @Test
-    void withoutAdamsMomentsTheResumedRunDrifts() throws IOException {
-        // The control for the test above: a checkpoint whose moment file is a fresh Adam's (none yet) resumes into
-        // other weights, so the moments are what makes the resumed run exact.
-        Path half = tmp.resolve("half");
-        Path fresh = tmp.resolve("fresh");
-        try (DqnAgent agent = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), DqnAgentTest.SMALL);
-             DqnAgent untrained = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), DqnAgentTest.SMALL)) {
-            agent.train(DqnAgentTest.cartPole(), TOTAL, SEED, 1777, EpisodeListener.NONE);
-            agent.save(half);
-            untrained.save(fresh);
-        }
-        Path noMoments = tmp.resolve("no-moments");
-        Files.createDirectory(noMoments);
-        for (String file : files(half)) {
-            Files.copy(half.resolve(file), noMoments.resolve(file));
-        }
-        Files.copy(fresh.resolve(MOMENTS), noMoments.resolve(MOMENTS), StandardCopyOption.REPLACE_EXISTING);
-        try (DqnAgent exact = DqnAgent.load(half);
-             DqnAgent drifting = DqnAgent.load(noMoments)) {
-            exact.train(DqnAgentTest.cartPole(), TOTAL, SEED, TOTAL, EpisodeListener.NONE);
-            drifting.train(DqnAgentTest.cartPole(), TOTAL, SEED, TOTAL, EpisodeListener.NONE);
-            float[] probe = DqnAgentTest.probes(1).get(0);
-            assertFalse(Arrays.equals(exact.qValues(probe), drifting.qValues(probe)));
         }
     }
 
