@@ -82,6 +82,12 @@ class DqnResumeTest {
         Files.delete(moments);
         CheckpointException missing = assertThrows(CheckpointException.class, () -> DqnAgent.load(dir));
         assertEquals("missing checkpoint file " + moments, missing.getMessage());
+
+        Path network = dir.resolve("target-network.params");
+        byte[] weights = Files.readAllBytes(network);
+        Files.write(network, Arrays.copyOf(weights, weights.length - 9));
+        CheckpointException corrupt = assertThrows(CheckpointException.class, () -> DqnAgent.load(dir));
+        assertTrue(corrupt.getMessage().startsWith("corrupt checkpoint file " + network), corrupt.getMessage());
     }
 
     private static List<String> files(Path dir) throws IOException {
