@@ -88,6 +88,9 @@ public final class TrainingRun {
     /**
      * Continues the run in {@code out} from its checkpoint. {@code settings} must describe the same run (see
      * {@link RunSettings#resumeMismatch}); its evaluation and checkpoint intervals may differ.
+     *
+     * @throws CheckpointException naming the file if the checkpoint is corrupt, or of another agent kind or env
+     *                             than the run's
      */
     public Outcome resume(RunSettings settings, Path out, long stopAfter, Listener listener) {
         RunSettings stored = storedSettings(out);
