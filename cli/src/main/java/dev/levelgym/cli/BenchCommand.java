@@ -55,6 +55,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: the number of processors).")
     private Integer threads;
 
+    @Option(names = "--checkpoint-every", paramLabel = "C", description = "Each run checkpoints every C steps, so that "
+            + "--resume loses little (default: --eval-every; 0: only at the end of a run).")
+    private Long checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue the benchmark in --out: finished runs are read back, the others "
+            + "continue from their checkpoints. The settings must be the benchmark's (--threads and --checkpoint-every "
+            + "may differ).")
+    private boolean resume;
+
     @Option(names = "--force", description = "Empty a non-empty --out first.")
     private boolean force;
 
@@ -72,30 +81,41 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps,
-                evalEvery != null ? evalEvery : Math.max(1, steps / 10), evalEpisodes,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs());
+        if (resume && force) {
+            throw new IllegalArgumentException("--resume and --force exclude each other");
+        }
+        long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
+        BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs(),
+                checkpointEvery != null ? checkpointEvery : every);
         BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
         runner.validate(settings);
-        OutputDirectory.prepareFresh(out, force, false);
+        if (resume) {
+            if (!java.nio.file.Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--resume: no benchmark directory " + out);
+            }
+            BenchRunner.requireResumable(settings, out); // before the progress bar starts
+        } else {
+            OutputDirectory.prepareFresh(out, force, true);
+        }
         BenchSummary summary;
         try (ProgressDisplay progress = ProgressDisplay.open("bench", steps * seeds * agents.size(), !noProgress)) {
             int[] done = {0};
-            summary = runner.run(settings, out,
-                    new BenchRunner.Progress() {
-                        @Override
-                        public void onSteps(long n) {
-                            progress.stepBy(n);
-                        }
+            BenchRunner.Progress listener = new BenchRunner.Progress() {
+                @Override
+                public void onSteps(long n) {
+                    progress.stepBy(n);
+                }
 
-                        @Override
-                        public void onCellDone(dev.levelgym.agents.bench.CellResult cell) {
-                            synchronized (done) {
-                                done[0]++;
-                                progress.message(done[0] + "/" + seeds * agents.size() + " runs done");
-                            }
-                        }
-                    });
+                @Override
+                public void onCellDone(dev.levelgym.agents.bench.CellResult cell) {
+                    synchronized (done) {
+                        done[0]++;
+                        progress.message(done[0] + "/" + seeds * agents.size() + " runs done");
+                    }
+                }
+            };
+            summary = resume ? runner.resume(settings, out, listener) : runner.run(settings, out, listener);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary.toMarkdown());

@@ -80,7 +80,12 @@ class TrainEvalBenchCommandTest {
         CliRun bench = CliRun.of("bench", "--env", "FrozenLake-v1", "--agents", "random", "--seeds", "1",
                 "--steps", "100", "--out", out.toString());
         assertEquals(2, bench.exitCode());
-        assertTrue(bench.err().contains("pass --force to overwrite it"), bench.err());
+        assertTrue(bench.err().contains("pass --resume to continue its run or --force to overwrite it"), bench.err());
+        CliRun notABench = CliRun.of("bench", "--env", "FrozenLake-v1", "--agents", "random", "--seeds", "1",
+                "--steps", "100", "--out", out.toString(), "--resume");
+        assertEquals(2, notABench.exitCode());
+        assertEquals("levelgym bench: error: --resume: " + out + " holds no benchmark (no bench.json)",
+                notABench.err().strip());
         CliRun forced = CliRun.of(train(out, "--force"));
         assertEquals(0, forced.exitCode(), forced.err());
         assertFalse(Files.exists(out.resolve("notes.txt")));
@@ -98,6 +103,43 @@ class TrainEvalBenchCommandTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(2, summary.at("/agents/q-learning/seedsSolved").asInt());
         assertTrue(Files.exists(out.resolve("curves.png")));
+    }
+
+    private static String[] bench(Path out, String steps, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("bench", "--env", "FrozenLake-v1", "--agents",
+                "q-learning,random", "--seeds", "2", "--steps", steps, "--eval-every", "2000", "--eval-episodes", "10",
+                "--no-progress", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void benchResumeReadsFinishedRunsBackAndRefusesOtherSettingsByFlag() throws IOException {
+        Path out = tmp.resolve("bench");
+        CliRun first = CliRun.of(bench(out, "6000", "--threads", "1"));
+        assertEquals(0, first.exitCode(), first.err());
+        String summary = Files.readString(out.resolve("summary.md"));
+        // Lose one run's result and its summary, as if the benchmark had been stopped before its end.
+        Files.delete(out.resolve("runs/random/seed-1/cell.json"));
+        Files.delete(out.resolve("summary.json"));
+        CliRun resumed = CliRun.of(bench(out, "6000", "--resume", "--threads", "2"));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(Files.exists(out.resolve("runs/random/seed-1/cell.json")));
+        assertEquals(withoutRates(summary), withoutRates(Files.readString(out.resolve("summary.md"))));
+
+        CliRun other = CliRun.of(bench(out, "8000", "--resume"));
+        assertEquals(2, other.exitCode());
+        assertEquals("levelgym bench: error: --resume: --steps is 8000 but the benchmark's was 6000 ("
+                + out.resolve("bench.json") + ")", other.err().strip());
+        CliRun both = CliRun.of(bench(out, "6000", "--resume", "--force"));
+        assertEquals(2, both.exitCode());
+        assertEquals("levelgym bench: error: --resume and --force exclude each other", both.err().strip());
+    }
+
+    /** A summary table without its throughput columns (wall-clock numbers). */
+    private static List<String> withoutRates(String markdown) {
+        return markdown.lines().map(l -> l.startsWith("| ") && l.split("\\|").length > 4
+                ? String.join("|", Arrays.asList(l.split("\\|")).subList(0, 5)) : l).toList();
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class AgentKinds {
             new QLearningKind(),
             AgentKind.of(DqnAgent.KIND, DqnConfig.class, DqnConfig.defaults(),
                     (id, env, c, s) -> DqnAgent.create(id, floatObservations(env), c),
-                    (dir, env) -> DqnAgent.load(dir))));
+                    AgentKinds::loadDqn)));
 
     private final Map<String, AgentKind> kinds;
 
@@ -123,6 +123,22 @@ public final class AgentKinds {
                     + ": no kind");
         }
         return kind;
+    }
+
+    /** The DQN agent at {@code dir}, refused by name if its network does not fit {@code env}'s spaces. */
+    private static DqnAgent loadDqn(Path dir, Env<?, Integer> env) {
+        DqnAgent agent = DqnAgent.load(dir);
+        String mismatch = !agent.observationSpace().equals(env.observationSpace())
+                ? "observes " + agent.observationSpace() + " but the env's observation space is " + env.observationSpace()
+                : !agent.actionSpace().equals(env.actionSpace())
+                ? "acts in " + agent.actionSpace() + " but the env's action space is " + env.actionSpace() : null;
+        if (mismatch != null) {
+            String message = dir.resolve(Checkpoints.MANIFEST) + ": the " + agent.envId() + " agent saved here "
+                    + mismatch;
+            agent.close();
+            throw new CheckpointException(message);
+        }
+        return agent;
     }
 
     /** {@code env} typed for agents, which act in Discrete action spaces. */

@@ -14,13 +14,22 @@ import java.util.TreeMap;
  * @param evalEvery    greedy evaluation every this many steps (plus step 0 and the end)
  * @param threads      cells run at the same time
  * @param agentConfigs   config per agent name (as {@link AgentKind#create}'s); agents not in it use defaults
+ * @param checkpointEvery each cell checkpoints every this many steps, so that an interrupted benchmark resumes
+ *                        near where it stopped (0: only at the end of a cell)
  */
 public record BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
-                            long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs) {
+                            long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs,
+                            long checkpointEvery) {
 
     public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
                          long evalEvery, int evalEpisodes, int threads) {
         this(envId, envOptions, agents, seeds, steps, evalEvery, evalEpisodes, threads, Map.of());
+    }
+
+    /** Checkpoints at every evaluation. */
+    public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
+                         long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs) {
+        this(envId, envOptions, agents, seeds, steps, evalEvery, evalEpisodes, threads, agentConfigs, evalEvery);
     }
 
     public BenchSettings {
@@ -53,5 +62,45 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
         if (threads <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be non-negative, got " + checkpointEvery);
+        }
+    }
+
+    /**
+     * Why a benchmark with these settings cannot resume one with {@code stored}'s, or null if it can. Everything
+     * that shapes the results must match; the thread count and the checkpoint interval may differ.
+     */
+    public String resumeMismatch(BenchSettings stored) {
+        if (!envId.equals(stored.envId)) {
+            return "--env is " + envId + " but the benchmark's was " + stored.envId;
+        }
+        if (!envOptions.equals(stored.envOptions)) {
+            return "--option: env options are " + envOptions + " but the benchmark's were " + stored.envOptions;
+        }
+        if (!agents.equals(stored.agents)) {
+            return "--agents is " + String.join(",", agents) + " but the benchmark's was "
+                    + String.join(",", stored.agents);
+        }
+        if (seeds != stored.seeds) {
+            return "--seeds is " + seeds + " but the benchmark's was " + stored.seeds;
+        }
+        if (steps != stored.steps) {
+            return "--steps is " + steps + " but the benchmark's was " + stored.steps;
+        }
+        if (evalEvery != stored.evalEvery) {
+            return "--eval-every is " + evalEvery + " but the benchmark's was " + stored.evalEvery;
+        }
+        if (evalEpisodes != stored.evalEpisodes) {
+            return "--eval-episodes is " + evalEpisodes + " but the benchmark's was " + stored.evalEpisodes;
+        }
+        for (String agent : agents) {
+            if (!java.util.Objects.equals(agentConfigs.get(agent), stored.agentConfigs.get(agent))) {
+                return "--config " + agent + "=...: the config differs from the benchmark's, "
+                        + (stored.agentConfigs.get(agent) == null ? "which used the defaults"
+                        : stored.agentConfigs.get(agent).toString());
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.levelgym.agents.bench;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.bench.RunFiles.EvalPoint;
+import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.registry.EnvSpec;
@@ -72,7 +73,7 @@ public final class TrainingRun {
         Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
         TrainableAgent<?> agent = kinds.create(settings.agent(), settings.envId(), env, settings.agentConfig(),
                 settings.seed());
-        return execute(settings, out, agent, env, new ArrayList<>(), 0, 0, stopAfter, listener);
+        return executeOrClose(settings, out, agent, env, new ArrayList<>(), 0, 0, stopAfter, listener);
     }
 
     /** The settings stored in {@code out}'s run.json. */
@@ -87,6 +88,9 @@ public final class TrainingRun {
     /**
      * Continues the run in {@code out} from its checkpoint. {@code settings} must describe the same run (see
      * {@link RunSettings#resumeMismatch}); its evaluation and checkpoint intervals may differ.
+     *
+     * @throws CheckpointException naming the file if the checkpoint is corrupt, or of another agent kind or env
+     *                             than the run's
      */
     public Outcome resume(RunSettings settings, Path out, long stopAfter, Listener listener) {
         RunSettings stored = storedSettings(out);
@@ -97,6 +101,17 @@ public final class TrainingRun {
         Path checkpoint = out.resolve(RunFiles.CHECKPOINT);
         if (!Files.isDirectory(checkpoint)) {
             throw new IllegalArgumentException("--resume: " + out + " has no checkpoint yet; start it again with --force");
+        }
+        Path manifest = checkpoint.resolve(Checkpoints.MANIFEST);
+        String checkpointKind = AgentKinds.manifestKind(checkpoint);
+        if (!checkpointKind.equals(settings.agent())) {
+            throw new CheckpointException(manifest + ": a '" + checkpointKind + "' checkpoint, but the run's agent is "
+                    + settings.agent());
+        }
+        String checkpointEnv = AgentKinds.manifestEnvId(checkpoint);
+        if (!checkpointEnv.equals(settings.envId())) {
+            throw new CheckpointException(manifest + ": a checkpoint trained on " + checkpointEnv
+                    + ", but the run's env is " + settings.envId());
         }
         Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
         TrainableAgent<?> agent = kinds.load(checkpoint, env);
@@ -114,7 +129,19 @@ public final class TrainingRun {
         if (!evals.isEmpty()) {
             wallOffset = Math.max(wallOffset, evals.get(evals.size() - 1).wallSeconds());
         }
-        return execute(settings, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+        return executeOrClose(settings, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+    }
+
+    /** {@link #execute}, freeing the agent's native memory if the run fails (on success the caller owns it). */
+    private Outcome executeOrClose(RunSettings s, Path out, TrainableAgent<?> agent, Env<?, ?> env,
+                                   List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
+                                   Listener listener) {
+        try {
+            return execute(s, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+        } catch (RuntimeException | Error e) {
+            agent.close();
+            throw e;
+        }
     }
 
     @SuppressWarnings("unchecked")

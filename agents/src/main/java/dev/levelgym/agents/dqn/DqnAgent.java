@@ -49,9 +49,9 @@ import java.util.Objects;
  *
  * <p>Checkpoints hold the config, counters, both networks, the replay buffer, the generator and the episode in
  * progress (rebuilt on resume by resetting with its seed and replaying its actions, as {@code QLearningAgent}
- * does). <b>Not restored: Adam's moment estimates and step count</b>, which DJL's {@code Adam} keeps private; a
- * loaded agent starts a fresh Adam, so training on after a load is a close continuation, not the bit-identical run
- * an uninterrupted call would give. Acting after a load is exact.
+ * does), and Adam's state: its step count (through DJL's public {@code optBeginNumUpdate}) and its moment estimates
+ * (which DJL keeps private; see {@link AdamMoments}). Training on after a load is therefore the same run, bit for
+ * bit on CPU, as an uninterrupted call (see {@code DqnResumeTest}).
  *
  * <p>Holds native memory: {@link #close()} it when done.
  */
@@ -69,6 +69,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     private static final String ONLINE_FILE = "q-network.params";
     private static final String TARGET_FILE = "target-network.params";
     private static final String BUFFER_FILE = "replay-buffer.bin";
+    private static final String ADAM_FILE = "adam-moments.ndlist";
 
     private final String envId;
     private final Box observationSpace;
@@ -117,7 +118,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             throw e;
         }
         initializeNetworks(0);
-        this.optimizer = newOptimizer(config);
+        this.optimizer = newOptimizer(config, 0);
     }
 
     /**
@@ -137,10 +138,12 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         return new DqnAgent(envId, box, discrete, config);
     }
 
-    private static Optimizer newOptimizer(DqnConfig config) {
+    /** @param updatesDone Adam steps already taken (its bias-correction count), non-zero when resuming */
+    private static Optimizer newOptimizer(DqnConfig config, long updatesDone) {
         // Fixed learning rate and PyTorch's Adam defaults (β 0.9/0.999, ε 1e-8), as SB3. DJL's clipGrad clips each
         // element, not the norm, so norm clipping is done by hand in applyGradients.
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                .optBeginNumUpdate(Math.toIntExact(updatesDone)).build();
     }
 
     private void initializeNetworks(long networkSeed) {
@@ -155,6 +158,14 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
 
     public String envId() {
         return envId;
+    }
+
+    public Box observationSpace() {
+        return observationSpace;
+    }
+
+    public Discrete actionSpace() {
+        return actionSpace;
     }
 
     @Override
@@ -452,12 +463,12 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             online.save(tmp.resolve(ONLINE_FILE));
             target.save(tmp.resolve(TARGET_FILE));
             buffer.write(tmp.resolve(BUFFER_FILE));
+            AdamMoments.write(optimizer, online.parameters(), tmp.resolve(ADAM_FILE));
         });
     }
 
     /**
-     * The agent saved at {@code dir}, ready to act or to resume training (with a fresh Adam; see the class
-     * comment).
+     * The agent saved at {@code dir}, ready to act or to resume training exactly where it stopped.
      *
      * @throws CheckpointException naming the file if a file is missing or corrupt
      */
@@ -482,9 +493,12 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         }
         try {
             agent.random = Pcg64.restore(state.rng());
-            agent.online.load(dir.resolve(ONLINE_FILE));
-            agent.target.load(dir.resolve(TARGET_FILE));
+            loadNetwork(agent.online, dir.resolve(ONLINE_FILE));
+            loadNetwork(agent.target, dir.resolve(TARGET_FILE));
             agent.buffer.read(dir.resolve(BUFFER_FILE));
+            agent.optimizer = newOptimizer(config, state.updates());
+            AdamMoments.read(dir.resolve(ADAM_FILE), agent.optimizer, agent.online.parameters(),
+                    agent.online.manager());
             agent.seed = state.seed();
             agent.scheduleSteps = state.scheduleSteps();
             agent.updates = state.updates();
@@ -505,15 +519,22 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
                 agent.current = progress;
             }
             return agent;
-        } catch (IOException | MalformedModelException e) {
-            agent.close();
-            throw new CheckpointException("cannot read network parameters in " + dir + ": " + rootMessage(e), e);
         } catch (RuntimeException e) {
             agent.close();
             if (e instanceof CheckpointException) {
                 throw e;
             }
             throw new CheckpointException("corrupt checkpoint in " + dir + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void loadNetwork(QNetwork network, Path file) {
+        try {
+            network.load(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CheckpointException("missing checkpoint file " + file, e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new CheckpointException("corrupt checkpoint file " + file + ": " + rootMessage(e), e);
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.tabular.QLearningAgent;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.registry.Registry;
@@ -41,6 +43,25 @@ class AgentKindsTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> kinds.create("ppo", "FrozenLake-v1", lake, null, 0));
         assertTrue(unknown.getMessage().contains("available: random, q-learning, dqn"), unknown.getMessage());
+    }
+
+    @Test
+    void aDqnCheckpointForOtherSpacesIsRefusedNamingTheFile() {
+        Env<?, ?> pole = Registry.standard().make("CartPole-v1");
+        JsonNode tiny = Checkpoints.JSON.createObjectNode().set("hiddenSizes",
+                Checkpoints.JSON.createArrayNode().add(4));
+        try (TrainableAgent<?> dqn = kinds.create("dqn", "CartPole-v1", pole, tiny, 0)) {
+            dqn.save(tmp.resolve("dqn"));
+        }
+        try (TrainableAgent<?> same = kinds.load(tmp.resolve("dqn"), pole)) {
+            assertEquals(0, same.steps());
+        }
+        // Same kind of observation (a Box), other shape: the network cannot take it.
+        Env<?, ?> dungeon = Registry.standard().make("Dungeon-v0");
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> kinds.load(tmp.resolve("dqn"), dungeon));
+        assertTrue(e.getMessage().startsWith(tmp.resolve("dqn").resolve("manifest.json") + ": the CartPole-v1 agent "
+                + "saved here observes Box("), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.levelgym.agents.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +12,9 @@ import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,108 @@ class BenchRunnerTest {
         JsonNode json = Checkpoints.JSON.readTree(tmp.resolve("d").resolve(BenchSummary.JSON_FILE).toFile());
         assertTrue(json.at("/agents/random/heldOutWinRate").isNumber(), json.toString());
         assertTrue(json.at("/agents/random/evalWinRate").isNumber(), json.toString());
+    }
+
+    @Test
+    void anInterruptedBenchResumesFinishedCellsFromDiskAndTheRestFromCheckpoints() throws IOException {
+        BenchSettings settings = new BenchSettings("FrozenLake-v1", Map.of("is_slippery", "true"),
+                List.of("q-learning", "random"), 2, 6_000, 1_000, 20, 1);
+        BenchRunner runner = new BenchRunner(AgentKinds.standard(), Registry.standard());
+        Path whole = tmp.resolve("whole");
+        runner.run(settings, whole, BenchRunner.Progress.NONE);
+
+        // One thread runs the cells in order: q-learning 0 and 1 finish, random 0 stops between checkpoints
+        // (3 of its 6 are written) and random 1 never starts.
+        Path split = tmp.resolve("split");
+        long[] steps = {0};
+        RuntimeException stop = new RuntimeException("interrupted");
+        assertSame(stop, assertThrows(RuntimeException.class, () -> runner.run(settings, split,
+                new BenchRunner.Progress() {
+                    @Override
+                    public void onSteps(long n) {
+                        steps[0] += n;
+                        if (steps[0] >= 15_500) {
+                            throw stop;
+                        }
+                    }
+                })));
+        Path finished = BenchRunner.cellDir(split, "q-learning", 1).resolve(BenchRunner.CELL_FILE);
+        assertTrue(Files.exists(finished));
+        assertFalse(Files.exists(BenchRunner.cellDir(split, "random", 0).resolve(BenchRunner.CELL_FILE)));
+        assertTrue(Files.isDirectory(BenchRunner.cellDir(split, "random", 0).resolve(RunFiles.CHECKPOINT)));
+        assertFalse(Files.exists(BenchRunner.cellDir(split, "random", 1)));
+        assertFalse(Files.exists(split.resolve(BenchSummary.JSON_FILE)));
+        FileTime old = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(finished, old);
+
+        BenchSettings twoThreads = new BenchSettings("FrozenLake-v1", Map.of("is_slippery", "true"),
+                List.of("q-learning", "random"), 2, 6_000, 1_000, 20, 2);
+        long[] resumedSteps = {0};
+        runner.resume(twoThreads, split, new BenchRunner.Progress() {
+            @Override
+            public synchronized void onSteps(long n) {
+                resumedSteps[0] += n;
+            }
+        });
+        assertEquals(old, Files.getLastModifiedTime(finished), "a finished cell is read back, not run again");
+        assertEquals(4 * 6_000, resumedSteps[0], "progress counts the steps of every cell, read back or resumed");
+        JsonNode expected = Checkpoints.JSON.readTree(whole.resolve(BenchSummary.JSON_FILE).toFile());
+        JsonNode actual = Checkpoints.JSON.readTree(split.resolve(BenchSummary.JSON_FILE).toFile());
+        for (String agent : List.of("q-learning", "random")) {
+            assertEquals(deterministicPart(expected.at("/agents/" + agent)),
+                    deterministicPart(actual.at("/agents/" + agent)), agent);
+            for (long seed = 0; seed < 2; seed++) {
+                for (String csv : List.of(RunFiles.EVAL_CSV, RunFiles.EPISODES_CSV)) {
+                    int keep = csv.equals(RunFiles.EVAL_CSV) ? 4 : 5;
+                    assertEquals(columns(BenchRunner.cellDir(whole, agent, seed).resolve(csv), keep),
+                            columns(BenchRunner.cellDir(split, agent, seed).resolve(csv), keep), agent + seed + csv);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resumingRefusesOtherSettingsByFlagAndDirectoriesWithoutABench() throws IOException {
+        BenchRunner runner = new BenchRunner(AgentKinds.standard(), Registry.standard());
+        BenchSettings settings = new BenchSettings("FrozenLake-v1", Map.of(), List.of("random"), 1, 1_000, 500, 5, 1);
+        Path out = tmp.resolve("b");
+        runner.run(settings, out, BenchRunner.Progress.NONE);
+        Path stored = out.resolve(BenchRunner.SETTINGS_FILE);
+        Map<BenchSettings, String> others = Map.of(
+                new BenchSettings("FrozenLake-v1", Map.of(), List.of("random"), 1, 2_000, 500, 5, 1),
+                "--resume: --steps is 2000 but the benchmark's was 1000 (" + stored + ")",
+                new BenchSettings("FrozenLake-v1", Map.of(), List.of("random"), 3, 1_000, 500, 5, 1),
+                "--resume: --seeds is 3 but the benchmark's was 1 (" + stored + ")",
+                new BenchSettings("FrozenLake-v1", Map.of("is_slippery", "false"), List.of("random"), 1, 1_000, 500, 5,
+                        1),
+                "--resume: --option: env options are {is_slippery=false} but the benchmark's were {} (" + stored + ")",
+                new BenchSettings("FrozenLake-v1", Map.of(), List.of("random"), 1, 1_000, 250, 5, 1),
+                "--resume: --eval-every is 250 but the benchmark's was 500 (" + stored + ")");
+        for (Map.Entry<BenchSettings, String> other : others.entrySet()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> runner.resume(other.getKey(), out, BenchRunner.Progress.NONE));
+            assertEquals(other.getValue(), e.getMessage());
+        }
+        // Only the thread count differs: allowed, and every cell is read back.
+        runner.resume(new BenchSettings("FrozenLake-v1", Map.of(), List.of("random"), 1, 1_000, 500, 5, 3), out,
+                BenchRunner.Progress.NONE);
+
+        Path cell = BenchRunner.cellDir(out, "random", 0).resolve(BenchRunner.CELL_FILE);
+        Files.writeString(cell, "{\"agent\": \"random\", ");
+        IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
+                () -> runner.resume(settings, out, BenchRunner.Progress.NONE));
+        assertTrue(corrupt.getMessage().startsWith("--resume: corrupt benchmark file " + cell), corrupt.getMessage());
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> runner.resume(settings, empty, BenchRunner.Progress.NONE));
+        assertEquals("--resume: " + empty + " holds no benchmark (no bench.json)", none.getMessage());
+    }
+
+    /** The file's rows cut to their first {@code keep} columns (dropping the wall-clock ones). */
+    private static List<String> columns(Path csv, int keep) throws IOException {
+        return Files.readAllLines(csv).stream()
+                .map(l -> String.join(",", Arrays.asList(l.split(",", -1)).subList(0, keep))).toList();
     }
 
     private static String withoutTimes(String evalRow) {

@@ -1,10 +1,14 @@
 package dev.levelgym.agents.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,76 @@ class TrainingRunTest {
         assertEquals(columns(tmp.resolve("whole/episodes.csv"), 5), columns(tmp.resolve("split/episodes.csv"), 5));
         assertEquals(columns(tmp.resolve("whole/eval.csv"), 4), columns(tmp.resolve("split/eval.csv"), 4));
         assertEquals(steps / 1000 + 1, RunFiles.readEvals(tmp.resolve("split/eval.csv")).size());
+        assertSameFiles(tmp.resolve("whole/checkpoint"), tmp.resolve("split/checkpoint"));
+    }
+
+    @Test
+    void aResumedDqnRunIsTheUninterruptedRunBitForBit() throws IOException {
+        // Small and quick; 1177 falls mid-episode and after several training phases, between two checkpoints.
+        JsonNode small = Checkpoints.JSON.readTree("{\"bufferSize\": 5000, \"learningStarts\": 500, "
+                + "\"trainFreq\": 64, \"gradientSteps\": 16, \"hiddenSizes\": [32, 32]}");
+        RunSettings settings = new RunSettings("CartPole-v1", Map.of(), "dqn", small, 2000, 4, 500, 5, 700);
+        run.start(settings, tmp.resolve("whole"), Long.MAX_VALUE, TrainingRun.Listener.NONE).agent().close();
+        run.start(settings, tmp.resolve("split"), 1177, TrainingRun.Listener.NONE).agent().close();
+        TrainingRun.Outcome rest = run.resume(settings, tmp.resolve("split"), Long.MAX_VALUE,
+                TrainingRun.Listener.NONE);
+        rest.agent().close();
+        assertTrue(rest.finished());
+        assertEquals(columns(tmp.resolve("whole/episodes.csv"), 5), columns(tmp.resolve("split/episodes.csv"), 5));
+        assertEquals(columns(tmp.resolve("whole/eval.csv"), 4), columns(tmp.resolve("split/eval.csv"), 4));
+        // Both networks, the replay buffer, Adam's moments, the generator and the counters.
+        assertSameFiles(tmp.resolve("whole/checkpoint"), tmp.resolve("split/checkpoint"));
+    }
+
+    @Test
+    void aCheckpointOfAnotherEnvOrAgentIsRefusedByName() throws IOException {
+        RunSettings lake = new RunSettings("FrozenLake-v1", Map.of(), "q-learning", null, 2000, 1, 500, 5, 500);
+        run.start(lake, tmp.resolve("lake"), 1000, TrainingRun.Listener.NONE);
+        RunSettings pole = new RunSettings("CartPole-v1", Map.of(), "q-learning", null, 2000, 1, 500, 5, 500);
+        run.start(pole, tmp.resolve("pole"), 1000, TrainingRun.Listener.NONE);
+        RunSettings random = new RunSettings("FrozenLake-v1", Map.of(), "random", null, 2000, 1, 500, 5, 500);
+        run.start(random, tmp.resolve("random"), 1000, TrainingRun.Listener.NONE);
+
+        // The lake run's checkpoint replaced by the pole run's, then by the random agent's.
+        Path checkpoint = tmp.resolve("lake/checkpoint");
+        replace(checkpoint, tmp.resolve("pole/checkpoint"));
+        CheckpointException env = assertThrows(CheckpointException.class,
+                () -> run.resume(lake, tmp.resolve("lake"), Long.MAX_VALUE, TrainingRun.Listener.NONE));
+        assertEquals(checkpoint.resolve("manifest.json") + ": a checkpoint trained on CartPole-v1, but the run's env "
+                + "is FrozenLake-v1", env.getMessage());
+        replace(checkpoint, tmp.resolve("random/checkpoint"));
+        CheckpointException kind = assertThrows(CheckpointException.class,
+                () -> run.resume(lake, tmp.resolve("lake"), Long.MAX_VALUE, TrainingRun.Listener.NONE));
+        assertEquals(checkpoint.resolve("manifest.json") + ": a 'random' checkpoint, but the run's agent is "
+                + "q-learning", kind.getMessage());
+    }
+
+    private static void replace(Path target, Path source) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    /** Same file names, same bytes. */
+    static void assertSameFiles(Path expected, Path actual) throws IOException {
+        List<String> names;
+        try (Stream<Path> files = Files.list(expected)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        try (Stream<Path> files = Files.list(actual)) {
+            assertEquals(names, files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        for (String name : names) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual.resolve(name)),
+                    name);
+        }
     }
 
     @Test
