@@ -63,20 +63,13 @@ public final class RandomTrainableAgent<O> implements TrainableAgent<O> {
     @Override
     public TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, long stopAt,
                                 EpisodeListener listener) {
-        if (totalSteps < 0 || stopAt < 0 || seed < 0) {
-            throw new IllegalArgumentException("totalSteps, stopAt and seed must be non-negative");
-        }
-        if (!actionSpace.equals(env.actionSpace())) {
-            throw new IllegalArgumentException("agent acts in " + actionSpace + " but the env's action space is "
-                    + env.actionSpace());
-        }
+        TrainingArguments.requireRun(totalSteps, stopAt, seed);
+        TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
+        TrainingArguments.requireSameSeed(this.seed, seed);
         if (this.seed == null) {
             this.seed = seed;
             random = Pcg64.seeded(seed);
             evalRandom = Pcg64.seeded(seed ^ EVAL_STREAM);
-        } else if (this.seed != seed) {
-            throw new IllegalArgumentException("this agent was trained with seed " + this.seed
-                    + "; resuming with seed " + seed + " would not continue that run");
         }
         long limit = Math.min(stopAt, totalSteps);
         long before = episodes;

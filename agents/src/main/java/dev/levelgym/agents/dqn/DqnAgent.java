@@ -14,6 +14,7 @@ import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.TrainingDivergedException;
+import dev.levelgym.agents.TrainingArguments;
 import dev.levelgym.agents.TrainingResult;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
@@ -236,21 +237,13 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     @Override
     public TrainingResult train(Env<float[], Integer> env, long totalSteps, long seed, long stopAt,
                                 EpisodeListener listener) {
-        if (totalSteps < 0 || stopAt < 0) {
-            throw new IllegalArgumentException("totalSteps and stopAt must be non-negative, got " + totalSteps
-                    + " and " + stopAt);
-        }
-        if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
-        }
+        TrainingArguments.requireRun(totalSteps, stopAt, seed);
         if (!observationSpace.equals(env.observationSpace())) {
             throw new IllegalArgumentException("agent observes " + observationSpace
                     + " but the env's observation space is " + env.observationSpace());
         }
-        if (!actionSpace.equals(env.actionSpace())) {
-            throw new IllegalArgumentException("agent acts in " + actionSpace + " but the env's action space is "
-                    + env.actionSpace());
-        }
+        TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
+        TrainingArguments.requireSameSeed(this.seed, seed);
         if (this.seed == null) {
             this.seed = seed;
             random = Pcg64.seeded(seed);
@@ -258,9 +251,6 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             // anything added later is reproducible too.
             Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
             initializeNetworks(random.nextLong() >>> 1);
-        } else if (this.seed != seed) {
-            throw new IllegalArgumentException("this agent was trained with seed " + this.seed
-                    + "; resuming with seed " + seed + " would not continue that run");
         }
         scheduleSteps = totalSteps;
         long limit = Math.min(stopAt, totalSteps);

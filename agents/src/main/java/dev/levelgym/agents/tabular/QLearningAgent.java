@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.TrainingArguments;
 import dev.levelgym.agents.TrainingResult;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
@@ -147,24 +148,13 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
     @Override
     public TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, long stopAt,
                                 EpisodeListener listener) {
-        if (totalSteps < 0 || stopAt < 0) {
-            throw new IllegalArgumentException("totalSteps and stopAt must be non-negative, got " + totalSteps
-                    + " and " + stopAt);
-        }
-        if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
-        }
+        TrainingArguments.requireRun(totalSteps, stopAt, seed);
         encoder.requireCompatible(env.observationSpace());
-        if (!actionSpace.equals(env.actionSpace())) {
-            throw new IllegalArgumentException("agent acts in " + actionSpace + " but the env's action space is "
-                    + env.actionSpace());
-        }
+        TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
+        TrainingArguments.requireSameSeed(this.seed, seed);
         if (this.seed == null) {
             this.seed = seed;
             random = Pcg64.seeded(seed);
-        } else if (this.seed != seed) {
-            throw new IllegalArgumentException("this agent was trained with seed " + this.seed + "; resuming with seed "
-                    + seed + " would not continue that run");
         }
         scheduleSteps = totalSteps;
         long limit = Math.min(stopAt, totalSteps);

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A DQN run saved, loaded and trained on is the run an uninterrupted call gives, bit for bit. */
@@ -30,15 +32,18 @@ class DqnResumeTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void resumingFromACheckpointContinuesTheSameRun() throws IOException {
+    /** With n-step returns (n = 3) the load must also rebuild the steps pending in the n-step window. */
+    @ParameterizedTest(name = "nSteps={0}")
+    @ValueSource(ints = {1, 3})
+    void resumingFromACheckpointContinuesTheSameRun(int nSteps) throws IOException {
+        DqnConfig config = DqnAgentTest.SMALL.withNSteps(nSteps);
         List<Episode> whole = new ArrayList<>();
         List<Episode> split = new ArrayList<>();
-        try (DqnAgent uninterrupted = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), DqnAgentTest.SMALL)) {
+        try (DqnAgent uninterrupted = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), config)) {
             uninterrupted.train(DqnAgentTest.cartPole(), TOTAL, SEED, whole::add);
             uninterrupted.save(tmp.resolve("whole"));
 
-            try (DqnAgent first = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), DqnAgentTest.SMALL)) {
+            try (DqnAgent first = DqnAgent.create("CartPole-v1", DqnAgentTest.cartPole(), config)) {
                 // 1177: after several training phases (Adam has moments) and in the middle of an episode.
                 first.train(DqnAgentTest.cartPole(), TOTAL, SEED, 1177, split::add);
                 assertTrue(first.updates() > 0);
