@@ -23,6 +23,9 @@ public final class DefaultDiscretizers {
             new double[] {2.4, 3.0, 0.2095, 3.5},
             new int[] {1, 4, 8, 10});
 
+    /** Beyond this many dimensions a Box is an image or a map, not a state a table can index. */
+    static final int MAX_TABULAR_DIMENSIONS = 16;
+
     private DefaultDiscretizers() {
     }
 
@@ -30,6 +33,11 @@ public final class DefaultDiscretizers {
     public static Discretizer forBox(String envId, Box box) {
         if (envId.startsWith("CartPole-") && box.size() == 4) {
             return CART_POLE;
+        }
+        if (box.size() > MAX_TABULAR_DIMENSIONS) {
+            // Uniform bins over hundreds of one-hot planes would be a table of 2^size rows: not tabular any more.
+            throw new IllegalArgumentException("tabular Q-learning cannot discretize " + envId + "'s observations "
+                    + box + " (" + box.size() + " dimensions); use --agent dqn for it");
         }
         float[] low = box.low();
         float[] high = box.high();

@@ -86,6 +86,14 @@ class AgentKindsTest {
     }
 
     @Test
+    void aMapObservationIsRefusedForTabularQLearningWithAPointerToDqn() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("q-learning", "Dungeon-v0", Registry.standard().make("Dungeon-v0"), null, 0));
+        assertTrue(e.getMessage().contains("1287 dimensions") && e.getMessage().contains("--agent dqn"),
+                e.getMessage());
+    }
+
+    @Test
     void badConfigsAreOneLineErrorsNamingTheAgent() throws IOException {
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, "{\"learningRat\": 0.5}");
