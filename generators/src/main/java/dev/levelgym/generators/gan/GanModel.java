@@ -125,6 +125,18 @@ public final class GanModel implements AutoCloseable {
      * (an existing directory is first renamed aside and deleted after), so {@code dir} never holds half a model.
      */
     public void save(Path dir) throws IOException {
+        save(dir, temp -> {
+        });
+    }
+
+    /** Writes extra files (e.g. sample pictures) into the model directory before it is published. */
+    @FunctionalInterface
+    public interface ExtraFiles {
+        void write(Path dir) throws IOException;
+    }
+
+    /** {@link #save(Path)}, with {@code extra} adding its files to the directory before the rename. */
+    public void save(Path dir, ExtraFiles extra) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -138,6 +150,7 @@ public final class GanModel implements AutoCloseable {
                     Files.newOutputStream(temp.resolve(GENERATOR_FILE))))) {
                 generator.saveParameters(out);
             }
+            extra.write(temp);
             if (Files.exists(target)) {
                 Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
                 Files.delete(old);
