@@ -5,6 +5,7 @@ import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.GanGenerator;
 import dev.levelgym.generators.gan.TrainingCorpus;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Samples many levels from a GAN model and prints the issue's targets: raw playability, playability and edits after
- * repair, duplicates, copies of the training set, tile-pattern KL, and the sampling + solving rate.
+ * Samples many levels from a GAN model and prints the issue's targets: playability before repair (raw argmax
+ * drafts, and {@link Decoding#ONE_EACH} drafts as {@code generate} makes them), repair edits, playability after
+ * repair, duplicates, copies of the training set, tile-pattern KL, and the sampling + solving rate (argmax drafts,
+ * from latent vectors to solver verdicts). Metrics of the delivered levels are of the one-each drafts after repair.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Sample a GAN model and print playability, repair edits, novelty, KL and sampling speed.")
@@ -57,15 +60,15 @@ final class GanEvaluateCommand implements Callable<Integer> {
         try (GanGenerator gan = GanGenerator.load(model)) {
             LevelSolver solver = new LevelSolver();
             long started = System.nanoTime();
-            List<String> drafts = gan.drafts(seed, count);
-            int rawPlayable = 0;
-            for (int i = 0; i < count; i++) {
-                Level l = GanGenerator.parseOrNull(drafts.get(i), "gan-" + (seed + i));
-                if (l != null && solver.shortest(l).playable()) {
-                    rawPlayable++;
-                }
-            }
+            List<String> raw = gan.drafts(seed, count, Decoding.ARGMAX);
+            int rawPlayable = playableCount(raw, solver);
             double sampleSolveSeconds = (System.nanoTime() - started) / 1e9;
+            List<String> drafts = gan.drafts(seed, count, Decoding.ONE_EACH);
+            int oneEachPlayable = playableCount(drafts, solver);
+            List<Integer> rawEdits = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                rawEdits.add(gan.playable(raw.get(i), "gan-" + (seed + i)).edits().size());
+            }
             long repairStarted = System.nanoTime();
             List<Level> levels = new ArrayList<>(count);
             List<Integer> edits = new ArrayList<>(count);
@@ -77,7 +80,7 @@ final class GanEvaluateCommand implements Callable<Integer> {
                 playable += solver.shortest(r.level()).playable() ? 1 : 0;
             }
             double repairSeconds = (System.nanoTime() - repairStarted) / 1e9;
-            Set<String> distinctDrafts = new HashSet<>(drafts);
+            Set<String> distinctDrafts = new HashSet<>(raw);
             double kl = 0;
             for (int s : LevelMetrics.PATTERN_SIZES) {
                 kl += LevelMetrics.tilePatternKL(ref, levels, s);
@@ -86,20 +89,32 @@ final class GanEvaluateCommand implements Callable<Integer> {
             List<Level> head = levels.subList(0, Math.min(PAIRWISE_LEVELS, count));
             o.printf("GAN %s, %d levels (seeds %d..%d) against %d reference levels%n", model, count, seed,
                     seed + count - 1, ref.size());
-            row(o, "playable before repair", (double) rawPlayable / count);
+            row(o, "playable before repair (argmax)", (double) rawPlayable / count);
+            row(o, "median repair edits (argmax)", LevelMetrics.median(rawEdits));
+            row(o, "playable before repair (one-each)", (double) oneEachPlayable / count);
+            row(o, "median repair edits (one-each)", LevelMetrics.median(edits));
+            row(o, "mean repair edits (one-each)", edits.stream().mapToInt(Integer::intValue).average().orElse(0));
             row(o, "playable after repair", (double) playable / count);
-            row(o, "median repair edits", LevelMetrics.median(edits));
-            row(o, "mean repair edits", edits.stream().mapToInt(Integer::intValue).average().orElse(0));
-            row(o, "duplicate share (drafts)", (double) (count - distinctDrafts.size()) / count);
+            row(o, "duplicate share (argmax drafts)", (double) (count - distinctDrafts.size()) / count);
             row(o, "duplicate share (levels)", LevelMetrics.duplicateShare(levels));
             row(o, "identical to reference share", LevelMetrics.identicalToReferenceShare(levels, ref));
-            row(o, "mean min Hamming to reference", LevelMetrics.meanMinHammingToReference(head, ref));
+            row(o, "mean min Hamming to ref. (first " + head.size() + ")",
+                    LevelMetrics.meanMinHammingToReference(head, ref));
             row(o, "mean pairwise Hamming (first " + head.size() + ")", LevelMetrics.meanPairwiseHamming(head));
             row(o, "tile-pattern KL (2,3,4 mean)", kl);
-            row(o, "sampling + solving, levels/s", count / sampleSolveSeconds);
+            row(o, "sampling + solving (argmax), levels/s", count / sampleSolveSeconds);
             row(o, "repair, levels/s", count / repairSeconds);
         }
         return 0;
+    }
+
+    private static int playableCount(List<String> drafts, LevelSolver solver) {
+        int n = 0;
+        for (String d : drafts) {
+            Level l = GanGenerator.parseOrNull(d, "draft");
+            n += l != null && solver.shortest(l).playable() ? 1 : 0;
+        }
+        return n;
     }
 
     private static void row(PrintWriter o, String name, double value) {

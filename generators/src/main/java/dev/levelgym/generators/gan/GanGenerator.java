@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Levels from a trained {@link GanModel}, registered as {@code gan:MODEL_DIR}. Seed {@code s} maps to the latent
- * vector {@link GanModel#latent(long)}; {@link #draft(long)} is the raw argmax sample, and {@link #generate(long)}
- * is that draft when it is already playable, otherwise its {@link LevelRepair} (fewest tile edits), so every seed
- * gives a playable level and the generator's style is kept as far as playability allows.
+ * vector {@link GanModel#latent(long)}. {@link #draft(long)} is the raw {@link Decoding#ARGMAX} sample.
+ * {@link #generate(long)} decodes the same sample with {@link Decoding#ONE_EACH} (one avatar, key and door where the
+ * generator most wants them) and returns it when it is playable, otherwise its {@link LevelRepair} (fewest tile
+ * edits): every seed gives a playable level, and the generator's layout is kept as far as playability allows.
  *
  * <p>Batches are sampled in one forward pass per chunk; a batch and single draws use the same latents, so they
  * agree except where CPU kernels round a near-tie between two tiles differently for different batch sizes.
@@ -64,7 +65,7 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
 
     @Override
     public List<Level> generate(long firstSeed, int count) {
-        List<String> drafts = drafts(firstSeed, count);
+        List<String> drafts = drafts(firstSeed, count, Decoding.ONE_EACH);
         List<Level> levels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             levels.add(playable(drafts.get(i), NAME + "-" + (firstSeed + i)).level());
@@ -74,16 +75,21 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
 
     @Override
     public String draft(long seed) {
-        return drafts(seed, 1).get(0);
+        return drafts(seed, 1, Decoding.ARGMAX).get(0);
     }
 
-    /** The raw drafts of seeds {@code firstSeed ...}, in one batched pass. */
-    public List<String> drafts(long firstSeed, int count) {
+    /** The drafts of seeds {@code firstSeed ...}, in batched passes. */
+    public List<String> drafts(long firstSeed, int count, Decoding decoding) {
         List<float[]> latents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             latents.add(model.latent(firstSeed + i));
         }
-        return model.sample(latents);
+        return model.sample(latents, decoding);
+    }
+
+    /** The level {@link #generate(long)} would make from {@code latent}, with the repair edits it needed. */
+    public LevelRepair.Result level(float[] latent, String id) {
+        return playable(model.sample(List.of(latent), Decoding.ONE_EACH).get(0), id);
     }
 
     /** The draft itself if it parses and the solver wins it (no edits), else its repair. */

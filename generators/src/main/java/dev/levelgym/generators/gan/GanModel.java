@@ -88,14 +88,19 @@ public final class GanModel implements AutoCloseable {
         return z;
     }
 
-    /** The draft (level text, possibly unplayable or ill-formed) of each latent vector. */
+    /** The raw argmax draft (level text, possibly unplayable or ill-formed) of each latent vector. */
     public List<String> sample(List<float[]> latents) {
+        return sample(latents, Decoding.ARGMAX);
+    }
+
+    /** The draft of each latent vector under {@code decoding}. */
+    public List<String> sample(List<float[]> latents, Decoding decoding) {
         return sample(generator, parameterStore, manager, latents, manifest.latentSize(), manifest.paddedSize(),
-                manifest.width(), manifest.height());
+                manifest.width(), manifest.height(), decoding);
     }
 
     static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
-                               int latentSize, int size, int width, int height) {
+                               int latentSize, int size, int width, int height, Decoding decoding) {
         List<String> drafts = new ArrayList<>(latents.size());
         for (int from = 0; from < latents.size(); from += SAMPLE_CHUNK) {
             int n = Math.min(SAMPLE_CHUNK, latents.size() - from);
@@ -111,9 +116,10 @@ public final class GanModel implements AutoCloseable {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray maps = generator.forward(ps, new NDList(scope.create(z, new Shape(n, latentSize))), false)
                         .singletonOrThrow();
-                long[] argmax = maps.argMax(1).toLongArray();
+                float[] p = maps.toFloatArray();
+                int length = TileMaps.CHANNELS * size * size;
                 for (int i = 0; i < n; i++) {
-                    drafts.add(TileMaps.decode(argmax, i * size * size, size, width, height));
+                    drafts.add(decoding.decode(p, i * length, size, width, height));
                 }
             }
         }

@@ -201,7 +201,7 @@ public final class GanTrainer implements AutoCloseable {
     /** Drafts of the generator as it is now (inference mode), e.g. for a progress picture. */
     public List<String> sample(List<float[]> latents) {
         return GanModel.sample(generator, parameterStore, modelManager, latents, config.latentSize(), size,
-                corpus.width(), corpus.height());
+                corpus.width(), corpus.height(), Decoding.ARGMAX);
     }
 
     /** Ends training and returns the generator as a model; the trainer's critic is freed by {@link #close()}. */

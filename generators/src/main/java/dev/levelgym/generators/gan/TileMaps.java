@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * One-hot tile maps, the GAN's view of a level (as MarioGAN's): one channel per legend tile, in {@link Tile}
  * order, the level in the top-left corner of a {@code size × size} square (a power of two, so the generator can
- * upsample from 4×4), the padding filled with wall. Decoding takes the argmax channel of every cell of the
- * unpadded region.
+ * upsample from 4×4), the padding filled with wall. {@link Decoding} turns the generator's
+ * tile probabilities of the unpadded region back into tiles.
  */
 public final class TileMaps {
 
@@ -49,21 +49,6 @@ public final class TileMaps {
                 out[offset + t.ordinal() * plane + y * size + x] = 1f;
             }
         }
-    }
-
-    /**
-     * The level text (rows of legend characters, LF-terminated) of one sample of argmax channel indices, laid out
-     * size × size row-major; only the top-left width × height is read.
-     */
-    static String decode(long[] argmax, int offset, int size, int width, int height) {
-        StringBuilder sb = new StringBuilder((width + 1) * height);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                sb.append(LEGEND.charAt((int) argmax[offset + y * size + x]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     /**

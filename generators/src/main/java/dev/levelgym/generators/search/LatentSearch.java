@@ -4,7 +4,6 @@ import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.generators.LevelRepair;
 import dev.levelgym.generators.gan.GanGenerator;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -57,8 +56,7 @@ public final class LatentSearch {
             for (int i = 0; i < n; i++) {
                 latent[i] = (float) z[i];
             }
-            String draft = generator.model().sample(List.of(latent)).get(0);
-            LevelRepair.Result r = generator.playable(draft, id);
+            LevelRepair.Result r = generator.level(latent, id);
             Map<Targets.Measure, Double> values = targets.measure(r.level(), solver);
             double shortfall = targets.shortfall(values);
             evaluations[0]++;
