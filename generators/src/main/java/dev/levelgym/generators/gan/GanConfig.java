@@ -17,7 +17,7 @@ package dev.levelgym.generators.gan;
 public record GanConfig(int latentSize, int batchSize, int steps, int criticSteps, double learningRate, double beta1,
                         GanLoss loss, double clip, boolean mirror, long seed) {
 
-    public static final int DEFAULT_STEPS = 3000;
+    public static final int DEFAULT_STEPS = 2000;
 
     public GanConfig {
         positive("latentSize", latentSize);
