@@ -63,8 +63,10 @@ final class GanEvaluateCommand implements Callable<Integer> {
             List<String> raw = gan.drafts(seed, count, Decoding.ARGMAX);
             int rawPlayable = playableCount(raw, solver);
             double sampleSolveSeconds = (System.nanoTime() - started) / 1e9;
+            long oneEachStarted = System.nanoTime();
             List<String> drafts = gan.drafts(seed, count, Decoding.ONE_EACH);
             int oneEachPlayable = playableCount(drafts, solver);
+            double oneEachSeconds = (System.nanoTime() - oneEachStarted) / 1e9;
             List<Integer> rawEdits = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 rawEdits.add(gan.playable(raw.get(i), "gan-" + (seed + i)).edits().size());
@@ -103,6 +105,7 @@ final class GanEvaluateCommand implements Callable<Integer> {
             row(o, "mean pairwise Hamming (first " + head.size() + ")", LevelMetrics.meanPairwiseHamming(head));
             row(o, "tile-pattern KL (2,3,4 mean)", kl);
             row(o, "sampling + solving (argmax), levels/s", count / sampleSolveSeconds);
+            row(o, "sampling + solving (one-each), levels/s", count / oneEachSeconds);
             row(o, "repair, levels/s", count / repairSeconds);
         }
         return 0;
@@ -118,6 +121,6 @@ final class GanEvaluateCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter o, String name, double value) {
-        o.printf("%-36s %12.4f%n", name, value);
+        o.printf("%-40s %12.4f%n", name, value);
     }
 }

@@ -8,7 +8,8 @@ public enum Decoding {
     ARGMAX,
     /**
      * The legend's unique pieces (avatar, key, door: exactly one each in every corpus level) each go to the one
-     * cell whose probability for that piece is highest, the most confident piece first and on distinct cells; every
+     * cell inside the border (where every corpus level has them: its border is wall) whose probability for that
+     * piece is highest, the most confident piece first and on distinct cells; every
      * other cell takes its most probable non-piece tile. Argmax under the constraint that a level is well formed,
      * so it differs from {@link #ARGMAX} only where the argmax map has no or several of a piece.
      */
@@ -35,6 +36,9 @@ public enum Decoding {
                         continue;
                     }
                     for (int c = 0; c < tiles.length; c++) {
+                        if (border(c, width, height)) {
+                            continue;
+                        }
                         float v = p[offset + PIECES[k] * plane + (c / width) * size + c % width];
                         if (!taken[c] && v > best) {
                             best = v;
@@ -69,6 +73,12 @@ public enum Decoding {
             sb.append(tiles, y * width, width).append('\n');
         }
         return sb.toString();
+    }
+
+    private static boolean border(int cell, int width, int height) {
+        int x = cell % width;
+        int y = cell / width;
+        return x == 0 || y == 0 || x == width - 1 || y == height - 1;
     }
 
     private static boolean isPiece(int channel) {

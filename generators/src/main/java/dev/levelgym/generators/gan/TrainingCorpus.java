@@ -26,6 +26,11 @@ public record TrainingCorpus(List<Level> levels, int width, int height) {
     /** In-memory levels (e.g. the bundled corpus), which must share one size. */
     public static TrainingCorpus of(List<Level> levels) {
         Level first = levels.get(0);
+        if ((first.width() - 2) * (first.height() - 2) < 3) {
+            // Decoding and repair place the avatar, key and door on distinct cells inside the border.
+            throw new IllegalArgumentException(first.id() + ": level is " + first.width() + "x" + first.height()
+                    + "; a GAN needs at least 3 cells inside the border");
+        }
         for (Level l : levels) {
             if (l.width() != first.width() || l.height() != first.height()) {
                 throw new IllegalArgumentException(l.id() + ": level is " + l.width() + "x" + l.height()
