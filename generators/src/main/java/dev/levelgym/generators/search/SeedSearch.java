@@ -17,6 +17,9 @@ public final class SeedSearch {
     }
 
     public static SearchResult search(LevelGenerator generator, Targets targets, long seed, int maxEvaluations) {
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("maxEvaluations must be at least 1, got " + maxEvaluations);
+        }
         LevelSolver solver = new LevelSolver();
         SearchResult best = null;
         double bestShortfall = Double.POSITIVE_INFINITY;
@@ -32,7 +35,7 @@ public final class SeedSearch {
                 }
             }
         }
-        return best == null ? null : new SearchResult(best.level(), best.met(),
+        return new SearchResult(best.level(), best.met(),
                 best.met() ? best.evaluations() : maxEvaluations, best.measures(), 0);
     }
 }
