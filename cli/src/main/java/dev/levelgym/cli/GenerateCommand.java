@@ -4,8 +4,14 @@ import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.LevelRepair;
 import dev.levelgym.generators.export.TiledExport;
+import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.SearchResult;
+import dev.levelgym.generators.search.SeedSearch;
+import dev.levelgym.generators.search.Targets;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +44,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--generator", required = true, description = "Generator: ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--generator", required = true,
+            description = "Generator: ${COMPLETION-CANDIDATES}, or gan:MODEL_DIR (a model from gan train).",
             completionCandidates = Names.class)
     private String generator;
 
@@ -69,6 +76,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing files.")
     private boolean force;
 
+    @Option(names = "--target", paramLabel = "SPEC",
+            description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
+                    + "(walls: share of the cells inside the border). gan: CMA-ES in latent space; other generators "
+                    + "try successive seeds.")
+    private String target;
+
+    @Option(names = "--max-evaluations", defaultValue = "2000", paramLabel = "N",
+            description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
+    private int maxEvaluations;
+
     static final class Names extends ArrayList<String> {
         Names() {
             super(LevelGenerators.names());
@@ -88,18 +105,43 @@ final class GenerateCommand implements Callable<Integer> {
             }
             fmt.add(s);
         }
+        Targets targets = null;
+        if (target != null) {
+            try {
+                targets = Targets.parse(target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--target: " + e.getMessage());
+            }
+            if (maxEvaluations < 1) {
+                throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
+            }
+        }
         LevelGenerator g = LevelGenerators.create(generator, width, height);
-        List<Path> targets = new ArrayList<>();
+        try {
+            return write(g, fmt, targets);
+        } finally {
+            if (g instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private int write(LevelGenerator g, Set<String> fmt, Targets targets) throws IOException {
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             for (String f : fmt) {
-                targets.add(out.resolve(g.name() + "-" + (seed + i) + "." + f));
+                files.add(out.resolve(g.name() + "-" + (seed + i) + "." + f));
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out: not a directory: " + out);
         }
         if (!force) {
-            for (Path p : targets) {
+            for (Path p : files) {
                 if (Files.exists(p)) {
                     throw new IllegalArgumentException("refusing to overwrite " + p
                             + " (it exists); pass --force to overwrite");
@@ -118,11 +160,24 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         long edits = 0;
         long started = System.nanoTime();
+        List<Integer> evaluations = new ArrayList<>();
+        int met = 0;
+        LatentSearch latentSearch = targets != null && g instanceof GanGenerator gan
+                ? new LatentSearch(gan, targets, maxEvaluations) : null;
         for (int i = 0; i < count; i++) {
             long s = seed + i;
             String name = g.name() + "-" + s;
             Level level;
-            if (repair) {
+            if (targets != null) {
+                SearchResult r = latentSearch != null ? latentSearch.search(s)
+                        : SeedSearch.search(g, targets, s, maxEvaluations);
+                level = r.level();
+                edits += r.repairEdits();
+                evaluations.add(r.evaluations());
+                met += r.met() ? 1 : 0;
+                o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets" : "TARGETS NOT MET",
+                        r.evaluations(), Targets.describe(r.measures()));
+            } else if (repair) {
                 LevelRepair.Result r = LevelRepair.repair(g.draft(s), name);
                 level = r.level();
                 edits += r.edits().size();
@@ -143,7 +198,14 @@ final class GenerateCommand implements Callable<Integer> {
         o.printf("wrote %d %s level(s) (%dx%d, seeds %d..%d) as %s to %s in %.2f s%s%n", count, g.name(), width,
                 height, seed, seed + count - 1, String.join(",", fmt), out, seconds,
                 repair ? String.format("; repair edits: %d total, %.2f per level", edits, (double) edits / count) : "");
-        return 0;
+        if (targets != null) {
+            o.printf("targets %s: %d of %d level(s) met them; evaluations per level: median %.1f, mean %.1f, max %d "
+                            + "(%s)%n", targets, met, count, LevelMetrics.median(evaluations),
+                    evaluations.stream().mapToInt(Integer::intValue).average().orElse(0),
+                    evaluations.stream().mapToInt(Integer::intValue).max().orElse(0),
+                    latentSearch != null ? "CMA-ES in the GAN's latent space" : "successive seeds s, s+2^32, ...");
+        }
+        return met == count || targets == null ? 0 : 1;
     }
 
     /** A preview: one flat colour square per tile. */

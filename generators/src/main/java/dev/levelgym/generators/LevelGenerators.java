@@ -1,11 +1,16 @@
 package dev.levelgym.generators;
 
+import dev.levelgym.generators.gan.GanGenerator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
-/** The generators by name: {@code rooms} and {@code caves}. */
+/**
+ * The generators by name: {@code rooms}, {@code caves}, and {@code gan:MODEL_DIR} for a trained GAN (which holds
+ * native memory: close it when done, it is {@link AutoCloseable}).
+ */
 public final class LevelGenerators {
 
     /** GVGAI zelda's level size. */
@@ -32,11 +37,24 @@ public final class LevelGenerators {
         return create(name, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
-    /** @throws IllegalArgumentException for an unknown name or a size the generator cannot fill */
+    /**
+     * @throws IllegalArgumentException for an unknown name, a size the generator cannot fill, or (for
+     *                                  {@code gan:MODEL_DIR}) a bad model directory or one trained on another size
+     */
     public static LevelGenerator create(String name, int width, int height) {
+        if (name.startsWith(GanGenerator.PREFIX)) {
+            GanGenerator gan = GanGenerator.load(Path.of(name.substring(GanGenerator.PREFIX.length())));
+            if (gan.width() != width || gan.height() != height) {
+                gan.close();
+                throw new IllegalArgumentException("the GAN model " + name.substring(GanGenerator.PREFIX.length())
+                        + " makes " + gan.width() + "x" + gan.height() + " levels, not " + width + "x" + height);
+            }
+            return gan;
+        }
         BiFunction<Integer, Integer, LevelGenerator> f = FACTORIES.get(name);
         if (f == null) {
-            throw new IllegalArgumentException("unknown generator '" + name + "'; known: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown generator '" + name + "'; known: " + String.join(", ", names())
+                    + ", " + GanGenerator.PREFIX + "MODEL_DIR");
         }
         return f.apply(width, height);
     }

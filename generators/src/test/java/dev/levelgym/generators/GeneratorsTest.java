@@ -82,7 +82,7 @@ class GeneratorsTest {
     void rejectsUnknownNamesAndTinySizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LevelGenerators.create("gan"));
-        assertEquals("unknown generator 'gan'; known: caves, rooms", e.getMessage());
+        assertEquals("unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LevelGenerators.create("rooms", 5, 9));
         assertEquals(List.of("caves", "rooms"), LevelGenerators.names());
         assertNotEquals(LevelGenerators.create("rooms").generate(1).toText(),

@@ -1,0 +1,127 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.gan.GanConfig;
+import dev.levelgym.generators.gan.GanLoss;
+import dev.levelgym.generators.gan.GanModel;
+import dev.levelgym.generators.gan.GanTrainer;
+import dev.levelgym.generators.gan.TrainingCorpus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Trains a GAN on a folder of levels (default: the bundled corpus) and saves it as a model directory. While it
+ * trains, a grid of samples from fixed latents is written to {@code MODEL_DIR/samples/step-N.png} every
+ * {@code --samples-every} steps; the finished model replaces the directory atomically, keeping the pictures.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a GAN level generator on a folder of levels of one size.")
+final class GanTrainCommand implements Callable<Integer> {
+
+    private static final int GRID_SAMPLES = 16;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Folder of level files (*.txt), all of one size (default: the bundled 41-level corpus).")
+    private Path corpus;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
+    private Path out;
+
+    @Option(names = "--steps", defaultValue = "" + GanConfig.DEFAULT_STEPS,
+            description = "Generator updates (default ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--loss", defaultValue = "HINGE",
+            description = "HINGE or WASSERSTEIN_CLIP (default ${DEFAULT-VALUE}); WGAN takes 5 critic steps per step.")
+    private GanLoss loss;
+
+    @Option(names = "--samples-every", paramLabel = "N",
+            description = "Write a sample grid every N steps (default: steps/10).")
+    private Integer samplesEvery;
+
+    @Option(names = "--force", description = "Replace an existing model directory.")
+    private boolean force;
+
+    @Option(names = "--no-progress", description = "Hide the progress bar.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        }
+        int every = samplesEvery == null ? Math.max(1, steps / 10) : samplesEvery;
+        if (every < 1) {
+            throw new IllegalArgumentException("--samples-every must be at least 1, got " + every);
+        }
+        if (Files.exists(out) && !force) {
+            throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
+        }
+        TrainingCorpus data = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels()) : TrainingCorpus.load(corpus);
+        GanConfig config = GanConfig.defaults().withSteps(steps).withSeed(seed)
+                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1);
+        OutputDirectory.prepareFresh(out, true, false);
+        Path samples = out.resolve("samples");
+        Files.createDirectories(samples);
+        List<float[]> fixed = new ArrayList<>();
+        Random r = new Random(seed);
+        for (int i = 0; i < GRID_SAMPLES; i++) {
+            float[] z = new float[config.latentSize()];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = (float) r.nextGaussian();
+            }
+            fixed.add(z);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        GanTrainer.Losses losses = null;
+        try (GanTrainer trainer = new GanTrainer(data, config);
+             ProgressDisplay progress = ProgressDisplay.open("gan", steps, !noProgress)) {
+            for (int s = 1; s <= steps; s++) {
+                losses = trainer.step();
+                progress.stepTo(s);
+                progress.message(String.format("critic %.3f generator %.3f", losses.critic(), losses.generator()));
+                if (s % every == 0 || s == steps) {
+                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), 4), "png",
+                            samples.resolve(String.format("step-%06d.png", s)).toFile());
+                }
+            }
+            try (GanModel model = trainer.finish()) {
+                model.save(out, dir -> copyTree(samples, dir.resolve("samples")));
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        o.printf("trained a GAN on %d levels (%dx%d%s) for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
+                        + "generator %.4f%n", data.levels().size(), data.width(), data.height(),
+                config.mirror() ? ", with mirror images" : "", steps, seconds, loss, seed, losses.critic(),
+                losses.generator());
+        o.printf("wrote %s: manifest.json, generator.params, samples/%n", out);
+        return 0;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}

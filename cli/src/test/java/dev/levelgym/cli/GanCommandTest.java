@@ -1,0 +1,148 @@
+package dev.levelgym.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanCommandTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path model;
+    private static CliRun training;
+
+    /** One tiny training run for all tests: a few steps are enough to exercise every command. */
+    @BeforeAll
+    static void train() {
+        model = shared.resolve("model");
+        training = CliRun.of("gan", "train", "--out", model.toString(), "--steps", "4", "--samples-every", "2",
+                "--seed", "3");
+    }
+
+    @Test
+    void trainWritesAModelWithManifestWeightsAndSampleGrids() throws Exception {
+        assertEquals(0, training.exitCode(), training.err());
+        assertTrue(training.out().startsWith("trained a GAN on 41 levels (13x9, with mirror images) for 4 steps"),
+                training.out());
+        JsonNode m = new ObjectMapper().readTree(model.resolve("manifest.json").toFile());
+        assertEquals(4, m.get("trainingSteps").asInt());
+        assertEquals(32, m.get("latentSize").asInt());
+        assertEquals("w.A+g123", m.get("legend").asText());
+        assertEquals(3, m.get("config").get("seed").asInt());
+        assertTrue(Files.size(model.resolve("generator.params")) > 10_000);
+        BufferedImage grid = ImageIO.read(model.resolve("samples/step-000002.png").toFile());
+        assertTrue(grid.getWidth() > 4 * 13 * 8);
+        assertTrue(Files.exists(model.resolve("samples/step-000004.png")));
+    }
+
+    @Test
+    void trainRefusesAnExistingModelWithoutForceAndBadCorpora() throws Exception {
+        CliRun again = CliRun.of("gan", "train", "--out", model.toString(), "--steps", "1");
+        assertEquals(2, again.exitCode());
+        assertEquals("levelgym train: error: --out " + model + " exists; pass --force to replace it",
+                again.err().strip());
+        Path corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("a.txt"), "wwwww\nwA+gw\nwwwww\n");
+        Files.writeString(corpus.resolve("b.txt"), "wwwww\nwA+gw\nwwwww\nwwwww\n");
+        CliRun mixed = CliRun.of("gan", "train", "--corpus", corpus.toString(), "--out", dir.resolve("m").toString());
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains(corpus.resolve("b.txt") + ": level is 5x4"), mixed.err());
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
+    void generateFromTheModelWritesPlayableLevelsRepeatably() throws Exception {
+        Path out = dir.resolve("levels");
+        CliRun run = CliRun.of("generate", "--generator", "gan:" + model, "--count", "3", "--seed", "5", "--out",
+                out.toString(), "--format", "txt,png");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("wrote 3 gan level(s)"), run.out());
+        for (int s = 5; s < 8; s++) {
+            Level l = LevelParser.parse(out.resolve("gan-" + s + ".txt"));
+            assertTrue(LevelSolver.solve(l).playable());
+            assertTrue(Files.exists(out.resolve("gan-" + s + ".png")));
+        }
+        Path again = dir.resolve("again");
+        CliRun.of("generate", "--generator", "gan:" + model, "--count", "3", "--seed", "5", "--out", again.toString());
+        assertEquals(Files.readString(out.resolve("gan-6.txt")), Files.readString(again.resolve("gan-6.txt")));
+
+        CliRun repaired = CliRun.of("generate", "--generator", "gan:" + model, "--count", "2", "--out",
+                dir.resolve("rep").toString(), "--repair");
+        assertEquals(0, repaired.exitCode(), repaired.err());
+        assertTrue(repaired.out().contains("repair edits:"), repaired.out());
+    }
+
+    @Test
+    void generateWithTargetsReportsEvaluationsPerLevel() throws Exception {
+        Path out = dir.resolve("t");
+        CliRun run = CliRun.of("generate", "--generator", "gan:" + model, "--count", "2", "--out", out.toString(),
+                "--target", "solutionLength=1..1000");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("gan-0: meets the targets after 1 evaluation(s): solutionLength="), run.out());
+        assertTrue(run.out().contains("targets solutionLength=1..1000: 2 of 2 level(s) met them"), run.out());
+        assertTrue(run.out().contains("CMA-ES in the GAN's latent space"), run.out());
+
+        CliRun rooms = CliRun.of("generate", "--generator", "rooms", "--count", "2", "--out",
+                dir.resolve("r").toString(), "--target", "enemies=0..1");
+        assertEquals(0, rooms.exitCode(), rooms.err());
+        assertTrue(rooms.out().contains("successive seeds"), rooms.out());
+        for (int s = 0; s < 2; s++) {
+            Level l = LevelParser.parse(dir.resolve("r").resolve("rooms-" + s + ".txt"));
+            long enemies = l.toText().chars().filter(c -> c == '1' || c == '2' || c == '3').count();
+            assertTrue(enemies <= 1, l.toText());
+        }
+    }
+
+    @Test
+    void targetParseErrorsNameTheFlagAndThePart() {
+        CliRun bad = CliRun.of("generate", "--generator", "rooms", "--out", dir.resolve("x").toString(),
+                "--target", "enemies=2..4,wals=0.3..0.5");
+        assertEquals(2, bad.exitCode());
+        assertEquals("levelgym generate: error: --target: bad target 'wals=0.3..0.5': unknown measure 'wals'; "
+                + "known: solutionLength, enemies, walls", bad.err().strip());
+        CliRun range = CliRun.of("generate", "--generator", "rooms", "--out", dir.resolve("x").toString(),
+                "--target", "enemies=4..x");
+        assertEquals(2, range.exitCode());
+        assertTrue(range.err().contains("--target: bad target 'enemies=4..x'"), range.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void badModelDirectoriesAreOneLineUserErrors() throws Exception {
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("manifest.json"), "{\"format\": 1, \"kind\": ");
+        CliRun run = CliRun.of("generate", "--generator", "gan:" + broken, "--out", dir.resolve("o").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("levelgym generate: error: corrupt GAN model file "
+                + broken.resolve("manifest.json")), run.err());
+        assertEquals(1, run.err().strip().lines().count());
+    }
+
+    @Test
+    void evaluatePrintsTheTargetsTable() {
+        CliRun run = CliRun.of("gan", "evaluate", "--model", model.toString(), "--count", "40");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("playable after repair +1\\.0000")), run.out());
+        assertTrue(run.out().contains("tile-pattern KL (2,3,4 mean)"), run.out());
+        assertTrue(run.out().contains("sampling + solving (argmax), levels/s"), run.out());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.dungeon.level.Tile;
+
+/** How the generator's per-cell tile probabilities become a map of tiles. */
+public enum Decoding {
+    /** Every cell takes its most probable tile (MarioGAN's decoding). Avatar, key and door counts are free. */
+    ARGMAX,
+    /**
+     * The legend's unique pieces (avatar, key, door: exactly one each in every corpus level) each go to the one
+     * cell inside the border (where every corpus level has them: its border is wall) whose probability for that
+     * piece is highest, the most confident piece first and on distinct cells; every
+     * other cell takes its most probable non-piece tile. Argmax under the constraint that a level is well formed,
+     * so it differs from {@link #ARGMAX} only where the argmax map has no or several of a piece.
+     */
+    ONE_EACH;
+
+    private static final int[] PIECES = {Tile.AVATAR.ordinal(), Tile.KEY.ordinal(), Tile.DOOR.ordinal()};
+
+    /**
+     * Level text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}; the level
+     * is the top-left width × height.
+     */
+    String decode(float[] p, int offset, int size, int width, int height) {
+        int plane = size * size;
+        char[] tiles = new char[width * height];
+        boolean[] taken = new boolean[width * height];
+        if (this == ONE_EACH) {
+            boolean[] placed = new boolean[PIECES.length];
+            for (int round = 0; round < PIECES.length; round++) {
+                int bestPiece = -1;
+                int bestCell = -1;
+                float best = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < PIECES.length; k++) {
+                    if (placed[k]) {
+                        continue;
+                    }
+                    for (int c = 0; c < tiles.length; c++) {
+                        if (border(c, width, height)) {
+                            continue;
+                        }
+                        float v = p[offset + PIECES[k] * plane + (c / width) * size + c % width];
+                        if (!taken[c] && v > best) {
+                            best = v;
+                            bestPiece = k;
+                            bestCell = c;
+                        }
+                    }
+                }
+                placed[bestPiece] = true;
+                taken[bestCell] = true;
+                tiles[bestCell] = TileMaps.LEGEND.charAt(PIECES[bestPiece]);
+            }
+        }
+        for (int c = 0; c < tiles.length; c++) {
+            if (taken[c]) {
+                continue;
+            }
+            int at = offset + (c / width) * size + c % width;
+            int best = -1;
+            for (int ch = 0; ch < TileMaps.CHANNELS; ch++) {
+                if (this == ONE_EACH && isPiece(ch)) {
+                    continue;
+                }
+                if (best < 0 || p[at + ch * plane] > p[at + best * plane]) {
+                    best = ch;
+                }
+            }
+            tiles[c] = TileMaps.LEGEND.charAt(best);
+        }
+        StringBuilder sb = new StringBuilder((width + 1) * height);
+        for (int y = 0; y < height; y++) {
+            sb.append(tiles, y * width, width).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static boolean border(int cell, int width, int height) {
+        int x = cell % width;
+        int y = cell / width;
+        return x == 0 || y == 0 || x == width - 1 || y == height - 1;
+    }
+
+    private static boolean isPiece(int channel) {
+        for (int piece : PIECES) {
+            if (piece == channel) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

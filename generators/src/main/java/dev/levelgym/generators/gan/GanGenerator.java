@@ -1,0 +1,117 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.LevelRepair;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Levels from a trained {@link GanModel}, registered as {@code gan:MODEL_DIR}. Seed {@code s} maps to the latent
+ * vector {@link GanModel#latent(long)}. {@link #draft(long)} is the raw {@link Decoding#ARGMAX} sample.
+ * {@link #generate(long)} decodes the same sample with {@link Decoding#ONE_EACH} (one avatar, key and door where the
+ * generator most wants them) and returns it when it is playable, otherwise its {@link LevelRepair} (fewest tile
+ * edits): every seed gives a playable level, and the generator's layout is kept as far as playability allows.
+ *
+ * <p>Batches are sampled in one forward pass per chunk; a batch and single draws use the same latents, so they
+ * agree except where CPU kernels round a near-tie between two tiles differently for different batch sizes.
+ *
+ * <p>Holds the model's native memory: {@link #close()} it.
+ */
+public final class GanGenerator implements LevelGenerator, AutoCloseable {
+
+    public static final String NAME = "gan";
+    /** Registry prefix: {@code gan:MODEL_DIR}. */
+    public static final String PREFIX = NAME + ":";
+
+    private final GanModel model;
+    private final LevelSolver solver = new LevelSolver();
+
+    public GanGenerator(GanModel model) {
+        this.model = model;
+    }
+
+    /** Loads the model directory; errors name the file (see {@link GanModel#load}). */
+    public static GanGenerator load(Path modelDir) {
+        return new GanGenerator(GanModel.load(modelDir));
+    }
+
+    public GanModel model() {
+        return model;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int width() {
+        return model.width();
+    }
+
+    @Override
+    public int height() {
+        return model.height();
+    }
+
+    @Override
+    public Level generate(long seed) {
+        return generate(seed, 1).get(0);
+    }
+
+    @Override
+    public List<Level> generate(long firstSeed, int count) {
+        List<String> drafts = drafts(firstSeed, count, Decoding.ONE_EACH);
+        List<Level> levels = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            levels.add(playable(drafts.get(i), NAME + "-" + (firstSeed + i)).level());
+        }
+        return levels;
+    }
+
+    @Override
+    public String draft(long seed) {
+        return drafts(seed, 1, Decoding.ARGMAX).get(0);
+    }
+
+    /** The drafts of seeds {@code firstSeed ...}, in batched passes. */
+    public List<String> drafts(long firstSeed, int count, Decoding decoding) {
+        List<float[]> latents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            latents.add(model.latent(firstSeed + i));
+        }
+        return model.sample(latents, decoding);
+    }
+
+    /** The level {@link #generate(long)} would make from {@code latent}, with the repair edits it needed. */
+    public LevelRepair.Result level(float[] latent, String id) {
+        return playable(model.sample(List.of(latent), Decoding.ONE_EACH).get(0), id);
+    }
+
+    /** The draft itself if it parses and the solver wins it (no edits), else its repair. */
+    public LevelRepair.Result playable(String draft, String id) {
+        Level level = parseOrNull(draft, id);
+        if (level != null && solver.shortest(level).playable()) {
+            return new LevelRepair.Result(level, List.of());
+        }
+        return LevelRepair.repair(draft, id);
+    }
+
+    /** The draft as a level if it is well formed (one avatar, a key, a door), else null. */
+    public static Level parseOrNull(String draft, String id) {
+        try {
+            return LevelParser.parse(draft, id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.levelgym.generators.gan;
+
+/**
+ * The {@code manifest.json} of a saved GAN: what the generator was trained on and how, enough to refuse a model
+ * this build cannot use before reading its weights.
+ *
+ * @param format          layout version of the model directory, bumped when its files change incompatibly
+ * @param kind            always {@value #KIND}
+ * @param legend          the tile characters of the generator's output channels, in order
+ * @param width           level width the model generates
+ * @param height          level height
+ * @param paddedSize      side of the square one-hot maps (a power of two)
+ * @param latentSize      latent vector length
+ * @param corpusHash      SHA-256 of the training levels (see {@link TrainingCorpus#hash})
+ * @param corpusLevels    training levels before mirroring
+ * @param trainingSteps   generator updates done
+ * @param config          the hyperparameters, including the seed
+ * @param levelgymVersion the levelgym version that trained it
+ * @param djlVersion      DJL's version
+ * @param engine          the engine and its version, e.g. {@code PyTorch 2.7.1}
+ */
+public record GanManifest(int format, String kind, String legend, int width, int height, int paddedSize,
+                          int latentSize, String corpusHash, int corpusLevels, long trainingSteps, GanConfig config,
+                          String levelgymVersion, String djlVersion, String engine) {
+
+    public static final int FORMAT = 1;
+    public static final String KIND = "gan";
+}

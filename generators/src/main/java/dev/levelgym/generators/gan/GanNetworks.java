@@ -1,0 +1,74 @@
+package dev.levelgym.generators.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+
+/**
+ * The DCGAN-style pair over one-hot maps of {@code size × size}. DJL's PyTorch engine has no transposed
+ * convolution, so the generator doubles the resolution by nearest-neighbour repetition and then convolves (which
+ * also avoids transposed convolution's checkerboard artefacts, Odena et al. 2016). Channel widths are small: the
+ * maps are tiny and sampling must stay fast (≈ 2.7 M multiply-adds per 16×16 sample).
+ */
+final class GanNetworks {
+
+    private static final int BASE_CHANNELS = 64;
+
+    private GanNetworks() {
+    }
+
+    /**
+     * latent (batch, latent) → Linear → 64×4×4 → [×2, conv 3×3, BN, ReLU] until size, halving channels → conv 3×3
+     * to one channel per tile → softmax over tiles (so generated maps live on the simplex, like one-hot maps).
+     */
+    static Block generator(int size) {
+        SequentialBlock g = new SequentialBlock();
+        g.add(Linear.builder().setUnits(BASE_CHANNELS * 16L).build());
+        g.add(BatchNorm.builder().build());
+        g.add(Activation.reluBlock());
+        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, BASE_CHANNELS, 4, 4)), "to-4x4"));
+        int channels = BASE_CHANNELS;
+        for (int s = 4; s < size; s *= 2) {
+            channels = Math.max(channels / 2, 16);
+            g.add(new LambdaBlock(x -> new NDList(upsample(x.singletonOrThrow())), "upsample-x2"));
+            g.add(conv3x3(channels));
+            g.add(BatchNorm.builder().build());
+            g.add(Activation.reluBlock());
+        }
+        g.add(conv3x3(TileMaps.CHANNELS));
+        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().softmax(1)), "softmax-tiles"));
+        return g;
+    }
+
+    /** maps (batch, tiles, size, size) → [conv 4×4 stride 2, LeakyReLU 0.2] to 4×4 → Linear → one score. */
+    static Block critic(int size) {
+        SequentialBlock d = new SequentialBlock();
+        int channels = 32;
+        for (int s = size; s > 4; s /= 2) {
+            d.add(Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
+                    .optPadding(new Shape(1, 1)).setFilters(channels).build());
+            d.add(Activation.leakyReluBlock(0.2f));
+            channels *= 2;
+        }
+        d.add(Blocks.batchFlattenBlock());
+        d.add(Linear.builder().setUnits(1).build());
+        return d;
+    }
+
+    private static Conv2d conv3x3(int filters) {
+        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters)
+                .build();
+    }
+
+    private static NDArray upsample(NDArray x) {
+        return x.repeat(2, 2).repeat(3, 2);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Levels to train a GAN on: all of one size. */
+public record TrainingCorpus(List<Level> levels, int width, int height) {
+
+    public TrainingCorpus {
+        levels = List.copyOf(levels);
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("a training corpus needs at least one level");
+        }
+    }
+
+    /** In-memory levels (e.g. the bundled corpus), which must share one size. */
+    public static TrainingCorpus of(List<Level> levels) {
+        Level first = levels.get(0);
+        if ((first.width() - 2) * (first.height() - 2) < 3) {
+            // Decoding and repair place the avatar, key and door on distinct cells inside the border.
+            throw new IllegalArgumentException(first.id() + ": level is " + first.width() + "x" + first.height()
+                    + "; a GAN needs at least 3 cells inside the border");
+        }
+        for (Level l : levels) {
+            if (l.width() != first.width() || l.height() != first.height()) {
+                throw new IllegalArgumentException(l.id() + ": level is " + l.width() + "x" + l.height()
+                        + " but " + first.id() + " is " + first.width() + "x" + first.height()
+                        + "; a GAN trains on levels of one size");
+            }
+        }
+        return new TrainingCorpus(levels, first.width(), first.height());
+    }
+
+    /**
+     * Every {@code *.txt} file of {@code dir}, in name order.
+     *
+     * @throws IllegalArgumentException naming the file (with line and column from the parser) for a malformed
+     *                                  level or one whose size differs from the first file's; or if there are none
+     */
+    public static TrainingCorpus load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("corpus " + dir + " is not a directory");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("corpus " + dir + " has no level files (*.txt)");
+        }
+        List<Level> levels = new ArrayList<>();
+        Path firstFile = files.get(0);
+        for (Path f : files) {
+            Level l = LevelParser.parse(f);
+            if (!levels.isEmpty()) {
+                Level first = levels.get(0);
+                if (l.width() != first.width() || l.height() != first.height()) {
+                    throw new IllegalArgumentException(f + ": level is " + l.width() + "x" + l.height() + " but "
+                            + firstFile + " is " + first.width() + "x" + first.height()
+                            + "; a GAN trains on levels of one size");
+                }
+            }
+            levels.add(l);
+        }
+        return of(levels);
+    }
+
+    /** SHA-256 (hex) over the levels' texts in order: identifies the training data in a model's manifest. */
+    public String hash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Level l : levels) {
+                sha.update(l.toText().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

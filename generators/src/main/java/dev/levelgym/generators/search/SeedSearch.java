@@ -1,0 +1,41 @@
+package dev.levelgym.generators.search;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.LevelGenerator;
+import java.util.Map;
+
+/**
+ * Target search for generators without a latent space: tries the seeds {@code s, s + 2^32, s + 2·2^32, ...} (so
+ * searches from different seeds never share candidates) until a level meets the targets.
+ */
+public final class SeedSearch {
+
+    static final long STRIDE = 1L << 32;
+
+    private SeedSearch() {
+    }
+
+    public static SearchResult search(LevelGenerator generator, Targets targets, long seed, int maxEvaluations) {
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("maxEvaluations must be at least 1, got " + maxEvaluations);
+        }
+        LevelSolver solver = new LevelSolver();
+        SearchResult best = null;
+        double bestShortfall = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < maxEvaluations; k++) {
+            Level level = generator.generate(seed + k * STRIDE).withId(generator.name() + "-" + seed);
+            Map<Targets.Measure, Double> values = targets.measure(level, solver);
+            double shortfall = targets.shortfall(values);
+            if (shortfall < bestShortfall) {
+                bestShortfall = shortfall;
+                best = new SearchResult(level, shortfall == 0, k + 1, values, 0);
+                if (shortfall == 0) {
+                    break;
+                }
+            }
+        }
+        return new SearchResult(best.level(), best.met(),
+                best.met() ? best.evaluations() : maxEvaluations, best.measures(), 0);
+    }
+}

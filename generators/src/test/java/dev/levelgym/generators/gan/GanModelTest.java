@@ -1,0 +1,185 @@
+package dev.levelgym.generators.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.SearchResult;
+import dev.levelgym.generators.search.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanModelTest {
+
+    private static final int STEPS = 12;
+
+    /** One short training run shared by the tests (a few seconds). */
+    private static GanModel model;
+    private static List<GanTrainer.Losses> losses;
+    private static List<String> samplesAtStart;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 7);
+        losses = new ArrayList<>();
+        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config)) {
+            samplesAtStart = trainer.sample(latents(8));
+            for (int i = 0; i < STEPS; i++) {
+                losses.add(trainer.step());
+            }
+            model = trainer.finish();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    private static List<float[]> latents(int n) {
+        List<float[]> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(GanModel.gaussians(new java.util.Random(100 + i), 32));
+        }
+        return l;
+    }
+
+    @Test
+    void trainingChangesLossesAndTheGenerator() {
+        assertEquals(STEPS, model.manifest().trainingSteps());
+        assertTrue(losses.stream().allMatch(l -> Double.isFinite(l.critic()) && Double.isFinite(l.generator())));
+        assertNotEquals(losses.get(0).critic(), losses.get(STEPS - 1).critic());
+        assertNotEquals(losses.get(0).generator(), losses.get(STEPS - 1).generator());
+        assertNotEquals(samplesAtStart, model.sample(latents(8)));
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameGenerator() {
+        GanConfig config = new GanConfig(32, 8, 3, 1, 2e-4, 0.5, GanLoss.WASSERSTEIN_CLIP, 0.01, false, 11);
+        List<List<String>> runs = new ArrayList<>();
+        for (long seed : new long[] {11, 11, 12}) {
+            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config.withSeed(seed))) {
+                for (int i = 0; i < 3; i++) {
+                    trainer.step();
+                }
+                runs.add(trainer.sample(latents(6)));
+            }
+        }
+        assertEquals(runs.get(0), runs.get(1));
+        assertNotEquals(runs.get(0), runs.get(2));
+    }
+
+    @Test
+    void samplesAreLevelSizedLegendTextAndDeterministicPerSeed() {
+        List<String> drafts = model.sample(latents(5));
+        for (String d : drafts) {
+            String[] rows = d.split("\n");
+            assertEquals(9, rows.length);
+            for (String r : rows) {
+                assertEquals(13, r.length());
+                assertTrue(r.chars().allMatch(c -> TileMaps.LEGEND.indexOf(c) >= 0), r);
+            }
+        }
+        assertEquals(drafts, model.sample(latents(5)));
+        GanGenerator g = new GanGenerator(model);
+        assertEquals(g.draft(3), g.drafts(3, 1, Decoding.ARGMAX).get(0));
+        assertEquals(g.drafts(3, 4, Decoding.ONE_EACH).get(2), g.drafts(5, 1, Decoding.ONE_EACH).get(0));
+        for (String d : g.drafts(0, 20, Decoding.ONE_EACH)) {
+            for (char piece : new char[] {'A', '+', 'g'}) {
+                assertEquals(1, d.chars().filter(c -> c == piece).count(), d);
+            }
+        }
+        Level level = g.generate(3);
+        assertEquals("gan-3", level.id());
+        assertTrue(LevelSolver.solve(level).playable());
+    }
+
+    @Test
+    void latentSearchMeetsTargetsAndIsDeterministicPerSeed() {
+        GanGenerator g = new GanGenerator(model);
+        Targets anything = Targets.parse("solutionLength=1..1000");
+        SearchResult first = new LatentSearch(g, anything, 50).search(4);
+        assertTrue(first.met());
+        assertEquals(1, first.evaluations(), "the seed's own latent meets a target every level meets");
+        assertEquals(g.generate(4), first.level());
+
+        // A target the seed's own level misses, a little more wall than it has: CMA-ES must move in latent space.
+        double walls = Targets.parse("walls=0..1").measure(g.generate(9), new LevelSolver())
+                .get(Targets.Measure.WALLS);
+        Targets open = Targets.parse("walls=" + (walls + 0.02) + "..1");
+        SearchResult a = new LatentSearch(g, open, 400).search(9);
+        assertTrue(a.met(), "not met: " + a.measures());
+        assertTrue(a.evaluations() > 1);
+        assertTrue(open.met(a.measures()));
+        assertTrue(LevelSolver.solve(a.level()).playable());
+        SearchResult b = new LatentSearch(g, open, 400).search(9);
+        assertEquals(a.level(), b.level());
+        assertEquals(a.evaluations(), b.evaluations());
+    }
+
+    @Test
+    void saveLoadRoundTripGivesIdenticalSamplesAndManifest() throws Exception {
+        Path out = dir.resolve("model");
+        model.save(out);
+        try (GanModel loaded = GanModel.load(out)) {
+            assertEquals(model.manifest(), loaded.manifest());
+            assertEquals(model.sample(latents(20)), loaded.sample(latents(20)));
+        }
+        // Saving again replaces the directory atomically: no temporary directories remain.
+        model.save(out);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(out), files.toList());
+        }
+        assertEquals(TrainingCorpus.of(DungeonCorpus.levels()).hash(), model.manifest().corpusHash());
+        assertEquals("w.A+g123", model.manifest().legend());
+    }
+
+    @Test
+    void corruptOrMismatchedModelDirectoriesAreRefusedNamingTheFile() throws Exception {
+        Path out = dir.resolve("model");
+        model.save(out);
+        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
+        Path weights = out.resolve(GanModel.GENERATOR_FILE);
+        String json = Files.readString(manifest);
+
+        Files.writeString(manifest, json.substring(0, json.length() / 2));
+        assertMessage(out, "corrupt GAN model file " + manifest);
+
+        Files.writeString(manifest, json.replace("\"legend\" : \"w.A+g123\"", "\"legend\" : \"w.A+g12\""));
+        assertMessage(out, manifest + ": legend 'w.A+g12' does not match");
+
+        Files.writeString(manifest, json.replace("\"latentSize\" : 32", "\"latentSize\" : 16"));
+        assertMessage(out, weights + " does not match " + manifest);
+
+        Files.writeString(manifest, json);
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertMessage(out, "corrupt GAN model file " + weights);
+
+        Files.delete(weights);
+        assertMessage(out, "missing GAN model file " + weights);
+
+        assertMessage(dir.resolve("nothing"), "no GAN model at " + dir.resolve("nothing"));
+    }
+
+    private static void assertMessage(Path modelDir, String start) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanModel.load(modelDir));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.levelgym.generators.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.DungeonCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingCorpusTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsAFolderOfOneSizeInNameOrder() throws Exception {
+        Files.writeString(dir.resolve("b.txt"), "wwwww\nwA+gw\nwwwww\n");
+        Files.writeString(dir.resolve("a.txt"), "wwwww\nwAg+w\nwwwww\n");
+        Files.writeString(dir.resolve("notes.md"), "not a level");
+        TrainingCorpus c = TrainingCorpus.load(dir);
+        assertEquals(List.of("a.txt", "b.txt"), c.levels().stream().map(Level::id).toList());
+        assertEquals(5, c.width());
+        assertEquals(3, c.height());
+        assertNotEquals(c.hash(), TrainingCorpus.of(List.of(c.levels().get(0))).hash());
+    }
+
+    @Test
+    void mixedSizesAndUnknownTilesAreRefusedNamingTheFile() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "wwwww\nwA+gw\nwwwww\n");
+        Files.writeString(dir.resolve("b.txt"), "wwwwww\nwA+g.w\nwwwwww\n");
+        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> TrainingCorpus.load(dir));
+        assertEquals(dir.resolve("b.txt") + ": level is 6x3 but " + dir.resolve("a.txt")
+                + " is 5x3; a GAN trains on levels of one size", sizes.getMessage());
+        Files.writeString(dir.resolve("b.txt"), "wwwww\nwA+Gw\nwwwww\n");
+        IllegalArgumentException tile = assertThrows(IllegalArgumentException.class, () -> TrainingCorpus.load(dir));
+        assertTrue(tile.getMessage().startsWith(dir.resolve("b.txt") + ":2:4: unknown tile 'G'"), tile.getMessage());
+    }
+
+    @Test
+    void mirrorsOfTheCorpusArePlayableAndNew() {
+        List<Level> corpus = DungeonCorpus.levels();
+        List<Level> all = TileMaps.withMirrors(corpus);
+        assertTrue(all.size() > 3 * corpus.size(), "mirrors: " + all.size());
+        assertTrue(all.stream().allMatch(l -> LevelSolver.solve(l).playable()));
+        assertEquals(all.size(), all.stream().map(Level::toText).distinct().count());
+    }
+
+    @Test
+    void paddedSizeIsThePowerOfTwoThatHoldsTheLevel() {
+        assertEquals(16, TileMaps.paddedSize(13, 9));
+        assertEquals(4, TileMaps.paddedSize(3, 4));
+        assertEquals(32, TileMaps.paddedSize(17, 5));
+    }
+}

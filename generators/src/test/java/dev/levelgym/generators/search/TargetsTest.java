@@ -1,0 +1,65 @@
+package dev.levelgym.generators.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.LevelGenerators;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+    @Test
+    void parsesRangesAndSingleValues() {
+        Targets t = Targets.parse("solutionLength=20..30, enemies=3,walls=0.3..0.5");
+        assertEquals(new Targets.Range(20, 30), t.ranges().get(Targets.Measure.SOLUTION_LENGTH));
+        assertEquals(new Targets.Range(3, 3), t.ranges().get(Targets.Measure.ENEMIES));
+        assertEquals(new Targets.Range(0.3, 0.5), t.ranges().get(Targets.Measure.WALLS));
+        assertEquals("solutionLength=20..30,enemies=3..3,walls=0.30..0.50", t.toString());
+    }
+
+    @Test
+    void parseErrorsNameTheBadPart() {
+        assertError("enemies=2..4,speed=3", "bad target 'speed=3': unknown measure 'speed'; known: solutionLength, enemies, walls");
+        assertError("enemies", "bad target 'enemies': expected key=MIN..MAX");
+        assertError("enemies=two", "bad target 'enemies=two': expected numbers as MIN..MAX or VALUE");
+        assertError("enemies=4..2", "bad target 'enemies=4..2': the minimum is above the maximum");
+        assertError("walls=0.1..0.2,walls=0.3", "bad target 'walls=0.3': 'walls' is given twice");
+        assertError("enemies=1..2,", "bad target '': expected key=MIN..MAX");
+    }
+
+    private static void assertError(String spec, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Targets.parse(spec)).getMessage());
+    }
+
+    @Test
+    void measuresAndShortfall() {
+        var level = LevelParser.parse("wwwwww\nwA.1.w\nww+w.w\nw..wgw\nwwwwww\n", "t");
+        Targets t = Targets.parse("solutionLength=1..3,enemies=1,walls=0.25");
+        Map<Targets.Measure, Double> m = t.measure(level, new LevelSolver());
+        assertEquals(7.0, m.get(Targets.Measure.SOLUTION_LENGTH));
+        assertEquals(1.0, m.get(Targets.Measure.ENEMIES));
+        assertEquals(3.0 / 12, m.get(Targets.Measure.WALLS));
+        assertEquals(1 + 4.0, t.shortfall(m), 1e-9);
+        assertEquals(0.0, Targets.parse("solutionLength=5..9,enemies=0..1").shortfall(m));
+    }
+
+    @Test
+    void seedSearchFindsALevelMeetingTargetsDeterministically() {
+        var rooms = LevelGenerators.create("rooms");
+        Targets t = Targets.parse("enemies=0..1,solutionLength=10..40");
+        SearchResult a = SeedSearch.search(rooms, t, 5, 500);
+        assertTrue(a.met());
+        assertTrue(t.met(a.measures()));
+        assertEquals("rooms-5", a.level().id());
+        SearchResult b = SeedSearch.search(rooms, t, 5, 500);
+        assertEquals(a.level(), b.level());
+        assertEquals(a.evaluations(), b.evaluations());
+        SearchResult impossible = SeedSearch.search(rooms, Targets.parse("enemies=100"), 5, 3);
+        assertEquals(3, impossible.evaluations());
+        assertTrue(!impossible.met());
+    }
+}
