@@ -86,6 +86,24 @@ class AgentKindsTest {
     }
 
     @Test
+    void theDungeonConfigsInTheRepositoryBuildDqnAgents() throws IOException {
+        // configs/*.yaml are the README's measured runs; a renamed field must not leave them unreadable.
+        Path configs = Path.of("..", "configs");
+        List<Path> files;
+        try (var listing = Files.list(configs)) {
+            files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 2, "configs: " + files);
+        for (Path file : files) {
+            Env<?, ?> dungeon = Registry.standard().make("Dungeon-v0");
+            try (TrainableAgent<?> agent = kinds.create("dqn", "Dungeon-v0", dungeon, AgentConfigFiles.read(file), 0)) {
+                assertInstanceOf(dev.levelgym.agents.dqn.DqnAgent.class, agent, file.toString());
+                assertEquals(3, ((dev.levelgym.agents.dqn.DqnAgent) agent).config().nSteps(), file.toString());
+            }
+        }
+    }
+
+    @Test
     void aMapObservationIsRefusedForTabularQLearningWithAPointerToDqn() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> kinds.create("q-learning", "Dungeon-v0", Registry.standard().make("Dungeon-v0"), null, 0));
