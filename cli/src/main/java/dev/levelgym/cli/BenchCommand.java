@@ -52,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Episodes per evaluation (default ${DEFAULT-VALUE}).")
     private int evalEpisodes;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Runs at once (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Runs at once (default: the number of processors, or 1 when an agent is dqn).")
     private Integer threads;
 
     @Option(names = "--checkpoint-every", paramLabel = "C", description = "Each run checkpoints every C steps, so that "
@@ -79,6 +80,15 @@ final class BenchCommand implements Callable<Integer> {
         return read;
     }
 
+    /**
+     * DQN cells run one at a time by default: DJL allows one backward pass at a time per process, so parallel DQN
+     * cells only share the CPU (each took 31 s to solve CartPole instead of 25 s), and two running together were
+     * seen to part ways from their serial runs after some 10k steps, which breaks a seed's reproducibility.
+     */
+    private int defaultThreads() {
+        return agents.contains(dev.levelgym.agents.dqn.DqnAgent.KIND) ? 1 : Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public Integer call() {
         if (resume && force) {
@@ -86,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), agentConfigs(),
+                threads != null ? threads : defaultThreads(), agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every);
         BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
         runner.validate(settings);
