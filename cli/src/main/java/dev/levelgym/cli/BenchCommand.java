@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * DQN cells run one at a time by default: DJL allows one backward pass at a time per process, so parallel DQN
-     * cells only share the CPU (each took 31 s to solve CartPole instead of 25 s), and two running together were
-     * seen to part ways from their serial runs after some 10k steps, which breaks a seed's reproducibility.
+     * cells mostly wait on each other, and each is slower to solve (CartPole: a median 31 s of training against
+     * 26 s one at a time), which is the figure researchers compare.
      */
     private int defaultThreads() {
         return agents.contains(dev.levelgym.agents.dqn.DqnAgent.KIND) ? 1 : Runtime.getRuntime().availableProcessors();

@@ -5,8 +5,12 @@ import dev.levelgym.demo.DemoMode;
 import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.LevelGenerators;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,6 +66,14 @@ final class PlayCommand implements Callable<Integer> {
             description = "Where Ctrl+S (S in watch mode) saves levels (default ${DEFAULT-VALUE}).")
     private Path saveDir;
 
+    @Option(names = "--gan", paramLabel = "DIR",
+            description = "A trained GAN model (levelgym gan train) to draw new levels from first (default: "
+                    + DEFAULT_GAN + " when that folder exists here, as in a clone).")
+    private Path gan;
+
+    /** The model bundled with the sources, so a clone plays GAN levels without training one first. */
+    static final String DEFAULT_GAN = "examples/gan-dungeon";
+
     @Override
     public Integer call() {
         if (screenshot != null && Files.exists(screenshot) && !force) {
@@ -70,9 +82,29 @@ final class PlayCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
                 Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
-        DemoResult result = Demo.run(settings);
-        spec.commandLine().getOut().println(result.toJson());
-        spec.commandLine().getOut().flush();
-        return 0;
+        Path model = gan != null ? gan : Files.isDirectory(Path.of(DEFAULT_GAN)) ? Path.of(DEFAULT_GAN) : null;
+        List<LevelGenerator> generators = new ArrayList<>();
+        try {
+            if (model != null) {
+                generators.add(LevelGenerators.create("gan:" + model));
+            }
+            for (String name : LevelGenerators.names()) {
+                generators.add(LevelGenerators.create(name));
+            }
+            DemoResult result = Demo.run(settings, generators);
+            spec.commandLine().getOut().println(result.toJson());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } finally {
+            for (LevelGenerator generator : generators) {
+                if (generator instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot close generator " + generator.name(), e);
+                    }
+                }
+            }
+        }
     }
 }
