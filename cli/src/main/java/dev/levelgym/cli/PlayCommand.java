@@ -5,8 +5,9 @@ import dev.levelgym.demo.DemoMode;
 import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
+import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.gan.GanGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,28 +84,17 @@ final class PlayCommand implements Callable<Integer> {
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
                 Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
         Path model = gan != null ? gan : Files.isDirectory(Path.of(DEFAULT_GAN)) ? Path.of(DEFAULT_GAN) : null;
-        List<LevelGenerator> generators = new ArrayList<>();
-        try {
-            if (model != null) {
-                generators.add(LevelGenerators.create("gan:" + model));
+        // Only the GAN holds native memory; the demo's own deck of registered generators follows it.
+        try (GanGenerator ganGenerator = model == null ? null : GanGenerator.load(model)) {
+            List<LevelGenerator> generators = new ArrayList<>();
+            if (ganGenerator != null) {
+                generators.add(ganGenerator);
             }
-            for (String name : LevelGenerators.names()) {
-                generators.add(LevelGenerators.create(name));
-            }
+            generators.addAll(LevelDeck.registered());
             DemoResult result = Demo.run(settings, generators);
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;
-        } finally {
-            for (LevelGenerator generator : generators) {
-                if (generator instanceof AutoCloseable closeable) {
-                    try {
-                        closeable.close();
-                    } catch (Exception e) {
-                        throw new IllegalStateException("cannot close generator " + generator.name(), e);
-                    }
-                }
-            }
         }
     }
 }
