@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
             List<EpisodeResult> results = new ArrayList<>();
             try (Env<?, ?> env = envSpec.make()) {
                 for (int i = 0; i < episodes; i++) {
-                    results.add(RandomRollout.play(env, seed + i, e -> { }));
+                    results.add(Rollout.random(env, seed + i, e -> { }));
                 }
             }
             Summary s = Summary.of(results);

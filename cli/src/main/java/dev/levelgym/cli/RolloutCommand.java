@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.agents.planning.ShortestPathPolicy;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.render.RenderMode;
@@ -29,7 +30,9 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, description = "Environment id (see 'levelgym envs').")
     private String envId;
 
-    @Option(names = "--agent", defaultValue = "random", description = "Agent: random (default).")
+    @Option(names = "--agent", defaultValue = "random",
+            description = "random (default), or shortest-path: a scripted Dungeon-v0 baseline that walks the shortest "
+                    + "path to the key, then the door, ignoring enemies (full view only).")
     private String agent;
 
     @Option(names = "--episodes", defaultValue = "10", description = "Number of episodes (default ${DEFAULT-VALUE}).")
@@ -47,9 +50,9 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!agent.equals("random")) {
+        if (!agent.equals("random") && !agent.equals(ShortestPathPolicy.NAME)) {
             throw new ParameterException(spec.commandLine(),
-                    "--agent: unknown agent '" + agent + "'; available: random");
+                    "--agent: unknown agent '" + agent + "'; available: random, " + ShortestPathPolicy.NAME);
         }
         if (episodes <= 0) {
             throw new ParameterException(spec.commandLine(), "--episodes must be positive, got " + episodes);
@@ -60,9 +63,18 @@ final class RolloutCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<EpisodeResult> results = new ArrayList<>();
         try (Env<?, ?> env = Registry.standard().make(envId, options)) {
+            ShortestPathPolicy planner = null;
+            if (agent.equals(ShortestPathPolicy.NAME)) {
+                try {
+                    planner = new ShortestPathPolicy(env.observationSpace());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--agent: " + e.getMessage());
+                }
+            }
             out.printf("%-8s %-12s %10s %7s  %s%n", "episode", "seed", "return", "length", "result");
             for (int i = 0; i < episodes; i++) {
-                EpisodeResult result = RandomRollout.play(env, seed + i, e -> draw(e, out));
+                EpisodeResult result = planner == null ? Rollout.random(env, seed + i, e -> draw(e, out))
+                        : plan(env, planner, seed + i, out);
                 results.add(result);
                 out.printf("%-8d %-12d %10.3f %7d  %s%n", i, result.seed(), result.episodeReturn(),
                         result.length(), result.result());
@@ -73,6 +85,13 @@ final class RolloutCommand implements Callable<Integer> {
                 envId, agent, s.episodes(), s.meanReturn(), s.stdReturn(), s.minReturn(), s.maxReturn(),
                 s.meanLength(), Double.isNaN(s.winRate()) ? "" : String.format(", win rate %.3f", s.winRate()));
         return 0;
+    }
+
+    /** The planner reads Dungeon-v0's float planes; its constructor has checked the observation space. */
+    @SuppressWarnings("unchecked")
+    private EpisodeResult plan(Env<?, ?> env, ShortestPathPolicy planner, long episodeSeed, PrintWriter out) {
+        Env<float[], Integer> dungeon = (Env<float[], Integer>) env;
+        return Rollout.play(dungeon, episodeSeed, planner::act, e -> draw(e, out));
     }
 
     private void draw(Env<?, ?> env, PrintWriter out) {

@@ -43,6 +43,32 @@ class EnvsAndRolloutCommandTest {
     }
 
     @Test
+    void theShortestPathBaselineWinsWhereRandomActionsDoNot() {
+        String[] unseen = {"-o", "start_level=1000000", "-o", "num_levels=0", "--episodes", "40", "--seed", "0"};
+        CliRun planned = CliRun.of(concat(new String[] {"rollout", "--env", "Dungeon-v0", "--agent", "shortest-path"},
+                unseen));
+        CliRun random = CliRun.of(concat(new String[] {"rollout", "--env", "Dungeon-v0"}, unseen));
+        assertEquals(0, planned.exitCode(), planned.err());
+        assertTrue(winRate(planned) >= 0.75, planned.out());
+        assertTrue(winRate(random) <= 0.3, random.out());
+
+        CliRun cartPole = CliRun.of("rollout", "--env", "CartPole-v1", "--agent", "shortest-path");
+        assertEquals(2, cartPole.exitCode());
+        assertTrue(cartPole.err().contains("--agent: shortest-path plays Dungeon-v0"), cartPole.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static double winRate(CliRun run) {
+        String last = run.out().lines().reduce((x, y) -> y).orElseThrow();
+        return Double.parseDouble(last.substring(last.indexOf("win rate ") + "win rate ".length()).trim());
+    }
+
+    @Test
     void rolloutRendersAnsiFrames() {
         CliRun run = CliRun.of("rollout", "--env", "Dungeon-v0", "--episodes", "1", "--render", "ansi");
         assertEquals(0, run.exitCode(), run.err());
