@@ -52,6 +52,16 @@ final class GanTrainCommand implements Callable<Integer> {
             description = "HINGE or WASSERSTEIN_CLIP (default ${DEFAULT-VALUE}); WGAN takes 5 critic steps per step.")
     private GanLoss loss;
 
+    @Option(names = "--ema-decay", paramLabel = "D",
+            description = "Keep the moving average of the generator's weights with this decay per step; 0 keeps the "
+                    + "last weights (default ${DEFAULT-VALUE}).")
+    private double emaDecay = GanConfig.defaults().emaDecay();
+
+    @Option(names = "--bootstrap-every", paramLabel = "N",
+            description = "In the second half of training, every N steps add playable, novel samples to the training "
+                    + "set (Torrado et al. 2019); 0 turns it off (default ${DEFAULT-VALUE}).")
+    private int bootstrapEvery = GanConfig.defaults().bootstrapEvery();
+
     @Option(names = "--samples-every", paramLabel = "N",
             description = "Write a sample grid every N steps (default: steps/10).")
     private Integer samplesEvery;
@@ -67,6 +77,12 @@ final class GanTrainCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
         }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("--ema-decay must be in [0, 1), got " + emaDecay);
+        }
+        if (bootstrapEvery < 0) {
+            throw new IllegalArgumentException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
+        }
         int every = samplesEvery == null ? Math.max(1, steps / 10) : samplesEvery;
         if (every < 1) {
             throw new IllegalArgumentException("--samples-every must be at least 1, got " + every);
@@ -76,7 +92,8 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         TrainingCorpus data = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels()) : TrainingCorpus.load(corpus);
         GanConfig config = GanConfig.defaults().withSteps(steps).withSeed(seed)
-                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1);
+                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1).withEmaDecay(emaDecay)
+                .withBootstrapEvery(bootstrapEvery);
         OutputDirectory.prepareFresh(out, true, false);
         Path samples = out.resolve("samples");
         Files.createDirectories(samples);
@@ -92,6 +109,7 @@ final class GanTrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         long started = System.nanoTime();
         GanTrainer.Losses losses = null;
+        int bootstrapped;
         try (GanTrainer trainer = new GanTrainer(data, config);
              ProgressDisplay progress = ProgressDisplay.open("gan", steps, !noProgress)) {
             for (int s = 1; s <= steps; s++) {
@@ -103,6 +121,7 @@ final class GanTrainCommand implements Callable<Integer> {
                             samples.resolve(String.format("step-%06d.png", s)).toFile());
                 }
             }
+            bootstrapped = trainer.bootstrapped();
             try (GanModel model = trainer.finish()) {
                 model.save(out, dir -> copyTree(samples, dir.resolve("samples")));
             }
@@ -112,6 +131,9 @@ final class GanTrainCommand implements Callable<Integer> {
                         + "generator %.4f%n", data.levels().size(), data.width(), data.height(),
                 config.mirror() ? ", with mirror images" : "", steps, seconds, loss, seed, losses.critic(),
                 losses.generator());
+        if (config.bootstrapEvery() > 0) {
+            o.printf("bootstrapping added %d generated levels to the training set%n", bootstrapped);
+        }
         o.printf("wrote %s: manifest.json, generator.params, samples/%n", out);
         return 0;
     }

@@ -66,6 +66,14 @@ class GanCommandTest {
         assertEquals(2, mixed.exitCode());
         assertTrue(mixed.err().contains(corpus.resolve("b.txt") + ": level is 5x4"), mixed.err());
         assertFalse(Files.exists(dir.resolve("m")));
+
+        CliRun decay = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--ema-decay", "1");
+        assertEquals(2, decay.exitCode());
+        assertTrue(decay.err().contains("--ema-decay must be in [0, 1), got 1.0"), decay.err());
+        CliRun bootstrap = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--bootstrap-every", "-1");
+        assertEquals(2, bootstrap.exitCode());
+        assertTrue(bootstrap.err().contains("--bootstrap-every must be 0 (off) or positive, got -1"), bootstrap.err());
+        assertFalse(Files.exists(dir.resolve("d")));
     }
 
     @Test

@@ -23,6 +23,7 @@ public record GanManifest(int format, String kind, String legend, int width, int
                           int latentSize, String corpusHash, int corpusLevels, long trainingSteps, GanConfig config,
                           String levelgymVersion, String djlVersion, String engine) {
 
-    public static final int FORMAT = 1;
+    /** 2: the config gained emaDecay and bootstrapEvery. */
+    public static final int FORMAT = 2;
     public static final String KIND = "gan";
 }

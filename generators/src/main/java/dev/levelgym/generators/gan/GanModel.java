@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
@@ -187,7 +188,16 @@ public final class GanModel implements AutoCloseable {
         Path manifestFile = dir.resolve(MANIFEST_FILE);
         GanManifest m;
         try {
-            m = JSON.readValue(manifestFile.toFile(), GanManifest.class);
+            // The format is checked before the fields: a model from another format may lack this format's fields.
+            JsonNode tree = JSON.readTree(manifestFile.toFile());
+            if (tree == null || !tree.isObject() || tree.path("format").asInt(-1) != GanManifest.FORMAT
+                    || !GanManifest.KIND.equals(tree.path("kind").asText(null))) {
+                throw new IllegalArgumentException(manifestFile + ": not a GAN model of format " + GanManifest.FORMAT
+                        + " (kind " + (tree == null ? null : tree.path("kind").asText(null)) + ", format "
+                        + (tree == null ? null : tree.path("format").asText(null))
+                        + "); models of another format must be trained again with this build");
+            }
+            m = JSON.treeToValue(tree, GanManifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("missing GAN model file " + manifestFile, e);
         } catch (JsonProcessingException e) {
@@ -195,10 +205,6 @@ public final class GanModel implements AutoCloseable {
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (m == null || m.format() != GanManifest.FORMAT || !GanManifest.KIND.equals(m.kind())) {
-            throw new IllegalArgumentException(manifestFile + ": not a GAN model of format " + GanManifest.FORMAT
-                    + " (kind " + (m == null ? null : m.kind()) + ", format " + (m == null ? null : m.format()) + ")");
         }
         if (!TileMaps.LEGEND.equals(m.legend())) {
             throw new IllegalArgumentException(manifestFile + ": legend '" + m.legend()

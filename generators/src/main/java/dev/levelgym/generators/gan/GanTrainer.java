@@ -14,6 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,21 +37,32 @@ import java.util.Random;
  */
 public final class GanTrainer implements AutoCloseable {
 
+    static final int BOOTSTRAP_SAMPLES = 256;
+    static final int BOOTSTRAP_MIN_DISTANCE = 12;
+    static final int BOOTSTRAP_MAX_MULTIPLE = 4;
+
     /** DJL's PyTorch engine allows one open GradientCollector per process. */
     private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
 
     private final GanConfig config;
     private final TrainingCorpus corpus;
     private final int size;
-    private final int corpusCount;
-    private final float[] maps;
+    private int corpusCount;
+    private float[] maps;
     private final int mapLength;
+    /** The training set as text (corpus, mirrors, then bootstrapped levels), for the novelty test of candidates. */
+    private final List<Level> trainingLevels;
+    private final LevelSolver solver = new LevelSolver();
+    private int bootstrapped;
     private final NDManager modelManager;
     private final NDManager criticManager;
     private final Block generator;
     private final Block critic;
     private final ParameterStore parameterStore;
     private final List<Parameter> generatorParameters;
+    /** Every generator array (weights and BatchNorm's running statistics) and its moving average, if averaging. */
+    private final List<NDArray> generatorArrays;
+    private final List<NDArray> averages;
     private final List<Parameter> criticParameters;
     private final Optimizer generatorOptimizer;
     private final Optimizer criticOptimizer;
@@ -68,6 +80,7 @@ public final class GanTrainer implements AutoCloseable {
         this.size = TileMaps.paddedSize(corpus.width(), corpus.height());
         List<Level> levels = config.mirror() ? TileMaps.withMirrors(corpus.levels()) : corpus.levels();
         this.corpusCount = levels.size();
+        this.trainingLevels = new ArrayList<>(levels);
         this.mapLength = TileMaps.CHANNELS * size * size;
         this.maps = new float[corpusCount * mapLength];
         for (int i = 0; i < corpusCount; i++) {
@@ -83,6 +96,15 @@ public final class GanTrainer implements AutoCloseable {
         critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, TileMaps.CHANNELS, size, size));
         this.generatorParameters = parameters(generator);
         this.criticParameters = parameters(critic);
+        this.generatorArrays = new ArrayList<>();
+        this.averages = new ArrayList<>();
+        if (config.emaDecay() > 0) {
+            for (Pair<String, Parameter> p : generator.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                generatorArrays.add(array);
+                averages.add(array.duplicate());
+            }
+        }
         this.parameterStore = new ParameterStore(modelManager, false);
         this.generatorOptimizer = adam();
         this.criticOptimizer = adam();
@@ -157,12 +179,121 @@ public final class GanTrainer implements AutoCloseable {
                 }
             }
             update(generatorParameters, generatorOptimizer, scope);
+            average(scope);
             // The generator's backward pass went through the critic too: those gradients must not leak into its
             // next update.
             zeroGradients(criticParameters, scope);
         }
         steps++;
+        if (config.bootstrapEvery() > 0 && 2 * steps >= config.steps() && steps % config.bootstrapEvery() == 0
+                && bootstrapped < maxBootstrapped()) {
+            bootstrap();
+        }
         return new Losses(criticLoss, generatorLoss);
+    }
+
+    /** Levels that joined the training set by bootstrapping so far. */
+    public int bootstrapped() {
+        return bootstrapped;
+    }
+
+    /**
+     * Generated levels may grow the training set to {@value #BOOTSTRAP_MAX_MULTIPLE} + 1 times its size. Measured on
+     * the bundled corpus (3000 steps, 3000 fixed latents, one-each playability at the end): no bootstrapping 78%,
+     * at most 1× 87%, 4× 91%, 8× 91%; the hand-made levels keep a fifth of every minibatch.
+     */
+    private int maxBootstrapped() {
+        return BOOTSTRAP_MAX_MULTIPLE * (trainingLevels.size() - bootstrapped);
+    }
+
+    /**
+     * Samples {@value #BOOTSTRAP_SAMPLES} levels as {@code generate} makes them and adds to the training set those
+     * the solver wins that differ from every training level in at least {@value #BOOTSTRAP_MIN_DISTANCE} cells
+     * (about a tenth of a 13×9 level): playable so the set teaches connectivity, novel so it does not collapse
+     * onto copies.
+     */
+    private void bootstrap() {
+        List<float[]> latents = new ArrayList<>(BOOTSTRAP_SAMPLES);
+        for (int i = 0; i < BOOTSTRAP_SAMPLES; i++) {
+            latents.add(latents(1));
+        }
+        admit(sample(latents, Decoding.ONE_EACH));
+    }
+
+    /** Adds the drafts that are playable and novel to the training set, up to the cap; returns how many. */
+    int admit(List<String> drafts) {
+        int added = 0;
+        for (String draft : drafts) {
+            if (bootstrapped >= maxBootstrapped()) {
+                break;
+            }
+            Level level = GanGenerator.parseOrNull(draft, "bootstrap-" + (bootstrapped + 1));
+            if (level == null || level.width() != corpus.width() || level.height() != corpus.height()
+                    || !solver.shortest(level).playable() || !novel(level)) {
+                continue;
+            }
+            trainingLevels.add(level);
+            if ((corpusCount + 1) * mapLength > maps.length) {
+                maps = java.util.Arrays.copyOf(maps, 2 * maps.length);
+            }
+            TileMaps.encode(level, size, maps, corpusCount * mapLength);
+            corpusCount++;
+            bootstrapped++;
+            added++;
+        }
+        return added;
+    }
+
+    private boolean novel(Level candidate) {
+        for (Level l : trainingLevels) {
+            int differing = 0;
+            for (int c = 0; c < l.width() * l.height() && differing < BOOTSTRAP_MIN_DISTANCE; c++) {
+                differing += l.tile(c) != candidate.tile(c) ? 1 : 0;
+            }
+            if (differing < BOOTSTRAP_MIN_DISTANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves the averages towards the current weights. The decay ramps up as {@code (1 + t) / (10 + t)} (as
+     * TensorFlow's ExponentialMovingAverage with num_updates) so the first steps' random weights fade quickly.
+     */
+    private void average(NDManager scope) {
+        if (averages.isEmpty()) {
+            return;
+        }
+        float decay = (float) Math.min(config.emaDecay(), (1.0 + steps) / (10.0 + steps));
+        for (int i = 0; i < averages.size(); i++) {
+            NDArray step = generatorArrays.get(i).sub(averages.get(i)).muli(1 - decay);
+            step.attach(scope);
+            averages.get(i).addi(step);
+        }
+    }
+
+    /** Runs {@code action} with the averaged weights in the generator (if averaging), then puts the last back. */
+    private <T> T withAverages(java.util.function.Supplier<T> action) {
+        if (averages.isEmpty()) {
+            return action.get();
+        }
+        try (NDManager scope = modelManager.newSubManager()) {
+            List<NDArray> last = new ArrayList<>();
+            for (int i = 0; i < averages.size(); i++) {
+                NDArray copy = generatorArrays.get(i).duplicate();
+                copy.attach(scope);
+                last.add(copy);
+                averages.get(i).copyTo(generatorArrays.get(i));
+            }
+            try {
+                return action.get();
+            } finally {
+                for (int i = 0; i < last.size(); i++) {
+                    last.get(i).copyTo(generatorArrays.get(i));
+                }
+            }
+        }
     }
 
     private NDArray forward(Block block, NDArray input) {
@@ -198,15 +329,26 @@ public final class GanTrainer implements AutoCloseable {
         return GanModel.gaussians(random, b * config.latentSize());
     }
 
-    /** Drafts of the generator as it is now (inference mode), e.g. for a progress picture. */
+    /**
+     * Drafts of the model as it is now (the averaged weights if averaging; inference mode), e.g. for a progress
+     * picture.
+     */
     public List<String> sample(List<float[]> latents) {
-        return GanModel.sample(generator, parameterStore, modelManager, latents, config.latentSize(), size,
-                corpus.width(), corpus.height(), Decoding.ARGMAX);
+        return sample(latents, Decoding.ARGMAX);
+    }
+
+    /** {@link #sample(List)} under {@code decoding}. */
+    public List<String> sample(List<float[]> latents, Decoding decoding) {
+        return withAverages(() -> GanModel.sample(generator, parameterStore, modelManager, latents,
+                config.latentSize(), size, corpus.width(), corpus.height(), decoding));
     }
 
     /** Ends training and returns the generator as a model; the trainer's critic is freed by {@link #close()}. */
     public GanModel finish() {
         finished = true;
+        for (int i = 0; i < averages.size(); i++) {
+            averages.get(i).copyTo(generatorArrays.get(i));
+        }
         GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, TileMaps.LEGEND,
                 corpus.width(), corpus.height(), size, config.latentSize(), corpus.hash(), corpus.levels().size(),
                 steps, config, levelgymVersion(), Engine.getDjlVersion(),

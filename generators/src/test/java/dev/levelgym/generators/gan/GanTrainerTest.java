@@ -1,0 +1,153 @@
+package dev.levelgym.generators.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.generators.DungeonCorpus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class GanTrainerTest {
+
+    private static final GanConfig SMALL = new GanConfig(32, 8, 6, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 3);
+
+    private static List<float[]> latents(int n) {
+        Random r = new Random(5);
+        List<float[]> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(GanModel.gaussians(r, 32));
+        }
+        return l;
+    }
+
+    /** Averaging only changes what the model is made of: training (the losses) is the same, the samples are not. */
+    @Test
+    void averagingLeavesTrainingAloneAndChangesTheModel() {
+        List<List<GanTrainer.Losses>> losses = new ArrayList<>();
+        List<List<String>> samples = new ArrayList<>();
+        for (double decay : new double[] {0, 0.9}) {
+            List<GanTrainer.Losses> run = new ArrayList<>();
+            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()),
+                    SMALL.withEmaDecay(decay))) {
+                for (int i = 0; i < SMALL.steps(); i++) {
+                    run.add(trainer.step());
+                }
+                List<String> during = trainer.sample(latents(16));
+                try (GanModel model = trainer.finish()) {
+                    // The model keeps what sample() showed during training: the averaged weights when averaging.
+                    assertEquals(during, model.sample(latents(16)));
+                    samples.add(during);
+                }
+            }
+            losses.add(run);
+        }
+        assertEquals(losses.get(0), losses.get(1));
+        assertNotEquals(samples.get(0), samples.get(1));
+    }
+
+    /** Bootstrapping admits only playable levels that differ from every training level in enough cells. */
+    @Test
+    void bootstrappingAdmitsOnlyPlayableNovelLevels() {
+        List<Level> corpus = DungeonCorpus.levels();
+        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(corpus), SMALL)) {
+            // A mirror image is playable (the rules have no preferred direction); take the first corpus level whose
+            // mirror is far from every corpus level.
+            Level first = corpus.stream().filter(l -> far(TileMaps.mirror(l, true, false).toText(), corpus))
+                    .findFirst().orElseThrow();
+            String novel = TileMaps.mirror(first, true, false).toText();
+            String copy = first.toText();
+            String unplayable = walledIn(first);
+            String tooClose = pillars(first, 3);
+            assertEquals(1, trainer.admit(List.of(copy, unplayable, tooClose, novel, "not a level")));
+            assertEquals(1, trainer.bootstrapped());
+            // Once admitted it is part of the training set: the same level again is no longer novel.
+            assertEquals(0, trainer.admit(List.of(novel)));
+        }
+    }
+
+    /** The level with its key boxed in by walls: well formed, but the solver cannot win it. */
+    private static String walledIn(Level level) {
+        char[] cells = text(level);
+        int w = level.width();
+        for (int c = 0; c < cells.length; c++) {
+            if (level.tile(c) == Tile.KEY) {
+                for (int n : new int[] {c - 1, c + 1, c - w, c + w}) {
+                    cells[n] = 'w';
+                }
+            }
+        }
+        return render(cells, w);
+    }
+
+    private static boolean far(String text, List<Level> levels) {
+        return levels.stream().allMatch(l -> distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
+    }
+
+    private static int distance(String a, String b) {
+        int d = 0;
+        for (int i = 0; i < a.length(); i++) {
+            d += a.charAt(i) != b.charAt(i) ? 1 : 0;
+        }
+        return d;
+    }
+
+    /**
+     * The level with {@code n} floor cells turned into single pillars, chosen so it stays playable: each in the
+     * middle of an open 3×3 block and touching no other pillar, so every path can go around it.
+     */
+    private static String pillars(Level level, int n) {
+        char[] cells = text(level);
+        int w = level.width();
+        int changed = 0;
+        for (int y = 1; y < level.height() - 1 && changed < n; y++) {
+            for (int x = 1; x < w - 1 && changed < n; x++) {
+                if (openBlock(level, x, y) && cells[y * w + x] == '.' && isolated(cells, w, x, y)) {
+                    cells[y * w + x] = 'w';
+                    changed++;
+                }
+            }
+        }
+        assertEquals(n, changed, "not enough open floor in " + level.id());
+        return render(cells, w);
+    }
+
+    private static boolean openBlock(Level level, int x, int y) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (level.tile(x + dx, y + dy) != Tile.FLOOR) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** No wall we placed touches this cell, so single pillars never join into a barrier. */
+    private static boolean isolated(char[] cells, int w, int x, int y) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (cells[(y + dy) * w + x + dx] == 'w' && (dx != 0 || dy != 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static char[] text(Level level) {
+        return level.toText().replace("\n", "").toCharArray();
+    }
+
+    private static String render(char[] cells, int w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i += w) {
+            sb.append(cells, i, w).append('\n');
+        }
+        return sb.toString();
+    }
+}
