@@ -72,13 +72,14 @@ class PlatformerTest {
 
     @Test
     void rightOfTheLevelIsTheGoalAndASmallWindowFollowsThePlayerDown() {
-        Platformer env = new Platformer(new PlatformerLevelSource.Fixed(List.of(Levels.flat(6).build())), 4, 8);
+        Platformer env = new Platformer(new PlatformerLevelSource.Fixed(List.of(Levels.flat(5).build())), 4, 8);
         float[] obs = env.reset(0).observation();
         // Rows 9..12 (top = clamp(11 - 2, 0, 10)), player at window column 2, row 2.
         assertEquals(1f, at(obs, PlatformerChannel.PLAYER, 4, 8, 2, 2));
         assertEquals(1f, at(obs, PlatformerChannel.SOLID, 4, 8, 3, 2));
-        assertEquals(1f, at(obs, PlatformerChannel.GOAL, 4, 8, 0, 2 + 6));
-        assertEquals(1f, at(obs, PlatformerChannel.EMPTY, 4, 8, 0, 2 + 5));
+        assertEquals(1f, at(obs, PlatformerChannel.SOLID, 4, 8, 0, 1));
+        assertEquals(1f, at(obs, PlatformerChannel.EMPTY, 4, 8, 0, 2 + 4));
+        assertEquals(1f, at(obs, PlatformerChannel.GOAL, 4, 8, 0, 2 + 5));
     }
 
     @Test
