@@ -8,6 +8,7 @@ import dev.levelgym.envs.dungeon.level.Solution;
 import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
@@ -95,7 +96,10 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         }
     }
 
-    /** VGLC Super Mario Bros levels and {@link PlatformerSolver}, with completion as the MarioGAN papers report it. */
+    /**
+     * VGLC Super Mario Bros levels, solved with their enemies ({@link EnemyAwareSolver#of(PlatformerLevel)}: the
+     * layout by {@link PlatformerSolver}, then the enemies), with completion as the MarioGAN papers report it.
+     */
     final class PlatformerWorld implements TileWorld<PlatformerLevel> {
 
         private PlatformerWorld() {
@@ -119,7 +123,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
         @Override
         public Playability solve(PlatformerLevel level) {
-            PlatformerSolution s = PlatformerSolver.of(level);
+            PlatformerSolution s = EnemyAwareSolver.of(level);
             return new Playability(s.completable(),
                     s.completable() ? OptionalInt.of(s.length()) : OptionalInt.empty(), OptionalDouble.of(s.completion()));
         }

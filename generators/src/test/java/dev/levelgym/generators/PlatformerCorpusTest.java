@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
@@ -26,6 +27,8 @@ class PlatformerCorpusTest {
             assertTrue(l.width() >= 150 && l.width() <= 250, l.id() + " is " + l.width() + " wide");
             PlatformerSolution s = PlatformerSolver.of(l);
             assertTrue(s.completable(), l.id() + " stops at column " + s.furthestX());
+            PlatformerSolution withEnemies = EnemyAwareSolver.of(l);
+            assertTrue(withEnemies.completable(), l.id() + " with enemies stops at column " + withEnemies.furthestX());
             assertTrue(s.jumps() >= 5, l.id() + " needs only " + s.jumps() + " jumps");
             assertTrue(l.count(PlatformerTile.ENEMY) > 0, l.id() + " has no enemy");
             int pits = 0;
@@ -53,7 +56,7 @@ class PlatformerCorpusTest {
         PlatformerLevel first = TileWorld.PLATFORMER.corpus().get(0);
         Playability p = TileWorld.PLATFORMER.solve(first);
         assertTrue(p.playable());
-        assertEquals(PlatformerSolver.of(first).length(), p.solutionLength().getAsInt());
+        assertEquals(EnemyAwareSolver.of(first).length(), p.solutionLength().getAsInt());
         assertEquals(1.0, p.completion().getAsDouble());
         assertEquals(TileWorld.DUNGEON, TileWorld.forEnv("Dungeon-v0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

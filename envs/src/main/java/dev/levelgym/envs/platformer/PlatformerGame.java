@@ -12,11 +12,6 @@ import java.util.Arrays;
  */
 public final class PlatformerGame {
 
-    /** Enemies move on every {@value}-th tick (the first tick included): half the player's speed, so stomps are timeable. */
-    public static final int ENEMY_PERIOD = 2;
-    /** Rows of rise a stomp gives the player, as the little hop off an enemy's head. */
-    public static final int STOMP_BOUNCE = 2;
-
     public static final int COIN_POINTS = 1;
     public static final int QUESTION_POINTS = 1;
     public static final int STOMP_POINTS = 2;
@@ -119,7 +114,7 @@ public final class PlatformerGame {
                 }
                 enemyAlive[i] = false;
                 points += STOMP_POINTS;
-                rise = STOMP_BOUNCE;
+                rise = PlatformerPhysics.STOMP_BOUNCE;
             }
         }
         if (x > furthestX) {
@@ -132,7 +127,7 @@ public final class PlatformerGame {
             result = Result.WIN;
             return reward + WIN_REWARD;
         }
-        if ((ticks - 1) % ENEMY_PERIOD == 0) {
+        if (PlatformerPhysics.enemiesMoveOn(ticks)) {
             moveEnemies();
             for (int i = 0; i < enemyAlive.length; i++) {
                 if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
@@ -153,30 +148,15 @@ public final class PlatformerGame {
         return 0;
     }
 
-    /**
-     * Enemies walk one column in their direction, turning around (instead of moving) at a solid cell, the level's
-     * side or a ledge; an enemy with nothing under it falls one row instead, and one falling out of the level is
-     * gone. Enemies pass through each other.
-     */
+    /** Every live enemy takes its {@link PlatformerPhysics#enemyStep}; one falling out of the level is gone. */
     private void moveEnemies() {
         for (int i = 0; i < enemyAlive.length; i++) {
-            if (!enemyAlive[i]) {
-                continue;
-            }
-            int ex = enemyX[i];
-            int ey = enemyY[i];
-            if (!PlatformerPhysics.grounded(level, ex, ey)) {
-                enemyY[i] = ey + 1;
-                if (ey + 1 >= PlatformerLevel.HEIGHT) {
-                    enemyAlive[i] = false;
-                }
-                continue;
-            }
-            int nx = ex + enemyDir[i];
-            if (nx < 0 || nx >= width || level.tile(nx, ey).solid() || !PlatformerPhysics.grounded(level, nx, ey)) {
-                enemyDir[i] = -enemyDir[i];
-            } else {
-                enemyX[i] = nx;
+            if (enemyAlive[i]) {
+                int step = PlatformerPhysics.enemyStep(level, enemyX[i], enemyY[i], enemyDir[i]);
+                enemyX[i] = PlatformerPhysics.x(step);
+                enemyY[i] = PlatformerPhysics.y(step);
+                enemyDir[i] = PlatformerPhysics.enemyDirection(step);
+                enemyAlive[i] = enemyY[i] < PlatformerLevel.HEIGHT;
             }
         }
     }

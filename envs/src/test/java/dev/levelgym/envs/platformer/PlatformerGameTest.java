@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +127,7 @@ class PlatformerGameTest {
         assertEquals(Result.RUNNING, game.result());
         assertEquals(PlatformerGame.STOMP_POINTS, game.score());
         assertEquals(PlatformerGame.POINT_REWARD * PlatformerGame.STOMP_POINTS, r, 1e-12);
-        assertEquals(PlatformerGame.STOMP_BOUNCE, game.rise());
+        assertEquals(PlatformerPhysics.STOMP_BOUNCE, game.rise());
         game.tick(NOOP);
         assertEquals(10, game.playerY());
     }

@@ -31,6 +31,11 @@ public final class PlatformerPhysics {
     /** Columns from take-off to landing over flat ground: {@value #JUMP_HEIGHT} up and as many down. */
     public static final int JUMP_REACH = 2 * JUMP_HEIGHT;
 
+    /** Enemies move on every {@value}-th tick (the first tick included): half the player's speed, so stomps are timeable. */
+    public static final int ENEMY_PERIOD = 2;
+    /** Rows of rise a stomp gives the player, as the little hop off an enemy's head. */
+    public static final int STOMP_BOUNCE = 2;
+
     public static final int NOOP = 0;
     public static final int LEFT = 1;
     public static final int RIGHT = 2;
@@ -44,6 +49,8 @@ public final class PlatformerPhysics {
     private static final int FLAG_BUMPED = 1;
     private static final int FLAG_FELL = 2;
     private static final int FLAG_JUMPED = 4;
+    /** In an enemy step, the bit saying the enemy now walks right (a player step uses it for bumps). */
+    private static final int FLAG_RIGHT = FLAG_BUMPED;
 
     private PlatformerPhysics() {
     }
@@ -97,6 +104,33 @@ public final class PlatformerPhysics {
             flags |= FLAG_FELL;
         }
         return pack(x, y, rise, flags);
+    }
+
+    /** True if enemies move on tick {@code tick} (1-based: ticks 1, 3, 5, ...). */
+    public static boolean enemiesMoveOn(int tick) {
+        return (tick - 1) % ENEMY_PERIOD == 0;
+    }
+
+    /**
+     * One move of an enemy at (x, y) walking in {@code dir} (-1 or 1): with nothing under it, it falls one row;
+     * otherwise it walks one column, or turns around instead when the next cell is solid, outside the level or
+     * has no solid tile under it (a ledge). Enemies ignore each other. Read the result with {@link #x},
+     * {@link #y} ({@value PlatformerLevel#HEIGHT}: fallen out of the level) and {@link #enemyDirection}.
+     */
+    public static int enemyStep(PlatformerLevel level, int x, int y, int dir) {
+        if (!grounded(level, x, y)) {
+            return pack(x, y + 1, 0, dir > 0 ? FLAG_RIGHT : 0);
+        }
+        int nx = x + dir;
+        if (nx < 0 || nx >= level.width() || level.tile(nx, y).solid() || !grounded(level, nx, y)) {
+            return pack(x, y, 0, dir > 0 ? 0 : FLAG_RIGHT);
+        }
+        return pack(nx, y, 0, dir > 0 ? FLAG_RIGHT : 0);
+    }
+
+    /** The direction after an {@link #enemyStep}: -1 or 1. */
+    public static int enemyDirection(int step) {
+        return (step & FLAG_RIGHT) != 0 ? 1 : -1;
     }
 
     private static int pack(int x, int y, int rise, int flags) {
