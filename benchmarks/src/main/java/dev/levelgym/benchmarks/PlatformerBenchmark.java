@@ -3,6 +3,7 @@ package dev.levelgym.benchmarks;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Platformer-v0 costs: one env step with random actions (as {@code make()} returns the env: 100-column procedural
  * levels, a new one at every reset, resets included); solving a 200-column level (levels generated in set-up,
- * cycled); and one 100-column procedural level generated, which includes solving each candidate.
+ * cycled), by its layout and with its enemies ({@link EnemyAwareSolver#of(PlatformerLevel)}, which solves the layout
+ * first); and one 100-column procedural level generated, which includes solving each candidate.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -69,6 +71,11 @@ public class PlatformerBenchmark {
     @Benchmark
     public PlatformerSolution solve200Columns() {
         return solver.solve(levels[nextLevel++ & (levels.length - 1)]);
+    }
+
+    @Benchmark
+    public PlatformerSolution solve200ColumnsWithEnemies() {
+        return EnemyAwareSolver.of(levels[nextLevel++ & (levels.length - 1)]);
     }
 
     @Benchmark

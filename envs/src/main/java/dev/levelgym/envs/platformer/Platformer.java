@@ -56,7 +56,7 @@ public final class Platformer implements Env<float[], Integer> {
 
     /**
      * A win on a default 100-column level returns at least 0.1 × 99 (progress) + 10 (win) = 19.9, while a loss
-     * returns at most 9.9 − 5 plus point rewards; averaging 15 means the agent wins nearly always.
+     * returns at most 9.9 − 1 plus point rewards; averaging 15 means the agent wins nearly always.
      */
     public static final double REWARD_THRESHOLD = 15.0;
 

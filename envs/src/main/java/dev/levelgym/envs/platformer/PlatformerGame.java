@@ -21,7 +21,11 @@ public final class PlatformerGame {
     /** Reward per score point (coins, question blocks, stomps). */
     public static final double POINT_REWARD = 0.5;
     public static final double WIN_REWARD = 10.0;
-    public static final double DEATH_REWARD = -5.0;
+    /**
+     * Small next to the win and to a level's progress (about 10 for 100 columns): a larger penalty makes standing
+     * still, which a time limit ends without penalty, look better than trying a jump.
+     */
+    public static final double DEATH_REWARD = -1.0;
 
     private PlatformerLevel level;
     private PlatformerTile[] terrain;
@@ -90,7 +94,6 @@ public final class PlatformerGame {
         x = PlatformerPhysics.x(step);
         y = PlatformerPhysics.y(step);
         rise = PlatformerPhysics.rise(step);
-        double reward = 0;
         if (PlatformerPhysics.dead(step)) {
             result = Result.LOSS;
             return DEATH_REWARD;
@@ -110,13 +113,14 @@ public final class PlatformerGame {
             if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
                 if (!fell) {
                     result = Result.LOSS;
-                    return reward + DEATH_REWARD;
+                    return DEATH_REWARD;
                 }
                 enemyAlive[i] = false;
                 points += STOMP_POINTS;
                 rise = PlatformerPhysics.STOMP_BOUNCE;
             }
         }
+        double reward = 0;
         if (x > furthestX) {
             reward += PROGRESS_REWARD * (x - furthestX);
             furthestX = x;
