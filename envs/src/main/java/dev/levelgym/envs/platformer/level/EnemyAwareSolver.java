@@ -18,8 +18,8 @@ import java.util.Set;
  * tick), so a returned run is a shortest one. The search is bounded: runs longer than {@code maxTicks} are not
  * considered, nor states beyond {@value #MAX_STATES}; a level whose answer needs more is reported not completable
  * (with the furthest column seen), so use {@link PlatformerSolver} for the layout's answer and this one to confirm
- * it survives the enemies. Enemies beyond the first 64 of a level cannot be recorded as stomped: stomping one is
- * allowed but leaves it walking, which can only make the answer more cautious.
+ * it survives the enemies. Enemies beyond the first 64 of a level cannot be recorded as stomped: the search lets
+ * the player stomp one but keeps it walking, so for such crowded levels the answer is approximate.
  *
  * <p>Not thread-safe; instances are cheap.
  */
