@@ -2,11 +2,10 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelFormatException;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.generators.Playability;
+import dev.levelgym.generators.TileWorld;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -21,8 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Parses and solves level files, one JSON line per file, so scripts can screen a folder of levels. Exit code 0
- * only if every file parses (an unplayable level parses; it is reported with "playable": false).
+ * Parses and solves level files of a tile world ({@code --env Dungeon-v0} or {@code Platformer-v0}), one JSON line
+ * per file, so scripts can screen a folder of levels. Exit code 0 only if every file parses (an unplayable level
+ * parses; it is reported with "playable": false). Platformer lines add "completion", the share of the level the
+ * solver gets through.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and solve level files; prints one JSON line per file.")
@@ -41,24 +42,31 @@ final class LevelCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!envId.equals("Dungeon-v0")) {
-            throw new ParameterException(spec.commandLine(),
-                    "--env: level files are defined for Dungeon-v0, not '" + envId + "'");
+        TileWorld<?> world;
+        try {
+            world = TileWorld.forEnv(envId);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--env: " + e.getMessage());
         }
+        return check(world);
+    }
+
+    private <L extends TileGrid> int check(TileWorld<L> world) {
         PrintWriter out = spec.commandLine().getOut();
         boolean allParsed = true;
         for (Path file : files) {
             ObjectNode line = json.createObjectNode();
             line.put("file", file.toString());
             try {
-                Level level = LevelParser.parse(file);
-                Solution solution = LevelSolver.solve(level);
-                line.put("playable", solution.playable());
-                if (solution.playable()) {
-                    line.put("solutionLength", solution.length());
+                L level = world.parse(file);
+                Playability p = world.solve(level);
+                line.put("playable", p.playable());
+                if (p.solutionLength().isPresent()) {
+                    line.put("solutionLength", p.solutionLength().getAsInt());
                 } else {
                     line.putNull("solutionLength");
                 }
+                p.completion().ifPresent(c -> line.put("completion", c));
                 line.put("width", level.width());
                 line.put("height", level.height());
             } catch (LevelFormatException e) {

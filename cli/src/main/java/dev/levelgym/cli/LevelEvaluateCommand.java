@@ -2,11 +2,9 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.Tile;
-import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.LevelMetrics;
+import dev.levelgym.generators.TileWorld;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,8 +21,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * PCG metrics of a folder of level files ({@code *.txt}) against a reference folder or the bundled corpus. See
- * {@link LevelMetrics} for the definitions.
+ * PCG metrics of a folder of level files ({@code *.txt}) of a tile world ({@code --env Dungeon-v0} or
+ * {@code Platformer-v0}) against a reference folder or the world's bundled corpus. See {@link LevelMetrics} for the
+ * definitions.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "PCG metrics (playability, novelty, diversity, tile-pattern KL) of a folder of levels.")
@@ -48,14 +47,20 @@ final class LevelEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!envId.equals("Dungeon-v0")) {
-            throw new ParameterException(spec.commandLine(),
-                    "--env: level files are defined for Dungeon-v0, not '" + envId + "'");
+        TileWorld<?> world;
+        try {
+            world = TileWorld.forEnv(envId);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--env: " + e.getMessage());
         }
-        List<Level> levels = readDir(levelsDir, "--levels");
-        List<Level> reference = referenceDir == null ? DungeonCorpus.levels() : readDir(referenceDir, "--reference");
+        return evaluate(world);
+    }
+
+    private <L extends TileGrid> int evaluate(TileWorld<L> world) throws IOException {
+        List<L> levels = readDir(world, levelsDir, "--levels");
+        List<L> reference = referenceDir == null ? world.corpus() : readDir(world, referenceDir, "--reference");
         String referenceName = referenceDir == null ? "bundled corpus" : referenceDir.toString();
-        LevelMetrics.Report r = LevelMetrics.evaluate(levels, reference);
+        LevelMetrics.Report r = LevelMetrics.evaluate(world, levels, reference);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -66,6 +71,9 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             o.put("count", r.count());
             o.put("playableShare", r.playableShare());
             putNumber(o, "medianSolutionLength", r.medianSolutionLength());
+            if (!Double.isNaN(r.meanCompletion())) {
+                o.put("meanCompletion", r.meanCompletion());
+            }
             o.put("duplicateShare", r.duplicateShare());
             o.put("identicalToReferenceShare", r.identicalToReferenceShare());
             o.put("meanMinHammingToReference", r.meanMinHammingToReference());
@@ -75,13 +83,16 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             ObjectNode bySize = o.putObject("tilePatternKLBySize");
             r.tilePatternKLBySize().forEach((k, v) -> bySize.put(k + "x" + k, v));
             ObjectNode hist = o.putObject("tileHistogram");
-            r.tileHistogram().forEach((t, v) -> hist.put(String.valueOf(t.symbol()), v));
+            r.tileHistogram().forEach((t, v) -> hist.put(String.valueOf(t), v));
             out.println(o);
             return 0;
         }
         out.printf("levels: %s (%d), reference: %s (%d)%n", levelsDir, r.count(), referenceName, reference.size());
         row(out, "playable share", r.playableShare());
         row(out, "median solution length", r.medianSolutionLength());
+        if (!Double.isNaN(r.meanCompletion())) {
+            row(out, "mean completion", r.meanCompletion());
+        }
         row(out, "duplicate share", r.duplicateShare());
         row(out, "identical to reference share", r.identicalToReferenceShare());
         row(out, "mean min Hamming to reference", r.meanMinHammingToReference());
@@ -92,8 +103,8 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             row(out, "  tile-pattern KL " + e.getKey() + "x" + e.getKey(), e.getValue());
         }
         StringBuilder h = new StringBuilder();
-        for (Map.Entry<Tile, Double> e : r.tileHistogram().entrySet()) {
-            h.append(String.format(" %s=%.3f", e.getKey().symbol(), e.getValue()));
+        for (Map.Entry<Character, Double> e : r.tileHistogram().entrySet()) {
+            h.append(String.format(" %s=%.3f", e.getKey(), e.getValue()));
         }
         out.printf("%-32s%s%n", "tile histogram", h);
         return 0;
@@ -111,7 +122,7 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         out.printf("%-32s %s%n", name, Double.isNaN(v) ? "n/a" : String.format("%.4f", v));
     }
 
-    static List<Level> readDir(Path dir, String option) throws IOException {
+    static <L extends TileGrid> List<L> readDir(TileWorld<L> world, Path dir, String option) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + ": not a directory: " + dir);
         }
@@ -122,9 +133,9 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException(option + ": no level files (*.txt) in " + dir);
         }
-        List<Level> levels = new ArrayList<>();
+        List<L> levels = new ArrayList<>();
         for (Path f : files) {
-            levels.add(LevelParser.parse(f));
+            levels.add(world.parse(f));
         }
         return levels;
     }

@@ -2,10 +2,8 @@ package dev.levelgym.generators;
 
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.grid.TileGrid;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,12 +13,16 @@ import java.util.Set;
 
 /**
  * The level-set metrics of the PCG literature, for a batch of generated levels against a reference set (a
- * designer's corpus).
+ * designer's corpus), in any {@link TileWorld}: the comparisons work on file characters ({@link TileGrid}), the
+ * playability on the world's solver.
  *
  * <ul>
- *   <li><b>playableShare</b>: share of levels {@link LevelSolver} can win.</li>
- *   <li><b>medianSolutionLength</b>: median shortest-solution length (moves) over the playable levels (mean of the
- *       two middle values for an even count; NaN if none is playable).</li>
+ *   <li><b>playableShare</b>: share of levels the world's solver can win ({@link LevelSolver} for Dungeon-v0,
+ *       {@code PlatformerSolver} for Platformer-v0).</li>
+ *   <li><b>medianSolutionLength</b>: median shortest-solution length (moves, or ticks for Platformer-v0) over the
+ *       playable levels (mean of the two middle values for an even count; NaN if none is playable).</li>
+ *   <li><b>meanCompletion</b>: for worlds that measure it (Platformer-v0), the mean over all levels of the share
+ *       of the level the solver gets through (1 for playable levels); NaN otherwise.</li>
  *   <li><b>duplicateShare</b>: (count − distinct layouts) / count — the share of levels that repeat an earlier one
  *       of the batch.</li>
  *   <li><b>identicalToReferenceShare</b>: share of levels whose tiles equal some reference level's.</li>
@@ -37,7 +39,8 @@ import java.util.Set;
  *       ln(P(p)/Q(p))}, summed over the patterns that occur in the reference (natural log). The reported
  *       value is the mean over the three sizes. 0 means the batch reproduces the reference's pattern
  *       frequencies; it grows as reference patterns become rare or missing in the batch.</li>
- *   <li><b>tileHistogram</b>: share of all cells of the batch holding each tile.</li>
+ *   <li><b>tileHistogram</b>: share of all cells of the batch holding each tile, by file character in legend
+ *       order.</li>
  * </ul>
  */
 public final class LevelMetrics {
@@ -49,21 +52,33 @@ public final class LevelMetrics {
     }
 
     /** All metrics of {@code levels} against {@code reference}. */
-    public record Report(int count, double playableShare, double medianSolutionLength, double duplicateShare,
-            double identicalToReferenceShare, double meanMinHammingToReference, double meanPairwiseHamming,
-            double meanPairwiseHammingNormalized, double tilePatternKL, Map<Integer, Double> tilePatternKLBySize,
-            Map<Tile, Double> tileHistogram) {
+    public record Report(int count, double playableShare, double medianSolutionLength, double meanCompletion,
+            double duplicateShare, double identicalToReferenceShare, double meanMinHammingToReference,
+            double meanPairwiseHamming, double meanPairwiseHammingNormalized, double tilePatternKL,
+            Map<Integer, Double> tilePatternKLBySize, Map<Character, Double> tileHistogram) {
     }
 
+    /** All metrics of Dungeon-v0 {@code levels} against {@code reference}. */
     public static Report evaluate(List<Level> levels, List<Level> reference) {
-        LevelSolver solver = new LevelSolver();
+        return evaluate(TileWorld.DUNGEON, levels, reference);
+    }
+
+    /** All metrics of {@code levels} of {@code world} against {@code reference}. */
+    public static <L extends TileGrid> Report evaluate(TileWorld<L> world, List<? extends L> levels,
+            List<? extends TileGrid> reference) {
         int playable = 0;
         List<Integer> lengths = new ArrayList<>();
-        for (Level l : levels) {
-            Solution s = solver.shortest(l);
-            if (s.playable()) {
+        double completion = 0;
+        boolean measured = false;
+        for (L l : levels) {
+            Playability p = world.solve(l);
+            if (p.playable()) {
                 playable++;
-                lengths.add(s.length());
+                lengths.add(p.solutionLength().getAsInt());
+            }
+            if (p.completion().isPresent()) {
+                measured = true;
+                completion += p.completion().getAsDouble();
             }
         }
         Map<Integer, Double> bySize = new LinkedHashMap<>();
@@ -73,23 +88,25 @@ public final class LevelMetrics {
             bySize.put(s, v);
             kl += v;
         }
-        double cellsMean = levels.stream().mapToInt(Level::cellCount).average().orElse(Double.NaN);
+        double cellsMean = levels.stream().mapToInt(l -> l.width() * l.height()).average().orElse(Double.NaN);
         double pairwise = meanPairwiseHamming(levels);
         return new Report(levels.size(), levels.isEmpty() ? Double.NaN : (double) playable / levels.size(),
-                median(lengths), duplicateShare(levels), identicalToReferenceShare(levels, reference),
-                meanMinHammingToReference(levels, reference), pairwise, pairwise / cellsMean,
-                kl / PATTERN_SIZES.length, bySize, tileHistogram(levels));
+                median(lengths), measured ? completion / levels.size() : Double.NaN, duplicateShare(levels),
+                identicalToReferenceShare(levels, reference), meanMinHammingToReference(levels, reference), pairwise,
+                pairwise / cellsMean, kl / PATTERN_SIZES.length, bySize, symbolHistogram(levels, world.legend()));
     }
 
     /** Cells whose tiles differ; max(cell counts) for levels of different sizes. */
-    public static int hamming(Level a, Level b) {
+    public static int hamming(TileGrid a, TileGrid b) {
         if (a.width() != b.width() || a.height() != b.height()) {
-            return Math.max(a.cellCount(), b.cellCount());
+            return Math.max(a.width() * a.height(), b.width() * b.height());
         }
         int d = 0;
-        for (int c = 0; c < a.cellCount(); c++) {
-            if (a.tile(c) != b.tile(c)) {
-                d++;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < a.width(); x++) {
+                if (a.symbol(x, y) != b.symbol(x, y)) {
+                    d++;
+                }
             }
         }
         return d;
@@ -104,36 +121,38 @@ public final class LevelMetrics {
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 
-    public static double duplicateShare(List<Level> levels) {
+    public static double duplicateShare(List<? extends TileGrid> levels) {
         if (levels.isEmpty()) {
             return Double.NaN;
         }
         Set<String> distinct = new HashSet<>();
-        for (Level l : levels) {
+        for (TileGrid l : levels) {
             distinct.add(l.width() + ":" + l.toText());
         }
         return (double) (levels.size() - distinct.size()) / levels.size();
     }
 
-    public static double identicalToReferenceShare(List<Level> levels, List<Level> reference) {
+    public static double identicalToReferenceShare(List<? extends TileGrid> levels,
+            List<? extends TileGrid> reference) {
         if (levels.isEmpty()) {
             return Double.NaN;
         }
         Set<String> ref = new HashSet<>();
-        for (Level l : reference) {
+        for (TileGrid l : reference) {
             ref.add(l.toText());
         }
         return (double) levels.stream().filter(l -> ref.contains(l.toText())).count() / levels.size();
     }
 
-    public static double meanMinHammingToReference(List<Level> levels, List<Level> reference) {
+    public static double meanMinHammingToReference(List<? extends TileGrid> levels,
+            List<? extends TileGrid> reference) {
         if (levels.isEmpty() || reference.isEmpty()) {
             return Double.NaN;
         }
         double sum = 0;
-        for (Level l : levels) {
+        for (TileGrid l : levels) {
             int min = Integer.MAX_VALUE;
-            for (Level r : reference) {
+            for (TileGrid r : reference) {
                 min = Math.min(min, hamming(l, r));
             }
             sum += min;
@@ -142,7 +161,7 @@ public final class LevelMetrics {
     }
 
     /** Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. */
-    public static double meanPairwiseHamming(List<Level> levels) {
+    public static double meanPairwiseHamming(List<? extends TileGrid> levels) {
         int n = levels.size();
         if (n < 2) {
             return Double.NaN;
@@ -157,15 +176,15 @@ public final class LevelMetrics {
     }
 
     /** Counts of every size×size window's tiles (row-major pattern key), pooled over the levels. */
-    public static Map<String, Integer> patternCounts(List<Level> levels, int size) {
+    public static Map<String, Integer> patternCounts(List<? extends TileGrid> levels, int size) {
         Map<String, Integer> counts = new HashMap<>();
         char[] key = new char[size * size];
-        for (Level l : levels) {
+        for (TileGrid l : levels) {
             for (int y = 0; y + size <= l.height(); y++) {
                 for (int x = 0; x + size <= l.width(); x++) {
                     for (int dy = 0; dy < size; dy++) {
                         for (int dx = 0; dx < size; dx++) {
-                            key[dy * size + dx] = l.tile(x + dx, y + dy).symbol();
+                            key[dy * size + dx] = l.symbol(x + dx, y + dy);
                         }
                     }
                     counts.merge(new String(key), 1, Integer::sum);
@@ -176,7 +195,8 @@ public final class LevelMetrics {
     }
 
     /** KL(P_reference ‖ Q_generated) over size×size patterns, TOAD-GAN's smoothing (see the class comment). */
-    public static double tilePatternKL(List<Level> reference, List<Level> generated, int size) {
+    public static double tilePatternKL(List<? extends TileGrid> reference, List<? extends TileGrid> generated,
+            int size) {
         Map<String, Integer> p = patternCounts(reference, size);
         Map<String, Integer> q = patternCounts(generated, size);
         long np = p.values().stream().mapToLong(Integer::longValue).sum();
@@ -194,21 +214,25 @@ public final class LevelMetrics {
         return (count + EPSILON) / ((total + EPSILON) * (1 + EPSILON));
     }
 
-    /** Share of all cells of the levels holding each tile (every tile listed, 0 if absent). */
-    public static Map<Tile, Double> tileHistogram(List<Level> levels) {
-        long[] counts = new long[Tile.values().length];
+    /**
+     * Share of all cells of the levels holding each file character of {@code legend}, in legend order (every
+     * character listed, 0 if absent; NaN for no cells).
+     */
+    public static Map<Character, Double> symbolHistogram(List<? extends TileGrid> levels, String legend) {
+        Map<Character, Long> counts = new HashMap<>();
         long total = 0;
-        for (Level l : levels) {
-            for (int c = 0; c < l.cellCount(); c++) {
-                counts[l.tile(c).ordinal()]++;
+        for (TileGrid l : levels) {
+            for (int y = 0; y < l.height(); y++) {
+                for (int x = 0; x < l.width(); x++) {
+                    counts.merge(l.symbol(x, y), 1L, Long::sum);
+                }
             }
-            total += l.cellCount();
+            total += (long) l.width() * l.height();
         }
-        Map<Tile, Double> h = new EnumMap<>(Tile.class);
-        for (Tile t : Tile.values()) {
-            h.put(t, total == 0 ? Double.NaN : (double) counts[t.ordinal()] / total);
+        Map<Character, Double> h = new LinkedHashMap<>();
+        for (char c : legend.toCharArray()) {
+            h.put(c, total == 0 ? Double.NaN : (double) counts.getOrDefault(c, 0L) / total);
         }
         return h;
     }
-
 }

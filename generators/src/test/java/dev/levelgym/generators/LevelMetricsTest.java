@@ -36,10 +36,11 @@ class LevelMetricsTest {
     void medianAndHistogram() {
         assertEquals(2.0, LevelMetrics.median(List.of(3, 1, 2)));
         assertEquals(2.5, LevelMetrics.median(List.of(4, 1, 3, 2)));
-        Map<Tile, Double> h = LevelMetrics.tileHistogram(List.of(r));
-        assertEquals(6 / 9.0, h.get(Tile.WALL), 1e-12);
-        assertEquals(1 / 9.0, h.get(Tile.KEY), 1e-12);
-        assertEquals(0.0, h.get(Tile.FLOOR));
+        Map<Character, Double> h = LevelMetrics.symbolHistogram(List.of(r), TileWorld.DUNGEON.legend());
+        assertEquals(List.of('w', '.', 'A', '+', 'g', '1', '2', '3'), List.copyOf(h.keySet()));
+        assertEquals(6 / 9.0, h.get(Tile.WALL.symbol()), 1e-12);
+        assertEquals(1 / 9.0, h.get(Tile.KEY.symbol()), 1e-12);
+        assertEquals(0.0, h.get(Tile.FLOOR.symbol()));
     }
 
     @Test
@@ -65,6 +66,7 @@ class LevelMetricsTest {
         assertEquals(2, rep.count());
         assertEquals(0.5, rep.playableShare());
         assertEquals(2.0, rep.medianSolutionLength()); // A -> + -> g: 2 moves
+        assertEquals(Double.NaN, rep.meanCompletion()); // Dungeon levels measure no completion
         assertEquals(0.0, rep.duplicateShare());
         assertEquals(2.0, rep.meanPairwiseHamming());
         assertEquals(2 / 9.0, rep.meanPairwiseHammingNormalized(), 1e-12);

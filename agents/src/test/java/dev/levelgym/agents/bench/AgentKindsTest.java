@@ -86,7 +86,7 @@ class AgentKindsTest {
     }
 
     @Test
-    void theDungeonConfigsInTheRepositoryBuildDqnAgents() throws IOException {
+    void theConfigsInTheRepositoryBuildDqnAgentsForTheirEnvs() throws IOException {
         // configs/*.yaml are the README's measured runs; a renamed field must not leave them unreadable.
         Path configs = Path.of("..", "configs");
         List<Path> files;
@@ -95,11 +95,12 @@ class AgentKindsTest {
         }
         assertTrue(files.size() >= 2, "configs: " + files);
         for (Path file : files) {
-            Env<?, ?> dungeon = Registry.standard().make("Dungeon-v0");
+            String envId = file.getFileName().toString().startsWith("dqn-platformer") ? "Platformer-v0" : "Dungeon-v0";
+            Env<?, ?> env = Registry.standard().make(envId);
             JsonNode config = AgentConfigFiles.read(file);
             // The real 100k buffer of 1287-float maps would need 1 GB; its size is not what is checked here.
             ((com.fasterxml.jackson.databind.node.ObjectNode) config).put("bufferSize", 100);
-            try (TrainableAgent<?> agent = kinds.create("dqn", "Dungeon-v0", dungeon, config, 0)) {
+            try (TrainableAgent<?> agent = kinds.create("dqn", envId, env, config, 0)) {
                 assertInstanceOf(dev.levelgym.agents.dqn.DqnAgent.class, agent, file.toString());
                 assertEquals(3, ((dev.levelgym.agents.dqn.DqnAgent) agent).config().nSteps(), file.toString());
             }

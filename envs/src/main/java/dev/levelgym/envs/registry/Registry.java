@@ -4,6 +4,7 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.frozenlake.FrozenLake;
+import dev.levelgym.envs.platformer.Platformer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import java.util.Map;
 public final class Registry {
 
     private static final Registry STANDARD = new Registry(List.of(
-            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC));
+            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC));
 
     private final Map<String, EnvSpec<?, ?>> specs;
 

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon.level;
 
+import dev.levelgym.envs.grid.TileGrid;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * <p>Every level is well formed: exactly one avatar, at least one key and one door, at least
  * {@value #MIN_SIZE}×{@value #MIN_SIZE}. A wall border is not required; the game treats outside as wall.
  */
-public final class Level {
+public final class Level implements TileGrid {
 
     /** Smallest width and height: enough for a wall border around one open cell, as GVGAI's smallest levels. */
     public static final int MIN_SIZE = 3;
@@ -62,14 +63,17 @@ public final class Level {
         this.avatarCell = avatar;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public int width() {
         return width;
     }
 
+    @Override
     public int height() {
         return height;
     }
@@ -84,6 +88,11 @@ public final class Level {
             throw new IndexOutOfBoundsException("(" + x + ", " + y + ") is outside " + width + "x" + height);
         }
         return tiles[y * width + x];
+    }
+
+    @Override
+    public char symbol(int x, int y) {
+        return tile(x, y).symbol();
     }
 
     /** The tile at a row-major cell index. */
@@ -104,6 +113,7 @@ public final class Level {
      * The level in the file format: one row per line, LF line ends, a final newline, floor as {@code '.'}.
      * {@code LevelParser.parse(level.toText(), level.id())} equals this level.
      */
+    @Override
     public String toText() {
         StringBuilder sb = new StringBuilder((width + 1) * height);
         for (int y = 0; y < height; y++) {

@@ -1,0 +1,97 @@
+package dev.levelgym.envs.platformer;
+
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerLevels;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+
+/** Where {@link Platformer} gets the level for each episode. */
+public sealed interface PlatformerLevelSource {
+
+    /** The level for a new episode; draws from {@code random} (the env's generator) so episodes replay by seed. */
+    PlatformerLevel next(RandomGenerator random);
+
+    /**
+     * Procgen-style generated levels: each episode draws a level seed uniformly from
+     * {@code [startLevel, startLevel + numLevels)}, or from {@code [startLevel, startLevel + 2^31)} when
+     * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels#of}.
+     */
+    record Procedural(long startLevel, int numLevels, int width) implements PlatformerLevelSource {
+
+        public Procedural {
+            if (startLevel < 0 || numLevels < 0) {
+                throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
+                        + startLevel + " and " + numLevels);
+            }
+            if (width < PlatformerLevels.MIN_WIDTH) {
+                throw new IllegalArgumentException("procedural platformer levels need width >= "
+                        + PlatformerLevels.MIN_WIDTH + ", got " + width);
+            }
+        }
+
+        @Override
+        public PlatformerLevel next(RandomGenerator random) {
+            long span = numLevels == 0 ? 1L << 31 : numLevels;
+            return PlatformerLevels.of(startLevel + random.nextLong(span), width);
+        }
+    }
+
+    /** Levels read from files, of any widths; each episode picks one uniformly. */
+    record Fixed(List<PlatformerLevel> levels) implements PlatformerLevelSource {
+
+        public Fixed {
+            levels = List.copyOf(levels);
+            if (levels.isEmpty()) {
+                throw new IllegalArgumentException("no levels");
+            }
+        }
+
+        @Override
+        public PlatformerLevel next(RandomGenerator random) {
+            return levels.size() == 1 ? levels.get(0) : levels.get(random.nextInt(levels.size()));
+        }
+
+        /**
+         * Loads a VGLC level file, or the {@code *.txt} files of a directory (not recursive, sorted by name; other
+         * files are skipped, so a VGLC {@code Processed} folder loads as it is).
+         *
+         * @throws dev.levelgym.envs.dungeon.level.LevelFormatException naming the file if one is malformed
+         * @throws IllegalArgumentException naming the path if there is nothing to load
+         */
+        public static Fixed load(Path path) {
+            try {
+                if (Files.isDirectory(path)) {
+                    List<Path> files;
+                    try (Stream<Path> s = Files.list(path)) {
+                        files = s.filter(Files::isRegularFile)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
+                                .sorted().toList();
+                    }
+                    if (files.isEmpty()) {
+                        throw new IllegalArgumentException("level directory " + path + " has no level files (*.txt)");
+                    }
+                    List<PlatformerLevel> levels = new ArrayList<>();
+                    for (Path f : files) {
+                        levels.add(PlatformerParser.parse(f));
+                    }
+                    return new Fixed(levels);
+                }
+                if (!Files.exists(path)) {
+                    throw new IllegalArgumentException("level file " + path + " does not exist");
+                }
+                return new Fixed(List.of(PlatformerParser.parse(path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read levels from " + path, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.levelgym.envs.platformer.level;
+
+import dev.levelgym.envs.grid.TileGrid;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable platformer level in the VGLC Super Mario Bros format: {@value #HEIGHT} rows of {@link PlatformerTile}s,
+ * any width, plus an id saying where it came from (a file name or {@code procedural:<seed>}). Cells are indexed
+ * row-major, {@code cell = y * width + x}, y growing down as in the text.
+ *
+ * <p>VGLC files mark no start, so the start is derived: in the leftmost column that has one, the lowest empty
+ * ({@code -}) cell standing on a solid tile. A level without such a cell is not well formed. The goal is the
+ * right edge: reaching column {@code width - 1} wins.
+ */
+public final class PlatformerLevel implements TileGrid {
+
+    /** Every VGLC Super Mario Bros level is 14 tiles high (one NES screen without the status bar). */
+    public static final int HEIGHT = 14;
+
+    /** A start column and a goal column. */
+    public static final int MIN_WIDTH = 2;
+
+    private final String id;
+    private final int width;
+    private final PlatformerTile[] tiles;
+    private final int startX;
+    private final int startY;
+
+    /**
+     * @param tiles row-major, {@code width * HEIGHT} long; copied
+     * @throws IllegalArgumentException if the level is narrower than {@value #MIN_WIDTH} or has no start cell
+     */
+    public PlatformerLevel(String id, int width, PlatformerTile[] tiles) {
+        this.id = Objects.requireNonNull(id, "id");
+        if (width < MIN_WIDTH) {
+            throw new IllegalArgumentException("level " + id + " is " + width + " tiles wide, narrower than "
+                    + MIN_WIDTH);
+        }
+        if (tiles.length != width * HEIGHT) {
+            throw new IllegalArgumentException("level " + id + " of " + width + "x" + HEIGHT + " needs "
+                    + width * HEIGHT + " tiles, got " + tiles.length);
+        }
+        this.width = width;
+        this.tiles = tiles.clone();
+        for (PlatformerTile t : this.tiles) {
+            Objects.requireNonNull(t, "tile");
+        }
+        int[] start = findStart();
+        if (start == null) {
+            throw new IllegalArgumentException("level " + id + " has no start: no column has an empty cell '-' "
+                    + "on top of a solid tile");
+        }
+        this.startX = start[0];
+        this.startY = start[1];
+    }
+
+    private int[] findStart() {
+        for (int x = 0; x < width; x++) {
+            for (int y = HEIGHT - 2; y >= 0; y--) {
+                if (tile(x, y) == PlatformerTile.EMPTY && tile(x, y + 1).solid()) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    /** Always {@value #HEIGHT}. */
+    @Override
+    public int height() {
+        return HEIGHT;
+    }
+
+    public int cellCount() {
+        return tiles.length;
+    }
+
+    /** The tile at column x, row y (0-based from the top left). */
+    public PlatformerTile tile(int x, int y) {
+        if (x < 0 || x >= width || y < 0 || y >= HEIGHT) {
+            throw new IndexOutOfBoundsException("(" + x + ", " + y + ") is outside " + width + "x" + HEIGHT);
+        }
+        return tiles[y * width + x];
+    }
+
+    /** The tile at a row-major cell index. */
+    public PlatformerTile tile(int cell) {
+        return tiles[cell];
+    }
+
+    @Override
+    public char symbol(int x, int y) {
+        return tile(x, y).symbol();
+    }
+
+    /** The start column (see the class comment). */
+    public int startX() {
+        return startX;
+    }
+
+    /** The start row. */
+    public int startY() {
+        return startY;
+    }
+
+    /** Number of cells holding {@code tile}. */
+    public int count(PlatformerTile tile) {
+        int n = 0;
+        for (PlatformerTile t : tiles) {
+            if (t == tile) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The same tiles under another id. */
+    public PlatformerLevel withId(String newId) {
+        return new PlatformerLevel(newId, width, tiles);
+    }
+
+    /** Columns {@code [from, to)} as a level of their own, with id {@code <id>[from:to]}. */
+    public PlatformerLevel slice(int from, int to) {
+        if (from < 0 || to > width || to - from < MIN_WIDTH) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") of a level " + width + " wide");
+        }
+        int w = to - from;
+        PlatformerTile[] out = new PlatformerTile[w * HEIGHT];
+        for (int y = 0; y < HEIGHT; y++) {
+            System.arraycopy(tiles, y * width + from, out, y * w, w);
+        }
+        return new PlatformerLevel(id + "[" + from + ":" + to + "]", w, out);
+    }
+
+    /**
+     * The level in the VGLC format: one row per line, LF line ends, a final newline.
+     * {@code PlatformerParser.parse(level.toText(), level.id())} equals this level.
+     */
+    @Override
+    public String toText() {
+        StringBuilder sb = new StringBuilder((width + 1) * HEIGHT);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < width; x++) {
+                sb.append(tiles[y * width + x].symbol());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlatformerLevel l && id.equals(l.id) && width == l.width && Arrays.equals(tiles, l.tiles);
+    }
+
+    /** True if both levels have the same tiles, whatever their ids. */
+    public boolean sameLayout(PlatformerLevel other) {
+        return width == other.width && Arrays.equals(tiles, other.tiles);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Arrays.hashCode(tiles);
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformerLevel[" + id + ", " + width + "x" + HEIGHT + "]\n" + toText();
+    }
+}

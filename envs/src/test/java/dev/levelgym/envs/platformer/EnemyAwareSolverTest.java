@@ -1,0 +1,81 @@
+package dev.levelgym.envs.platformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerLevels;
+import dev.levelgym.envs.platformer.level.PlatformerSolution;
+import dev.levelgym.envs.platformer.level.PlatformerSolver;
+import org.junit.jupiter.api.Test;
+
+class EnemyAwareSolverTest {
+
+    /** Plays the solution in the game, with its enemies, and returns the game at the end. */
+    static PlatformerGame replay(PlatformerLevel level, PlatformerSolution s) {
+        PlatformerGame game = new PlatformerGame();
+        game.load(level);
+        for (int a : s.actions()) {
+            assertEquals(Result.RUNNING, game.result(), level.id() + " ended early at tick " + game.ticks());
+            game.tick(a);
+        }
+        return game;
+    }
+
+    @Test
+    void anEnemyInALowTunnelBlocksWhatTheLayoutAllows() {
+        // The player starts inside a one-high tunnel (no jumping) that an enemy walks along towards it.
+        Levels l = Levels.flat(20).set(10, 11, 'E');
+        for (int x = 0; x < 15; x++) {
+            l.set(x, 10, 'X');
+        }
+        PlatformerLevel level = l.build();
+        assertTrue(PlatformerSolver.of(level).completable());
+        PlatformerSolution s = EnemyAwareSolver.of(level);
+        assertFalse(s.completable());
+        assertTrue(s.furthestX() < 10, "furthest " + s.furthestX());
+    }
+
+    @Test
+    void aWalkingEnemyIsStompedOrJumpedAndTheRunWinsInTheGame() {
+        PlatformerLevel level = Levels.flat(30).set(12, 11, 'E').set(20, 11, 'E').build();
+        PlatformerSolution s = EnemyAwareSolver.of(level);
+        assertTrue(s.completable());
+        assertEquals(29, s.length()); // no time lost: jumping costs nothing over flat ground
+        assertTrue(s.jumps() >= 1);
+        PlatformerGame game = replay(level, s);
+        assertEquals(Result.WIN, game.result());
+        // Walking straight on loses: the layout's run is not enough.
+        PlatformerGame naive = new PlatformerGame();
+        naive.load(level);
+        for (int i = 0; i < 29 && naive.result() == Result.RUNNING; i++) {
+            naive.tick(2);
+        }
+        assertEquals(Result.LOSS, naive.result());
+    }
+
+    @Test
+    void proceduralLevelsAreCompletableWithTheirEnemiesAndRunsReplay() {
+        PlatformerLevels generator = new PlatformerLevels();
+        EnemyAwareSolver solver = new EnemyAwareSolver();
+        for (long seed = 0; seed < 150; seed++) {
+            PlatformerLevel level = generator.generate(seed, 100);
+            PlatformerSolution s = solver.solve(level, 1000);
+            assertTrue(s.completable(), level.id());
+            PlatformerGame game = replay(level, s);
+            assertEquals(Result.WIN, game.result(), level.id());
+            assertEquals(s.length(), game.ticks());
+        }
+    }
+
+    @Test
+    void tooFewTicksIsNotCompletableAndBadBoundsAreErrors() {
+        PlatformerLevel level = Levels.flat(30).build();
+        assertFalse(EnemyAwareSolver.of(level, 28).completable());
+        assertTrue(EnemyAwareSolver.of(level, 29).completable());
+        assertThrows(IllegalArgumentException.class, () -> EnemyAwareSolver.of(level, EnemyAwareSolver.MAX_TICKS + 1));
+    }
+}
