@@ -4,10 +4,10 @@ import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerGame;
 import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
-import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,9 @@ import java.util.Optional;
  * One Platformer-v0 episode as the demo shows it: the env (the class agents train on, so the rules are the env's),
  * the level and where it came from, the solver's verdict on it, and where the player and enemies were before the
  * last tick (for sliding them between cells). Played by a person through {@link #tick(int)}, or watched through
- * {@link #autoTick()}: a checkpointed agent, or the solver's run replayed action by action through the env.
+ * {@link #autoTick()}: a checkpointed agent, or the solver's run replayed action by action through the env. The
+ * solver is {@link EnemyAwareSolver}, whose runs survive the enemies, so the replay wins whenever it says the
+ * level is completable.
  */
 public final class PlatformerSession {
 
@@ -26,7 +28,6 @@ public final class PlatformerSession {
     private final boolean watching;
     private final Pilot pilot;
     private final long episodeSeed;
-    private final PlatformerSolver solver = new PlatformerSolver();
     private PlatformerLevel level;
     private String source;
     private PlatformerSolution solution;
@@ -70,7 +71,7 @@ public final class PlatformerSession {
     private void load(PlatformerLevel next, String from) {
         level = next;
         source = from;
-        solution = solver.solve(next);
+        solution = EnemyAwareSolver.of(next);
         env = pilot == null ? Platformer.of(next) : pilot.platformerFor(next);
         restart();
     }
@@ -175,7 +176,7 @@ public final class PlatformerSession {
         return level.count(PlatformerTile.COIN) - left;
     }
 
-    /** The solver's verdict on the level as loaded: completable, how far, and its run. */
+    /** {@link EnemyAwareSolver}'s verdict on the level as loaded: completable, how far, and its run. */
     public PlatformerSolution solution() {
         return solution;
     }
@@ -233,7 +234,8 @@ public final class PlatformerSession {
                         + "enemies: %d", g.score(), coins(), Math.round(100 * g.progress()), g.furthestX(),
                 level.width() - 1, steps, g.enemiesAlive()));
         lines.add(solution.completable()
-                ? "solver: completable in " + solution.length() + " ticks, " + solution.jumps() + " jumps (enemies ignored)"
+                ? "solver: completable in " + solution.length() + " ticks, " + solution.jumps()
+                        + " jumps, enemies included"
                 : String.format(Locale.ROOT, "solver: not completable, completion %d%% (reaches column %d)",
                         Math.round(100 * solution.completion()), solution.furthestX()));
         return lines;
