@@ -229,7 +229,10 @@ public final class GdxViews implements Views {
         // Linear, not eased: a run keeps an even pace from tile to tile.
         float px = session.fromX() + (game.playerX() - session.fromX()) * progress;
         float py = session.fromY() + (game.playerY() - session.fromY()) * progress;
-        float left = SideScroll.left(px, w, width / tile);
+        // Whole pixels: llvmpipe (and the pixel art) like texels landing on pixels; a scroll by fractions of a pixel
+        // doubled the frame time of a moving camera.
+        float left = Math.round(SideScroll.left(px, w, width / tile) * tile) / tile;
+        bottom = Math.round(bottom);
         rect(0, bottom, width, tile * rows, SKY);
         scenery(left, tile, bottom);
         int first = Math.max(0, (int) Math.floor(left));
@@ -263,8 +266,8 @@ public final class GdxViews implements Views {
                 float ex = session.enemyFromX(i) + (game.enemyX(i) - session.enemyFromX(i)) * progress;
                 float ey = session.enemyFromY(i) + (game.enemyY(i) - session.enemyFromY(i)) * progress;
                 float waddle = 0.04f * tile * (float) Math.sin(time * 10 + i);
-                sprite(PlatformerArt.Piece.WALKER, (ex - left) * tile, bottom + (rows - 1 - ey) * tile + waddle, tile,
-                        game.enemyDirection(i) > 0);
+                sprite(PlatformerArt.Piece.WALKER, (ex - left) * tile, bottom + (rows - 1 - ey) * tile + waddle,
+                        tile, game.enemyDirection(i) > 0);
             }
         }
         if (py < rows) {
@@ -298,13 +301,13 @@ public final class GdxViews implements Views {
         float cloudLeft = left * 0.5f;
         for (int c = (int) Math.floor(cloudLeft / 11) * 11; c < cloudLeft + width / tile; c += 11) {
             float row = 1.5f + (Math.floorMod(c, 3));
-            batch.draw(platformerArt.get(PlatformerArt.Piece.CLOUD), (c - cloudLeft) * tile,
+            batch.draw(platformerArt.get(PlatformerArt.Piece.CLOUD), Math.round((c - cloudLeft) * tile),
                     bottom + (PlatformerLevel.HEIGHT - 1 - row) * tile, 2 * tile, tile);
         }
         float hillLeft = left * 0.75f;
         for (int c = (int) Math.floor(hillLeft / 17) * 17 + 3; c < hillLeft + width / tile; c += 17) {
-            batch.draw(platformerArt.get(PlatformerArt.Piece.HILL), (c - hillLeft) * tile, bottom + 2 * tile,
-                    4 * tile, 2 * tile);
+            batch.draw(platformerArt.get(PlatformerArt.Piece.HILL), Math.round((c - hillLeft) * tile),
+                    bottom + 2 * tile, 4 * tile, 2 * tile);
         }
     }
 
@@ -327,7 +330,7 @@ public final class GdxViews implements Views {
 
     private void sprite(PlatformerArt.Piece piece, float x, float y, float tile, boolean flipX) {
         Texture t = platformerArt.get(piece);
-        batch.draw(t, x, y, tile, tile, 0, 0, t.getWidth(), t.getHeight(), flipX, false);
+        batch.draw(t, Math.round(x), Math.round(y), tile, tile, 0, 0, t.getWidth(), t.getHeight(), flipX, false);
     }
 
     private void hud(List<String> lines) {
