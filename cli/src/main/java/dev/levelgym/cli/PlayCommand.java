@@ -53,7 +53,8 @@ final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--frames-per-key", paramLabel = "K", defaultValue = "" + KeyScript.DEFAULT_FRAMES_PER_KEY,
             description = "Frames between scripted keys; the first is pressed at frame K (default ${DEFAULT-VALUE}: "
-                    + "one Dungeon tick at 60 fps).")
+                    + "one Dungeon or platformer tick at 60 fps; 4 gives the platformer two keys a tick, e.g. UP,RIGHT "
+                    + "for a jump-right).")
     private int framesPerKey;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "0",
