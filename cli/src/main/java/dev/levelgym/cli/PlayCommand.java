@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** Opens the LibGDX demo; with --frames it runs a script, takes a screenshot and exits (for CI and reviewers). */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Play the Dungeon, watch an agent, or balance CartPole in a window.",
+        description = {"Play the Dungeon or the platformer, watch an agent or the solver, or balance CartPole in a "
+                + "window.",
                 "Prints one JSON line at the end: {\"mode\", \"result\", \"steps\", \"score\", \"meanFrameMillis\"}."})
 final class PlayCommand implements Callable<Integer> {
 
@@ -29,18 +30,21 @@ final class PlayCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "menu",
-            description = "menu, play, watch or cartpole (default ${DEFAULT-VALUE}).")
+            description = "menu, play, watch, cartpole, platformer or platformer-watch (default "
+                    + "${DEFAULT-VALUE}).")
     private String mode;
 
-    @Option(names = "--level", paramLabel = "FILE", description = "A level file to play instead of a generated one.")
+    @Option(names = "--level", paramLabel = "FILE", description = "A level file to play instead of a generated one: "
+            + "a VGLC Super Mario Bros file in the platformer modes, a Dungeon level otherwise.")
     private Path level;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "First generated level's seed, and every episode's env seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Agent for watch mode (Dungeon-v0) or "
-            + "cartpole mode (CartPole-v1), from levelgym train; watch mode shows a random agent without one.")
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Agent for watch mode (Dungeon-v0), "
+            + "platformer-watch mode (Platformer-v0) or cartpole mode (CartPole-v1), from levelgym train; without one "
+            + "watch mode shows a random agent and platformer-watch the solver.")
     private Path checkpoint;
 
     @Option(names = "--script", paramLabel = "KEYS", defaultValue = "",
@@ -49,7 +53,8 @@ final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--frames-per-key", paramLabel = "K", defaultValue = "" + KeyScript.DEFAULT_FRAMES_PER_KEY,
             description = "Frames between scripted keys; the first is pressed at frame K (default ${DEFAULT-VALUE}: "
-                    + "one Dungeon tick at 60 fps).")
+                    + "one Dungeon or platformer tick at 60 fps; 4 gives the platformer two keys a tick, e.g. UP,RIGHT "
+                    + "for a jump-right).")
     private int framesPerKey;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "0",
@@ -91,7 +96,7 @@ final class PlayCommand implements Callable<Integer> {
                 generators.add(ganGenerator);
             }
             generators.addAll(LevelDeck.registered());
-            DemoResult result = Demo.run(settings, generators);
+            DemoResult result = Demo.run(settings, generators, List.of());
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelParser;
 import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -50,6 +57,23 @@ class PlayWindowTest {
             "wwwwww....w.w",
             "w312.w.ww.wgw",
             "wwwwwwwwwwwww") + "\n";
+
+    /** 36 columns: a gap, a pipe, a cannon, coins, question blocks and an enemy the solver's run must time. */
+    private static final String SMALL_PLATFORMER = String.join("\n",
+            "------------------------------------",
+            "------------------------------------",
+            "------------------------------------",
+            "------------------------------------",
+            "------------------------------------",
+            "------------------------------------",
+            "------------------------------------",
+            "----------------o-------------------",
+            "------?S?---------------------------",
+            "----------o-o-----------------------",
+            "----------------------<>------B-----",
+            "----------------------[]---E--b-----",
+            "XXXXXXXXXXXXXXX---XXXXXXXXXXXXXXXXXX",
+            "XXXXXXXXXXXXXXX---XXXXXXXXXXXXXXXXXX") + "\n";
 
     private static List<String> launcher;
 
@@ -151,8 +175,54 @@ class PlayWindowTest {
         assertTrue((image.getRGB(0, 0) >>> 24) == 0xff, "opaque");
     }
 
+    @Test
+    void theSolversRunWinsThePlatformerInARealWindow(@TempDir Path dir) throws Exception {
+        requireDisplay();
+        Path levelFile = dir.resolve("small.txt");
+        Files.writeString(levelFile, SMALL_PLATFORMER);
+        PlatformerLevel level = PlatformerParser.parse(levelFile);
+        PlatformerSolution solution = EnemyAwareSolver.of(level);
+        // Two script slots a tick (--frames-per-key 4, a tick is 8 frames), so a jump and a direction share one.
+        String script = solution.actions().stream().map(a -> switch (a) {
+            case PlatformerPhysics.NOOP -> "WAIT,WAIT";
+            case PlatformerPhysics.LEFT -> "LEFT,WAIT";
+            case PlatformerPhysics.RIGHT -> "RIGHT,WAIT";
+            case PlatformerPhysics.JUMP -> "UP,WAIT";
+            case PlatformerPhysics.JUMP_LEFT -> "UP,LEFT";
+            default -> "UP,RIGHT";
+        }).collect(Collectors.joining(","));
+        Platformer env = Platformer.of(level);
+        env.reset(0);
+        StepResult<float[]> last = null;
+        for (int a : solution.actions()) {
+            last = env.step(a);
+        }
+        int frames = 8 * solution.length() + 30;
+        Path shot = dir.resolve("platformer.png");
+
+        Run run = play(dir, "--mode", "platformer", "--level", levelFile.toString(), "--script", script,
+                "--frames-per-key", "4", "--frames", Integer.toString(frames), "--screenshot", shot.toString());
+
+        JsonNode result = run.result();
+        assertEquals("platformer", result.get("mode").asText());
+        assertEquals("win", result.get("result").asText());
+        assertEquals(solution.length(), result.get("steps").asInt());
+        assertEquals(((Number) last.info().get("score")).doubleValue(), result.get("score").asDouble(),
+                "the env's own score for the same actions");
+        BufferedImage image = ImageIO.read(shot.toFile());
+        assertEquals(1280, image.getWidth());
+        assertEquals(720, image.getHeight());
+        assertTrue(distinctColours(image) >= 8, "the screenshot has " + distinctColours(image) + " colours");
+        // The HUD at the top is dark, the sky below it light: flipped exactly once.
+        assertTrue(meanBrightness(image, 0, 80) < meanBrightness(image, 150, 300),
+                "top " + meanBrightness(image, 0, 80) + ", sky " + meanBrightness(image, 150, 300));
+        // The win banner is across the middle.
+        assertTrue(meanBrightness(image, 330, 350) < meanBrightness(image, 150, 300));
+        assertTrue((image.getRGB(0, 0) >>> 24) == 0xff, "opaque");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"menu", "watch", "cartpole"})
+    @ValueSource(strings = {"menu", "watch", "cartpole", "platformer-watch"})
     void everyModeDrawsAndReportsItself(String mode, @TempDir Path dir) throws Exception {
         requireDisplay();
         Path shot = dir.resolve(mode + ".png");

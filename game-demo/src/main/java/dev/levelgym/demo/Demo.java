@@ -4,11 +4,15 @@ import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.Pilot;
+import dev.levelgym.demo.model.PlatformerSource;
 import dev.levelgym.demo.view.GdxViews;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,20 +34,29 @@ public final class Demo {
      * @throws IllegalArgumentException naming the flag or file at fault
      */
     public static DemoResult run(DemoSettings settings) {
-        return run(settings, LevelDeck.registered());
+        return run(settings, LevelDeck.registered(), List.of());
     }
 
     /**
-     * As {@link #run(DemoSettings)}, drawing new levels from {@code generators} (G cycles through them in this
-     * order, then the envs' procedural levels), e.g. a trained GAN's generator first.
+     * As {@link #run(DemoSettings)}, drawing new Dungeon levels from {@code generators} (G cycles through them in
+     * this order, then the envs' procedural levels), e.g. a trained GAN's generator first, and new platformer
+     * levels from {@code platformerSources} first, then the procedural levels and the bundled corpus.
      */
-    public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators) {
-        Optional<Level> level = settings.level().map(Demo::readLevel);
+    public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators,
+                                 List<PlatformerSource> platformerSources) {
+        boolean platformer = settings.mode().platformer();
+        Optional<Level> level = platformer ? Optional.empty() : settings.level().map(Demo::readLevel);
+        Optional<PlatformerLevel> platformerLevel = platformer ? settings.level().map(Demo::readPlatformerLevel)
+                : Optional.empty();
         Optional<Path> checkpoint = settings.checkpoint();
         String checkpointEnv = checkpoint.map(Pilot::trainedOn).orElse("");
-        if (settings.mode() == DemoMode.WATCH && checkpoint.isPresent() && !checkpointEnv.equals(Dungeon.ID)
-                || settings.mode() == DemoMode.CARTPOLE && checkpoint.isPresent()
-                && !checkpointEnv.equals(CartPole.SPEC.id())) {
+        Optional<String> shownEnv = switch (settings.mode()) {
+            case WATCH -> Optional.of(Dungeon.ID);
+            case CARTPOLE -> Optional.of(CartPole.SPEC.id());
+            case PLATFORMER_WATCH -> Optional.of(Platformer.ID);
+            default -> Optional.empty();
+        };
+        if (checkpoint.isPresent() && shownEnv.isPresent() && !shownEnv.get().equals(checkpointEnv)) {
             throw new IllegalArgumentException("--checkpoint " + checkpoint.get() + " holds an agent for "
                     + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
         }
@@ -53,7 +66,8 @@ public final class Demo {
             if (pilot != null && level.isPresent() && checkpointEnv.equals(Dungeon.ID)) {
                 pilot.dungeonFor(level.get());
             }
-            DemoGame game = new DemoGame(settings, level, generators, envId -> envId.equals(checkpointEnv) ? pilot : null,
+            DemoGame game = new DemoGame(settings, level, platformerLevel, generators, platformerSources,
+                    envId -> envId.equals(checkpointEnv) ? pilot : null,
                     () -> new GdxViews(settings.width(), settings.height(),
                             settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));
             new Lwjgl3Application(game, configuration(settings));
@@ -94,6 +108,17 @@ public final class Demo {
             cfg.setForegroundFPS(60);
         }
         return cfg;
+    }
+
+    private static PlatformerLevel readPlatformerLevel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--level: level file " + file + " does not exist");
+        }
+        try {
+            return PlatformerParser.parse(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--level: cannot read " + file, e);
+        }
     }
 
     private static Level readLevel(Path file) {

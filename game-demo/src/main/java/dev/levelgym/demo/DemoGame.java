@@ -6,15 +6,21 @@ import dev.levelgym.demo.model.CartPoleSession;
 import dev.levelgym.demo.model.DungeonSession;
 import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.Pilot;
+import dev.levelgym.demo.model.PlatformerDeck;
+import dev.levelgym.demo.model.PlatformerSession;
+import dev.levelgym.demo.model.PlatformerSource;
 import dev.levelgym.demo.screen.CartPoleScreen;
 import dev.levelgym.demo.screen.DemoScreen;
 import dev.levelgym.demo.screen.DungeonScreen;
 import dev.levelgym.demo.screen.MenuScreen;
 import dev.levelgym.demo.screen.Navigator;
+import dev.levelgym.demo.screen.PlatformerScreen;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.LevelGenerator;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +41,13 @@ public final class DemoGame extends Game implements Navigator {
     private final DemoSettings settings;
     private final Optional<Level> fixedLevel;
     private final List<LevelGenerator> generators;
+    private final Optional<PlatformerLevel> fixedPlatformerLevel;
+    private final List<PlatformerSource> platformerSources;
     private final Function<String, Pilot> pilots;
     private final Supplier<Views> viewsFactory;
     private Views views;
     private LevelDeck deck;
+    private PlatformerDeck platformerDeck;
     private DemoScreen screen;
     private long frame;
     private long lastFrameNanos;
@@ -47,18 +56,34 @@ public final class DemoGame extends Game implements Navigator {
     private DemoResult result;
 
     /**
-     * @param fixedLevel the level file's level, if the settings name one (loaded before the window opens, so a bad
-     *                   file is reported before anything is drawn)
-     * @param generators where N and G draw levels from, in G's order (the envs' procedural levels are added last)
-     * @param pilots     the checkpointed agent for an env id, or null when there is none (watch mode then shows a
-     *                   random agent, CartPole is played by hand)
-     * @param views      makes the views once GL is up
+     * A game with no platformer level file and only the built-in platformer sources; see the full constructor.
      */
     public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, List<LevelGenerator> generators,
                     Function<String, Pilot> pilots, Supplier<Views> views) {
+        this(settings, fixedLevel, Optional.empty(), generators, List.of(), pilots, views);
+    }
+
+    /**
+     * @param fixedLevel           the Dungeon level file's level, if the settings name one (loaded before the window
+     *                             opens, so a bad file is reported before anything is drawn)
+     * @param fixedPlatformerLevel the platformer level file's level, likewise
+     * @param generators           where N and G draw Dungeon levels from, in G's order (the envs' procedural levels
+     *                             are added last)
+     * @param platformerSources    where N and G draw platformer levels from first (a GAN's); procedural and the
+     *                             bundled corpus follow
+     * @param pilots               the checkpointed agent for an env id, or null when there is none (Dungeon watch
+     *                             mode then shows a random agent, platformer watch mode the solver, CartPole is
+     *                             played by hand)
+     * @param views                makes the views once GL is up
+     */
+    public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
+                    List<LevelGenerator> generators, List<PlatformerSource> platformerSources,
+                    Function<String, Pilot> pilots, Supplier<Views> views) {
         this.settings = settings;
         this.fixedLevel = fixedLevel;
+        this.fixedPlatformerLevel = fixedPlatformerLevel;
         this.generators = List.copyOf(generators);
+        this.platformerSources = List.copyOf(platformerSources);
         this.pilots = pilots;
         this.viewsFactory = views;
     }
@@ -67,6 +92,7 @@ public final class DemoGame extends Game implements Navigator {
     public void create() {
         views = viewsFactory.get();
         deck = new LevelDeck(generators, settings.seed());
+        platformerDeck = new PlatformerDeck(platformerSources, settings.seed());
         open(settings.mode());
     }
 
@@ -81,6 +107,10 @@ public final class DemoGame extends Game implements Navigator {
                             .orElseGet(() -> Pilot.random(Dungeon.ID, settings.seed()))), settings.saveDir());
             case CARTPOLE -> new CartPoleScreen(views, this,
                     new CartPoleSession(settings.seed(), pilots.apply(CartPole.SPEC.id())));
+            case PLATFORMER -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
+                    fixedPlatformerLevel, settings.seed(), false, null));
+            case PLATFORMER_WATCH -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
+                    fixedPlatformerLevel, settings.seed(), true, pilots.apply(Platformer.ID)));
         };
         DemoScreen previous = screen;
         screen = next;

@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What the demo shows: the menu, or one of the three modes it leads to. */
+/** What the demo shows: the menu, or one of the modes it leads to. */
 public enum DemoMode {
-    MENU, PLAY, WATCH, CARTPOLE;
+    MENU, PLAY, WATCH, CARTPOLE, PLATFORMER, PLATFORMER_WATCH;
 
-    /** The name on the command line and in the result JSON. */
+    /** The name on the command line and in the result JSON, e.g. {@code platformer-watch}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for the modes that show Platformer-v0 (their {@code --level} is a VGLC file). */
+    public boolean platformer() {
+        return this == PLATFORMER || this == PLATFORMER_WATCH;
     }
 
     /** @throws IllegalArgumentException naming {@code --mode} and the valid names */

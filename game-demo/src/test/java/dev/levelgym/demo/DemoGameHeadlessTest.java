@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.screen.CartPoleScreen;
 import dev.levelgym.demo.screen.DungeonScreen;
+import dev.levelgym.demo.screen.PlatformerScreen;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelParser;
 import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,9 +49,61 @@ class DemoGameHeadlessTest {
     }
 
     private static DemoSettings settings(DemoMode mode, String script, long frames) {
-        return new DemoSettings(mode, Optional.empty(), 0, Optional.empty(),
-                KeyScript.parse(script, KeyScript.DEFAULT_FRAMES_PER_KEY), frames, Optional.empty(),
-                Path.of("unused"), 1280, 720);
+        return settings(mode, script, KeyScript.DEFAULT_FRAMES_PER_KEY, frames);
+    }
+
+    private static DemoSettings settings(DemoMode mode, String script, int framesPerKey, long frames) {
+        return new DemoSettings(mode, Optional.empty(), 0, Optional.empty(), KeyScript.parse(script, framesPerKey),
+                frames, Optional.empty(), Path.of("unused"), 1280, 720);
+    }
+
+    static PlatformerLevel platformerSmall() throws Exception {
+        try (InputStream in = DemoGameHeadlessTest.class.getResourceAsStream(
+                "/dev/levelgym/demo/platformer-small.txt")) {
+            return PlatformerParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "platformer-small.txt");
+        }
+    }
+
+    /** Platformer actions as a script with two slots a tick: a direction and a jump can then share a tick. */
+    static String platformerScript(List<Integer> actions) {
+        return actions.stream().map(a -> switch (a) {
+            case PlatformerPhysics.NOOP -> "WAIT,WAIT";
+            case PlatformerPhysics.LEFT -> "LEFT,WAIT";
+            case PlatformerPhysics.RIGHT -> "RIGHT,WAIT";
+            case PlatformerPhysics.JUMP -> "UP,WAIT";
+            case PlatformerPhysics.JUMP_LEFT -> "UP,LEFT";
+            case PlatformerPhysics.JUMP_RIGHT -> "UP,RIGHT";
+            default -> throw new IllegalStateException("not an action: " + a);
+        }).collect(Collectors.joining(","));
+    }
+
+    @Test
+    void theSolversRunScriptedTwoKeysATickWinsThePlatformer() throws Exception {
+        PlatformerLevel level = platformerSmall();
+        PlatformerSolution solution = EnemyAwareSolver.of(level);
+        assertTrue(solution.jumps() > 0, "the script exercises the combined jump-right");
+        KeyScript keys = KeyScript.parse(platformerScript(solution.actions()), 4);
+        DemoGame game = new DemoGame(settings(DemoMode.PLATFORMER, platformerScript(solution.actions()), 4,
+                keys.lastFrame() + 30), Optional.empty(), Optional.of(level), List.of(), List.of(), env -> null,
+                Views::none);
+        DemoResult result = HeadlessRun.run(game).result();
+        assertEquals("platformer", result.mode());
+        assertEquals("win", result.result());
+        assertEquals(solution.length(), result.steps());
+        PlatformerScreen screen = assertInstanceOf(PlatformerScreen.class, game.screen());
+        assertEquals(screen.session().score(), result.score());
+    }
+
+    @Test
+    void menuFiveOpensPlatformerWatchWhereTheSolverRuns() throws Exception {
+        DemoGame game = new DemoGame(settings(DemoMode.MENU, "DOWN,5", 16 + 100), Optional.empty(),
+                LevelDeck.registered(), env -> null, Views::none);
+        HeadlessRun.run(game);
+        PlatformerScreen screen = assertInstanceOf(PlatformerScreen.class, game.screen());
+        assertEquals("the solver", screen.session().player());
+        assertEquals("platformer-watch", game.result().mode());
+        assertEquals(100 / 8, game.result().steps(), "a tick every eight frames at 1x");
     }
 
     @Test

@@ -31,7 +31,9 @@ class DemoSettingsTest {
     @Test
     void modesParseByLabel() {
         assertEquals(DemoMode.CARTPOLE, DemoMode.parse("cartpole"));
-        assertEquals("--mode must be one of menu, play, watch, cartpole; got 'fly'",
+        assertEquals(DemoMode.PLATFORMER_WATCH, DemoMode.parse("platformer-watch"));
+        assertTrue(DemoMode.PLATFORMER_WATCH.platformer() && !DemoMode.WATCH.platformer());
+        assertEquals("--mode must be one of menu, play, watch, cartpole, platformer, platformer-watch; got 'fly'",
                 assertThrows(IllegalArgumentException.class, () -> DemoMode.parse("fly")).getMessage());
     }
 

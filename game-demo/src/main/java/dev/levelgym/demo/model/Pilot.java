@@ -12,6 +12,9 @@ import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.LevelSource;
 import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.PlatformerLevelSource;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.registry.Options;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.spaces.Discrete;
@@ -25,7 +28,7 @@ import java.util.TreeMap;
 /**
  * The agent that plays in watch mode: one loaded from a {@code levelgym train} checkpoint, or a seeded random one.
  * Keeps the env options of the run the checkpoint came from, so the demo's env gives the agent the observations it
- * was trained on (the Dungeon's view and view radius, CartPole's integrator).
+ * was trained on (the Dungeon's view and view radius, the Platformer's camera window, CartPole's integrator).
  */
 public final class Pilot implements AutoCloseable {
 
@@ -113,6 +116,18 @@ public final class Pilot implements AutoCloseable {
                     + env.observationSpace() + "; play a level of the training size, or train with view=egocentric");
         }
         return env;
+    }
+
+    /**
+     * A Platformer env playing just {@code level}, with the camera window this agent was trained on (the
+     * {@code view_rows} and {@code view_cols} options; the window, not the level, sets the observation's shape).
+     */
+    public Platformer platformerFor(PlatformerLevel level) {
+        int rows = envOptions.containsKey(Platformer.OPT_VIEW_ROWS)
+                ? Integer.parseInt(envOptions.get(Platformer.OPT_VIEW_ROWS)) : Platformer.DEFAULT_VIEW_ROWS;
+        int cols = envOptions.containsKey(Platformer.OPT_VIEW_COLS)
+                ? Integer.parseInt(envOptions.get(Platformer.OPT_VIEW_COLS)) : Platformer.DEFAULT_VIEW_COLS;
+        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), rows, cols);
     }
 
     /** A CartPole env with the physics options this agent was trained with. */

@@ -15,10 +15,16 @@ import com.badlogic.gdx.math.Interpolation;
 import dev.levelgym.demo.model.CartPoleSession;
 import dev.levelgym.demo.model.DungeonSession;
 import dev.levelgym.demo.model.Menu;
+import dev.levelgym.demo.model.PlatformerSession;
+import dev.levelgym.demo.model.SideScroll;
 import dev.levelgym.demo.model.Sprite;
 import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
 import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.platformer.PlatformerGame;
+import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,6 +40,7 @@ public final class GdxViews implements Views {
 
     private static final Color BACKGROUND = Color.valueOf("15131a");
     private static final Color HUD_TEXT = Color.valueOf("e9e4d8");
+    private static final Color SKY = Color.valueOf("86b6ef");
     private static final float HUD_LINE = 24;
     private static final float MARGIN = 16;
 
@@ -41,6 +48,7 @@ public final class GdxViews implements Views {
     private final BitmapFont font = new BitmapFont();
     private final GlyphLayout layout = new GlyphLayout();
     private final TileArt art = new TileArt();
+    private final PlatformerArt platformerArt = new PlatformerArt();
     private final Texture white;
     private final TextureRegion whiteRegion;
     private final TextureRegion swordRegion = new TextureRegion(art.get(Piece.SWORD));
@@ -86,7 +94,7 @@ public final class GdxViews implements Views {
         begin();
         float cx = width / 2f;
         text("levelgym", cx, height - 90, 4f, Color.valueOf("f2c14e"), true);
-        text("a dungeon, its agents, and a pole on a cart", cx, height - 170, 1.4f, HUD_TEXT, true);
+        text("a dungeon, a platformer, their agents, and a pole on a cart", cx, height - 170, 1.4f, HUD_TEXT, true);
         Piece[] parade = {Piece.WALL, Piece.AVATAR, Piece.KEY, Piece.DOOR, Piece.ENEMY_QUICK, Piece.ENEMY_NORMAL,
                 Piece.ENEMY_SLOW, Piece.SWORD, Piece.WALL};
         float tile = 56;
@@ -105,9 +113,9 @@ public final class GdxViews implements Views {
             }
             text(e.key() + "  " + e.title(), cx - 310, y, 2f, on ? Color.valueOf("f2c14e") : HUD_TEXT, false);
             text(e.description(), cx - 310, y - 30, 1.1f, HUD_TEXT, false);
-            y -= 80;
+            y -= 72;
         }
-        text("UP/DOWN + ENTER, or 1 / 2 / 3   |   ESC quits", cx, 40, 1.2f, HUD_TEXT, true);
+        text("UP/DOWN + ENTER, or 1 - " + menu.entries().size() + "   |   ESC quits", cx, 40, 1.2f, HUD_TEXT, true);
         batch.end();
     }
 
@@ -209,6 +217,122 @@ public final class GdxViews implements Views {
         batch.end();
     }
 
+    @Override
+    public void platformer(PlatformerSession session, float progress, List<String> hud) {
+        begin();
+        PlatformerGame game = session.game();
+        int w = game.width();
+        int rows = PlatformerLevel.HEIGHT;
+        float hudHeight = hud.size() * HUD_LINE + 2 * MARGIN;
+        float tile = (float) Math.floor((height - hudHeight) / rows);
+        float bottom = (height - hudHeight - tile * rows) / 2;
+        // Linear, not eased: a run keeps an even pace from tile to tile.
+        float px = session.fromX() + (game.playerX() - session.fromX()) * progress;
+        float py = session.fromY() + (game.playerY() - session.fromY()) * progress;
+        // Whole pixels: llvmpipe (and the pixel art) like texels landing on pixels; a scroll by fractions of a pixel
+        // doubled the frame time of a moving camera.
+        float left = Math.round(SideScroll.left(px, w, width / tile) * tile) / tile;
+        bottom = Math.round(bottom);
+        rect(0, bottom, width, tile * rows, SKY);
+        scenery(left, tile, bottom);
+        int first = Math.max(0, (int) Math.floor(left));
+        int last = Math.min(w - 1, (int) Math.ceil(left + width / tile));
+        for (int x = first; x <= last; x++) {
+            float sx = (x - left) * tile;
+            for (int y = 0; y < rows; y++) {
+                PlatformerTile t = game.tile(x, y);
+                float sy = bottom + (rows - 1 - y) * tile;
+                if (t == PlatformerTile.COIN) {
+                    // A coin spins: its width follows a cosine, never quite edge-on.
+                    float spin = Math.max(0.2f, Math.abs((float) Math.cos(time * 3 + x * 0.7f)));
+                    batch.draw(platformerArt.get(PlatformerArt.Piece.COIN), sx + tile * (1 - spin) / 2, sy,
+                            tile * spin, tile);
+                    continue;
+                }
+                PlatformerArt.Piece piece = piece(t);
+                if (piece != null) {
+                    batch.draw(platformerArt.get(piece), sx, sy, tile, tile);
+                    if (t == PlatformerTile.GROUND && (y == 0 || !game.tile(x, y - 1).solid())) {
+                        batch.draw(platformerArt.get(PlatformerArt.Piece.GRASS), sx, sy, tile, tile);
+                    }
+                }
+            }
+        }
+        if (last == w - 1) {
+            goal(game, (w - 1 - left) * tile, bottom, tile);
+        }
+        for (int i = 0; i < game.enemyCount(); i++) {
+            if (game.enemyAlive(i)) {
+                float ex = session.enemyFromX(i) + (game.enemyX(i) - session.enemyFromX(i)) * progress;
+                float ey = session.enemyFromY(i) + (game.enemyY(i) - session.enemyFromY(i)) * progress;
+                float waddle = 0.04f * tile * (float) Math.sin(time * 10 + i);
+                sprite(PlatformerArt.Piece.WALKER, (ex - left) * tile, bottom + (rows - 1 - ey) * tile + waddle,
+                        tile, game.enemyDirection(i) > 0);
+            }
+        }
+        if (py < rows) {
+            sprite(PlatformerArt.Piece.RUNNER, (px - left) * tile, bottom + (rows - 1 - py) * tile, tile,
+                    session.facing() < 0);
+        }
+        hud(hud);
+        banner(session.banner(), session.result() == Result.WIN, "R restart   N new level   ESC menu");
+        batch.end();
+    }
+
+    private static PlatformerArt.Piece piece(PlatformerTile t) {
+        return switch (t) {
+            case GROUND -> PlatformerArt.Piece.GROUND;
+            case BRICK -> PlatformerArt.Piece.BRICK;
+            case QUESTION -> PlatformerArt.Piece.QUESTION;
+            case QUESTION_USED -> PlatformerArt.Piece.QUESTION_USED;
+            case PIPE_TOP_LEFT -> PlatformerArt.Piece.PIPE_TOP_LEFT;
+            case PIPE_TOP_RIGHT -> PlatformerArt.Piece.PIPE_TOP_RIGHT;
+            case PIPE_LEFT -> PlatformerArt.Piece.PIPE_LEFT;
+            case PIPE_RIGHT -> PlatformerArt.Piece.PIPE_RIGHT;
+            case CANNON_TOP -> PlatformerArt.Piece.CANNON_TOP;
+            case CANNON_BODY -> PlatformerArt.Piece.CANNON_BODY;
+            case COIN -> PlatformerArt.Piece.COIN;
+            case EMPTY, ENEMY -> null;
+        };
+    }
+
+    /** Clouds and hills behind the level, scrolling slower than it so the level reads as in front. */
+    private void scenery(float left, float tile, float bottom) {
+        float cloudLeft = left * 0.5f;
+        for (int c = (int) Math.floor(cloudLeft / 11) * 11; c < cloudLeft + width / tile; c += 11) {
+            float row = 1.5f + (Math.floorMod(c, 3));
+            batch.draw(platformerArt.get(PlatformerArt.Piece.CLOUD), Math.round((c - cloudLeft) * tile),
+                    bottom + (PlatformerLevel.HEIGHT - 1 - row) * tile, 2 * tile, tile);
+        }
+        float hillLeft = left * 0.75f;
+        for (int c = (int) Math.floor(hillLeft / 17) * 17 + 3; c < hillLeft + width / tile; c += 17) {
+            batch.draw(platformerArt.get(PlatformerArt.Piece.HILL), Math.round((c - hillLeft) * tile),
+                    bottom + 2 * tile, 4 * tile, 2 * tile);
+        }
+    }
+
+    /** The last column is the goal: a faint stripe, and a flag on a pole standing on the column's ground. */
+    private void goal(PlatformerGame game, float x, float bottom, float tile) {
+        int rows = PlatformerLevel.HEIGHT;
+        rect(x, bottom, tile, tile * rows, new Color(1f, 1f, 1f, 0.18f));
+        int ground = rows;
+        for (int y = 2; y < rows; y++) {
+            if (game.tile(game.width() - 1, y).solid()) {
+                ground = y;
+                break;
+            }
+        }
+        float top = bottom + (rows - 2) * tile;
+        float base = bottom + (rows - ground) * tile;
+        rect(x + tile * 0.06f, base, tile * 0.1f, top - base, Color.valueOf("e9e4d8"));
+        batch.draw(platformerArt.get(PlatformerArt.Piece.FLAG), x, top, tile, tile);
+    }
+
+    private void sprite(PlatformerArt.Piece piece, float x, float y, float tile, boolean flipX) {
+        Texture t = platformerArt.get(piece);
+        batch.draw(t, Math.round(x), Math.round(y), tile, tile, 0, 0, t.getWidth(), t.getHeight(), flipX, false);
+    }
+
     private void hud(List<String> lines) {
         float top = height - MARGIN;
         rect(0, height - lines.size() * HUD_LINE - 2 * MARGIN + 4, width, lines.size() * HUD_LINE + 2 * MARGIN,
@@ -271,6 +395,7 @@ public final class GdxViews implements Views {
         batch.dispose();
         font.dispose();
         art.dispose();
+        platformerArt.dispose();
         white.dispose();
     }
 }

@@ -3,6 +3,7 @@ package dev.levelgym.demo.view;
 import dev.levelgym.demo.model.CartPoleSession;
 import dev.levelgym.demo.model.DungeonSession;
 import dev.levelgym.demo.model.Menu;
+import dev.levelgym.demo.model.PlatformerSession;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,9 @@ public interface Views {
     void dungeon(DungeonSession session, float progress, List<String> hud);
 
     void cartPole(CartPoleSession session, List<String> hud);
+
+    /** @param progress how far the current tick has run, 0..1, to slide the player and enemies between cells */
+    void platformer(PlatformerSession session, float progress, List<String> hud);
 
     void resize(int width, int height);
 
@@ -39,6 +43,10 @@ public interface Views {
 
             @Override
             public void cartPole(CartPoleSession session, List<String> hud) {
+            }
+
+            @Override
+            public void platformer(PlatformerSession session, float progress, List<String> hud) {
             }
 
             @Override

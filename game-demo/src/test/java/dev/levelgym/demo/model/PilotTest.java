@@ -9,6 +9,9 @@ import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.platformer.Platformer;
+import dev.levelgym.envs.platformer.PlatformerChannel;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,5 +47,24 @@ class PilotTest {
                 () -> Pilot.load(checkpoint, CartPole.SPEC.id()));
         assertTrue(e.getMessage().startsWith("--checkpoint " + checkpoint + " holds an agent for Dungeon-v0"),
                 e.getMessage());
+    }
+
+    @Test
+    void aPlatformerCheckpointPlaysThePlatformerThroughItsTrainedWindow(@TempDir Path dir) {
+        Path checkpoint = dir.resolve("checkpoint");
+        new RandomTrainableAgent<>(Platformer.ID, new Discrete(6)).save(checkpoint);
+        try (Pilot pilot = Pilot.load(checkpoint, Platformer.ID)) {
+            PlatformerSession s = new PlatformerSession(new PlatformerDeck(java.util.List.of(), 0), Optional.empty(),
+                    0, true, pilot);
+            for (int i = 0; i < 20; i++) {
+                s.autoTick();
+            }
+            assertTrue(s.steps() > 0);
+            assertEquals("random checkpoint", s.player());
+            assertTrue(s.hud().get(0).startsWith("Platformer watch: random checkpoint  |  level: procedural seed 0"));
+            assertEquals(PlatformerChannel.COUNT * PlatformerLevel.HEIGHT * Platformer.DEFAULT_VIEW_COLS,
+                    pilot.platformerFor(s.level()).observationSpace().sample(new java.util.Random(0)).length,
+                    "without the run's options the env's default window");
+        }
     }
 }

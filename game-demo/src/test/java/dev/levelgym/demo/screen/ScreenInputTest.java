@@ -53,11 +53,12 @@ class ScreenInputTest {
     void menuMovesWrapsAndOpensModes() {
         MenuScreen menu = new MenuScreen(Views.none(), navigator);
         press(menu, Keys.UP);
-        assertEquals(2, menu.menu().selected());
+        assertEquals(4, menu.menu().selected());
         press(menu, Keys.ENTER);
         press(menu, Keys.NUM_2);
+        press(menu, Keys.NUM_4);
         press(menu, Keys.ESCAPE);
-        assertEquals(List.of(DemoMode.CARTPOLE, DemoMode.WATCH, "quit"), opened);
+        assertEquals(List.of(DemoMode.PLATFORMER_WATCH, DemoMode.WATCH, DemoMode.PLATFORMER, "quit"), opened);
         assertFalse(menu.keyDown(Keys.Q));
     }
 

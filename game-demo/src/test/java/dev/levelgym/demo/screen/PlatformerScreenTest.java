@@ -1,0 +1,133 @@
+package dev.levelgym.demo.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.badlogic.gdx.Input.Keys;
+import dev.levelgym.demo.DemoMode;
+import dev.levelgym.demo.model.PlatformerDeck;
+import dev.levelgym.demo.model.PlatformerSession;
+import dev.levelgym.demo.model.Speed;
+import dev.levelgym.demo.view.Views;
+import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The platformer screen's keys, driven through its InputProcessor as the window (or a script) would. */
+class PlatformerScreenTest {
+
+    private static final float TICK = (float) PlatformerScreen.TICK_SECONDS;
+
+    private final List<DemoMode> opened = new ArrayList<>();
+    private final Navigator navigator = new Navigator() {
+        @Override
+        public void open(DemoMode mode) {
+            opened.add(mode);
+        }
+
+        @Override
+        public void quit() {
+            throw new AssertionError("the platformer screen does not quit");
+        }
+    };
+
+    private PlatformerScreen screen(boolean watching, long seed) {
+        return new PlatformerScreen(Views.none(), navigator,
+                new PlatformerSession(new PlatformerDeck(List.of(), seed), Optional.empty(), 0, watching, null));
+    }
+
+    private static void press(PlatformerScreen screen, int key) {
+        screen.keyDown(key);
+        screen.keyUp(key);
+    }
+
+    @Test
+    void aHeldDirectionWalksEveryTickUntilReleased() {
+        PlatformerScreen s = screen(false, 0);
+        int x = s.session().game().playerX();
+        s.keyDown(Keys.RIGHT);
+        s.update(TICK);
+        s.update(TICK);
+        assertEquals(x + 2, s.session().game().playerX());
+        s.keyUp(Keys.RIGHT);
+        s.update(TICK);
+        assertEquals(x + 2, s.session().game().playerX(), "released: a noop tick");
+        assertEquals(3, s.session().steps());
+        s.keyDown(Keys.A);
+        s.update(TICK);
+        assertEquals(x + 1, s.session().game().playerX(), "A walks left like LEFT");
+    }
+
+    @Test
+    void keysHeldTogetherOrTappedBetweenTwoTicksCombine() {
+        PlatformerScreen s = screen(false, 0);
+        s.keyDown(Keys.W);
+        s.keyDown(Keys.D);
+        assertEquals(PlatformerPhysics.JUMP_RIGHT, s.action());
+        s.keyDown(Keys.LEFT);
+        assertEquals(PlatformerPhysics.JUMP, s.action(), "left and right together cancel out");
+        s.keyUp(Keys.W);
+        s.keyUp(Keys.D);
+        s.keyUp(Keys.LEFT);
+
+        PlatformerScreen t = screen(false, 0);
+        int x = t.session().game().playerX();
+        int y = t.session().game().playerY();
+        press(t, Keys.UP);
+        press(t, Keys.RIGHT);
+        assertEquals(PlatformerPhysics.JUMP_RIGHT, t.action(), "taps since the last tick still count");
+        t.update(TICK);
+        assertEquals(x + 1, t.session().game().playerX());
+        assertEquals(y - 1, t.session().game().playerY(), "the jump started");
+        assertEquals(PlatformerPhysics.NOOP, t.action(), "a tap counts for one tick only");
+        press(t, Keys.SPACE);
+        assertEquals(PlatformerPhysics.JUMP, t.action(), "SPACE jumps in play mode");
+    }
+
+    @Test
+    void watchModeRunsTheSolverAtTheChosenSpeedAndSpacePauses() {
+        PlatformerScreen s = screen(true, 0);
+        assertFalse(s.keyDown(Keys.RIGHT), "a watcher cannot steer");
+        press(s, Keys.NUM_4);
+        assertEquals(Speed.X4, s.clock().speed());
+        s.update(TICK);
+        assertEquals(4, s.session().steps());
+        press(s, Keys.SPACE);
+        s.update(TICK);
+        assertEquals(4, s.session().steps(), "paused");
+        press(s, Keys.PERIOD);
+        s.update(TICK);
+        assertEquals(5, s.session().steps(), "one step while paused");
+        press(s, Keys.P);
+        press(s, Keys.M);
+        s.update(TICK);
+        s.update(TICK);
+        assertEquals(Result.WIN, s.session().result());
+        assertEquals(s.session().solution().length(), s.session().steps());
+        assertEquals(new DemoScreen.Status(DemoMode.PLATFORMER_WATCH, "win", s.session().steps(),
+                s.session().score()), s.status());
+    }
+
+    @Test
+    void rRestartsNNewLevelGNextSourceEscapeMenu() {
+        PlatformerScreen s = screen(false, 4);
+        press(s, Keys.RIGHT);
+        s.update(TICK);
+        press(s, Keys.RIGHT);
+        press(s, Keys.R);
+        assertEquals(0, s.session().steps());
+        assertEquals(PlatformerPhysics.NOOP, s.action(), "R forgets the taps");
+        press(s, Keys.N);
+        assertEquals("procedural seed 5", s.session().source());
+        press(s, Keys.G);
+        assertEquals("corpus seed 5", s.session().source());
+        press(s, Keys.ESCAPE);
+        assertEquals(List.of(DemoMode.MENU), opened);
+        assertTrue(s.hud().get(s.hud().size() - 1).startsWith("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump"));
+        assertEquals(DemoMode.PLATFORMER, s.status().mode());
+    }
+}
