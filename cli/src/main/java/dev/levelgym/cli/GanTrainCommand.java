@@ -1,10 +1,15 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.GanConfig;
 import dev.levelgym.generators.gan.GanLoss;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanTrainer;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.gan.TrainingMaps;
 import dev.levelgym.generators.gan.TrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains a GAN on a folder of levels (default: the bundled corpus) and saves it as a model directory. While it
+ * Trains a GAN on a folder of levels (default: the bundled corpus of the world) and saves it as a model directory.
+ * Dungeon-v0 GANs train on whole levels (with mirror images); Platformer-v0 GANs on every 14×28 window of the
+ * levels ({@link PlatformerWindows}). While it
  * trains, a grid of samples from fixed latents is written to {@code MODEL_DIR/samples/step-N.png} every
  * {@code --samples-every} steps; the finished model replaces the directory atomically, keeping the pictures.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a GAN level generator on a folder of levels of one size.")
+        description = "Train a GAN level generator on a folder of levels (Dungeon: all of one size; Platformer: "
+                + "14-row VGLC levels, cut into 28-column windows).")
 final class GanTrainCommand implements Callable<Integer> {
 
     private static final int GRID_SAMPLES = 16;
@@ -34,8 +42,13 @@ final class GanTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--world", defaultValue = "dungeon", paramLabel = "WORLD",
+            description = "dungeon or platformer (default ${DEFAULT-VALUE}).")
+    private String world;
+
     @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Folder of level files (*.txt), all of one size (default: the bundled 41-level corpus).")
+            description = "Folder of level files (*.txt) (default: the world's bundled corpus: 41 Dungeon levels, "
+                    + "6 platformer levels).")
     private Path corpus;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
@@ -74,9 +87,24 @@ final class GanTrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
         }
-        TrainingCorpus data = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels()) : TrainingCorpus.load(corpus);
+        GanWorld w = world(world);
         GanConfig config = GanConfig.defaults().withSteps(steps).withSeed(seed)
                 .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1);
+        TrainingMaps data;
+        String what;
+        if (w == GanWorld.PLATFORMER) {
+            List<PlatformerLevel> levels = corpus == null ? PlatformerCorpus.levels() : PlatformerWindows.load(corpus);
+            config = config.withMirror(false);
+            data = PlatformerWindows.maps(levels);
+            what = String.format("%d windows (%dx%d) of %d platformer levels", data.count(), data.width(),
+                    data.height(), levels.size());
+        } else {
+            TrainingCorpus levels = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels())
+                    : TrainingCorpus.load(corpus);
+            data = levels.maps(config.mirror());
+            what = String.format("%d levels (%dx%d%s)", levels.levels().size(), levels.width(), levels.height(),
+                    config.mirror() ? ", with mirror images" : "");
+        }
         OutputDirectory.prepareFresh(out, true, false);
         Path samples = out.resolve("samples");
         Files.createDirectories(samples);
@@ -99,7 +127,7 @@ final class GanTrainCommand implements Callable<Integer> {
                 progress.stepTo(s);
                 progress.message(String.format("critic %.3f generator %.3f", losses.critic(), losses.generator()));
                 if (s % every == 0 || s == steps) {
-                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), 4), "png",
+                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), w == GanWorld.PLATFORMER ? 2 : 4, w), "png",
                             samples.resolve(String.format("step-%06d.png", s)).toFile());
                 }
             }
@@ -108,12 +136,19 @@ final class GanTrainCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        o.printf("trained a GAN on %d levels (%dx%d%s) for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
-                        + "generator %.4f%n", data.levels().size(), data.width(), data.height(),
-                config.mirror() ? ", with mirror images" : "", steps, seconds, loss, seed, losses.critic(),
-                losses.generator());
+        o.printf("trained a GAN on %s for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
+                        + "generator %.4f%n", what, steps, seconds, loss, seed, losses.critic(), losses.generator());
         o.printf("wrote %s: manifest.json, generator.params, samples/%n", out);
         return 0;
+    }
+
+    static GanWorld world(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "dungeon" -> GanWorld.DUNGEON;
+            case "platformer" -> GanWorld.PLATFORMER;
+            default -> throw new IllegalArgumentException("--world: unknown world '" + name
+                    + "'; use dungeon or platformer");
+        };
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

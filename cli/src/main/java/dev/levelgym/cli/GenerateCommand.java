@@ -7,7 +7,11 @@ import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.LevelRepair;
 import dev.levelgym.generators.export.TiledExport;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.GanModel;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.generators.search.LatentSearch;
 import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.SeedSearch;
@@ -82,6 +86,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + "try successive seeds.")
     private String target;
 
+    @Option(names = "--segments", defaultValue = "8", paramLabel = "N",
+            description = "Platformer GAN models only: 28-column segments stitched into each level "
+                    + "(default ${DEFAULT-VALUE}, 224 columns).")
+    private int segments;
+
     @Option(names = "--max-evaluations", defaultValue = "2000", paramLabel = "N",
             description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
     private int maxEvaluations;
@@ -114,6 +123,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             if (maxEvaluations < 1) {
                 throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
+            }
+        }
+        if (generator.startsWith(GanGenerator.PREFIX)) {
+            Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
+            if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
+                return writePlatformer(modelDir, fmt, targets);
             }
         }
         LevelGenerator g = LevelGenerators.create(generator, width, height);
@@ -206,6 +221,80 @@ final class GenerateCommand implements Callable<Integer> {
                     latentSearch != null ? "CMA-ES in the GAN's latent space" : "successive seeds s, s+2^32, ...");
         }
         return met == count || targets == null ? 0 : 1;
+    }
+
+    /** Stitched levels of a Platformer-v0 GAN (see {@link PlatformerGan#level}) as VGLC text and previews. */
+    private int writePlatformer(Path modelDir, Set<String> fmt, Targets targets) throws IOException {
+        if (segments < 1) {
+            throw new IllegalArgumentException("--segments must be at least 1, got " + segments);
+        }
+        if (targets != null || repair || fmt.contains("tmx")) {
+            throw new IllegalArgumentException("--target, --repair and --format tmx are for Dungeon generators; "
+                    + modelDir + " is a Platformer-v0 GAN");
+        }
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            for (String f : fmt) {
+                files.add(out.resolve(PlatformerGan.NAME + "-" + (seed + i) + "." + f));
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out: not a directory: " + out);
+        }
+        if (!force) {
+            for (Path p : files) {
+                if (Files.exists(p)) {
+                    throw new IllegalArgumentException("refusing to overwrite " + p
+                            + " (it exists); pass --force to overwrite");
+                }
+            }
+        }
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        int completable = 0;
+        long redraws = 0;
+        try (PlatformerGan gan = PlatformerGan.load(modelDir)) {
+            for (int i = 0; i < count; i++) {
+                long s = seed + i;
+                String name = PlatformerGan.NAME + "-" + s;
+                PlatformerGan.Stitched level = gan.level(s, segments);
+                completable += level.completable() ? 1 : 0;
+                redraws += level.redraws();
+                if (fmt.contains("txt")) {
+                    Files.writeString(out.resolve(name + ".txt"), level.level().toText(), StandardCharsets.UTF_8);
+                }
+                if (fmt.contains("png")) {
+                    ImageIO.write(platformerImage(level.level().toText()), "png", out.resolve(name + ".png").toFile());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        o.printf("wrote %d %s platformer level(s) (%d segments, %dx%d, seeds %d..%d) as %s to %s in %.2f s; "
+                        + "completable: %d of %d; segment redraws at the joins: %d total%n", count,
+                PlatformerGan.NAME, segments, segments * PlatformerGan.SEGMENT_WIDTH, PlatformerLevel.HEIGHT, seed,
+                seed + count - 1, String.join(",", fmt), out, seconds, completable, count, redraws);
+        return 0;
+    }
+
+    /** A platformer preview: one flat colour square per tile. */
+    static BufferedImage platformerImage(String text) {
+        return SampleGrid.image(List.of(text), 1, GanWorld.PLATFORMER);
+    }
+
+    /** The preview colour of a platformer file character. */
+    static int platformerColour(char c) {
+        return switch (c) {
+            case 'X' -> 0x8b4513;
+            case 'S' -> 0xb5651d;
+            case '?' -> 0xffc83c;
+            case 'Q' -> 0x9c7a3c;
+            case '<', '>', '[', ']' -> 0x2eaa3c;
+            case 'o' -> 0xffe066;
+            case 'B', 'b' -> 0x303030;
+            case 'E' -> 0xd03c3c;
+            default -> 0x6b8cff;
+        };
     }
 
     /** A preview: one flat colour square per tile. */

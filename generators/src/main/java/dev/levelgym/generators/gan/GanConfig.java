@@ -44,6 +44,11 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
                 newSeed);
     }
 
+    public GanConfig withMirror(boolean newMirror) {
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, newMirror,
+                seed);
+    }
+
     public GanConfig withLoss(GanLoss newLoss, int newCriticSteps) {
         return new GanConfig(latentSize, batchSize, steps, newCriticSteps, learningRate, beta1, newLoss, clip, mirror,
                 seed);

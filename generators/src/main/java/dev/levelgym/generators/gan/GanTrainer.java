@@ -13,7 +13,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.levelgym.envs.dungeon.level.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class GanTrainer implements AutoCloseable {
     private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
 
     private final GanConfig config;
-    private final TrainingCorpus corpus;
+    private final TrainingMaps data;
     private final int size;
     private final int corpusCount;
     private final float[] maps;
@@ -62,25 +61,27 @@ public final class GanTrainer implements AutoCloseable {
     public record Losses(double critic, double generator) {
     }
 
+    /** Trains on a Dungeon corpus, with its mirror images if the config says so. */
     public GanTrainer(TrainingCorpus corpus, GanConfig config) {
+        this(corpus.maps(config.mirror()), config);
+    }
+
+    /** Trains on encoded maps of any {@link GanWorld} (the config's {@code mirror} was applied by their maker). */
+    public GanTrainer(TrainingMaps data, GanConfig config) {
         this.config = config;
-        this.corpus = corpus;
-        this.size = TileMaps.paddedSize(corpus.width(), corpus.height());
-        List<Level> levels = config.mirror() ? TileMaps.withMirrors(corpus.levels()) : corpus.levels();
-        this.corpusCount = levels.size();
-        this.mapLength = TileMaps.CHANNELS * size * size;
-        this.maps = new float[corpusCount * mapLength];
-        for (int i = 0; i < corpusCount; i++) {
-            TileMaps.encode(levels.get(i), size, maps, i * mapLength);
-        }
+        this.data = data;
+        this.size = data.size();
+        this.corpusCount = data.count();
+        this.mapLength = data.mapLength();
+        this.maps = data.maps();
         this.random = new Random(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         this.modelManager = NDManager.newBaseManager();
         this.criticManager = modelManager.newSubManager();
-        this.generator = GanNetworks.generator(size);
+        this.generator = GanNetworks.generator(size, data.world().channels());
         this.critic = GanNetworks.critic(size);
         generator.initialize(modelManager, DataType.FLOAT32, new Shape(1, config.latentSize()));
-        critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, TileMaps.CHANNELS, size, size));
+        critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, data.world().channels(), size, size));
         this.generatorParameters = parameters(generator);
         this.criticParameters = parameters(critic);
         this.parameterStore = new ParameterStore(modelManager, false);
@@ -117,7 +118,7 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalStateException("training already finished");
         }
         int b = config.batchSize();
-        Shape mapShape = new Shape(b, TileMaps.CHANNELS, size, size);
+        Shape mapShape = new Shape(b, data.world().channels(), size, size);
         Shape latentShape = new Shape(b, config.latentSize());
         double criticLoss = Double.NaN;
         double generatorLoss;
@@ -201,16 +202,16 @@ public final class GanTrainer implements AutoCloseable {
     /** Drafts of the generator as it is now (inference mode), e.g. for a progress picture. */
     public List<String> sample(List<float[]> latents) {
         return GanModel.sample(generator, parameterStore, modelManager, latents, config.latentSize(), size,
-                corpus.width(), corpus.height(), Decoding.ARGMAX);
+                data.width(), data.height(), data.world().legend(), Decoding.ARGMAX);
     }
 
     /** Ends training and returns the generator as a model; the trainer's critic is freed by {@link #close()}. */
     public GanModel finish() {
         finished = true;
-        GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, TileMaps.LEGEND,
-                corpus.width(), corpus.height(), size, config.latentSize(), corpus.hash(), corpus.levels().size(),
+        GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, data.world().legend(),
+                data.width(), data.height(), size, config.latentSize(), data.sourceHash(), data.sourceLevels(),
                 steps, config, levelgymVersion(), Engine.getDjlVersion(),
-                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), data.world().envId());
         return new GanModel(modelManager, generator, manifest);
     }
 
