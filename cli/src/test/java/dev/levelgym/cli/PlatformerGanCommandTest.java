@@ -78,8 +78,10 @@ class PlatformerGanCommandTest {
 
     @Test
     void evaluatePrintsTheSegmentTargets() {
-        CliRun run = CliRun.of("gan", "evaluate", "--model", model.toString(), "--count", "30", "--levels", "0");
+        CliRun run = CliRun.of("gan", "evaluate", "--model", model.toString(), "--count", "30", "--levels", "0",
+                "--reference", shared.resolve("corpus").toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("against the 28-column windows of 2 reference levels"), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("completable training windows +1\\.0000")), run.out());
         assertTrue(run.out().contains("tile-pattern KL to training (2,3,4 mean)"), run.out());
         assertTrue(run.out().contains("procedural windows' KL to training"), run.out());
