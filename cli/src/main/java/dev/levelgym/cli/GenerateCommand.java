@@ -12,7 +12,11 @@ import dev.levelgym.generators.gan.GanGenerator;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerGan;
+import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.PlatformerLatentSearch;
+import dev.levelgym.generators.search.PlatformerSearchResult;
+import dev.levelgym.generators.search.PlatformerTargets;
 import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.SeedSearch;
 import dev.levelgym.generators.search.Targets;
@@ -83,7 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "SPEC",
             description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
                     + "(walls: share of the cells inside the border). gan: CMA-ES in latent space; other generators "
-                    + "try successive seeds.")
+                    + "try successive seeds. Platformer GAN models: jumps, enemies, completion, e.g. "
+                    + "jumps=4..8,completion=1.")
     private String target;
 
     @Option(names = "--segments", defaultValue = "8", paramLabel = "N",
@@ -114,23 +119,16 @@ final class GenerateCommand implements Callable<Integer> {
             }
             fmt.add(s);
         }
-        Targets targets = null;
-        if (target != null) {
-            try {
-                targets = Targets.parse(target);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--target: " + e.getMessage());
-            }
-            if (maxEvaluations < 1) {
-                throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
-            }
+        if (target != null && maxEvaluations < 1) {
+            throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
         if (generator.startsWith(GanGenerator.PREFIX)) {
             Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
             if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
-                return writePlatformer(modelDir, fmt, targets);
+                return writePlatformer(modelDir, fmt, target == null ? null : targets(PlatformerTargets::parse));
             }
         }
+        Targets targets = target == null ? null : targets(Targets::parse);
         LevelGenerator g = LevelGenerators.create(generator, width, height);
         try {
             return write(g, fmt, targets);
@@ -223,13 +221,24 @@ final class GenerateCommand implements Callable<Integer> {
         return met == count || targets == null ? 0 : 1;
     }
 
-    /** Stitched levels of a Platformer-v0 GAN (see {@link PlatformerGan#level}) as VGLC text and previews. */
-    private int writePlatformer(Path modelDir, Set<String> fmt, Targets targets) throws IOException {
+    private <T> T targets(java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stitched levels of a Platformer-v0 GAN as VGLC text and previews: solver-checked joins
+     * ({@link PlatformerGan#level}), or with targets a {@link PlatformerLatentSearch} per level.
+     */
+    private int writePlatformer(Path modelDir, Set<String> fmt, PlatformerTargets targets) throws IOException {
         if (segments < 1) {
             throw new IllegalArgumentException("--segments must be at least 1, got " + segments);
         }
-        if (targets != null || repair || fmt.contains("tmx")) {
-            throw new IllegalArgumentException("--target, --repair and --format tmx are for Dungeon generators; "
+        if (repair || fmt.contains("tmx")) {
+            throw new IllegalArgumentException("--repair and --format tmx are for Dungeon generators; "
                     + modelDir + " is a Platformer-v0 GAN");
         }
         List<Path> files = new ArrayList<>();
@@ -254,27 +263,43 @@ final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         int completable = 0;
         long redraws = 0;
+        int met = 0;
+        PlatformerSolver solver = new PlatformerSolver();
         try (PlatformerGan gan = PlatformerGan.load(modelDir)) {
+            PlatformerLatentSearch search = targets == null ? null
+                    : new PlatformerLatentSearch(gan, targets, segments, maxEvaluations);
             for (int i = 0; i < count; i++) {
                 long s = seed + i;
                 String name = PlatformerGan.NAME + "-" + s;
-                PlatformerGan.Stitched level = gan.level(s, segments);
-                completable += level.completable() ? 1 : 0;
-                redraws += level.redraws();
+                PlatformerLevel level;
+                if (search != null) {
+                    PlatformerSearchResult r = search.search(s);
+                    level = r.level();
+                    met += r.met() ? 1 : 0;
+                    o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets"
+                            : "TARGETS NOT MET", r.evaluations(), PlatformerTargets.describe(r.measures()));
+                } else {
+                    PlatformerGan.Stitched stitched = gan.level(s, segments);
+                    level = stitched.level();
+                    redraws += stitched.redraws();
+                }
+                completable += solver.solve(level).completable() ? 1 : 0;
                 if (fmt.contains("txt")) {
-                    Files.writeString(out.resolve(name + ".txt"), level.level().toText(), StandardCharsets.UTF_8);
+                    Files.writeString(out.resolve(name + ".txt"), level.toText(), StandardCharsets.UTF_8);
                 }
                 if (fmt.contains("png")) {
-                    ImageIO.write(platformerImage(level.level().toText()), "png", out.resolve(name + ".png").toFile());
+                    ImageIO.write(platformerImage(level.toText()), "png", out.resolve(name + ".png").toFile());
                 }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         o.printf("wrote %d %s platformer level(s) (%d segments, %dx%d, seeds %d..%d) as %s to %s in %.2f s; "
-                        + "completable: %d of %d; segment redraws at the joins: %d total%n", count,
+                        + "completable: %d of %d; %s%n", count,
                 PlatformerGan.NAME, segments, segments * PlatformerGan.SEGMENT_WIDTH, PlatformerLevel.HEIGHT, seed,
-                seed + count - 1, String.join(",", fmt), out, seconds, completable, count, redraws);
-        return 0;
+                seed + count - 1, String.join(",", fmt), out, seconds, completable, count,
+                targets == null ? "segment redraws at the joins: " + redraws + " total"
+                        : "targets " + targets + " met by " + met + " (CMA-ES in the GAN's latent space)");
+        return targets == null || met == count ? 0 : 1;
     }
 
     /** A platformer preview: one flat colour square per tile. */

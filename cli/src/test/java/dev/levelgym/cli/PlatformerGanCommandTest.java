@@ -109,4 +109,22 @@ class PlatformerGanCommandTest {
         assertEquals(2, tmx.exitCode());
         assertTrue(tmx.err().contains("is a Platformer-v0 GAN"), tmx.err());
     }
+
+    @Test
+    void generateSearchesTheLatentSpaceForPlatformerTargets() throws Exception {
+        Path out = dir.resolve("target");
+        CliRun run = CliRun.of("generate", "--generator", "gan:" + BUNDLED, "--count", "1", "--seed", "2",
+                "--segments", "2", "--target", "completion=1,jumps=1..40", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("gan-2: meets the targets after "), run.out());
+        assertTrue(run.out().contains("met by 1 (CMA-ES in the GAN's latent space)"), run.out());
+        PlatformerLevel l = PlatformerParser.parse(out.resolve("gan-2.txt"));
+        assertTrue(PlatformerSolver.of(l).completable());
+        assertTrue(PlatformerSolver.of(l).jumps() >= 1);
+        CliRun bad = CliRun.of("generate", "--generator", "gan:" + BUNDLED, "--target", "walls=0.3", "--out",
+                dir.resolve("b").toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals("levelgym generate: error: --target: bad target 'walls=0.3': unknown measure 'walls'; known: "
+                + "jumps, enemies, completion", bad.err().strip());
+    }
 }

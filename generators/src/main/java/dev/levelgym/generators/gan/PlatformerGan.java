@@ -64,12 +64,23 @@ public final class PlatformerGan implements AutoCloseable {
 
     /** The first {@code segments} segments of seed's latent stream side by side, as text (MarioGAN's stitching). */
     public String stitched(long seed, int segments) {
+        return stitched(latents(seed, segments));
+    }
+
+    /** The first {@code segments} latent vectors of seed's stream. */
+    public List<float[]> latents(long seed, int segments) {
         checkSegments(segments);
         Random stream = new Random(seed);
         List<float[]> latents = new ArrayList<>(segments);
         for (int i = 0; i < segments; i++) {
             latents.add(GanModel.gaussians(stream, model.latentSize()));
         }
+        return latents;
+    }
+
+    /** The segments of {@code latents} side by side, as text. */
+    public String stitched(List<float[]> latents) {
+        checkSegments(latents.size());
         return join(model.sample(latents));
     }
 
