@@ -18,8 +18,6 @@ public final class TileMaps {
     /** The legend: channel {@code i} is the tile with this string's {@code i}-th character. */
     public static final String LEGEND = legend();
 
-    public static final int CHANNELS = Tile.values().length;
-
     private TileMaps() {
     }
 
