@@ -6,7 +6,14 @@ import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.LevelRepair;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.GanModel;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerGan;
+import dev.levelgym.generators.gan.PlatformerGanEvaluation;
+import dev.levelgym.generators.gan.PlatformerWindows;
 import dev.levelgym.generators.gan.TrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +33,7 @@ import picocli.CommandLine.Spec;
  * drafts, and {@link Decoding#ONE_EACH} drafts as {@code generate} makes them), repair edits, playability after
  * repair, duplicates, copies of the training set, tile-pattern KL, and the sampling + solving rate (argmax drafts,
  * from latent vectors to solver verdicts). Metrics of the delivered levels are of the one-each drafts after repair.
+ * A Platformer-v0 model is measured on its 28-column segments instead ({@link PlatformerGanEvaluation}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Sample a GAN model and print playability, repair edits, novelty, KL and sampling speed.")
@@ -47,13 +55,24 @@ final class GanEvaluateCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--reference", paramLabel = "DIR",
-            description = "Training levels to compare with (default: the bundled corpus).")
+            description = "Training levels to compare with (default: the world's bundled corpus).")
     private Path reference;
+
+    @Option(names = "--levels", defaultValue = "100", paramLabel = "N",
+            description = "Platformer models: stitched levels to check (default ${DEFAULT-VALUE}).")
+    private int levels;
+
+    @Option(names = "--segments", defaultValue = "8", paramLabel = "N",
+            description = "Platformer models: segments per stitched level (default ${DEFAULT-VALUE}).")
+    private int segments;
 
     @Override
     public Integer call() throws IOException {
         if (count < 2) {
             throw new IllegalArgumentException("--count must be at least 2, got " + count);
+        }
+        if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(model).world())) {
+            return platformer();
         }
         List<Level> ref = reference == null ? DungeonCorpus.levels() : TrainingCorpus.load(reference).levels();
         PrintWriter o = spec.commandLine().getOut();
@@ -108,6 +127,31 @@ final class GanEvaluateCommand implements Callable<Integer> {
             row(o, "sampling + solving (one-each), levels/s", count / oneEachSeconds);
             row(o, "repair, levels/s", count / repairSeconds);
         }
+        return 0;
+    }
+
+    private int platformer() throws IOException {
+        List<PlatformerLevel> ref = reference == null ? PlatformerCorpus.levels() : PlatformerWindows.load(reference);
+        PlatformerGanEvaluation e;
+        try (PlatformerGan gan = PlatformerGan.load(model)) {
+            e = PlatformerGanEvaluation.run(gan, ref, seed, count, levels, segments);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("Platformer GAN %s, %d segments of 14x28 (seeds %d..%d) against the %d-column windows of %d "
+                + "reference levels%n", model, count, seed, seed + count - 1, PlatformerWindows.WIDTH, ref.size());
+        row(o, "completable segments (argmax)", e.completableShare());
+        row(o, "mean completion (argmax)", e.meanCompletion());
+        row(o, "completable training windows", e.trainingCompletableShare());
+        row(o, "duplicate share (segments)", e.duplicateShare());
+        row(o, "identical to a training window share", e.copiedShare());
+        row(o, "tile-pattern KL to training (2,3,4 mean)", e.klToTraining());
+        row(o, "procedural windows' KL to training", e.proceduralKlToTraining());
+        row(o, "completable " + e.segmentsPerLevel() + "-segment stitches", e.stitchedCompletableShare());
+        row(o, "completable solver-joined levels", e.joinedCompletableShare());
+        row(o, "mean segment redraws per joined level", e.meanRedraws());
+        row(o, "sampling + solving, segments/s", e.segmentsPerSecond());
+        o.printf("(%d stitched levels of %d segments, seeds %d..%d)%n", e.stitchedLevels(), e.segmentsPerLevel(),
+                seed, seed + e.stitchedLevels() - 1);
         return 0;
     }
 

@@ -1,10 +1,15 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.GanConfig;
 import dev.levelgym.generators.gan.GanLoss;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanTrainer;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.gan.TrainingMaps;
 import dev.levelgym.generators.gan.TrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains a GAN on a folder of levels (default: the bundled corpus) and saves it as a model directory. While it
+ * Trains a GAN on a folder of levels (default: the bundled corpus of the world) and saves it as a model directory.
+ * Dungeon-v0 GANs train on whole levels (with mirror images); Platformer-v0 GANs on every 14×28 window of the
+ * levels ({@link PlatformerWindows}). While it
  * trains, a grid of samples from fixed latents is written to {@code MODEL_DIR/samples/step-N.png} every
  * {@code --samples-every} steps; the finished model replaces the directory atomically, keeping the pictures.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a GAN level generator on a folder of levels of one size.")
+        description = "Train a GAN level generator on a folder of levels (Dungeon: all of one size; Platformer: "
+                + "14-row VGLC levels, cut into 28-column windows).")
 final class GanTrainCommand implements Callable<Integer> {
 
     private static final int GRID_SAMPLES = 16;
@@ -34,16 +42,22 @@ final class GanTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--world", defaultValue = "dungeon", paramLabel = "WORLD",
+            description = "dungeon or platformer (default ${DEFAULT-VALUE}).")
+    private String world;
+
     @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Folder of level files (*.txt), all of one size (default: the bundled 41-level corpus).")
+            description = "Folder of level files (*.txt) (default: the world's bundled corpus: 41 Dungeon levels, "
+                    + "6 platformer levels).")
     private Path corpus;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
     private Path out;
 
-    @Option(names = "--steps", defaultValue = "" + GanConfig.DEFAULT_STEPS,
-            description = "Generator updates (default ${DEFAULT-VALUE}).")
-    private int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Generator updates (default " + GanConfig.DEFAULT_STEPS + " for dungeon, "
+                    + GanConfig.PLATFORMER_STEPS + " for platformer).")
+    private Integer stepsOption;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -54,13 +68,13 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Option(names = "--ema-decay", paramLabel = "D",
             description = "Keep the moving average of the generator's weights with this decay per step; 0 keeps the "
-                    + "last weights (default ${DEFAULT-VALUE}).")
-    private double emaDecay = GanConfig.defaults().emaDecay();
+                    + "last weights (default 0.999 for dungeon, 0 for platformer).")
+    private Double emaDecayOption;
 
     @Option(names = "--bootstrap-every", paramLabel = "N",
-            description = "In the second half of training, every N steps add playable, novel samples to the training "
-                    + "set (Torrado et al. 2019); 0 turns it off (default ${DEFAULT-VALUE}).")
-    private int bootstrapEvery = GanConfig.defaults().bootstrapEvery();
+            description = "Dungeon only: in the second half of training, every N steps add playable, novel samples "
+                    + "to the training set (Torrado et al. 2019); 0 turns it off (default 50).")
+    private Integer bootstrapEveryOption;
 
     @Option(names = "--samples-every", paramLabel = "N",
             description = "Write a sample grid every N steps (default: steps/10).")
@@ -74,6 +88,16 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        GanWorld w = world(world);
+        boolean dungeon = w == GanWorld.DUNGEON;
+        GanConfig defaults = dungeon ? GanConfig.defaults() : GanConfig.platformerDefaults();
+        int steps = stepsOption != null ? stepsOption : defaults.steps();
+        double emaDecay = emaDecayOption != null ? emaDecayOption : defaults.emaDecay();
+        int bootstrapEvery = bootstrapEveryOption != null ? bootstrapEveryOption : defaults.bootstrapEvery();
+        if (!dungeon && bootstrapEvery != 0) {
+            throw new IllegalArgumentException("--bootstrap-every is for --world dungeon; platformer GANs train "
+                    + "without bootstrapping");
+        }
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
         }
@@ -90,10 +114,23 @@ final class GanTrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
         }
-        TrainingCorpus data = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels()) : TrainingCorpus.load(corpus);
-        GanConfig config = GanConfig.defaults().withSteps(steps).withSeed(seed)
+        GanConfig config = defaults.withSteps(steps).withSeed(seed)
                 .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1).withEmaDecay(emaDecay)
                 .withBootstrapEvery(bootstrapEvery);
+        TrainingMaps data;
+        String what;
+        if (w == GanWorld.PLATFORMER) {
+            List<PlatformerLevel> levels = corpus == null ? PlatformerCorpus.levels() : PlatformerWindows.load(corpus);
+            data = PlatformerWindows.maps(levels);
+            what = String.format("%d windows (%dx%d) of %d platformer levels", data.count(), data.width(),
+                    data.height(), levels.size());
+        } else {
+            TrainingCorpus levels = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels())
+                    : TrainingCorpus.load(corpus);
+            data = levels.maps(config.mirror());
+            what = String.format("%d levels (%dx%d%s)", levels.levels().size(), levels.width(), levels.height(),
+                    config.mirror() ? ", with mirror images" : "");
+        }
         OutputDirectory.prepareFresh(out, true, false);
         Path samples = out.resolve("samples");
         Files.createDirectories(samples);
@@ -117,7 +154,7 @@ final class GanTrainCommand implements Callable<Integer> {
                 progress.stepTo(s);
                 progress.message(String.format("critic %.3f generator %.3f", losses.critic(), losses.generator()));
                 if (s % every == 0 || s == steps) {
-                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), 4), "png",
+                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), w == GanWorld.PLATFORMER ? 2 : 4, w), "png",
                             samples.resolve(String.format("step-%06d.png", s)).toFile());
                 }
             }
@@ -127,15 +164,22 @@ final class GanTrainCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        o.printf("trained a GAN on %d levels (%dx%d%s) for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
-                        + "generator %.4f%n", data.levels().size(), data.width(), data.height(),
-                config.mirror() ? ", with mirror images" : "", steps, seconds, loss, seed, losses.critic(),
-                losses.generator());
+        o.printf("trained a GAN on %s for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
+                        + "generator %.4f%n", what, steps, seconds, loss, seed, losses.critic(), losses.generator());
         if (config.bootstrapEvery() > 0) {
             o.printf("bootstrapping added %d generated levels to the training set%n", bootstrapped);
         }
         o.printf("wrote %s: manifest.json, generator.params, samples/%n", out);
         return 0;
+    }
+
+    static GanWorld world(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "dungeon" -> GanWorld.DUNGEON;
+            case "platformer" -> GanWorld.PLATFORMER;
+            default -> throw new IllegalArgumentException("--world: unknown world '" + name
+                    + "'; use dungeon or platformer");
+        };
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -7,8 +7,16 @@ import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.LevelRepair;
 import dev.levelgym.generators.export.TiledExport;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.GanModel;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerGan;
+import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.PlatformerLatentSearch;
+import dev.levelgym.generators.search.PlatformerSearchResult;
+import dev.levelgym.generators.search.PlatformerTargets;
 import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.SeedSearch;
 import dev.levelgym.generators.search.Targets;
@@ -79,8 +87,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "SPEC",
             description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
                     + "(walls: share of the cells inside the border). gan: CMA-ES in latent space; other generators "
-                    + "try successive seeds.")
+                    + "try successive seeds. Platformer GAN models: jumps, enemies, completion, e.g. "
+                    + "jumps=4..8,completion=1.")
     private String target;
+
+    @Option(names = "--segments", defaultValue = "8", paramLabel = "N",
+            description = "Platformer GAN models only: 28-column segments stitched into each level "
+                    + "(default ${DEFAULT-VALUE}, 224 columns).")
+    private int segments;
 
     @Option(names = "--max-evaluations", defaultValue = "2000", paramLabel = "N",
             description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
@@ -105,17 +119,16 @@ final class GenerateCommand implements Callable<Integer> {
             }
             fmt.add(s);
         }
-        Targets targets = null;
-        if (target != null) {
-            try {
-                targets = Targets.parse(target);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--target: " + e.getMessage());
-            }
-            if (maxEvaluations < 1) {
-                throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
+        if (target != null && maxEvaluations < 1) {
+            throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
+        }
+        if (generator.startsWith(GanGenerator.PREFIX)) {
+            Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
+            if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
+                return writePlatformer(modelDir, fmt, target == null ? null : targets(PlatformerTargets::parse));
             }
         }
+        Targets targets = target == null ? null : targets(Targets::parse);
         LevelGenerator g = LevelGenerators.create(generator, width, height);
         try {
             return write(g, fmt, targets);
@@ -206,6 +219,107 @@ final class GenerateCommand implements Callable<Integer> {
                     latentSearch != null ? "CMA-ES in the GAN's latent space" : "successive seeds s, s+2^32, ...");
         }
         return met == count || targets == null ? 0 : 1;
+    }
+
+    private <T> T targets(java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stitched levels of a Platformer-v0 GAN as VGLC text and previews: solver-checked joins
+     * ({@link PlatformerGan#level}), or with targets a {@link PlatformerLatentSearch} per level.
+     */
+    private int writePlatformer(Path modelDir, Set<String> fmt, PlatformerTargets targets) throws IOException {
+        if (segments < 1) {
+            throw new IllegalArgumentException("--segments must be at least 1, got " + segments);
+        }
+        if (repair || fmt.contains("tmx")) {
+            throw new IllegalArgumentException("--repair and --format tmx are for Dungeon generators; "
+                    + modelDir + " is a Platformer-v0 GAN");
+        }
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            for (String f : fmt) {
+                files.add(out.resolve(PlatformerGan.NAME + "-" + (seed + i) + "." + f));
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out: not a directory: " + out);
+        }
+        if (!force) {
+            for (Path p : files) {
+                if (Files.exists(p)) {
+                    throw new IllegalArgumentException("refusing to overwrite " + p
+                            + " (it exists); pass --force to overwrite");
+                }
+            }
+        }
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        int completable = 0;
+        long redraws = 0;
+        int met = 0;
+        PlatformerSolver solver = new PlatformerSolver();
+        try (PlatformerGan gan = PlatformerGan.load(modelDir)) {
+            PlatformerLatentSearch search = targets == null ? null
+                    : new PlatformerLatentSearch(gan, targets, segments, maxEvaluations);
+            for (int i = 0; i < count; i++) {
+                long s = seed + i;
+                String name = PlatformerGan.NAME + "-" + s;
+                PlatformerLevel level;
+                if (search != null) {
+                    PlatformerSearchResult r = search.search(s);
+                    level = r.level();
+                    met += r.met() ? 1 : 0;
+                    o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets"
+                            : "TARGETS NOT MET", r.evaluations(), PlatformerTargets.describe(r.measures()));
+                } else {
+                    PlatformerGan.Stitched stitched = gan.level(s, segments);
+                    level = stitched.level();
+                    redraws += stitched.redraws();
+                }
+                completable += solver.solve(level).completable() ? 1 : 0;
+                if (fmt.contains("txt")) {
+                    Files.writeString(out.resolve(name + ".txt"), level.toText(), StandardCharsets.UTF_8);
+                }
+                if (fmt.contains("png")) {
+                    ImageIO.write(platformerImage(level.toText()), "png", out.resolve(name + ".png").toFile());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        o.printf("wrote %d %s platformer level(s) (%d segments, %dx%d, seeds %d..%d) as %s to %s in %.2f s; "
+                        + "completable: %d of %d; %s%n", count,
+                PlatformerGan.NAME, segments, segments * PlatformerGan.SEGMENT_WIDTH, PlatformerLevel.HEIGHT, seed,
+                seed + count - 1, String.join(",", fmt), out, seconds, completable, count,
+                targets == null ? "segment redraws at the joins: " + redraws + " total"
+                        : "targets " + targets + " met by " + met + " (CMA-ES in the GAN's latent space)");
+        return targets == null || met == count ? 0 : 1;
+    }
+
+    /** A platformer preview: one flat colour square per tile. */
+    static BufferedImage platformerImage(String text) {
+        return SampleGrid.image(List.of(text), 1, GanWorld.PLATFORMER);
+    }
+
+    /** The preview colour of a platformer file character. */
+    static int platformerColour(char c) {
+        return switch (c) {
+            case 'X' -> 0x8b4513;
+            case 'S' -> 0xb5651d;
+            case '?' -> 0xffc83c;
+            case 'Q' -> 0x9c7a3c;
+            case '<', '>', '[', ']' -> 0x2eaa3c;
+            case 'o' -> 0xffe066;
+            case 'B', 'b' -> 0x303030;
+            case 'E' -> 0xd03c3c;
+            default -> 0x6b8cff;
+        };
     }
 
     /** A preview: one flat colour square per tile. */

@@ -1,10 +1,14 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.generators.gan.GanWorld;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-/** A picture of level drafts (possibly ill-formed) side by side, in the colours of {@link GenerateCommand#image}. */
+/**
+ * A picture of level drafts (possibly ill-formed) side by side, in the colours of {@link GenerateCommand#image} (or
+ * of its platformer previews).
+ */
 final class SampleGrid {
 
     private static final int GAP = 4;
@@ -12,7 +16,7 @@ final class SampleGrid {
     private SampleGrid() {
     }
 
-    static BufferedImage image(List<String> drafts, int columns) {
+    static BufferedImage image(List<String> drafts, int columns, GanWorld world) {
         int p = GenerateCommand.PIXELS_PER_TILE / 2;
         String[] first = drafts.get(0).split("\n");
         int w = first[0].length();
@@ -26,7 +30,9 @@ final class SampleGrid {
             int oy = GAP + (i / columns) * (h * p + GAP);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int rgb = GenerateCommand.colour(Tile.fromSymbol(lines[y].charAt(x)));
+                    char c = lines[y].charAt(x);
+                    int rgb = world == GanWorld.PLATFORMER ? GenerateCommand.platformerColour(c)
+                            : GenerateCommand.colour(Tile.fromSymbol(c));
                     for (int dy = 0; dy < p; dy++) {
                         for (int dx = 0; dx < p; dx++) {
                             img.setRGB(ox + x * p + dx, oy + y * p + dy, rgb);

@@ -18,10 +18,15 @@ public enum Decoding {
     private static final int[] PIECES = {Tile.AVATAR.ordinal(), Tile.KEY.ordinal(), Tile.DOOR.ordinal()};
 
     /**
-     * Level text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}; the level
-     * is the top-left width × height.
+     * Level text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}, one
+     * channel per {@code legend} character; the level is the top-left width × height. {@link #ONE_EACH} is for
+     * Dungeon-v0's legend only.
      */
-    String decode(float[] p, int offset, int size, int width, int height) {
+    String decode(float[] p, int offset, int size, int width, int height, String legend) {
+        if (this == ONE_EACH && !legend.equals(TileMaps.LEGEND)) {
+            throw new IllegalArgumentException("one-each decoding places Dungeon-v0 pieces; the model's legend is '"
+                    + legend + "'");
+        }
         int plane = size * size;
         char[] tiles = new char[width * height];
         boolean[] taken = new boolean[width * height];
@@ -58,7 +63,7 @@ public enum Decoding {
             }
             int at = offset + (c / width) * size + c % width;
             int best = -1;
-            for (int ch = 0; ch < TileMaps.CHANNELS; ch++) {
+            for (int ch = 0; ch < legend.length(); ch++) {
                 if (this == ONE_EACH && isPiece(ch)) {
                     continue;
                 }
@@ -66,7 +71,7 @@ public enum Decoding {
                     best = ch;
                 }
             }
-            tiles[c] = TileMaps.LEGEND.charAt(best);
+            tiles[c] = legend.charAt(best);
         }
         StringBuilder sb = new StringBuilder((width + 1) * height);
         for (int y = 0; y < height; y++) {

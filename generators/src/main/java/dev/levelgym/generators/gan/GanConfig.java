@@ -27,6 +27,7 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
                         int bootstrapEvery, long seed) {
 
     public static final int DEFAULT_STEPS = 4000;
+    public static final int PLATFORMER_STEPS = 1000;
 
     public GanConfig {
         positive("latentSize", latentSize);
@@ -49,6 +50,14 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
         return new GanConfig(32, 64, DEFAULT_STEPS, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 50, 0);
     }
 
+    /**
+     * The recipe measured for platformer windows (docs/gan.md): the last weights, no bootstrapping (implemented for
+     * Dungeon levels only), no mirror images (a mirrored platformer level runs right to left), 1000 steps.
+     */
+    public static GanConfig platformerDefaults() {
+        return defaults().withSteps(PLATFORMER_STEPS).withEmaDecay(0).withBootstrapEvery(0).withMirror(false);
+    }
+
     public GanConfig withSteps(int newSteps) {
         return new GanConfig(latentSize, batchSize, newSteps, criticSteps, learningRate, beta1, loss, clip, mirror,
                 emaDecay, bootstrapEvery, seed);
@@ -57,6 +66,11 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     public GanConfig withSeed(long newSeed) {
         return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
                 emaDecay, bootstrapEvery, newSeed);
+    }
+
+    public GanConfig withMirror(boolean newMirror) {
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, newMirror,
+                emaDecay, bootstrapEvery, seed);
     }
 
     public GanConfig withLoss(GanLoss newLoss, int newCriticSteps) {

@@ -34,9 +34,12 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
         this.model = model;
     }
 
-    /** Loads the model directory; errors name the file (see {@link GanModel#load}). */
+    /**
+     * Loads the model directory, which must hold a Dungeon-v0 model; errors name the file (see
+     * {@link GanModel#load(Path, GanWorld)}).
+     */
     public static GanGenerator load(Path modelDir) {
-        return new GanGenerator(GanModel.load(modelDir));
+        return new GanGenerator(GanModel.load(modelDir, GanWorld.DUNGEON));
     }
 
     public GanModel model() {

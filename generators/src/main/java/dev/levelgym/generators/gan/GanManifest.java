@@ -18,10 +18,13 @@ package dev.levelgym.generators.gan;
  * @param levelgymVersion the levelgym version that trained it
  * @param djlVersion      DJL's version
  * @param engine          the engine and its version, e.g. {@code PyTorch 2.7.1}
+ * @param world           the env id of the world whose legend the model speaks ({@link GanWorld#envId()}), e.g.
+ *                        {@code Platformer-v0}; absent (null) in models written before there was more than one
+ *                        world, which are Dungeon-v0 ones
  */
 public record GanManifest(int format, String kind, String legend, int width, int height, int paddedSize,
                           int latentSize, String corpusHash, int corpusLevels, long trainingSteps, GanConfig config,
-                          String levelgymVersion, String djlVersion, String engine) {
+                          String levelgymVersion, String djlVersion, String engine, String world) {
 
     /** 2: the config gained emaDecay and bootstrapEvery. */
     public static final int FORMAT = 2;

@@ -76,6 +76,11 @@ public final class GanModel implements AutoCloseable {
         return manifest.latentSize();
     }
 
+    /** The world whose levels the model makes. */
+    public GanWorld world() {
+        return GanWorld.of(manifest.world(), MANIFEST_FILE);
+    }
+
     /** The latent vector of a seed: independent standard normals from {@link Random}, whose algorithm is fixed. */
     public float[] latent(long seed) {
         return gaussians(new Random(seed), manifest.latentSize());
@@ -97,11 +102,12 @@ public final class GanModel implements AutoCloseable {
     /** The draft of each latent vector under {@code decoding}. */
     public List<String> sample(List<float[]> latents, Decoding decoding) {
         return sample(generator, parameterStore, manager, latents, manifest.latentSize(), manifest.paddedSize(),
-                manifest.width(), manifest.height(), decoding);
+                manifest.width(), manifest.height(), world().legend(), decoding);
     }
 
     static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
-                               int latentSize, int size, int width, int height, Decoding decoding) {
+                               int latentSize, int size, int width, int height, String legend,
+                               Decoding decoding) {
         List<String> drafts = new ArrayList<>(latents.size());
         for (int from = 0; from < latents.size(); from += SAMPLE_CHUNK) {
             int n = Math.min(SAMPLE_CHUNK, latents.size() - from);
@@ -118,9 +124,9 @@ public final class GanModel implements AutoCloseable {
                 NDArray maps = generator.forward(ps, new NDList(scope.create(z, new Shape(n, latentSize))), false)
                         .singletonOrThrow();
                 float[] p = maps.toFloatArray();
-                int length = TileMaps.CHANNELS * size * size;
+                int length = legend.length() * size * size;
                 for (int i = 0; i < n; i++) {
-                    drafts.add(decoding.decode(p, i * length, size, width, height));
+                    drafts.add(decoding.decode(p, i * length, size, width, height, legend));
                 }
             }
         }
@@ -175,13 +181,24 @@ public final class GanModel implements AutoCloseable {
     }
 
     /**
-     * Loads a saved model.
+     * Loads a saved model of {@code world}.
      *
      * @throws IllegalArgumentException naming the file when the directory, its manifest or its weights are
-     *                                  missing, corrupt, or do not fit this build (another legend or format) or
-     *                                  each other
+     *                                  missing, corrupt, made for another world, or do not fit this build (another
+     *                                  legend or format) or each other
      */
-    public static GanModel load(Path dir) {
+    public static GanModel load(Path dir, GanWorld world) {
+        GanManifest m = manifest(dir);
+        GanWorld actual = GanWorld.of(m.world(), dir.resolve(MANIFEST_FILE));
+        if (actual != world) {
+            throw new IllegalArgumentException(dir.resolve(MANIFEST_FILE) + ": a GAN for " + actual.envId()
+                    + " levels, not " + world.envId() + " ones");
+        }
+        return withWeights(dir, m);
+    }
+
+    /** Reads and checks a model directory's manifest only (e.g. to see which world the model is for). */
+    public static GanManifest manifest(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("no GAN model at " + dir + ": not a directory");
         }
@@ -206,18 +223,29 @@ public final class GanModel implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!TileMaps.LEGEND.equals(m.legend())) {
+        GanWorld world = GanWorld.of(m.world(), manifestFile);
+        if (!world.legend().equals(m.legend())) {
             throw new IllegalArgumentException(manifestFile + ": legend '" + m.legend()
-                    + "' does not match this build's tiles '" + TileMaps.LEGEND + "'");
+                    + "' does not match this build's " + world.envId() + " tiles '" + world.legend() + "'");
         }
         if (m.width() < 3 || m.height() < 3 || m.paddedSize() != TileMaps.paddedSize(m.width(), m.height())
                 || m.latentSize() < 1 || m.config() == null || m.latentSize() != m.config().latentSize()) {
             throw new IllegalArgumentException(manifestFile + ": inconsistent sizes (level " + m.width() + "x"
                     + m.height() + ", padded " + m.paddedSize() + ", latent " + m.latentSize() + ")");
         }
+        return m;
+    }
+
+    /** Loads a saved model of whichever world its manifest names (see {@link #load(Path, GanWorld)}). */
+    public static GanModel load(Path dir) {
+        return withWeights(dir, manifest(dir));
+    }
+
+    private static GanModel withWeights(Path dir, GanManifest m) {
+        Path manifestFile = dir.resolve(MANIFEST_FILE);
         NDManager manager = NDManager.newBaseManager();
         try {
-            Block generator = GanNetworks.generator(m.paddedSize());
+            Block generator = GanNetworks.generator(m.paddedSize(), m.legend().length());
             generator.initialize(manager, DataType.FLOAT32, new Shape(1, m.latentSize()));
             List<Shape> expected = shapes(generator);
             Path weights = dir.resolve(GENERATOR_FILE);

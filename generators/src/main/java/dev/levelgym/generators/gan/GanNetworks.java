@@ -27,9 +27,9 @@ final class GanNetworks {
 
     /**
      * latent (batch, latent) → Linear → 64×4×4 → [×2, conv 3×3, BN, ReLU] until size, halving channels → conv 3×3
-     * to one channel per tile → softmax over tiles (so generated maps live on the simplex, like one-hot maps).
+     * to one channel per tile ({@code tiles}) → softmax over tiles (so generated maps live on the simplex, like one-hot maps).
      */
-    static Block generator(int size) {
+    static Block generator(int size, int tiles) {
         SequentialBlock g = new SequentialBlock();
         g.add(Linear.builder().setUnits(BASE_CHANNELS * 16L).build());
         g.add(BatchNorm.builder().build());
@@ -43,7 +43,7 @@ final class GanNetworks {
             g.add(BatchNorm.builder().build());
             g.add(Activation.reluBlock());
         }
-        g.add(conv3x3(TileMaps.CHANNELS));
+        g.add(conv3x3(tiles));
         g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().softmax(1)), "softmax-tiles"));
         return g;
     }

@@ -45,13 +45,13 @@ public final class GanTrainer implements AutoCloseable {
     private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
 
     private final GanConfig config;
-    private final TrainingCorpus corpus;
+    private final TrainingMaps data;
     private final int size;
     private int corpusCount;
     private float[] maps;
     private final int mapLength;
-    /** The training set as text (corpus, mirrors, then bootstrapped levels), for the novelty test of candidates. */
-    private final List<Level> trainingLevels;
+    /** The training set as text rows (maps, then bootstrapped levels), for the novelty test of candidates. */
+    private final List<String> trainingTexts;
     private final LevelSolver solver = new LevelSolver();
     private int bootstrapped;
     private final NDManager modelManager;
@@ -74,26 +74,35 @@ public final class GanTrainer implements AutoCloseable {
     public record Losses(double critic, double generator) {
     }
 
+    /** Trains on a Dungeon corpus, with its mirror images if the config says so. */
     public GanTrainer(TrainingCorpus corpus, GanConfig config) {
+        this(corpus.maps(config.mirror()), config);
+    }
+
+    /** Trains on encoded maps of any {@link GanWorld} (the config's {@code mirror} was applied by their maker). */
+    public GanTrainer(TrainingMaps data, GanConfig config) {
         this.config = config;
-        this.corpus = corpus;
-        this.size = TileMaps.paddedSize(corpus.width(), corpus.height());
-        List<Level> levels = config.mirror() ? TileMaps.withMirrors(corpus.levels()) : corpus.levels();
-        this.corpusCount = levels.size();
-        this.trainingLevels = new ArrayList<>(levels);
-        this.mapLength = TileMaps.CHANNELS * size * size;
-        this.maps = new float[corpusCount * mapLength];
+        this.data = data;
+        this.size = data.size();
+        this.corpusCount = data.count();
+        this.mapLength = data.mapLength();
+        this.maps = data.maps();
+        if (config.bootstrapEvery() > 0 && data.world() != GanWorld.DUNGEON) {
+            throw new IllegalArgumentException("bootstrapping is implemented for " + GanWorld.DUNGEON.envId()
+                    + " GANs, not " + data.world().envId() + " ones: set bootstrapEvery to 0");
+        }
+        this.trainingTexts = new ArrayList<>();
         for (int i = 0; i < corpusCount; i++) {
-            TileMaps.encode(levels.get(i), size, maps, i * mapLength);
+            trainingTexts.add(text(maps, i * mapLength));
         }
         this.random = new Random(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         this.modelManager = NDManager.newBaseManager();
         this.criticManager = modelManager.newSubManager();
-        this.generator = GanNetworks.generator(size);
+        this.generator = GanNetworks.generator(size, data.world().channels());
         this.critic = GanNetworks.critic(size);
         generator.initialize(modelManager, DataType.FLOAT32, new Shape(1, config.latentSize()));
-        critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, TileMaps.CHANNELS, size, size));
+        critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, data.world().channels(), size, size));
         this.generatorParameters = parameters(generator);
         this.criticParameters = parameters(critic);
         this.generatorArrays = new ArrayList<>();
@@ -139,7 +148,7 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalStateException("training already finished");
         }
         int b = config.batchSize();
-        Shape mapShape = new Shape(b, TileMaps.CHANNELS, size, size);
+        Shape mapShape = new Shape(b, data.world().channels(), size, size);
         Shape latentShape = new Shape(b, config.latentSize());
         double criticLoss = Double.NaN;
         double generatorLoss;
@@ -203,7 +212,7 @@ public final class GanTrainer implements AutoCloseable {
      * at most 1× 87%, 4× 91%, 8× 91%; the hand-made levels keep a fifth of every minibatch.
      */
     private int maxBootstrapped() {
-        return BOOTSTRAP_MAX_MULTIPLE * (trainingLevels.size() - bootstrapped);
+        return BOOTSTRAP_MAX_MULTIPLE * (trainingTexts.size() - bootstrapped);
     }
 
     /**
@@ -228,15 +237,19 @@ public final class GanTrainer implements AutoCloseable {
                 break;
             }
             Level level = GanGenerator.parseOrNull(draft, "bootstrap-" + (bootstrapped + 1));
-            if (level == null || level.width() != corpus.width() || level.height() != corpus.height()
-                    || !solver.shortest(level).playable() || !novel(level)) {
+            if (level == null || level.width() != data.width() || level.height() != data.height()
+                    || !solver.shortest(level).playable()) {
                 continue;
             }
-            trainingLevels.add(level);
+            String text = level.toText().replace("\n", "");
+            if (!novel(text)) {
+                continue;
+            }
+            trainingTexts.add(text);
             if ((corpusCount + 1) * mapLength > maps.length) {
                 maps = java.util.Arrays.copyOf(maps, 2 * maps.length);
             }
-            TileMaps.encode(level, size, maps, corpusCount * mapLength);
+            TrainingMaps.encode(data.world(), level.toText().lines().toList(), size, maps, corpusCount * mapLength);
             corpusCount++;
             bootstrapped++;
             added++;
@@ -244,17 +257,36 @@ public final class GanTrainer implements AutoCloseable {
         return added;
     }
 
-    private boolean novel(Level candidate) {
-        for (Level l : trainingLevels) {
+    private boolean novel(String candidate) {
+        for (String t : trainingTexts) {
             int differing = 0;
-            for (int c = 0; c < l.width() * l.height() && differing < BOOTSTRAP_MIN_DISTANCE; c++) {
-                differing += l.tile(c) != candidate.tile(c) ? 1 : 0;
+            for (int c = 0; c < t.length() && differing < BOOTSTRAP_MIN_DISTANCE; c++) {
+                differing += t.charAt(c) != candidate.charAt(c) ? 1 : 0;
             }
             if (differing < BOOTSTRAP_MIN_DISTANCE) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The level in the map at {@code offset} as its tile characters, row after row (the most probable tile). */
+    private String text(float[] from, int offset) {
+        String legend = data.world().legend();
+        int plane = size * size;
+        StringBuilder sb = new StringBuilder(data.width() * data.height());
+        for (int y = 0; y < data.height(); y++) {
+            for (int x = 0; x < data.width(); x++) {
+                int best = 0;
+                for (int c = 1; c < legend.length(); c++) {
+                    if (from[offset + c * plane + y * size + x] > from[offset + best * plane + y * size + x]) {
+                        best = c;
+                    }
+                }
+                sb.append(legend.charAt(best));
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -340,7 +372,7 @@ public final class GanTrainer implements AutoCloseable {
     /** {@link #sample(List)} under {@code decoding}. */
     public List<String> sample(List<float[]> latents, Decoding decoding) {
         return withAverages(() -> GanModel.sample(generator, parameterStore, modelManager, latents,
-                config.latentSize(), size, corpus.width(), corpus.height(), decoding));
+                config.latentSize(), size, data.width(), data.height(), data.world().legend(), decoding));
     }
 
     /** Ends training and returns the generator as a model; the trainer's critic is freed by {@link #close()}. */
@@ -349,10 +381,10 @@ public final class GanTrainer implements AutoCloseable {
         for (int i = 0; i < averages.size(); i++) {
             averages.get(i).copyTo(generatorArrays.get(i));
         }
-        GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, TileMaps.LEGEND,
-                corpus.width(), corpus.height(), size, config.latentSize(), corpus.hash(), corpus.levels().size(),
+        GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, data.world().legend(),
+                data.width(), data.height(), size, config.latentSize(), data.sourceHash(), data.sourceLevels(),
                 steps, config, levelgymVersion(), Engine.getDjlVersion(),
-                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), data.world().envId());
         return new GanModel(modelManager, generator, manifest);
     }
 

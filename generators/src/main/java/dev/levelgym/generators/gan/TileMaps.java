@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One-hot tile maps, the GAN's view of a level (as MarioGAN's): one channel per legend tile, in {@link Tile}
- * order, the level in the top-left corner of a {@code size × size} square (a power of two, so the generator can
- * upsample from 4×4), the padding filled with wall. {@link Decoding} turns the generator's
- * tile probabilities of the unpadded region back into tiles.
+ * One-hot tile maps, the GAN's view of a level (as MarioGAN's): one channel per legend tile, in legend order
+ * ({@link Tile} order for Dungeon-v0), the level in the top-left corner of a {@code size × size} square (a power of
+ * two, so the generator can upsample from 4×4), the padding filled with the {@link GanWorld}'s padding tile (wall
+ * for Dungeon-v0). {@link Decoding} turns the generator's tile probabilities of the unpadded region back into tiles.
  */
 public final class TileMaps {
 
     /** The legend: channel {@code i} is the tile with this string's {@code i}-th character. */
     public static final String LEGEND = legend();
-
-    public static final int CHANNELS = Tile.values().length;
 
     private TileMaps() {
     }
@@ -38,17 +36,6 @@ public final class TileMaps {
             s *= 2;
         }
         return s;
-    }
-
-    /** Writes the one-hot encoding of {@code level} (channels × size × size, row-major) at {@code offset}. */
-    static void encode(Level level, int size, float[] out, int offset) {
-        int plane = size * size;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                Tile t = x < level.width() && y < level.height() ? level.tile(x, y) : Tile.WALL;
-                out[offset + t.ordinal() * plane + y * size + x] = 1f;
-            }
-        }
     }
 
     /**

@@ -3,13 +3,9 @@ package dev.levelgym.generators.gan;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.LevelParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -78,15 +74,18 @@ public record TrainingCorpus(List<Level> levels, int width, int height) {
 
     /** SHA-256 (hex) over the levels' texts in order: identifies the training data in a model's manifest. */
     public String hash() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Level l : levels) {
-                sha.update(l.toText().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        return TrainingMaps.hash(levels.stream().map(Level::toText).toList());
+    }
+
+    /** The levels (with their {@link TileMaps#withMirrors mirror images} if {@code mirror}) as one-hot maps. */
+    public TrainingMaps maps(boolean mirror) {
+        List<Level> all = mirror ? TileMaps.withMirrors(levels) : levels;
+        int size = TileMaps.paddedSize(width, height);
+        int length = GanWorld.DUNGEON.channels() * size * size;
+        float[] maps = new float[all.size() * length];
+        for (int i = 0; i < all.size(); i++) {
+            TrainingMaps.encode(GanWorld.DUNGEON, all.get(i).toText().lines().toList(), size, maps, i * length);
         }
+        return new TrainingMaps(GanWorld.DUNGEON, width, height, maps, hash(), levels.size());
     }
 }

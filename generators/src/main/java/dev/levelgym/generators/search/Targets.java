@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * A designer's targets for a level, e.g. {@code solutionLength=20..30,enemies=2..4,walls=0.3..0.5}: each measure
@@ -112,7 +113,21 @@ public record Targets(Map<Measure, Range> ranges) {
      * @throws IllegalArgumentException naming the bad part and what was expected
      */
     public static Targets parse(String spec) {
-        Map<Measure, Range> ranges = new EnumMap<>(Measure.class);
+        StringJoiner known = new StringJoiner(", ");
+        for (Measure k : Measure.values()) {
+            known.add(k.key);
+        }
+        return new Targets(parseRanges(spec, Measure.class, Measure::of, known.toString()));
+    }
+
+    /**
+     * The ranges of a {@code key=MIN..MAX,key=VALUE} spec, keys looked up with {@code measureOf} (null: unknown).
+     *
+     * @throws IllegalArgumentException naming the bad part and what was expected
+     */
+    static <M extends Enum<M>> Map<M, Range> parseRanges(String spec, Class<M> type, Function<String, M> measureOf,
+                                                          String known) {
+        Map<M, Range> ranges = new EnumMap<>(type);
         for (String raw : spec.split(",", -1)) {
             String part = raw.strip();
             int eq = part.indexOf('=');
@@ -120,12 +135,8 @@ public record Targets(Map<Measure, Range> ranges) {
                 throw bad(part, "expected key=MIN..MAX");
             }
             String key = part.substring(0, eq).strip();
-            Measure m = Measure.of(key);
+            M m = measureOf.apply(key);
             if (m == null) {
-                StringJoiner known = new StringJoiner(", ");
-                for (Measure k : Measure.values()) {
-                    known.add(k.key);
-                }
                 throw bad(part, "unknown measure '" + key + "'; known: " + known);
             }
             if (ranges.containsKey(m)) {
@@ -147,7 +158,7 @@ public record Targets(Map<Measure, Range> ranges) {
                 throw bad(part, "expected numbers as MIN..MAX or VALUE");
             }
         }
-        return new Targets(ranges);
+        return ranges;
     }
 
     private static IllegalArgumentException bad(String part, String why) {
@@ -183,7 +194,7 @@ public record Targets(Map<Measure, Range> ranges) {
         return j.toString();
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 

@@ -1,0 +1,64 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.platformer.level.PlatformerTile;
+import dev.levelgym.generators.TileWorld;
+
+/**
+ * The tile world a GAN is built on: its legend (one output channel per tile, in legend order) and the tile that
+ * fills the padding around a level in the square one-hot maps. A model's manifest names its world, and loading it
+ * for another world is refused.
+ */
+public enum GanWorld {
+    /** Dungeon-v0 levels, padded with wall (the border every Dungeon level has). */
+    DUNGEON(TileWorld.DUNGEON, Tile.WALL.symbol()),
+    /** Platformer-v0 windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32. */
+    PLATFORMER(TileWorld.PLATFORMER, PlatformerTile.EMPTY.symbol());
+
+    private final TileWorld<?> world;
+    private final String legend;
+    private final int padding;
+
+    GanWorld(TileWorld<?> world, char padding) {
+        this.world = world;
+        this.legend = world.legend();
+        this.padding = legend.indexOf(padding);
+    }
+
+    /** The env id, as written in a model's manifest, e.g. {@code Platformer-v0}. */
+    public String envId() {
+        return world.envId();
+    }
+
+    /** The file characters of the output channels, in channel order. */
+    public String legend() {
+        return legend;
+    }
+
+    public int channels() {
+        return legend.length();
+    }
+
+    /** The channel that is hot in the padding. */
+    int paddingChannel() {
+        return padding;
+    }
+
+    /**
+     * The world of a manifest's env id; a manifest written before models named their world (null) is a Dungeon one,
+     * the only world there was.
+     *
+     * @throws IllegalArgumentException for an unknown env id, naming {@code source}
+     */
+    static GanWorld of(String envId, Object source) {
+        if (envId == null) {
+            return DUNGEON;
+        }
+        for (GanWorld w : values()) {
+            if (w.envId().equals(envId)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException(source + ": a GAN for an unknown world '" + envId + "'");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerSolution;
+import dev.levelgym.envs.platformer.level.PlatformerSolver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Platformer levels from a GAN trained on {@link PlatformerWindows}: {@value PlatformerWindows#WIDTH}-column
+ * segments decoded by argmax (as MarioGAN), and long levels stitched from several segments side by side.
+ *
+ * <p>Segment {@code s} is the sample of {@link GanModel#latent(long) latent(s)}. A stitched level of seed {@code s}
+ * takes its latents one after another from {@code new Random(s)}. {@link #stitched} puts the first {@code n}
+ * segments side by side, nothing else (MarioGAN's concatenation). {@link #level} lets the solver decide the joins:
+ * segments are appended left to right, and a candidate segment whose addition leaves the level so far incompletable
+ * is replaced by the next latent of the stream, up to {@value #MAX_REDRAWS} times per segment (after that the
+ * candidate that let the player get furthest is kept, and the level may be incompletable). Where every first
+ * candidate fits, {@link #level} is {@link #stitched}.
+ *
+ * <p>Holds the model's native memory: {@link #close()} it. Not thread-safe.
+ */
+public final class PlatformerGan implements AutoCloseable {
+
+    /** Registry prefix shared with Dungeon GANs: {@code gan:MODEL_DIR}. */
+    public static final String NAME = GanGenerator.NAME;
+    public static final int SEGMENT_WIDTH = PlatformerWindows.WIDTH;
+    static final int MAX_REDRAWS = 20;
+
+    private final GanModel model;
+    private final PlatformerSolver solver = new PlatformerSolver();
+
+    /** A stitched level, the segment redraws its joins needed, and whether the solver completes it. */
+    public record Stitched(PlatformerLevel level, int redraws, boolean completable) {
+    }
+
+    public PlatformerGan(GanModel model) {
+        if (model.world() != GanWorld.PLATFORMER) {
+            throw new IllegalArgumentException("a " + model.world().envId() + " GAN makes no platformer segments");
+        }
+        this.model = model;
+    }
+
+    /** Loads a Platformer-v0 model directory; errors name the file (see {@link GanModel#load(Path, GanWorld)}). */
+    public static PlatformerGan load(Path modelDir) {
+        return new PlatformerGan(GanModel.load(modelDir, GanWorld.PLATFORMER));
+    }
+
+    public GanModel model() {
+        return model;
+    }
+
+    /** The argmax segments (level text, 14 rows × 28, possibly without a start) of seeds {@code firstSeed...}. */
+    public List<String> segments(long firstSeed, int count) {
+        List<float[]> latents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            latents.add(model.latent(firstSeed + i));
+        }
+        return model.sample(latents);
+    }
+
+    /** The first {@code segments} segments of seed's latent stream side by side, as text (MarioGAN's stitching). */
+    public String stitched(long seed, int segments) {
+        return stitched(latents(seed, segments));
+    }
+
+    /** The first {@code segments} latent vectors of seed's stream. */
+    public List<float[]> latents(long seed, int segments) {
+        checkSegments(segments);
+        Random stream = new Random(seed);
+        List<float[]> latents = new ArrayList<>(segments);
+        for (int i = 0; i < segments; i++) {
+            latents.add(GanModel.gaussians(stream, model.latentSize()));
+        }
+        return latents;
+    }
+
+    /** The segments of {@code latents} side by side, as text. */
+    public String stitched(List<float[]> latents) {
+        checkSegments(latents.size());
+        return join(model.sample(latents));
+    }
+
+    /** A level of {@code segments × 28} columns whose joins the solver checked (see the class comment). */
+    public Stitched level(long seed, int segments) {
+        checkSegments(segments);
+        Random stream = new Random(seed);
+        List<String> kept = new ArrayList<>(segments);
+        int redraws = 0;
+        PlatformerSolution last = null;
+        for (int i = 0; i < segments; i++) {
+            String best = null;
+            int bestReach = -1;
+            PlatformerSolution bestSolution = null;
+            for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
+                String candidate = model.sample(List.of(GanModel.gaussians(stream, model.latentSize()))).get(0);
+                kept.add(candidate);
+                PlatformerLevel prefix = parseOrNull(join(kept), "prefix");
+                kept.remove(kept.size() - 1);
+                PlatformerSolution s = prefix == null ? null : solver.solve(prefix);
+                int reach = s == null ? -1 : s.furthestX();
+                if (best == null || reach > bestReach) {
+                    best = candidate;
+                    bestReach = reach;
+                    bestSolution = s;
+                }
+                if (s != null && s.completable()) {
+                    break;
+                }
+                redraws++;
+            }
+            kept.add(best);
+            last = bestSolution;
+        }
+        String text = join(kept);
+        PlatformerLevel level = parseOrNull(text, NAME + "-" + seed);
+        if (level == null) {
+            throw new IllegalStateException("no start cell in any of " + (segments * (MAX_REDRAWS + 1))
+                    + " segments drawn for seed " + seed);
+        }
+        return new Stitched(level, redraws, last != null && last.completable());
+    }
+
+    /** The segment as a level if it has a start cell, else null. */
+    public static PlatformerLevel parseOrNull(String text, String id) {
+        try {
+            return PlatformerParser.parse(text, id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Level texts of equal height side by side. */
+    static String join(List<String> segments) {
+        List<String[]> rows = new ArrayList<>(segments.size());
+        for (String s : segments) {
+            rows.add(s.split("\n"));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
+            for (String[] r : rows) {
+                sb.append(r[y]);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void checkSegments(int segments) {
+        if (segments < 1) {
+            throw new IllegalArgumentException("a stitched level needs at least 1 segment, got " + segments);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
