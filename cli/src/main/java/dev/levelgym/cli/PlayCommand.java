@@ -6,8 +6,10 @@ import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
 import dev.levelgym.demo.model.LevelDeck;
+import dev.levelgym.demo.model.PlatformerSource;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.PlatformerGan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,8 +79,17 @@ final class PlayCommand implements Callable<Integer> {
                     + DEFAULT_GAN + " when that folder exists here, as in a clone).")
     private Path gan;
 
-    /** The model bundled with the sources, so a clone plays GAN levels without training one first. */
+    @Option(names = "--platformer-gan", paramLabel = "DIR",
+            description = "A platformer GAN model (gan train --world platformer) whose stitched levels N and G offer "
+                    + "first in the platformer modes (default: " + DEFAULT_PLATFORMER_GAN + " when that folder "
+                    + "exists here).")
+    private Path platformerGan;
+
+    /** The models bundled with the sources, so a clone plays GAN levels without training one first. */
     static final String DEFAULT_GAN = "examples/gan-dungeon";
+    static final String DEFAULT_PLATFORMER_GAN = "examples/gan-platformer";
+    /** Segments of 28 columns per platformer GAN level: 224 columns, about the length of a SMB level. */
+    static final int PLATFORMER_GAN_SEGMENTS = 8;
 
     @Override
     public Integer call() {
@@ -88,18 +99,27 @@ final class PlayCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
                 Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
-        Path model = gan != null ? gan : Files.isDirectory(Path.of(DEFAULT_GAN)) ? Path.of(DEFAULT_GAN) : null;
-        // Only the GAN holds native memory; the demo's own deck of registered generators follows it.
-        try (GanGenerator ganGenerator = model == null ? null : GanGenerator.load(model)) {
+        Path model = orDefault(gan, DEFAULT_GAN);
+        Path platformerModel = orDefault(platformerGan, DEFAULT_PLATFORMER_GAN);
+        // Only the GANs hold native memory; the demo's own generators follow them.
+        try (GanGenerator ganGenerator = model == null ? null : GanGenerator.load(model);
+             PlatformerGan platformerGenerator = platformerModel == null ? null : PlatformerGan.load(platformerModel)) {
             List<LevelGenerator> generators = new ArrayList<>();
             if (ganGenerator != null) {
                 generators.add(ganGenerator);
             }
             generators.addAll(LevelDeck.registered());
-            DemoResult result = Demo.run(settings, generators, List.of());
+            List<PlatformerSource> platformerSources = platformerGenerator == null ? List.of()
+                    : List.of(new PlatformerSource("gan",
+                            s -> platformerGenerator.level(s, PLATFORMER_GAN_SEGMENTS).level()));
+            DemoResult result = Demo.run(settings, generators, platformerSources);
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    private static Path orDefault(Path given, String bundled) {
+        return given != null ? given : Files.isDirectory(Path.of(bundled)) ? Path.of(bundled) : null;
     }
 }
