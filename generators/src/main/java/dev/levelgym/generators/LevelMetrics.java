@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The level-set metrics of the PCG literature, for a batch of generated levels against a reference set (a
@@ -177,14 +178,22 @@ public final class LevelMetrics {
 
     /** KL(P_reference ‖ Q_generated) over size×size patterns, TOAD-GAN's smoothing (see the class comment). */
     public static double tilePatternKL(List<Level> reference, List<Level> generated, int size) {
-        Map<String, Integer> p = patternCounts(reference, size);
         Map<String, Integer> q = patternCounts(generated, size);
+        return tilePatternKL(patternCounts(reference, size), key -> q.getOrDefault(key, 0),
+                q.values().stream().mapToLong(Integer::longValue).sum());
+    }
+
+    /**
+     * The same KL from counts: the reference's pattern counts {@code p}, and of the generated set only the count of
+     * each reference pattern and the window total {@code nq}, which is all the sum needs (so that partial counts
+     * of a large set can be added up elsewhere, e.g. across Spark partitions).
+     */
+    public static double tilePatternKL(Map<String, Integer> p, ToLongFunction<String> q, long nq) {
         long np = p.values().stream().mapToLong(Integer::longValue).sum();
-        long nq = q.values().stream().mapToLong(Integer::longValue).sum();
         double kl = 0;
         for (Map.Entry<String, Integer> e : p.entrySet()) {
             double pp = prob(e.getValue(), np);
-            double qq = prob(q.getOrDefault(e.getKey(), 0), nq);
+            double qq = prob(q.applyAsLong(e.getKey()), nq);
             kl += pp * Math.log(pp / qq);
         }
         return kl;
