@@ -142,19 +142,65 @@ public final class LevelMetrics {
         return sum / levels.size();
     }
 
-    /** Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. */
+    /**
+     * Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. Computed from
+     * {@link #cellTileCounts} in O(n · cells) (see {@link #pairwiseHammingSum}), not pair by pair.
+     */
     public static double meanPairwiseHamming(List<Level> levels) {
-        int n = levels.size();
+        long n = levels.size();
         if (n < 2) {
             return Double.NaN;
         }
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                sum += hamming(levels.get(i), levels.get(j));
-            }
+        Map<String, long[]> counts = new HashMap<>();
+        for (Level l : levels) {
+            addCellTiles(counts, l);
         }
-        return sum / (n * (n - 1) / 2.0);
+        return pairwiseHammingSum(counts.values()) / (n * (n - 1) / 2.0);
+    }
+
+    /**
+     * Adds {@code level} to per-size tile counts: under key {@code "WxH"}, {@code counts[c * T + t]} is the number
+     * of levels of that size holding tile {@code t} (ordinal, T tiles) at cell {@code c}.
+     */
+    public static void addCellTiles(Map<String, long[]> counts, Level level) {
+        int tiles = Tile.values().length;
+        long[] perCell = counts.computeIfAbsent(level.width() + "x" + level.height(),
+                k -> new long[level.cellCount() * tiles]);
+        for (int c = 0; c < level.cellCount(); c++) {
+            perCell[c * tiles + level.tile(c).ordinal()]++;
+        }
+    }
+
+    /**
+     * The sum of {@link #hamming} over all unordered pairs of the levels counted in {@code countsBySize} (see
+     * {@link #addCellTiles}): two levels of one size differ at a cell unless both hold the same tile there, so
+     * the pairs differing at a cell are all pairs minus Σ over tiles of C(count, 2); a pair of different sizes
+     * counts the larger cell count.
+     */
+    public static long pairwiseHammingSum(java.util.Collection<long[]> countsBySize) {
+        int tiles = Tile.values().length;
+        List<long[]> seen = new ArrayList<>(); // {levels, cells} per size
+        long sum = 0;
+        for (long[] perCell : countsBySize) {
+            int cells = perCell.length / tiles;
+            long levels = 0;
+            for (int t = 0; t < tiles; t++) {
+                levels += perCell[t];
+            }
+            for (int c = 0; c < cells; c++) {
+                long differing = levels * (levels - 1) / 2;
+                for (int t = 0; t < tiles; t++) {
+                    long k = perCell[c * tiles + t];
+                    differing -= k * (k - 1) / 2;
+                }
+                sum += differing;
+            }
+            for (long[] other : seen) {
+                sum += other[0] * levels * Math.max(other[1], cells);
+            }
+            seen.add(new long[] {levels, cells});
+        }
+        return sum;
     }
 
     /** Counts of every size×size window's tiles (row-major pattern key), pooled over the levels. */

@@ -6,7 +6,6 @@ import dev.levelgym.envs.dungeon.level.Solution;
 import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.generators.LevelMetrics;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +21,8 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>the median solution length from a histogram of lengths;</li>
- *   <li>the pairwise Hamming sum from per-cell tile counts per level size: two levels of one size differ at a
- *       cell unless both hold the same tile there, so the pairs differing at a cell are all pairs minus
- *       {@code Σ_tile C(count, 2)}; pairs across sizes count the larger cell count;</li>
+ *   <li>the pairwise Hamming sum from per-cell tile counts per level size
+ *       ({@link LevelMetrics#pairwiseHammingSum});</li>
  *   <li>tile-pattern KL from the counts of the reference's patterns only, plus the window totals (see
  *       {@link LevelMetrics#tilePatternKL(Map, java.util.function.ToLongFunction, long)}).</li>
  * </ul>
@@ -66,12 +64,9 @@ final class LevelSetTally implements Serializable {
         }
         minHammingToReferenceSum += min;
         cells += level.cellCount();
-        long[] perCell = cellTiles.computeIfAbsent(level.width() + "x" + level.height(),
-                k -> new long[level.cellCount() * TILES]);
+        LevelMetrics.addCellTiles(cellTiles, level);
         for (int c = 0; c < level.cellCount(); c++) {
-            int t = level.tile(c).ordinal();
-            perCell[c * TILES + t]++;
-            tiles[t]++;
+            tiles[level.tile(c).ordinal()]++;
         }
         for (int size : LevelMetrics.PATTERN_SIZES) {
             Map<String, Integer> inReference = reference.patterns.get(size);
@@ -167,31 +162,8 @@ final class LevelSetTally implements Serializable {
     }
 
     private double meanPairwiseHamming() {
-        if (count < 2) {
-            return Double.NaN;
-        }
-        List<long[]> groups = new ArrayList<>(); // {levels, cells}
-        long sum = 0;
-        for (long[] perCell : cellTiles.values()) {
-            int cellCount = perCell.length / TILES;
-            long levels = 0;
-            for (int t = 0; t < TILES; t++) {
-                levels += perCell[t];
-            }
-            for (int c = 0; c < cellCount; c++) {
-                long differing = levels * (levels - 1) / 2;
-                for (int t = 0; t < TILES; t++) {
-                    long k = perCell[c * TILES + t];
-                    differing -= k * (k - 1) / 2;
-                }
-                sum += differing;
-            }
-            for (long[] g : groups) {
-                sum += g[0] * levels * Math.max(g[1], cellCount);
-            }
-            groups.add(new long[] {levels, cellCount});
-        }
-        return sum / (count * (count - 1) / 2.0);
+        return count < 2 ? Double.NaN
+                : LevelMetrics.pairwiseHammingSum(cellTiles.values()) / (count * (count - 1) / 2.0);
     }
 
     /** The reference set as the tallies need it; built where it is used (it is small). */
