@@ -40,6 +40,9 @@ public final class SparkEngine implements AutoCloseable {
         // over the command's own output.
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
+            // A local run talks only to itself: its RPC and block-manager ports stay on loopback.
+            conf.setIfMissing("spark.driver.host", "localhost");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         try {
