@@ -118,7 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         OutputDirectory.prepareFresh(out, force, true);
         BenchSummary summary;
         try (SparkEngine spark = SparkEngine.start(master, "levelgym bench " + envId);
-             ProgressDisplay progress = ProgressDisplay.open("bench", (long) seeds * agents.size(), !noProgress)) {
+             ProgressDisplay progress = ProgressDisplay.open("bench", (long) seeds * agents.size(), " runs",
+                     !noProgress)) {
             BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                     spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every);
             summary = new SparkBench(Registry.standard()).run(spark, settings, out, SparkBench.TRAIN, cell -> {

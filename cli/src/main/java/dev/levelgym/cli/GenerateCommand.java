@@ -93,7 +93,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "Hadoop's FileSystem, and the metrics table of the set (as 'level evaluate') computed by Spark.")
     private String engine;
 
-    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[*], "
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, e.g. local[*], "
             + "spark://host:7077, yarn (default: spark-submit's, else " + SparkEngine.DEFAULT_MASTER + ").")
     private String master;
 

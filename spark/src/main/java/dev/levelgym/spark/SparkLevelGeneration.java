@@ -173,6 +173,7 @@ public final class SparkLevelGeneration {
 
     private static Iterator<Generated> generatePartition(Job job, String outUri, String generator, String name,
                                                          Iterator<Integer> parts) throws IOException {
+        ExecutorDefaults.apply();
         String spec = generator.startsWith(GanGenerator.PREFIX + SHIPPED)
                 ? GanGenerator.PREFIX + SparkFiles.get(generator.substring((GanGenerator.PREFIX + SHIPPED).length()))
                 : generator;

@@ -24,6 +24,7 @@ final class TrainCellTask implements CellTask {
 
     @Override
     public CellOutput run(BenchSettings settings, String agent, long seed) throws IOException {
+        ExecutorDefaults.apply();
         Path dir = Files.createTempDirectory("levelgym-cell-");
         try {
             new BenchCell(AgentKinds.standard(), Registry.standard())

@@ -101,7 +101,8 @@ class SparkLevelGenerationTest {
 
         SparkLevelGeneration.run(engine, new SparkLevelGeneration.Job("rooms", 13, 9, 0, 6, false,
                 tmp.toUri().toString(), true, 2));
-        assertEquals(LevelGenerators.create("rooms").generate(4).toText(), Files.readString(tmp.resolve("rooms-4.txt")));
+        assertEquals(LevelGenerators.create("rooms").generate(4).toText(),
+                Files.readString(tmp.resolve("rooms-4.txt")));
         assertEquals(6, txtFiles(tmp).size());
     }
 

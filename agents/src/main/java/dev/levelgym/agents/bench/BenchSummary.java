@@ -87,7 +87,8 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         root.set("heldOutOptions", heldOutOptions == null ? null : Checkpoints.JSON.valueToTree(heldOutOptions));
         root.put("threads", settings.threads());
         ArrayNode failed = root.putArray("failedCells");
-        failedCells.forEach(f -> failed.addObject().put("agent", f.agent()).put("seed", f.seed()).put("error", f.error()));
+        failedCells.forEach(f -> failed.addObject().put("agent", f.agent()).put("seed", f.seed())
+                .put("error", f.error()));
         return root;
     }
 
