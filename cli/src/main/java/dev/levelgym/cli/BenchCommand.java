@@ -5,6 +5,8 @@ import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
 import dev.levelgym.envs.registry.Registry;
+import dev.levelgym.spark.SparkBench;
+import dev.levelgym.spark.SparkEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -71,6 +73,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     private boolean noProgress;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Engine.IN_PROCESS,
+            description = "in-process (threads, default) or spark (each run a Spark task; see --master).")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[*], "
+            + "local[2,3] (2 cores, 3 attempts per task), spark://host:7077, yarn (default: spark-submit's, else "
+            + SparkEngine.DEFAULT_MASTER + ").")
+    private String master;
+
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE for training and evaluation.")
     private Map<String, String> options = new LinkedHashMap<>();
 
@@ -89,10 +100,48 @@ final class BenchCommand implements Callable<Integer> {
         return agents.contains(dev.levelgym.agents.dqn.DqnAgent.KIND) ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
+    /** The Spark engine: the same grid, summary and run files; no --resume, Spark's cores instead of --threads. */
+    private Integer callOnSpark() {
+        if (resume) {
+            throw new IllegalArgumentException("--resume works with --engine in-process only (the run directories a "
+                    + "Spark benchmark writes can be resumed in-process)");
+        }
+        if (threads != null) {
+            throw new IllegalArgumentException("--threads is for --engine in-process; Spark runs as many cells at once "
+                    + "as it has cores (--master local[N])");
+        }
+        long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
+        // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
+        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
+                checkpointEvery != null ? checkpointEvery : every));
+        OutputDirectory.prepareFresh(out, force, true);
+        BenchSummary summary;
+        try (SparkEngine spark = SparkEngine.start(master, "levelgym bench " + envId);
+             ProgressDisplay progress = ProgressDisplay.open("bench", (long) seeds * agents.size(), " runs",
+                     !noProgress)) {
+            BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
+                    spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every);
+            summary = new SparkBench(Registry.standard()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
+                progress.stepBy(1);
+                progress.message(cell);
+            });
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(summary.toMarkdown());
+        stdout.println();
+        stdout.println("wrote " + out + ": " + String.join(", ", Arrays.asList(BenchSummary.JSON_FILE,
+                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/")));
+        return summary.failedCells().isEmpty() ? 0 : 1;
+    }
+
     @Override
     public Integer call() {
         if (resume && force) {
             throw new IllegalArgumentException("--resume and --force exclude each other");
+        }
+        if (Engine.isSpark(engine, master)) {
+            return callOnSpark();
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,

@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
@@ -20,6 +21,8 @@ import dev.levelgym.generators.search.PlatformerTargets;
 import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.SeedSearch;
 import dev.levelgym.generators.search.Targets;
+import dev.levelgym.spark.SparkEngine;
+import dev.levelgym.spark.SparkLevelGeneration;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +73,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "9", description = "Level height (default ${DEFAULT-VALUE}).")
     private int height;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created if missing); with --engine spark any Hadoop URI (file:, hdfs:, s3a: ...).")
+    private String outArg;
+
     private Path out;
 
     @Option(names = "--repair",
@@ -95,6 +101,20 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Platformer GAN models only: 28-column segments stitched into each level "
                     + "(default ${DEFAULT-VALUE}, 224 columns).")
     private int segments;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Engine.IN_PROCESS,
+            description = "in-process (default) or spark: seeds split over Spark partitions, txt files written through "
+                    + "Hadoop's FileSystem, and the metrics table of the set (as 'level evaluate') computed by Spark.")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, e.g. local[*], "
+            + "spark://host:7077, yarn (default: spark-submit's, else " + SparkEngine.DEFAULT_MASTER + ").")
+    private String master;
+
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "With --engine spark: Spark partitions, i.e. tasks (default: 4 per core of the master).")
+    private Integer partitions;
 
     @Option(names = "--max-evaluations", defaultValue = "2000", paramLabel = "N",
             description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
@@ -125,9 +145,21 @@ final class GenerateCommand implements Callable<Integer> {
         if (generator.startsWith(GanGenerator.PREFIX)) {
             Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
             if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
+                if (Engine.isSpark(engine, master)) {
+                    throw new IllegalArgumentException("--engine spark generates Dungeon levels; platformer GAN "
+                            + "models run in-process");
+                }
+                out = Path.of(outArg);
                 return writePlatformer(modelDir, fmt, target == null ? null : targets(PlatformerTargets::parse));
             }
         }
+        if (Engine.isSpark(engine, master)) {
+            return callOnSpark(fmt);
+        }
+        if (partitions != null) {
+            throw new IllegalArgumentException("--partitions needs --engine spark");
+        }
+        out = Path.of(outArg);
         Targets targets = target == null ? null : targets(Targets::parse);
         LevelGenerator g = LevelGenerators.create(generator, width, height);
         try {
@@ -141,6 +173,37 @@ final class GenerateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private int callOnSpark(Set<String> fmt) {
+        if (!fmt.equals(Set.of("txt"))) {
+            throw new IllegalArgumentException("--format: --engine spark writes txt level files only");
+        }
+        if (target != null) {
+            throw new IllegalArgumentException("--target works with --engine in-process only");
+        }
+        if (partitions != null && partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+        }
+        long started = System.nanoTime();
+        SparkLevelGeneration.Result r;
+        String where;
+        try (SparkEngine spark = SparkEngine.start(master, "levelgym generate " + generator)) {
+            int p = partitions != null ? partitions : 4 * spark.parallelism();
+            r = SparkLevelGeneration.run(spark, new SparkLevelGeneration.Job(generator, width, height, seed, count,
+                    repair, outArg, force, p));
+            where = spark.master() + ", " + Math.min(p, count) + " partitions";
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("wrote %d %s level(s) (%dx%d, seeds %d..%d) as txt to %s in %.2f s on Spark (%s)%s%n", r.count(),
+                r.generatorName(), width, height, seed, seed + count - 1, outArg, seconds, where,
+                repair ? String.format("; repair edits: %d total, %.2f per level", r.repairEdits(),
+                        (double) r.repairEdits() / count) : "");
+        o.printf("levels: %s (%d), reference: bundled corpus (%d)%n", outArg, r.metrics().count(),
+                DungeonCorpus.levels().size());
+        LevelEvaluateCommand.printTable(o, r.metrics());
+        return 0;
     }
 
     private int write(LevelGenerator g, Set<String> fmt, Targets targets) throws IOException {

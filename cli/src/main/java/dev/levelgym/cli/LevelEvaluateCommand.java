@@ -88,6 +88,12 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("levels: %s (%d), reference: %s (%d)%n", levelsDir, r.count(), referenceName, reference.size());
+        printTable(out, r);
+        return 0;
+    }
+
+    /** The metrics as a two-column table. */
+    static void printTable(PrintWriter out, LevelMetrics.Report r) {
         row(out, "playable share", r.playableShare());
         row(out, "median solution length", r.medianSolutionLength());
         if (!Double.isNaN(r.meanCompletion())) {
@@ -107,7 +113,6 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             h.append(String.format(" %s=%.3f", e.getKey(), e.getValue()));
         }
         out.printf("%-32s%s%n", "tile histogram", h);
-        return 0;
     }
 
     private static void putNumber(ObjectNode o, String name, double v) {

@@ -24,6 +24,15 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         }
+        // Hadoop (under Spark) warns at every start that it has no native library; its pure-Java code is what we use.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+        }
+        // Embedded Spark warns at every start when the host name resolves to loopback (most laptops and containers);
+        // a local run binds to loopback anyway (SparkEngine).
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.spark.util.Utils") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.util.Utils", "error");
+        }
         // One libtorch thread per process: our networks are small (per-op overhead, not FLOPs, dominates), and bench
         // runs a cell per core, where libtorch's default of one OpenMP thread per core per cell oversubscribed the
         // machine and made a 2-cell grid several times slower than the cells run one after another.

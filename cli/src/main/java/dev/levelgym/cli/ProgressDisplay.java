@@ -17,11 +17,16 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     static ProgressDisplay open(String task, long totalSteps, boolean enabled) {
+        return open(task, totalSteps, " steps", enabled);
+    }
+
+    /** A bar counting in {@code unit} (e.g. {@code " runs"}) instead of environment steps. */
+    static ProgressDisplay open(String task, long total, String unit, boolean enabled) {
         if (!enabled || System.console() == null) {
             return new ProgressDisplay(null);
         }
-        return new ProgressDisplay(new ProgressBarBuilder().setTaskName(task).setInitialMax(totalSteps)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed().setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
+        return new ProgressDisplay(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1).showSpeed().setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
                 .continuousUpdate().build());
     }
 

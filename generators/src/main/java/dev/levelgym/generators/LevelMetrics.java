@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The level-set metrics of the PCG literature, for a batch of generated levels against a reference set (a
@@ -160,19 +161,69 @@ public final class LevelMetrics {
         return sum / levels.size();
     }
 
-    /** Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. */
+    /**
+     * Mean over the n(n−1)/2 unordered pairs; NaN for fewer than two levels. Computed from
+     * {@link #addCellTiles cell tile counts} in O(n · cells) (see {@link #pairwiseHammingSum}), not pair by pair.
+     */
     public static double meanPairwiseHamming(List<? extends TileGrid> levels) {
-        int n = levels.size();
+        long n = levels.size();
         if (n < 2) {
             return Double.NaN;
         }
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                sum += hamming(levels.get(i), levels.get(j));
-            }
+        Map<String, long[]> counts = new HashMap<>();
+        for (TileGrid l : levels) {
+            addCellTiles(counts, l);
         }
-        return sum / (n * (n - 1) / 2.0);
+        return pairwiseHammingSum(counts.values()) / (n * (n - 1) / 2.0);
+    }
+
+    /**
+     * Adds {@code level} to per-size tile counts: under key {@code "WxH"}, {@code counts[c * T + t]} is the number
+     * of levels of that size holding the tile of file character {@code t} (T = {@value #SYMBOLS}, every legend
+     * character of every world is ASCII) at cell {@code c}.
+     */
+    public static void addCellTiles(Map<String, long[]> counts, TileGrid level) {
+        int w = level.width();
+        int cells = w * level.height();
+        long[] perCell = counts.computeIfAbsent(w + "x" + level.height(), k -> new long[cells * SYMBOLS]);
+        for (int c = 0; c < cells; c++) {
+            perCell[c * SYMBOLS + level.symbol(c % w, c / w)]++;
+        }
+    }
+
+    /** Tile slots per cell in {@link #addCellTiles}: one per ASCII character. */
+    static final int SYMBOLS = 128;
+
+    /**
+     * The sum of {@link #hamming} over all unordered pairs of the levels counted in {@code countsBySize} (see
+     * {@link #addCellTiles}): two levels of one size differ at a cell unless both hold the same tile there, so
+     * the pairs differing at a cell are all pairs minus Σ over tiles of C(count, 2); a pair of different sizes
+     * counts the larger cell count.
+     */
+    public static long pairwiseHammingSum(java.util.Collection<long[]> countsBySize) {
+        int tiles = SYMBOLS;
+        List<long[]> seen = new ArrayList<>(); // {levels, cells} per size
+        long sum = 0;
+        for (long[] perCell : countsBySize) {
+            int cells = perCell.length / tiles;
+            long levels = 0;
+            for (int t = 0; t < tiles; t++) {
+                levels += perCell[t];
+            }
+            for (int c = 0; c < cells; c++) {
+                long differing = levels * (levels - 1) / 2;
+                for (int t = 0; t < tiles; t++) {
+                    long k = perCell[c * tiles + t];
+                    differing -= k * (k - 1) / 2;
+                }
+                sum += differing;
+            }
+            for (long[] other : seen) {
+                sum += other[0] * levels * Math.max(other[1], cells);
+            }
+            seen.add(new long[] {levels, cells});
+        }
+        return sum;
     }
 
     /** Counts of every size×size window's tiles (row-major pattern key), pooled over the levels. */
@@ -197,14 +248,22 @@ public final class LevelMetrics {
     /** KL(P_reference ‖ Q_generated) over size×size patterns, TOAD-GAN's smoothing (see the class comment). */
     public static double tilePatternKL(List<? extends TileGrid> reference, List<? extends TileGrid> generated,
             int size) {
-        Map<String, Integer> p = patternCounts(reference, size);
         Map<String, Integer> q = patternCounts(generated, size);
+        return tilePatternKL(patternCounts(reference, size), key -> q.getOrDefault(key, 0),
+                q.values().stream().mapToLong(Integer::longValue).sum());
+    }
+
+    /**
+     * The same KL from counts: the reference's pattern counts {@code p}, and of the generated set only the count of
+     * each reference pattern and the window total {@code nq}, which is all the sum needs (so that partial counts
+     * of a large set can be added up elsewhere, e.g. across Spark partitions).
+     */
+    public static double tilePatternKL(Map<String, Integer> p, ToLongFunction<String> q, long nq) {
         long np = p.values().stream().mapToLong(Integer::longValue).sum();
-        long nq = q.values().stream().mapToLong(Integer::longValue).sum();
         double kl = 0;
         for (Map.Entry<String, Integer> e : p.entrySet()) {
             double pp = prob(e.getValue(), np);
-            double qq = prob(q.getOrDefault(e.getKey(), 0), nq);
+            double qq = prob(q.applyAsLong(e.getKey()), nq);
             kl += pp * Math.log(pp / qq);
         }
         return kl;

@@ -83,4 +83,24 @@ class LevelMetricsTest {
         assertEquals((kl2 + kl3 + 0) / 3, rep.tilePatternKL(), 1e-9);
         assertEquals(kl2, rep.tilePatternKLBySize().get(2), 1e-12);
     }
+
+    /** The per-cell count formula gives the pair-by-pair mean exactly, sizes mixed and duplicates included. */
+    @Test
+    void meanPairwiseHammingEqualsThePairByPairMean() {
+        List<Level> levels = new java.util.ArrayList<>();
+        for (long s = 0; s < 7; s++) {
+            levels.add(LevelGenerators.create("rooms").generate(s));
+            levels.add(LevelGenerators.create("caves", 15, 11).generate(s));
+        }
+        levels.add(levels.get(2));
+        levels.add(r);
+        long sum = 0;
+        for (int i = 0; i < levels.size(); i++) {
+            for (int j = i + 1; j < levels.size(); j++) {
+                sum += LevelMetrics.hamming(levels.get(i), levels.get(j));
+            }
+        }
+        int n = levels.size();
+        assertEquals(sum / (n * (n - 1) / 2.0), LevelMetrics.meanPairwiseHamming(levels));
+    }
 }

@@ -16,23 +16,34 @@ import java.util.OptionalDouble;
 /**
  * The result of a benchmark: per agent {@link AgentStats}, and the cells behind them. Written as
  * {@code summary.json} ({@code {"env", "steps", "agents": {name: stats}}} plus the settings and per-seed
- * numbers), {@code summary.md} (a Markdown table) and {@code curves.png}.
+ * numbers, and {@code failedCells}: the cells an engine gave up on, with their errors), {@code summary.md} (a
+ * Markdown table) and {@code curves.png}. An agent none of whose cells finished has no row.
  */
 public record BenchSummary(BenchSettings settings, Map<String, String> trainOptions,
                            Map<String, String> heldOutOptions, OptionalDouble rewardThreshold,
-                           Map<String, AgentStats> agents, List<CellResult> cells) {
+                           Map<String, AgentStats> agents, List<CellResult> cells, List<FailedCell> failedCells) {
+
+    /** A cell that failed for good (after the engine's retries): reported, not dropped. */
+    public record FailedCell(String agent, long seed, String error) {
+    }
 
     public static final String JSON_FILE = "summary.json";
     public static final String MARKDOWN_FILE = "summary.md";
     public static final String CURVES_FILE = "curves.png";
 
-    static BenchSummary of(BenchSettings settings, Map<String, String> trainOptions,
-                           Map<String, String> heldOutOptions, OptionalDouble threshold, List<CellResult> cells) {
+    /** The summary of {@code cells}, taken in the grid's order (agents as in the settings, then seeds). */
+    public static BenchSummary of(BenchSettings settings, Map<String, String> trainOptions,
+                                  Map<String, String> heldOutOptions, OptionalDouble threshold,
+                                  List<CellResult> cells, List<FailedCell> failedCells) {
         Map<String, AgentStats> agents = new LinkedHashMap<>();
         for (String agent : settings.agents()) {
-            agents.put(agent, AgentStats.of(cells.stream().filter(c -> c.agent().equals(agent)).toList()));
+            List<CellResult> own = cells.stream().filter(c -> c.agent().equals(agent)).toList();
+            if (!own.isEmpty()) {
+                agents.put(agent, AgentStats.of(own));
+            }
         }
-        return new BenchSummary(settings, trainOptions, heldOutOptions, threshold, agents, List.copyOf(cells));
+        return new BenchSummary(settings, trainOptions, heldOutOptions, threshold, agents, List.copyOf(cells),
+                List.copyOf(failedCells));
     }
 
     public ObjectNode toJson() {
@@ -75,6 +86,9 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         root.set("trainOptions", Checkpoints.JSON.valueToTree(trainOptions));
         root.set("heldOutOptions", heldOutOptions == null ? null : Checkpoints.JSON.valueToTree(heldOutOptions));
         root.put("threads", settings.threads());
+        ArrayNode failed = root.putArray("failedCells");
+        failedCells.forEach(f -> failed.addObject().put("agent", f.agent()).put("seed", f.seed())
+                .put("error", f.error()));
         return root;
     }
 
@@ -109,6 +123,11 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
                     .append(" | ").append(a.medianSecondsToSolve() == null ? "–" : fmt(a.medianSecondsToSolve()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.envStepsPerSecond()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.updatesPerSecond())).append(" |\n");
+        }
+        if (!failedCells.isEmpty()) {
+            md.append("\nFailed cells (left out of the table above):\n\n");
+            failedCells.forEach(f -> md.append("- ").append(f.agent()).append(" seed ").append(f.seed()).append(": ")
+                    .append(f.error()).append('\n'));
         }
         return md.toString();
     }

@@ -1,0 +1,161 @@
+package dev.levelgym.agents.bench;
+
+import dev.levelgym.agents.Episode;
+import dev.levelgym.agents.bench.RunFiles.EvalPoint;
+import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.Env;
+import dev.levelgym.envs.registry.Registry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+/**
+ * One (agent, seed) cell of a benchmark, trained into its own directory: the unit of work every engine runs
+ * (the in-process {@link BenchRunner}'s threads, or one Spark task each in the spark module), so that a cell's
+ * result depends only on the settings, its agent and its seed. The directory ends up holding the run's files
+ * (see {@link RunFiles}) and, once the cell is done, its result as {@value BenchRunner#CELL_FILE}.
+ */
+public final class BenchCell {
+
+    private final AgentKinds kinds;
+    private final Registry registry;
+
+    public BenchCell(AgentKinds kinds, Registry registry) {
+        this.kinds = kinds;
+        this.registry = registry;
+    }
+
+    /** Thrown in a cell that stops because {@code stopped} turned true (another cell of the benchmark failed). */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped because another run of the benchmark failed", null, false, false);
+        }
+    }
+
+    /**
+     * Runs the cell into {@code dir}.
+     *
+     * @param resume  read back a finished cell's {@value BenchRunner#CELL_FILE}, or continue from its checkpoint
+     * @param onSteps told how many more training steps were taken, as the cell goes
+     * @param stopped checked at every episode's end: when true the cell stops by throwing
+     */
+    public CellResult run(BenchSettings s, String agent, long seed, Path dir, boolean resume, LongConsumer onSteps,
+                          BooleanSupplier stopped) {
+        Map<String, String> trainOptions = ProceduralSplit.trainOptions(s.envId(), s.envOptions());
+        Path cellFile = dir.resolve(BenchRunner.CELL_FILE);
+        if (resume && Files.exists(cellFile)) {
+            CellResult done = readCell(cellFile, agent, seed);
+            onSteps.accept(done.steps());
+            return done;
+        }
+        RunSettings run = new RunSettings(s.envId(), trainOptions, agent, s.agentConfigs().get(agent), s.steps(),
+                seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery());
+        boolean fromCheckpoint = resume && Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT));
+        if (resume && !fromCheckpoint) {
+            deleteRecursively(dir); // stopped before its first checkpoint: nothing in it is worth keeping
+        }
+        long[] reported = {0};
+        TrainingRun.Listener listener = new TrainingRun.Listener() {
+            @Override
+            public void onEpisode(Episode episode) {
+                if (stopped.getAsBoolean()) {
+                    throw new Stopped();
+                }
+                onSteps.accept(episode.endStep() - reported[0]);
+                reported[0] = episode.endStep();
+            }
+        };
+        TrainingRun training = new TrainingRun(kinds, registry);
+        TrainingRun.Outcome outcome = fromCheckpoint ? training.resume(run, dir, Long.MAX_VALUE, listener)
+                : training.start(run, dir, Long.MAX_VALUE, listener);
+        CellResult cell;
+        try {
+            onSteps.accept(outcome.steps() - reported[0]);
+            cell = result(s, ProceduralSplit.heldOutOptions(s.envId(), trainOptions), agent, seed, outcome);
+        } finally {
+            outcome.agent().close();
+        }
+        try {
+            writeAtomically(cellFile, Checkpoints.JSON.writeValueAsString(cell));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + cellFile + ": " + e.getMessage(), e);
+        }
+        return cell;
+    }
+
+    private static CellResult readCell(Path file, String agent, long seed) {
+        CellResult cell;
+        try {
+            cell = Checkpoints.JSON.readValue(file.toFile(), CellResult.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--resume: corrupt benchmark file " + file + ": "
+                    + BenchRunner.firstLine(e) + "; delete it to run that cell again", e);
+        }
+        if (cell == null || !agent.equals(cell.agent()) || cell.seed() != seed || cell.evals() == null
+                || cell.evals().isEmpty()) {
+            throw new IllegalArgumentException("--resume: corrupt benchmark file " + file + ": not the result of "
+                    + agent + " seed " + seed + "; delete it to run that cell again");
+        }
+        return cell;
+    }
+
+    /** Writes beside {@code file}, then renames: a reader sees the whole file or none. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, text);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CellResult result(BenchSettings s, Optional<Map<String, String>> heldOutOptions, String agent, long seed,
+                              TrainingRun.Outcome outcome) {
+        OptionalDouble threshold = registry.spec(s.envId()).rewardThreshold();
+        Long stepsToSolve = null;
+        Double secondsToSolve = null;
+        if (threshold.isPresent()) {
+            for (EvalPoint p : outcome.evals()) {
+                if (p.result().mean() >= threshold.getAsDouble()) {
+                    stepsToSolve = p.globalStep();
+                    secondsToSolve = p.trainSeconds();
+                    break;
+                }
+            }
+        }
+        EvalResult heldOut = heldOutOptions.map(options -> heldOut(outcome, s, options)).orElse(null);
+        return new CellResult(agent, seed, outcome.evals(), outcome.steps(), outcome.updates(),
+                outcome.trainSeconds(), stepsToSolve, secondsToSolve, heldOut);
+    }
+
+    @SuppressWarnings("unchecked")
+    private EvalResult heldOut(TrainingRun.Outcome outcome, BenchSettings s, Map<String, String> options) {
+        try (Env<Object, Integer> env = (Env<Object, Integer>) registry.make(s.envId(), options)) {
+            return GreedyEvaluation.run((dev.levelgym.agents.Agent<Object, Integer>) outcome.agent(), env,
+                    s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED, registry.spec(s.envId()).rewardThreshold());
+        }
+    }
+}

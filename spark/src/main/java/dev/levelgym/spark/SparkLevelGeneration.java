@@ -1,0 +1,259 @@
+package dev.levelgym.spark;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.LevelMetrics;
+import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.gan.GanGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Bulk level generation on Spark: the seeds {@code firstSeed .. firstSeed + count - 1} are cut into contiguous
+ * ranges, one per partition; each task makes its levels exactly as the in-process {@code generate} does (level of
+ * seed s named {@code <generator>-<s>}, drawn with {@code generate(s)}, or repaired from {@code draft(s)}), writes
+ * them as {@code <name>.txt} through Hadoop's FileSystem API (any Hadoop-supported URI: {@code file:},
+ * {@code hdfs:}, {@code s3a:} ...), and tallies their metrics against the bundled corpus; the tallies are summed
+ * (see {@link LevelSetTally}) and the distinct layouts counted by Spark. Same seed range, same files and the same
+ * metrics table as {@code LevelMetrics.evaluate} over them, for any partitioning.
+ *
+ * <p>Nothing is overwritten without {@code force}: the driver refuses before any task runs if a level file exists.
+ * A retried task finds its own files from the failed attempt; since generation is deterministic it accepts a
+ * file whose content is the one it would write, and refuses any other.
+ *
+ * <p>A {@code gan:DIR} model is shipped with the job ({@link JavaSparkContext#addFile(String, boolean)}): each
+ * executor loads its own copy, so DIR need only be readable by the driver.
+ */
+public final class SparkLevelGeneration {
+
+    /**
+     * What to generate.
+     *
+     * @param generator  a generator name, or {@code gan:MODEL_DIR}
+     * @param out        output directory URI (or a local path)
+     * @param partitions Spark partitions (tasks); at most {@code count} are used
+     */
+    public record Job(String generator, int width, int height, long firstSeed, int count, boolean repair,
+                      String out, boolean force, int partitions) implements Serializable {
+
+        public Job {
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be at least 1, got " + count);
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+            }
+        }
+
+        int tasks() {
+            return Math.min(partitions, count);
+        }
+
+        /** The first seed of partition {@code p}; {@code firstSeed(tasks())} is one past the last seed. */
+        long firstSeed(int p) {
+            return firstSeed + (long) count * p / tasks();
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param generatorName the generator's name, the prefix of the file names
+     * @param repairEdits   tile edits made by repair over all levels (0 without repair)
+     * @param metrics       the set's metrics against the bundled corpus, as {@code LevelMetrics.evaluate}
+     */
+    public record Result(String generatorName, int count, long repairEdits, LevelMetrics.Report metrics) {
+    }
+
+    /** One generated level as it travels between stages. */
+    record Generated(long seed, String id, String text, int width, int repairEdits) implements Serializable {
+    }
+
+    private SparkLevelGeneration() {
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @throws IllegalArgumentException for an unknown generator or bad model, {@code out} being a file, or (without
+     *                                  force) an existing level file, naming it
+     */
+    public static Result run(SparkEngine engine, Job job) {
+        JavaSparkContext sc = engine.context();
+        String name;
+        LevelGenerator probe = LevelGenerators.create(job.generator(), job.width(), job.height());
+        try {
+            name = probe.name();
+        } finally {
+            closeIfNeeded(probe);
+        }
+        String outUri;
+        try {
+            FileSystem fs = new Path(job.out()).getFileSystem(sc.hadoopConfiguration());
+            // Qualified here, so that a relative --out means the same folder to every executor as to the driver.
+            Path out = fs.makeQualified(new Path(job.out()));
+            prepare(fs, out, job, name);
+            outUri = out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("--out " + job.out() + ": " + e.getMessage(), e);
+        }
+        String generatorOnExecutors = job.generator();
+        if (job.generator().startsWith(GanGenerator.PREFIX)) {
+            java.nio.file.Path modelDir = java.nio.file.Path.of(job.generator().substring(GanGenerator.PREFIX.length()))
+                    .toAbsolutePath().normalize();
+            sc.addFile(modelDir.toUri().toString(), true);
+            generatorOnExecutors = GanGenerator.PREFIX + SHIPPED + modelDir.getFileName();
+        }
+        String generator = generatorOnExecutors;
+        JavaRDD<Generated> levels = sc.parallelize(IntStream.range(0, job.tasks()).boxed().toList(), job.tasks())
+                .mapPartitions(parts -> generatePartition(job, outUri, generator, name, parts))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            LevelSetTally tally = levels.mapPartitions(SparkLevelGeneration::tally).reduce(LevelSetTally::merge);
+            long distinct = levels.map(l -> l.width() + ":" + l.text()).distinct().count();
+            long edits = levels.map(l -> (long) l.repairEdits()).reduce(Long::sum);
+            return new Result(name, (int) tally.count(), edits,
+                    tally.report(distinct, new LevelSetTally.Reference(DungeonCorpus.levels())));
+        } finally {
+            levels.unpersist(false);
+        }
+    }
+
+    /** Marks a generator path to resolve with {@link SparkFiles#get} on the executor. */
+    private static final String SHIPPED = "spark-files:";
+
+    private static void prepare(FileSystem fs, Path out, Job job, String name) throws IOException {
+        if (fs.exists(out)) {
+            if (!fs.getFileStatus(out).isDirectory()) {
+                throw new IllegalArgumentException("--out: not a directory: " + out);
+            }
+            if (!job.force()) {
+                Set<String> existing = new HashSet<>();
+                for (FileStatus f : fs.listStatus(out)) {
+                    existing.add(f.getPath().getName());
+                }
+                for (int i = 0; i < job.count(); i++) {
+                    String file = fileName(name, job.firstSeed() + i);
+                    if (existing.contains(file)) {
+                        throw new IllegalArgumentException("refusing to overwrite " + new Path(out, file)
+                                + " (it exists); pass --force to overwrite");
+                    }
+                }
+            }
+        }
+        fs.mkdirs(out);
+    }
+
+    static String fileName(String generatorName, long seed) {
+        return generatorName + "-" + seed + ".txt";
+    }
+
+    private static Iterator<Generated> generatePartition(Job job, String outUri, String generator, String name,
+                                                         Iterator<Integer> parts) throws IOException {
+        ExecutorDefaults.apply();
+        String spec = generator.startsWith(GanGenerator.PREFIX + SHIPPED)
+                ? GanGenerator.PREFIX + SparkFiles.get(generator.substring((GanGenerator.PREFIX + SHIPPED).length()))
+                : generator;
+        List<Generated> made = new ArrayList<>();
+        Path out = new Path(outUri);
+        FileSystem fs = out.getFileSystem(new Configuration());
+        LevelGenerator g = LevelGenerators.create(spec, job.width(), job.height());
+        try {
+            while (parts.hasNext()) {
+                int p = parts.next();
+                for (long s = job.firstSeed(p); s < job.firstSeed(p + 1); s++) {
+                    String id = name + "-" + s;
+                    Level level;
+                    int edits = 0;
+                    if (job.repair()) {
+                        LevelRepair.Result r = LevelRepair.repair(g.draft(s), id);
+                        level = r.level();
+                        edits = r.edits().size();
+                    } else {
+                        level = g.generate(s);
+                    }
+                    String text = level.toText();
+                    write(fs, new Path(out, fileName(name, s)), text, job.force());
+                    made.add(new Generated(s, id, text, level.width(), edits));
+                }
+            }
+        } finally {
+            closeIfNeeded(g);
+        }
+        return made.iterator();
+    }
+
+    private static void write(FileSystem fs, Path file, String text, boolean force) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            if ("file".equals(fs.getScheme())) {
+                // Hadoop's local filesystem forks a chmod process for every file it creates unless the native
+                // libhadoop is installed (3 ms a file here); plain NIO writes the same file.
+                java.nio.file.Path local = java.nio.file.Path.of(file.toUri());
+                if (force) {
+                    java.nio.file.Files.write(local, bytes);
+                } else {
+                    java.nio.file.Files.write(local, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE);
+                }
+            } else {
+                try (OutputStream o = fs.create(file, force)) {
+                    o.write(bytes);
+                }
+            }
+        } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
+            byte[] there;
+            try (InputStream in = fs.open(file)) {
+                there = in.readAllBytes();
+            }
+            if (!java.util.Arrays.equals(there, bytes)) {
+                throw new IllegalStateException("refusing to overwrite " + file
+                        + " (it appeared during the job with other content)", e);
+            }
+        }
+    }
+
+    private static Iterator<LevelSetTally> tally(Iterator<Generated> levels) {
+        LevelSetTally.Reference reference = new LevelSetTally.Reference(DungeonCorpus.levels());
+        LevelSolver solver = new LevelSolver();
+        LevelSetTally tally = new LevelSetTally();
+        while (levels.hasNext()) {
+            Generated l = levels.next();
+            tally.add(LevelParser.parse(l.text(), l.id()), reference, solver);
+        }
+        return List.of(tally).iterator();
+    }
+
+    private static void closeIfNeeded(LevelGenerator g) {
+        if (g instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close generator " + g.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.levelgym.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.LevelMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LevelSetTallyTest {
+
+    /** Tallies over any split of a set, merged, give evaluate's report of the set: mixed sizes and duplicates too. */
+    @Test
+    void mergedTalliesGiveTheSameReportAsEvaluate() {
+        List<Level> levels = new ArrayList<>();
+        for (long s = 0; s < 9; s++) {
+            levels.add(LevelGenerators.create("rooms").generate(s));
+            levels.add(LevelGenerators.create("caves", 15, 11).generate(s));
+        }
+        levels.add(LevelGenerators.create("rooms").generate(3)); // a duplicate layout
+        levels.add(DungeonCorpus.levels().get(0)); // identical to the reference
+        LevelSetTally.Reference reference = new LevelSetTally.Reference(DungeonCorpus.levels());
+        LevelSolver solver = new LevelSolver();
+        LevelSetTally a = new LevelSetTally();
+        LevelSetTally b = new LevelSetTally();
+        for (int i = 0; i < levels.size(); i++) {
+            (i % 3 == 0 ? a : b).add(levels.get(i), reference, solver);
+        }
+        long distinct = levels.stream().map(l -> l.width() + ":" + l.toText()).distinct().count();
+        assertEquals(LevelMetrics.evaluate(levels, DungeonCorpus.levels()), a.merge(b).report(distinct, reference));
+    }
+}
