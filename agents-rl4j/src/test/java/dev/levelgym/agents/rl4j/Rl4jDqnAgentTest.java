@@ -113,9 +113,9 @@ class Rl4jDqnAgentTest {
         assertArrayEquals(qValues(a), qValues(b));
         assertFalse(java.util.Arrays.deepEquals(qValues(a), qValues(c)), "network weights are drawn from the seed");
 
-        List<Episode> runA = train(a, envA, 150, 5);
-        List<Episode> runB = train(b, envB, 150, 5);
-        List<Episode> runC = train(c, envC, 150, 6);
+        List<Episode> runA = train(a, envA, 100, 5);
+        List<Episode> runB = train(b, envB, 100, 5);
+        List<Episode> runC = train(c, envC, 100, 6);
         assertEquals(runA, runB);
         assertArrayEquals(qValues(a), qValues(b));
         assertNotEquals(runA, runC);
@@ -127,15 +127,15 @@ class Rl4jDqnAgentTest {
         Env<?, ?> envChunks = cartPole();
         Rl4jDqnAgent<float[]> whole = agent(envWhole, 2);
         Rl4jDqnAgent<float[]> chunked = agent(envChunks, 2);
-        List<Episode> expected = train(whole, envWhole, 150, 9);
+        List<Episode> expected = train(whole, envWhole, 120, 9);
 
         @SuppressWarnings("unchecked")
         Env<float[], Integer> typed = (Env<float[], Integer>) envChunks;
         List<Episode> episodes = new ArrayList<>();
         // 47 and 101 fall inside episodes: the next call continues them.
-        chunked.train(typed, 150, 9, 47, episodes::add);
-        chunked.train(typed, 150, 9, 101, episodes::add);
-        chunked.train(typed, 150, 9, 150, episodes::add);
+        chunked.train(typed, 120, 9, 47, episodes::add);
+        chunked.train(typed, 120, 9, 101, episodes::add);
+        chunked.train(typed, 120, 9, 120, episodes::add);
         assertEquals(expected, episodes);
         assertArrayEquals(qValues(whole), qValues(chunked));
     }
