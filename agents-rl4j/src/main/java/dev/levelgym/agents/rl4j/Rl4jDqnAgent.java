@@ -42,8 +42,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Determinism: the network's initial weights are seeded by the seed given to {@link #create} (the run's seed
  * under the harness; RL4J's factory would use its fixed seed 12345 for every run), RL4J's ε-greedy and replay
- * sampling by {@code train}'s seed, and the random actions by a seed derived from it. With OMP_NUM_THREADS=1 on one
- * machine, the same seeds give the same run (see {@code Rl4jDqnAgentTest}).
+ * sampling by {@code train}'s seed, and the random actions by a seed derived from it (seed 0 replaced, see
+ * {@link #nd4jSeed}). With OMP_NUM_THREADS=1 on one machine, the same seeds give the same run (see
+ * {@code Rl4jDqnAgentTest}).
  *
  * <p>Checkpoints hold the network (with its Adam state) and counters, enough to act and evaluate. They cannot
  * resume training: RL4J keeps its replay memory, target network and generators in private fields, so a run
@@ -60,6 +61,11 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
     private static final String NETWORK_FILE = "q-network.zip";
     /** Added to the run's seed for the random actions, so they do not replay the ε draws of the same seed. */
     private static final long ACTION_SEED_OFFSET = 0x9E3779B97F4A7C15L;
+    /**
+     * Stands in for seed 0, which ND4J does not honour: a network configured with seed 0 gets different initial
+     * weights on every build (seen with DL4J 1.0.0-M1.1), so 0, levelgym's default seed, would not be reproducible.
+     */
+    private static final long ZERO_SEED_STAND_IN = -1L;
 
     private final String envId;
     private final Space<?> observationSpace;
@@ -68,8 +74,8 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
     private final Rl4jDqnConfig config;
     private final long networkSeed;
     private final MultiLayerNetwork network;
-    /** Draws {@code act(o, true)}'s actions before the first {@code train}; seeded 0 only so that works. */
-    private final Random untrainedRandom = Nd4j.getRandomFactory().getNewRandomInstance(0);
+    /** Draws {@code act(o, true)}'s actions before the first {@code train}; seeded only so that works. */
+    private final Random untrainedRandom = Nd4j.getRandomFactory().getNewRandomInstance(nd4jSeed(0));
 
     private LevelgymMdp<O> mdp;
     private SteppedQLearning learner;
@@ -116,11 +122,16 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
         MultiLayerConfiguration layers = ((MultiLayerNetwork) template.getNeuralNetworks()[0])
                 .getLayerWiseConfigurations().clone();
         for (NeuralNetConfiguration layer : layers.getConfs()) {
-            layer.setSeed(seed);
+            layer.setSeed(nd4jSeed(seed));
         }
         MultiLayerNetwork network = new MultiLayerNetwork(layers);
         network.init();
         return network;
+    }
+
+    /** {@code seed} as ND4J and DL4J are given it: itself, except 0 (see {@link #ZERO_SEED_STAND_IN}). */
+    static long nd4jSeed(long seed) {
+        return seed == 0 ? ZERO_SEED_STAND_IN : seed;
     }
 
     public Rl4jDqnConfig config() {
@@ -196,9 +207,9 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
         if (learner == null) {
             this.seed = seed;
             mdp = (LevelgymMdp<O>) LevelgymMdp.of(env,
-                    Nd4j.getRandomFactory().getNewRandomInstance(seed + ACTION_SEED_OFFSET));
+                    Nd4j.getRandomFactory().getNewRandomInstance(nd4jSeed(seed + ACTION_SEED_OFFSET)));
             mdp.seedNextReset(seed);
-            learner = new SteppedQLearning(mdp, new DQN(network), config.learning(seed, totalSteps));
+            learner = new SteppedQLearning(mdp, new DQN(network), config.learning(nd4jSeed(seed), totalSteps));
         } else if (mdp.env() != env) {
             throw new IllegalArgumentException(KIND + " continues its episode in the env it started training on; "
                     + "pass the same env object to every train call");
