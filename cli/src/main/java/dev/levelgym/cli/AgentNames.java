@@ -3,10 +3,13 @@ package dev.levelgym.cli;
 import dev.levelgym.agents.bench.AgentKinds;
 import java.util.Iterator;
 
-/** The agent kinds the CLI offers, for option help and completion. */
+/**
+ * The agent kinds the CLI offers (levelgym's own and any found on the class path, e.g. rl4j-dqn), for option help
+ * and completion.
+ */
 final class AgentNames implements Iterable<String> {
 
-    static final AgentKinds KINDS = AgentKinds.standard();
+    static final AgentKinds KINDS = AgentKinds.installed();
 
     @Override
     public Iterator<String> iterator() {

@@ -61,8 +61,25 @@ public final class AgentKinds {
         this.kinds = Collections.unmodifiableMap(byName);
     }
 
+    /** levelgym's own kinds: random, q-learning, dqn. */
     public static AgentKinds standard() {
         return STANDARD;
+    }
+
+    /**
+     * {@link #standard()} plus the kinds of every {@link AgentKindProvider} on the class path (e.g. "rl4j-dqn" when
+     * agents-rl4j is there), looked up once per call.
+     *
+     * @throws IllegalArgumentException if a provider registers a name already taken
+     */
+    public static AgentKinds installed() {
+        AgentKinds kinds = STANDARD;
+        for (AgentKindProvider provider : java.util.ServiceLoader.load(AgentKindProvider.class)) {
+            for (AgentKind kind : provider.agentKinds()) {
+                kinds = kinds.with(kind);
+            }
+        }
+        return kinds;
     }
 
     /** This registry plus {@code kind}; a name already present is an error. */
