@@ -92,8 +92,10 @@ public final class GanTrainer implements AutoCloseable {
                     + " GANs, not " + data.world().envId() + " ones: set bootstrapEvery to 0");
         }
         this.trainingTexts = new ArrayList<>();
-        for (int i = 0; i < corpusCount; i++) {
-            trainingTexts.add(text(maps, i * mapLength));
+        if (config.bootstrapEvery() > 0) {
+            for (int i = 0; i < corpusCount; i++) {
+                trainingTexts.add(text(maps, i * mapLength));
+            }
         }
         this.random = new Random(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
@@ -212,7 +214,7 @@ public final class GanTrainer implements AutoCloseable {
      * at most 1× 87%, 4× 91%, 8× 91%; the hand-made levels keep a fifth of every minibatch.
      */
     private int maxBootstrapped() {
-        return BOOTSTRAP_MAX_MULTIPLE * (trainingTexts.size() - bootstrapped);
+        return BOOTSTRAP_MAX_MULTIPLE * (corpusCount - bootstrapped);
     }
 
     /**
