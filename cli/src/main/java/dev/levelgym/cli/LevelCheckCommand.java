@@ -2,7 +2,7 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.Playability;
 import dev.levelgym.generators.TileWorld;

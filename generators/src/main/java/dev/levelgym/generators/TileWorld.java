@@ -42,7 +42,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     /**
      * Reads a level file; the id is the file name.
      *
-     * @throws dev.levelgym.envs.dungeon.level.LevelFormatException naming file, line and column if malformed
+     * @throws dev.levelgym.envs.grid.LevelFormatException naming file, line and column if malformed
      */
     L parse(Path file) throws IOException;
 

@@ -1,7 +1,7 @@
 package dev.levelgym.envs.dungeon;
 
 import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.dungeon.level.LevelParser;
 import dev.levelgym.envs.dungeon.level.ProceduralLevels;
 import java.io.IOException;

@@ -63,7 +63,7 @@ public sealed interface PlatformerLevelSource {
          * Loads a VGLC level file, or the {@code *.txt} files of a directory (not recursive, sorted by name; other
          * files are skipped, so a VGLC {@code Processed} folder loads as it is).
          *
-         * @throws dev.levelgym.envs.dungeon.level.LevelFormatException naming the file if one is malformed
+         * @throws dev.levelgym.envs.grid.LevelFormatException naming the file if one is malformed
          * @throws IllegalArgumentException naming the path if there is nothing to load
          */
         public static Fixed load(Path path) {

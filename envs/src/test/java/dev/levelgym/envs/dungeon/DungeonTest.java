@@ -11,7 +11,7 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.dungeon.level.LevelParser;
 import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.envs.dungeon.level.Solution;

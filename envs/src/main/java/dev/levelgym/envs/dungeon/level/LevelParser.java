@@ -1,11 +1,8 @@
 package dev.levelgym.envs.dungeon.level;
 
+import dev.levelgym.envs.grid.LevelFormatException;
+import dev.levelgym.envs.grid.LevelText;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,19 +38,8 @@ public final class LevelParser {
         if (fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".tmx")) {
             return TmxLevelReader.read(file);
         }
-        byte[] bytes = Files.readAllBytes(file);
         String source = file.toString();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LevelFormatException(source, 1, 1, "not UTF-8 text");
-        }
-        Path name = file.getFileName();
-        return parse(text, source, name == null ? source : name.toString());
+        return parse(LevelText.read(file), source, fileName == null ? source : fileName.toString());
     }
 
     /**

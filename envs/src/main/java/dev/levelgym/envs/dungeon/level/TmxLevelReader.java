@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon.level;
 
+import dev.levelgym.envs.grid.LevelFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

@@ -1,12 +1,8 @@
 package dev.levelgym.envs.platformer.level;
 
-import dev.levelgym.envs.dungeon.level.LevelFormatException;
+import dev.levelgym.envs.grid.LevelFormatException;
+import dev.levelgym.envs.grid.LevelText;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +36,9 @@ public final class PlatformerParser {
      * @throws IOException          if it cannot be read
      */
     public static PlatformerLevel parse(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         String source = file.toString();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LevelFormatException(source, 1, 1, "not UTF-8 text");
-        }
         Path name = file.getFileName();
-        return parse(text, source, name == null ? source : name.toString());
+        return parse(LevelText.read(file), source, name == null ? source : name.toString());
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.levelgym.envs.dungeon.level;
+package dev.levelgym.envs.grid;
 
 /**
  * A level text that is not a valid level, located the way compilers do ({@code file:line:column: reason}) so
