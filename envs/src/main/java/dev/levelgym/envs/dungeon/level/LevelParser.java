@@ -4,8 +4,6 @@ import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.grid.LevelText;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,109 +50,56 @@ public final class LevelParser {
     }
 
     private static Level parse(String text, String source, String id) {
-        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        List<Tile[]> rows = new ArrayList<>();
-        int width = -1;
-        int avatarLine = 0;
-        int avatarColumn = 0;
-        boolean key = false;
-        boolean door = false;
-        int line = 1;
-        int pos = start;
-        int n = text.length();
-        // Blank lines after the last row are what editors leave behind, not rows: drop them. Blank lines
-        // between rows are still errors, since they would shift every row below them.
-        while (n > pos && text.charAt(n - 1) == '\n') {
-            n--;
-            if (n > pos && text.charAt(n - 1) == '\r') {
-                n--;
-            }
-        }
-        if (pos >= n) {
-            throw new LevelFormatException(source, 1, 1, "empty level");
-        }
-        while (pos < n) {
-            List<Tile> row = new ArrayList<>();
-            int column = 1;
-            while (pos < n) {
-                char c = text.charAt(pos);
-                if (c == '\n') {
-                    break;
-                }
-                if (c == '\r') {
-                    if (pos + 1 < n && text.charAt(pos + 1) == '\n') {
-                        pos++;
-                        break;
-                    }
-                    throw new LevelFormatException(source, line, column,
-                            "carriage return without line feed (line ends must be LF or CRLF)");
-                }
-                int cp = text.codePointAt(pos);
-                Tile tile = Tile.fromSymbol(cp);
-                if (tile == null) {
-                    throw new LevelFormatException(source, line, column,
-                            "unknown tile " + describe(cp) + " (expected one of " + Tile.EXPECTED + ")");
-                }
-                if (width >= 0 && column > width) {
-                    throw new LevelFormatException(source, line, column,
-                            "row is longer than the first row (" + width + " tiles)");
-                }
-                switch (tile) {
-                    case AVATAR -> {
-                        if (avatarLine > 0) {
-                            throw new LevelFormatException(source, line, column, "second avatar 'A' (first at "
-                                    + avatarLine + ":" + avatarColumn + "); a level has exactly one");
-                        }
-                        avatarLine = line;
-                        avatarColumn = column;
-                    }
-                    case KEY -> key = true;
-                    case DOOR -> door = true;
-                    default -> {
-                    }
-                }
-                row.add(tile);
-                pos += Character.charCount(cp);
-                column++;
-            }
-            if (row.isEmpty()) {
-                throw new LevelFormatException(source, line, 1, "empty row");
-            }
-            if (width < 0) {
-                width = row.size();
-            } else if (row.size() != width) {
-                throw new LevelFormatException(source, line, row.size() + 1,
-                        "row has " + row.size() + " tiles, expected " + width + " as in the first row");
-            }
-            rows.add(row.toArray(new Tile[0]));
-            pos++; // past the '\n'; past the end is fine, the loop ends
-            line++;
-        }
-        int height = rows.size();
+        Pieces pieces = new Pieces(source);
+        LevelText.Grid<Tile> grid = LevelText.grid(text, source, Tile::fromSymbol, Tile.EXPECTED,
+                Integer.MAX_VALUE, "", pieces);
+        int width = grid.width();
+        int height = grid.height();
         if (width < Level.MIN_SIZE || height < Level.MIN_SIZE) {
             throw new LevelFormatException(source, 1, 1, "level is " + width + "x" + height
                     + ", smaller than " + Level.MIN_SIZE + "x" + Level.MIN_SIZE);
         }
-        if (avatarLine == 0) {
+        if (pieces.avatarLine == 0) {
             throw new LevelFormatException(source, 1, 1, "no avatar 'A'");
         }
-        if (!key) {
+        if (!pieces.key) {
             throw new LevelFormatException(source, 1, 1, "no key '+'");
         }
-        if (!door) {
+        if (!pieces.door) {
             throw new LevelFormatException(source, 1, 1, "no goal door 'g'");
         }
-        Tile[] tiles = new Tile[width * height];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(rows.get(y), 0, tiles, y * width, width);
-        }
-        return new Level(id, width, height, tiles);
+        return new Level(id, width, height, grid.tiles().toArray(new Tile[0]));
     }
 
-    private static String describe(int cp) {
-        if (cp < 0x20 || cp == 0x7f || Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-            return String.format("U+%04X", cp);
+    /** Tracks the pieces a level needs as the tiles are read: exactly one avatar, and a key and a door. */
+    private static final class Pieces implements LevelText.TileVisitor<Tile> {
+
+        private final String source;
+        private int avatarLine;
+        private int avatarColumn;
+        private boolean key;
+        private boolean door;
+
+        Pieces(String source) {
+            this.source = source;
         }
-        return "'" + new String(Character.toChars(cp)) + "'";
+
+        @Override
+        public void visit(Tile tile, int line, int column) {
+            switch (tile) {
+                case AVATAR -> {
+                    if (avatarLine > 0) {
+                        throw new LevelFormatException(source, line, column, "second avatar 'A' (first at "
+                                + avatarLine + ":" + avatarColumn + "); a level has exactly one");
+                    }
+                    avatarLine = line;
+                    avatarColumn = column;
+                }
+                case KEY -> key = true;
+                case DOOR -> door = true;
+                default -> {
+                }
+            }
+        }
     }
 }
