@@ -25,7 +25,7 @@ import java.util.List;
  * @param explorationFinalEps    ε after the decay, in [0, 1]. Default 0.04 (zoo).
  * @param hiddenSizes            widths of the hidden fully connected layers, each &gt; 0. Default [256, 256] (zoo's
  *                               {@code net_arch}).
- * @param networkType            MLP (default) or CONV for C×H×W observations
+ * @param networkType            MLP (default), or CONV or VALUE_ITERATION for C×H×W observations
  * @param convChannels           output channels of the 3×3 convolutions when {@code networkType} is CONV, each
  *                               &gt; 0, at least one. Default [16, 32]: a levelgym choice for small grid maps, not
  *                               from the zoo (which has no grid env).
@@ -37,12 +37,21 @@ import java.util.List;
  * @param nSteps                 steps per transition, &ge; 1: the TD target sums n discounted rewards and bootstraps
  *                               with γ^n (multi-step returns, Hessel et al. 2018 use 3). Default 1 (SB3's DQN and
  *                               the zoo have none).
+ * @param planIterations         VALUE_ITERATION only: rounds of value iteration, &gt; 0; values travel one cell per
+ *                               round. Default 20, Tamar et al.'s k for 16×16 grids.
+ * @param planChannels           VALUE_ITERATION only: channels of the shared transition convolution (Tamar's
+ *                               "actions" of the planning module), &gt; 0. Default 10, Tamar et al.'s.
+ * @param agentPlanes            VALUE_ITERATION only: the observation planes that mark the agent's cell, where the
+ *                               plan is read out (Dungeon-v0: [4, 5], its AVATAR and AVATAR_WITH_KEY planes). No
+ *                               default: it depends on the env. An old manifest without these fields reads as
+ *                               zeros and an empty list, which only VALUE_ITERATION refuses.
  */
 public record DqnConfig(double learningRate, int batchSize, int bufferSize, int learningStarts, double gamma,
                         int targetUpdateInterval, double tau, int trainFreq, int gradientSteps,
                         double explorationFraction, double explorationInitialEps, double explorationFinalEps,
                         List<Integer> hiddenSizes, NetworkType networkType, List<Integer> convChannels,
-                        boolean doubleDqn, LossFunction loss, double maxGradNorm, int nSteps) {
+                        boolean doubleDqn, LossFunction loss, double maxGradNorm, int nSteps,
+                        int planIterations, int planChannels, List<Integer> agentPlanes) {
 
     public DqnConfig {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
@@ -63,11 +72,11 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         requireUnit("explorationFraction", explorationFraction);
         requireUnit("explorationInitialEps", explorationInitialEps);
         requireUnit("explorationFinalEps", explorationFinalEps);
-        hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false);
+        hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false, false);
         if (networkType == null) {
-            throw new IllegalArgumentException("networkType must be MLP or CONV, got null");
+            throw new IllegalArgumentException("networkType must be MLP, CONV or VALUE_ITERATION, got null");
         }
-        convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV);
+        convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV, false);
         if (loss == null) {
             throw new IllegalArgumentException("loss must be HUBER or MSE, got null");
         }
@@ -75,6 +84,15 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
             throw new IllegalArgumentException("maxGradNorm must be positive, got " + maxGradNorm);
         }
         requirePositive("nSteps", nSteps);
+        agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, false, true);
+        if (networkType == NetworkType.VALUE_ITERATION) {
+            requirePositive("planIterations", planIterations);
+            requirePositive("planChannels", planChannels);
+            if (agentPlanes.isEmpty()) {
+                throw new IllegalArgumentException("agentPlanes must name the observation planes that mark the "
+                        + "agent (e.g. [4, 5] for Dungeon-v0) for networkType VALUE_ITERATION");
+            }
+        }
     }
 
     private static void requirePositive(String name, int value) {
@@ -90,7 +108,7 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         }
     }
 
-    private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean nonEmpty) {
+    private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean nonEmpty, boolean zeroOk) {
         if (sizes == null) {
             throw new IllegalArgumentException(name + " must be a list of positive sizes, got null");
         }
@@ -99,8 +117,9 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         }
         for (int i = 0; i < sizes.size(); i++) {
             Integer size = sizes.get(i);
-            if (size == null || size <= 0) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be positive, got " + size);
+            if (size == null || size < 0 || (size == 0 && !zeroOk)) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be " + (zeroOk ? "non-negative" : "positive")
+                        + ", got " + size);
             }
         }
         return List.copyOf(sizes);
@@ -109,50 +128,66 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
     /** rl-baselines3-zoo's CartPole-v1 set; see the class comment. */
     public static DqnConfig defaults() {
         return new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 10, 1.0, 256, 128, 0.16, 1.0, 0.04,
-                List.of(256, 256), NetworkType.MLP, List.of(16, 32), false, LossFunction.HUBER, 10.0, 1);
+                List.of(256, 256), NetworkType.MLP, List.of(16, 32), false, LossFunction.HUBER, 10.0, 1,
+                20, 10, List.of());
     }
 
     public DqnConfig withBufferSize(int value) {
         return new DqnConfig(learningRate, batchSize, value, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
     }
 
     /** The schedule of training: when learning starts, how often and how much it trains. */
     public DqnConfig withTraining(int learningStarts, int trainFreq, int gradientSteps) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
     }
 
     public DqnConfig withTargetUpdate(int interval, double value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, interval, value,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
     }
 
     public DqnConfig withNetwork(NetworkType type, List<Integer> convolutions, List<Integer> hidden) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hidden, type, convolutions, doubleDqn, loss, maxGradNorm, nSteps);
+                hidden, type, convolutions, doubleDqn, loss, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
+    }
+
+    /** A VALUE_ITERATION network's planning module (set it before switching networkType to VALUE_ITERATION). */
+    public DqnConfig withPlanning(int iterations, int channels, List<Integer> planes) {
+        return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
+                trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, nSteps,
+                iterations, channels, planes);
     }
 
     public DqnConfig withDoubleDqn(boolean value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, value, loss, maxGradNorm, nSteps);
+                hiddenSizes, networkType, convChannels, value, loss, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
     }
 
     public DqnConfig withNSteps(int value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, value);
+                hiddenSizes, networkType, convChannels, doubleDqn, loss, maxGradNorm, value,
+                planIterations, planChannels, agentPlanes);
     }
 
     public DqnConfig withLoss(LossFunction value) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,
-                hiddenSizes, networkType, convChannels, doubleDqn, value, maxGradNorm, nSteps);
+                hiddenSizes, networkType, convChannels, doubleDqn, value, maxGradNorm, nSteps,
+                planIterations, planChannels, agentPlanes);
     }
 
     /**

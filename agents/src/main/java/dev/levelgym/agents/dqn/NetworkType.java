@@ -1,6 +1,6 @@
 package dev.levelgym.agents.dqn;
 
-/** The Q-network's body: fully connected on a flat observation, or convolutions on a C×H×W observation. */
+/** The Q-network's body: fully connected on a flat observation, or convolutions or a planner on a C×H×W one. */
 public enum NetworkType {
     /** Linear layers of {@link DqnConfig#hiddenSizes()} with ReLU, as SB3's {@code MlpPolicy}. */
     MLP,
@@ -8,5 +8,10 @@ public enum NetworkType {
      * 3×3 convolutions of {@link DqnConfig#convChannels()} (stride 1, padding 1, so H×W is kept: grid maps are
      * small and every cell matters) with ReLU, flattened, then the MLP head. Needs a Box of shape (C, H, W).
      */
-    CONV
+    CONV,
+    /**
+     * A Value Iteration Network ({@link ValueIterationBlock}): a planner over the C×H×W map whose reward map and
+     * move kernel are learned, read out at the agent's cell ({@link DqnConfig#agentPlanes()}), then the MLP head.
+     */
+    VALUE_ITERATION
 }

@@ -42,6 +42,7 @@ final class QNetwork implements AutoCloseable {
     /** (C, H, W) for CONV, (size) for MLP; the batch dimension is added in front. */
     private final long[] inputShape;
     private final int numActions;
+    /** CONV or VALUE_ITERATION: a C×H×W input, and acting goes through DJL (no Java mirror). */
     private final boolean conv;
 
     /** Weights of an MLP in Java arrays, [layer][i * out + o] (transposed) and [layer][o]; null for CONV. */
@@ -51,20 +52,38 @@ final class QNetwork implements AutoCloseable {
     QNetwork(NDManager parent, int[] observationShape, int numActions, DqnConfig config) {
         this.manager = parent.newSubManager();
         this.numActions = numActions;
-        this.conv = config.networkType() == NetworkType.CONV;
+        this.conv = config.networkType() != NetworkType.MLP;
         int size = 1;
         for (int d : observationShape) {
             size *= d;
         }
         if (conv) {
             if (observationShape.length != 3) {
-                throw new IllegalArgumentException("networkType CONV needs a Box of shape (C, H, W), got "
-                        + java.util.Arrays.toString(observationShape));
+                throw new IllegalArgumentException("networkType " + config.networkType() + " needs a Box of shape "
+                        + "(C, H, W), got " + java.util.Arrays.toString(observationShape));
+            }
+            for (int plane : config.agentPlanes()) {
+                if (plane >= observationShape[0]) {
+                    throw new IllegalArgumentException("agentPlanes names plane " + plane + ", but the observation "
+                            + "has " + observationShape[0] + " planes");
+                }
             }
             inputShape = new long[] {observationShape[0], observationShape[1], observationShape[2]};
         } else {
             inputShape = new long[] {size};
         }
+        this.block = config.networkType() == NetworkType.VALUE_ITERATION
+                ? new ValueIterationBlock(config.convChannels(), config.planChannels(), config.planIterations(),
+                        config.agentPlanes(), config.hiddenSizes(), numActions)
+                : sequential(config, numActions);
+        block.initialize(manager, DataType.FLOAT32, batchShape(1));
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p.getValue());
+        }
+        parameterStore = new ParameterStore(manager, false);
+    }
+
+    private SequentialBlock sequential(DqnConfig config, int numActions) {
         SequentialBlock net = new SequentialBlock();
         if (conv) {
             for (int channels : config.convChannels()) {
@@ -79,12 +98,7 @@ final class QNetwork implements AutoCloseable {
             net.add(Activation.reluBlock());
         }
         net.add(Linear.builder().setUnits(numActions).build());
-        this.block = net;
-        block.initialize(manager, DataType.FLOAT32, batchShape(1));
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            parameters.add(p.getValue());
-        }
-        parameterStore = new ParameterStore(manager, false);
+        return net;
     }
 
     Shape batchShape(int batch) {

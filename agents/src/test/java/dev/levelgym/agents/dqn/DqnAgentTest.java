@@ -219,6 +219,26 @@ class DqnAgentTest {
     }
 
     @Test
+    void valueIterationNetworkTrainsOnDungeonAndRoundTrips() throws Exception {
+        Env<float[], Integer> env = Dungeon.SPEC.make();
+        DqnConfig config = DqnConfig.defaults().withBufferSize(2000).withTraining(100, 100, 2)
+                .withPlanning(4, 4, List.of(4, 5)).withNetwork(NetworkType.VALUE_ITERATION, List.of(4), List.of());
+        Path dir = tmp.resolve("vin");
+        try (DqnAgent agent = DqnAgent.create(Dungeon.ID, env, config)) {
+            float[] observation = env.reset(11).observation();
+            float[] before = agent.qValues(observation);
+            agent.train(env, 400, 3, EpisodeListener.NONE);
+            assertEquals(6, agent.updates());
+            assertTrue(!java.util.Arrays.equals(before, agent.qValues(observation)), "training changed the network");
+            agent.save(dir);
+            try (DqnAgent loaded = DqnAgent.load(dir)) {
+                assertArrayEquals(agent.qValues(observation), loaded.qValues(observation));
+                assertEquals(config, loaded.config());
+            }
+        }
+    }
+
+    @Test
     void rejectsEnvsItCannotHandle() {
         IllegalArgumentException conv = assertThrows(IllegalArgumentException.class, () -> DqnAgent.create(
                 "CartPole-v1", cartPole(), SMALL.withNetwork(NetworkType.CONV, List.of(4), List.of(8))));

@@ -52,7 +52,7 @@ class DqnConfigTest {
         DqnConfig d = DqnConfig.defaults();
         List<Runnable> bad = List.of(
                 () -> new DqnConfig(0.0, 64, 1, 0, 0.99, 1, 1, 1, 1, 0, 1, 0, List.of(), NetworkType.MLP, List.of(),
-                        false, LossFunction.HUBER, 10, 1),
+                        false, LossFunction.HUBER, 10, 1, 20, 10, List.of()),
                 () -> d.withBufferSize(0),
                 () -> d.withTraining(-1, 1, 1),
                 () -> d.withTraining(0, 0, 1),
@@ -62,16 +62,21 @@ class DqnConfigTest {
                 () -> d.withNetwork(NetworkType.MLP, List.of(), List.of(0)),
                 () -> d.withNetwork(NetworkType.CONV, List.of(), List.of(4)),
                 () -> d.withLoss(null),
-                () -> d.withNSteps(0));
+                () -> d.withNSteps(0),
+                () -> d.withPlanning(0, 10, List.of(4)).withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
+                () -> d.withPlanning(20, 0, List.of(4)).withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
+                () -> d.withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
+                () -> d.withPlanning(20, 10, List.of(-1)));
         List<String> fields = List.of("learningRate", "bufferSize", "learningStarts", "trainFreq", "gradientSteps",
-                "targetUpdateInterval", "tau", "hiddenSizes[0]", "convChannels", "loss", "nSteps");
+                "targetUpdateInterval", "tau", "hiddenSizes[0]", "convChannels", "loss", "nSteps", "planIterations",
+                "planChannels", "agentPlanes", "agentPlanes[0]");
         for (int i = 0; i < bad.size(); i++) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad.get(i)::run, fields.get(i));
             assertTrue(e.getMessage().startsWith(fields.get(i)), e.getMessage());
         }
         IllegalArgumentException gamma = assertThrows(IllegalArgumentException.class, () -> new DqnConfig(1e-3, 64,
                 1, 0, Double.NaN, 1, 1, 1, 1, 0, 1, 0, List.of(), NetworkType.MLP, List.of(), false,
-                LossFunction.HUBER, 10, 1));
+                LossFunction.HUBER, 10, 1, 20, 10, List.of()));
         assertTrue(gamma.getMessage().startsWith("gamma"), gamma.getMessage());
     }
 }
