@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -400,9 +401,15 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             return error.square().mean();
         }
         // Huber without a branch: with m = min(|e|, 1), 0.5 m² + (|e| − m) is 0.5 e² inside and |e| − 0.5 outside.
+        // The constants are tensors libtorch allocates (full), not minimum(1f) and mul(0.5f): DJL makes those
+        // operands over a Java direct buffer it drops when the op returns, autograd keeps them for the backward
+        // pass, and a GC in between frees the buffer, so the gradient read freed memory (docs/notes/determinism.md).
+        NDManager manager = prediction.getManager();
+        NDArray one = manager.full(new Shape(), 1f);
+        NDArray half = manager.full(new Shape(), 0.5f);
         NDArray absolute = error.abs();
-        NDArray inside = absolute.minimum(1f);
-        return inside.square().mul(0.5f).add(absolute.sub(inside)).mean();
+        NDArray inside = absolute.minimum(one);
+        return inside.square().mul(half).add(absolute.sub(inside)).mean();
     }
 
     /** Clips the global gradient norm as PyTorch's clip_grad_norm_, steps Adam, and clears the gradients. */

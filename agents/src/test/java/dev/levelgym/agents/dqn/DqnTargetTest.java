@@ -3,9 +3,11 @@ package dev.levelgym.agents.dqn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /** The TD target and the losses on hand-computed cases. */
@@ -44,6 +46,32 @@ class DqnTargetTest {
             // smooth_l1: 0, 0.5 * 0.25, 3 - 0.5, 2 - 0.5 -> mean (0 + 0.125 + 2.5 + 1.5) / 4
             assertEquals(4.125f / 4, DqnAgent.loss(prediction, target, LossFunction.HUBER).getFloat(), 1e-6f);
             assertEquals((0f + 0.25f + 9f + 4f) / 4, DqnAgent.loss(prediction, target, LossFunction.MSE).getFloat(),
+                    1e-6f);
+        }
+    }
+
+    /**
+     * The loss's constants must outlive the forward pass: autograd keeps them for the backward pass. DJL's
+     * {@code minimum(1f)} and {@code mul(0.5f)} put them in a Java direct buffer that the next GC frees, which gave a
+     * wrong gradient whenever a GC fell between forward and backward (the late partings of long DQN runs).
+     */
+    @Test
+    void huberGradientSurvivesAGarbageCollectionBetweenForwardAndBackward() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray prediction = m.create(new float[] {0.2f, -3f, 2.5f, 0.9f});
+            prediction.setRequiresGradient(true);
+            NDArray target = m.create(new float[] {0f, 0f, 0f, 0f});
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = DqnAgent.loss(prediction, target, LossFunction.HUBER);
+                // Lets the JVM free every unreachable direct buffer (the Reference Handler does it after a GC).
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                    Thread.sleep(30);
+                }
+                collector.backward(loss);
+            }
+            // d/dp of the mean of smooth_l1(p - 0): clamp(p, -1, 1) / 4.
+            assertArrayEquals(new float[] {0.05f, -0.25f, 0.25f, 0.225f}, prediction.getGradient().toFloatArray(),
                     1e-6f);
         }
     }

@@ -162,10 +162,7 @@ public final class GanTrainer implements AutoCloseable {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray realScore = forward(critic, real);
                         NDArray fakeScore = forward(critic, fake);
-                        NDArray loss = config.loss() == GanLoss.HINGE
-                                ? realScore.neg().add(1f).maximum(0f).mean()
-                                        .add(fakeScore.add(1f).maximum(0f).mean())
-                                : fakeScore.mean().sub(realScore.mean());
+                        NDArray loss = criticLoss(config.loss(), realScore, fakeScore);
                         collector.backward(loss);
                         criticLoss = loss.getFloat();
                     }
@@ -328,6 +325,22 @@ public final class GanTrainer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The critic's loss on its scores of a real and a fake batch. The hinge's constants are tensors libtorch
+     * allocates (full), not add(1f) and maximum(0f): DJL makes those operands over a Java direct buffer it drops when
+     * the op returns, autograd keeps maximum's for the backward pass, and a GC in between would free it under the
+     * gradient (see DqnAgent.loss).
+     */
+    static NDArray criticLoss(GanLoss loss, NDArray realScore, NDArray fakeScore) {
+        if (loss != GanLoss.HINGE) {
+            return fakeScore.mean().sub(realScore.mean());
+        }
+        NDManager manager = realScore.getManager();
+        NDArray one = manager.full(new Shape(), 1f);
+        NDArray zero = manager.full(new Shape(), 0f);
+        return realScore.neg().add(one).maximum(zero).mean().add(fakeScore.add(one).maximum(zero).mean());
     }
 
     private NDArray forward(Block block, NDArray input) {

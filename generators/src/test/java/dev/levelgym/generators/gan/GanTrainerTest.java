@@ -1,9 +1,14 @@
 package dev.levelgym.generators.gan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.Tile;
 import dev.levelgym.generators.DungeonCorpus;
@@ -150,5 +155,31 @@ class GanTrainerTest {
             sb.append(cells, i, w).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The hinge's constants must outlive the forward pass (autograd keeps maximum's operands): DJL's
+     * {@code maximum(0f)} puts its operand in a Java direct buffer that the next GC frees.
+     */
+    @Test
+    void hingeGradientSurvivesAGarbageCollectionBetweenForwardAndBackward() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray real = m.create(new float[] {2f, -2f});
+            NDArray fake = m.create(new float[] {0.3f, -1.5f});
+            real.setRequiresGradient(true);
+            fake.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = GanTrainer.criticLoss(GanLoss.HINGE, real, fake);
+                // Lets the JVM free every unreachable direct buffer (the Reference Handler does it after a GC).
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                    Thread.sleep(30);
+                }
+                collector.backward(loss);
+            }
+            // mean(max(0, 1 − real)) + mean(max(0, 1 + fake)): −1/2 where 1 − real > 0, +1/2 where 1 + fake > 0.
+            assertArrayEquals(new float[] {0f, -0.5f}, real.getGradient().toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {0.5f, 0f}, fake.getGradient().toFloatArray(), 1e-6f);
+        }
     }
 }
