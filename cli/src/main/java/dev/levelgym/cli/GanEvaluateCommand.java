@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -139,12 +140,15 @@ final class GanEvaluateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Platformer GAN %s, %d segments of 14x28 (seeds %d..%d) against the %d-column windows of %d "
                 + "reference levels%n", model, count, seed, seed + count - 1, PlatformerWindows.WIDTH, ref.size());
-        row(o, "completable segments (argmax)", e.completableShare());
-        row(o, "mean completion (argmax)", e.meanCompletion());
+        String decoding = PlatformerGan.DECODING.name().toLowerCase(Locale.ROOT);
+        row(o, "completable segments (" + decoding + ")", e.completableShare());
+        row(o, "mean completion (" + decoding + ")", e.meanCompletion());
         row(o, "completable training windows", e.trainingCompletableShare());
         row(o, "duplicate share (segments)", e.duplicateShare());
         row(o, "identical to a training window share", e.copiedShare());
         row(o, "tile-pattern KL to training (2,3,4 mean)", e.klToTraining());
+        row(o, "completable segments (argmax)", e.argmaxCompletableShare());
+        row(o, "tile-pattern KL, argmax segments", e.argmaxKlToTraining());
         row(o, "procedural windows' KL to training", e.proceduralKlToTraining());
         row(o, "completable " + e.segmentsPerLevel() + "-segment stitches", e.stitchedCompletableShare());
         row(o, "completable solver-joined levels", e.joinedCompletableShare());

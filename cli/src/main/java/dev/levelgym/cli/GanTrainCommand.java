@@ -68,7 +68,7 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Option(names = "--ema-decay", paramLabel = "D",
             description = "Keep the moving average of the generator's weights with this decay per step; 0 keeps the "
-                    + "last weights (default 0.999 for dungeon, 0 for platformer).")
+                    + "last weights (default 0.999).")
     private Double emaDecayOption;
 
     @Option(names = "--bootstrap-every", paramLabel = "N",

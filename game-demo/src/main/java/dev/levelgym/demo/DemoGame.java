@@ -108,9 +108,9 @@ public final class DemoGame extends Game implements Navigator {
             case CARTPOLE -> new CartPoleScreen(views, this,
                     new CartPoleSession(settings.seed(), pilots.apply(CartPole.SPEC.id())));
             case PLATFORMER -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
-                    fixedPlatformerLevel, settings.seed(), false, null));
+                    fixedPlatformerLevel, settings.seed(), false, null), settings.saveDir());
             case PLATFORMER_WATCH -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
-                    fixedPlatformerLevel, settings.seed(), true, pilots.apply(Platformer.ID)));
+                    fixedPlatformerLevel, settings.seed(), true, pilots.apply(Platformer.ID)), settings.saveDir());
         };
         DemoScreen previous = screen;
         screen = next;

@@ -9,10 +9,7 @@ import dev.levelgym.envs.dungeon.level.LevelSolver;
 import dev.levelgym.envs.dungeon.level.Solution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,15 +114,7 @@ public final class DungeonSession {
      */
     public Path save(Path dir) {
         try {
-            Files.createDirectories(dir);
-            String base = level.id().replaceFirst("\\.txt$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-            Path file = dir.resolve(base + ".txt");
-            for (int i = 1; Files.exists(file); i++) {
-                file = dir.resolve(base + "-" + i + ".txt");
-            }
-            Path tmp = Files.createTempFile(dir, base, ".tmp");
-            Files.writeString(tmp, level.toText(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Path file = SavedLevels.saveNew(dir, level.id(), level.toText());
             message = "saved " + file;
             return file;
         } catch (IOException e) {

@@ -9,6 +9,9 @@ import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,7 @@ public final class PlatformerSession {
     private int facing = 1;
     private int[] enemyFromX = new int[0];
     private int[] enemyFromY = new int[0];
+    private String message = "";
 
     /**
      * @param deck        where N and G draw new levels from
@@ -134,11 +138,30 @@ public final class PlatformerSession {
     /** N: the deck's next seed. */
     public void newLevel() {
         loadFromDeck(deck.next());
+        message = "";
     }
 
     /** G: the deck's next source. */
     public void cycleSource() {
         loadFromDeck(deck.cycle());
+        message = "";
+    }
+
+    /**
+     * Ctrl+S: writes the level as loaded, in the VGLC text format, to a new file in {@code dir} (never over an
+     * existing one), atomically.
+     *
+     * @return the file written
+     */
+    public Path save(Path dir) {
+        try {
+            Path file = SavedLevels.saveNew(dir, level.id(), level.toText());
+            message = "saved " + file;
+            return file;
+        } catch (IOException e) {
+            message = "could not save: " + e.getMessage();
+            throw new UncheckedIOException("cannot save the level to " + dir, e);
+        }
     }
 
     public PlatformerGame game() {
@@ -238,6 +261,9 @@ public final class PlatformerSession {
                         + " jumps, enemies included"
                 : String.format(Locale.ROOT, "solver: not completable, completion %d%% (reaches column %d)",
                         Math.round(100 * solution.completion()), solution.furthestX()));
+        if (!message.isEmpty()) {
+            lines.add(message);
+        }
         return lines;
     }
 

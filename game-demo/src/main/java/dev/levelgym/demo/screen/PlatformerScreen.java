@@ -8,6 +8,8 @@ import dev.levelgym.demo.model.TickClock;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.platformer.Result;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +20,9 @@ import java.util.List;
  * between two ticks still counts for the next tick, and the keys pressed between two ticks combine (so a script
  * with two slots per tick, e.g. {@code UP,RIGHT}, plays a jump-right).
  *
- * <p>Keys, both modes: R restart, N new level, G next level source, ESCAPE menu. Watch: 1 / 4 / M speed
- * 1x / 4x / max, P or SPACE pause, PERIOD step one tick while paused.
+ * <p>Keys, both modes: R restart, N new level, G next level source, Ctrl+S save the level, ESCAPE menu. Watch:
+ * 1 / 4 / M speed 1x / 4x / max, P or SPACE pause, PERIOD step one tick while paused, S also saves (as in the
+ * Dungeon screen; in play mode plain S does nothing, so a slip off A/D/W writes no file).
  */
 public final class PlatformerScreen extends DemoScreen {
 
@@ -28,6 +31,7 @@ public final class PlatformerScreen extends DemoScreen {
 
     private final PlatformerSession session;
     private final Navigator navigator;
+    private final Path saveDir;
     private final TickClock clock = new TickClock(TICK_SECONDS);
     private boolean leftHeld;
     private boolean rightHeld;
@@ -35,25 +39,40 @@ public final class PlatformerScreen extends DemoScreen {
     private boolean leftTapped;
     private boolean rightTapped;
     private boolean jumpTapped;
+    private boolean ctrlHeld;
 
-    public PlatformerScreen(Views views, Navigator navigator, PlatformerSession session) {
+    public PlatformerScreen(Views views, Navigator navigator, PlatformerSession session, Path saveDir) {
         super(views);
         this.session = session;
         this.navigator = navigator;
+        this.saveDir = saveDir;
     }
 
     @Override
     public boolean keyDown(int keycode) {
         switch (keycode) {
+            case Keys.CONTROL_LEFT, Keys.CONTROL_RIGHT -> ctrlHeld = true;
             case Keys.R -> restartWith(session::restart);
             case Keys.N -> restartWith(session::newLevel);
             case Keys.G -> restartWith(session::cycleSource);
             case Keys.ESCAPE -> navigator.open(DemoMode.MENU);
             default -> {
+                if (keycode == Keys.S && (ctrlHeld || session.watching())) {
+                    save();
+                    return true;
+                }
                 return session.watching() ? watchKey(keycode) : playKey(keycode, true);
             }
         }
         return true;
+    }
+
+    private void save() {
+        try {
+            session.save(saveDir);
+        } catch (UncheckedIOException e) {
+            // The HUD shows the failure; the game goes on.
+        }
     }
 
     private void restartWith(Runnable action) {
@@ -100,6 +119,10 @@ public final class PlatformerScreen extends DemoScreen {
 
     @Override
     public boolean keyUp(int keycode) {
+        if (keycode == Keys.CONTROL_LEFT || keycode == Keys.CONTROL_RIGHT) {
+            ctrlHeld = false;
+            return true;
+        }
         return !session.watching() && playKey(keycode, false);
     }
 
@@ -139,9 +162,9 @@ public final class PlatformerScreen extends DemoScreen {
         List<String> lines = new ArrayList<>(session.hud());
         if (session.watching()) {
             lines.add("speed " + clock.speed().label() + (clock.paused() ? "  |  PAUSED (. steps)" : "")
-                    + "  |  1/4/M speed  P pause  R restart  N new level  G source  ESC menu");
+                    + "  |  1/4/M speed  P pause  R restart  N new level  G source  S save  ESC menu");
         } else {
-            lines.add("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump  R restart  N new level  G source  ESC menu");
+            lines.add("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump  R restart  N new level  G source  Ctrl+S save  ESC menu");
         }
         return lines;
     }

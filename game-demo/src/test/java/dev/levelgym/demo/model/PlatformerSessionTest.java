@@ -2,6 +2,7 @@ package dev.levelgym.demo.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +18,14 @@ import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.generators.PlatformerCorpus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlatformerSessionTest {
 
@@ -168,5 +173,36 @@ class PlatformerSessionTest {
     void onlyWatchModeHasAnAgent() {
         assertThrows(IllegalArgumentException.class, () -> new PlatformerSession(new PlatformerDeck(List.of(), 0),
                 Optional.empty(), 0, false, Pilot.random("Dungeon-v0", 1)));
+    }
+
+    @Test
+    void savingWritesVglcTextNeverOverwritesAndTheFileParsesBack(@TempDir Path dir) throws IOException {
+        PlatformerSession s = person(small());
+        Path a = s.save(dir);
+        Path b = s.save(dir);
+        assertEquals(List.of(dir.resolve("platformer-small.txt"), dir.resolve("platformer-small-1.txt")),
+                List.of(a, b));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left behind");
+        }
+        assertEquals(s.level().toText(), Files.readString(b, StandardCharsets.UTF_8));
+        assertEquals(s.level().toText(), PlatformerParser.parse(b).toText(), "the file loads as it was");
+        assertTrue(s.hud().get(s.hud().size() - 1).equals("saved " + b), s.hud().toString());
+        s.newLevel();
+        assertFalse(s.hud().get(s.hud().size() - 1).startsWith("saved"), "a new level clears the message");
+
+        PlatformerSession generated = new PlatformerSession(new PlatformerDeck(List.of(), 7), Optional.empty(), 0,
+                true, null);
+        Path c = generated.save(dir);
+        assertNotEquals(a.getFileName(), c.getFileName());
+        assertEquals(generated.level().toText(), Files.readString(c, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailedSaveSaysSoInTheHud(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        PlatformerSession s = person(small());
+        assertThrows(UncheckedIOException.class, () -> s.save(file));
+        assertTrue(s.hud().get(s.hud().size() - 1).startsWith("could not save: "), s.hud().toString());
     }
 }

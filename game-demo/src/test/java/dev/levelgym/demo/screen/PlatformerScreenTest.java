@@ -12,10 +12,16 @@ import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.platformer.Result;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The platformer screen's keys, driven through its InputProcessor as the window (or a script) would. */
 class PlatformerScreenTest {
@@ -35,9 +41,19 @@ class PlatformerScreenTest {
         }
     };
 
+    @TempDir
+    Path saveDir;
+
     private PlatformerScreen screen(boolean watching, long seed) {
         return new PlatformerScreen(Views.none(), navigator,
-                new PlatformerSession(new PlatformerDeck(List.of(), seed), Optional.empty(), 0, watching, null));
+                new PlatformerSession(new PlatformerDeck(List.of(), seed), Optional.empty(), 0, watching, null),
+                saveDir);
+    }
+
+    private List<String> saved() throws IOException {
+        try (Stream<Path> files = Files.list(saveDir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static void press(PlatformerScreen screen, int key) {
@@ -129,5 +145,43 @@ class PlatformerScreenTest {
         assertEquals(List.of(DemoMode.MENU), opened);
         assertTrue(s.hud().get(s.hud().size() - 1).startsWith("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump"));
         assertEquals(DemoMode.PLATFORMER, s.status().mode());
+    }
+
+    @Test
+    void ctrlSSavesTheLevelInPlayModeAndPlainSAlsoWhenWatching() throws IOException {
+        PlatformerScreen s = screen(false, 3);
+        press(s, Keys.S);
+        assertEquals(List.of(), saved(), "plain S saves nothing in play mode");
+        s.keyDown(Keys.CONTROL_LEFT);
+        assertEquals(PlatformerPhysics.NOOP, s.action(), "Ctrl is no move");
+        press(s, Keys.S);
+        s.keyUp(Keys.CONTROL_LEFT);
+        press(s, Keys.S);
+        assertEquals(1, saved().size(), "Ctrl released: S saves nothing again");
+        Path file = saveDir.resolve(saved().get(0));
+        assertEquals(s.session().level().toText(), PlatformerParser.parse(file).toText());
+        assertEquals("saved " + file, s.hud().get(s.hud().size() - 2));
+        assertTrue(s.hud().get(s.hud().size() - 1).contains("Ctrl+S save"));
+
+        PlatformerScreen w = screen(true, 3);
+        press(w, Keys.S);
+        w.keyDown(Keys.CONTROL_RIGHT);
+        press(w, Keys.S);
+        w.keyUp(Keys.CONTROL_RIGHT);
+        assertEquals(3, saved().size(), "S and Ctrl+S save in watch mode, each to a new file");
+        assertEquals(0, w.session().steps(), "saving does not step the game");
+        assertTrue(w.hud().get(w.hud().size() - 1).contains("S save"));
+    }
+
+    @Test
+    void aFailedSaveKeepsTheGameGoing() throws IOException {
+        Files.writeString(saveDir.resolve("blocker"), "x");
+        PlatformerScreen s = new PlatformerScreen(Views.none(), navigator,
+                new PlatformerSession(new PlatformerDeck(List.of(), 0), Optional.empty(), 0, true, null),
+                saveDir.resolve("blocker"));
+        press(s, Keys.S);
+        assertTrue(s.hud().get(s.hud().size() - 2).startsWith("could not save: "), s.hud().toString());
+        s.update(TICK);
+        assertEquals(1, s.session().steps());
     }
 }

@@ -1,6 +1,7 @@
 package dev.levelgym.generators.gan;
 
 import dev.levelgym.envs.dungeon.level.Tile;
+import java.util.SplittableRandom;
 
 /** How the generator's per-cell tile probabilities become a map of tiles. */
 public enum Decoding {
@@ -13,21 +14,33 @@ public enum Decoding {
      * other cell takes its most probable non-piece tile. Argmax under the constraint that a level is well formed,
      * so it differs from {@link #ARGMAX} only where the argmax map has no or several of a piece.
      */
-    ONE_EACH;
+    ONE_EACH,
+    /**
+     * Every cell draws its tile from the generator's probabilities for that cell (a categorical draw, as a
+     * language model samples its next token, e.g. MarioGPT), cells in row order, from a {@link SplittableRandom}
+     * seeded with the latent vector's bits: the same latent always gives the same map. Where the generator is sure
+     * this is argmax; where it hesitates (a rare tile at 20 % beside sky at 80 %) the rare tile appears at that rate
+     * instead of never, which is what a pattern-frequency measure such as the tile-pattern KL rewards. It looks at
+     * nothing but the generator's output.
+     */
+    SAMPLED;
 
     private static final int[] PIECES = {Tile.AVATAR.ordinal(), Tile.KEY.ordinal(), Tile.DOOR.ordinal()};
 
     /**
      * Level text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}, one
      * channel per {@code legend} character; the level is the top-left width × height. {@link #ONE_EACH} is for
-     * Dungeon-v0's legend only.
+     * Dungeon-v0's legend only; {@link #SAMPLED} draws with {@code seed}, which the others ignore.
      */
-    String decode(float[] p, int offset, int size, int width, int height, String legend) {
+    String decode(float[] p, int offset, int size, int width, int height, String legend, long seed) {
         if (this == ONE_EACH && !legend.equals(TileMaps.LEGEND)) {
             throw new IllegalArgumentException("one-each decoding places Dungeon-v0 pieces; the model's legend is '"
                     + legend + "'");
         }
         int plane = size * size;
+        if (this == SAMPLED) {
+            return sampled(p, offset, size, width, height, legend, new SplittableRandom(seed));
+        }
         char[] tiles = new char[width * height];
         boolean[] taken = new boolean[width * height];
         if (this == ONE_EACH) {
@@ -78,6 +91,45 @@ public enum Decoding {
             sb.append(tiles, y * width, width).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String sampled(float[] p, int offset, int size, int width, int height, String legend,
+                                  SplittableRandom random) {
+        int plane = size * size;
+        StringBuilder sb = new StringBuilder((width + 1) * height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int at = offset + y * size + x;
+                double total = 0;
+                for (int ch = 0; ch < legend.length(); ch++) {
+                    total += p[at + ch * plane];
+                }
+                // The softmax sums to 1 up to rounding; drawing against its actual sum keeps the last tile from
+                // taking the rounding error.
+                double u = random.nextDouble() * total;
+                int tile = legend.length() - 1;
+                for (int ch = 0; ch < legend.length(); ch++) {
+                    u -= p[at + ch * plane];
+                    if (u < 0) {
+                        tile = ch;
+                        break;
+                    }
+                }
+                sb.append(legend.charAt(tile));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The seed {@link #SAMPLED} draws a latent vector's map with: a hash of its bits. */
+    static long seedOf(float[] latent) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (float v : latent) {
+            h = (h ^ Float.floatToIntBits(v)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
     }
 
     private static boolean border(int cell, int width, int height) {

@@ -27,7 +27,7 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
                         int bootstrapEvery, long seed) {
 
     public static final int DEFAULT_STEPS = 4000;
-    public static final int PLATFORMER_STEPS = 1000;
+    public static final int PLATFORMER_STEPS = 3000;
 
     public GanConfig {
         positive("latentSize", latentSize);
@@ -51,11 +51,12 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     }
 
     /**
-     * The recipe measured for platformer windows (docs/gan.md): the last weights, no bootstrapping (implemented for
-     * Dungeon levels only), no mirror images (a mirrored platformer level runs right to left), 1000 steps.
+     * The recipe measured for platformer windows (docs/platformer-gan.md): averaged weights as for Dungeon levels,
+     * no bootstrapping (implemented for Dungeon levels only), no mirror images (a mirrored platformer level runs
+     * right to left), {@value #PLATFORMER_STEPS} steps.
      */
     public static GanConfig platformerDefaults() {
-        return defaults().withSteps(PLATFORMER_STEPS).withEmaDecay(0).withBootstrapEvery(0).withMirror(false);
+        return defaults().withSteps(PLATFORMER_STEPS).withBootstrapEvery(0).withMirror(false);
     }
 
     public GanConfig withSteps(int newSteps) {

@@ -126,7 +126,8 @@ public final class GanModel implements AutoCloseable {
                 float[] p = maps.toFloatArray();
                 int length = legend.length() * size * size;
                 for (int i = 0; i < n; i++) {
-                    drafts.add(decoding.decode(p, i * length, size, width, height, legend));
+                    drafts.add(decoding.decode(p, i * length, size, width, height, legend,
+                            Decoding.seedOf(latents.get(from + i))));
                 }
             }
         }

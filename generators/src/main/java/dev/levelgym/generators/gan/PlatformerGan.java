@@ -11,7 +11,10 @@ import java.util.Random;
 
 /**
  * Platformer levels from a GAN trained on {@link PlatformerWindows}: {@value PlatformerWindows#WIDTH}-column
- * segments decoded by argmax (as MarioGAN), and long levels stitched from several segments side by side.
+ * segments, and long levels stitched from several segments side by side. Segments are decoded by
+ * {@link #DECODING} (each cell's tile drawn from the generator's probabilities, deterministically per latent), not
+ * by MarioGAN's argmax, which drops every tile the generator gives less than the sky's share (see
+ * docs/platformer-gan.md for both measured); {@link #segments(long, int, Decoding)} decodes either way.
  *
  * <p>Segment {@code s} is the sample of {@link GanModel#latent(long) latent(s)}. A stitched level of seed {@code s}
  * takes its latents one after another from {@code new Random(s)}. {@link #stitched} puts the first {@code n}
@@ -29,6 +32,8 @@ public final class PlatformerGan implements AutoCloseable {
     public static final String NAME = GanGenerator.NAME;
     public static final int SEGMENT_WIDTH = PlatformerWindows.WIDTH;
     static final int MAX_REDRAWS = 20;
+    /** How segments are decoded. */
+    public static final Decoding DECODING = Decoding.SAMPLED;
 
     private final GanModel model;
     private final PlatformerSolver solver = new PlatformerSolver();
@@ -53,13 +58,18 @@ public final class PlatformerGan implements AutoCloseable {
         return model;
     }
 
-    /** The argmax segments (level text, 14 rows × 28, possibly without a start) of seeds {@code firstSeed...}. */
+    /** The segments (level text, 14 rows × 28, possibly without a start) of seeds {@code firstSeed...}. */
     public List<String> segments(long firstSeed, int count) {
+        return segments(firstSeed, count, DECODING);
+    }
+
+    /** {@link #segments(long, int)} decoded by {@code decoding} ({@link Decoding#ONE_EACH} is Dungeon-only). */
+    public List<String> segments(long firstSeed, int count, Decoding decoding) {
         List<float[]> latents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             latents.add(model.latent(firstSeed + i));
         }
-        return model.sample(latents);
+        return model.sample(latents, decoding);
     }
 
     /** The first {@code segments} segments of seed's latent stream side by side, as text (MarioGAN's stitching). */
@@ -81,7 +91,7 @@ public final class PlatformerGan implements AutoCloseable {
     /** The segments of {@code latents} side by side, as text. */
     public String stitched(List<float[]> latents) {
         checkSegments(latents.size());
-        return join(model.sample(latents));
+        return join(model.sample(latents, DECODING));
     }
 
     /** A level of {@code segments × 28} columns whose joins the solver checked (see the class comment). */
@@ -96,7 +106,8 @@ public final class PlatformerGan implements AutoCloseable {
             int bestReach = -1;
             PlatformerSolution bestSolution = null;
             for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
-                String candidate = model.sample(List.of(GanModel.gaussians(stream, model.latentSize()))).get(0);
+                String candidate = model.sample(List.of(GanModel.gaussians(stream, model.latentSize())), DECODING)
+                        .get(0);
                 kept.add(candidate);
                 PlatformerLevel prefix = parseOrNull(join(kept), "prefix");
                 kept.remove(kept.size() - 1);

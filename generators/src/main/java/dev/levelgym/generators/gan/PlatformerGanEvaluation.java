@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The issue's targets for a Platformer-v0 GAN, measured on argmax segments of consecutive seeds against the
- * training levels' windows, with the procedural generator's windows as the baseline.
+ * The issue's targets for a Platformer-v0 GAN, measured on the segments of consecutive seeds (decoded as
+ * {@link PlatformerGan#DECODING}, and by argmax beside them) against the training levels' windows, with the
+ * procedural generator's windows as the baseline.
  *
  * @param segments                 segments sampled
  * @param completableShare         share of segments the solver completes (a segment without a start cell counts as
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param duplicateShare           (segments − distinct segments) / segments
  * @param copiedShare              share of segments equal to some training window
  * @param klToTraining             tile-pattern KL(training windows ‖ segments), mean over 2×2, 3×3, 4×4
+ * @param argmaxCompletableShare   {@code completableShare} of the same latents' argmax segments (MarioGAN's decoding)
+ * @param argmaxKlToTraining       {@code klToTraining} of the argmax segments
  * @param proceduralKlToTraining   the same KL of as many windows of {@link PlatformerLevels} levels
  *                                 ({@value #PROCEDURAL_WIDTH} columns, seeds 0, 1, ...)
  * @param stitchedLevels           stitched levels made of {@code segmentsPerLevel} segments each (seeds from the
@@ -36,7 +39,8 @@ import java.util.Set;
  */
 public record PlatformerGanEvaluation(int segments, double completableShare, double meanCompletion,
                                       double trainingCompletableShare, double duplicateShare, double copiedShare,
-                                      double klToTraining, double proceduralKlToTraining, int stitchedLevels,
+                                      double klToTraining, double argmaxCompletableShare,
+                                      double argmaxKlToTraining, double proceduralKlToTraining, int stitchedLevels,
                                       int segmentsPerLevel, double stitchedCompletableShare,
                                       double joinedCompletableShare, double meanRedraws,
                                       double segmentsPerSecond) {
@@ -67,6 +71,12 @@ public record PlatformerGanEvaluation(int segments, double completableShare, dou
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> argmax = gan.segments(firstSeed, count, Decoding.ARGMAX);
+        int argmaxCompletable = 0;
+        for (String t : argmax) {
+            PlatformerLevel l = PlatformerGan.parseOrNull(t, "segment");
+            argmaxCompletable += l != null && solver.solve(l).completable() ? 1 : 0;
+        }
         List<PlatformerWindows.Window> windows = PlatformerWindows.of(training);
         int trainingCompletable = 0;
         Set<String> trainingTexts = new HashSet<>();
@@ -76,10 +86,13 @@ public record PlatformerGanEvaluation(int segments, double completableShare, dou
             trainingTexts.add(w.text());
         }
         List<PlatformerWindows.Window> generated = new ArrayList<>(count);
+        List<PlatformerWindows.Window> argmaxGenerated = new ArrayList<>(count);
         int copied = 0;
         for (int i = 0; i < count; i++) {
             generated.add(new PlatformerWindows.Window("gan-" + (firstSeed + i), PlatformerWindows.WIDTH,
                     texts.get(i)));
+            argmaxGenerated.add(new PlatformerWindows.Window("gan-" + (firstSeed + i), PlatformerWindows.WIDTH,
+                    argmax.get(i)));
             copied += trainingTexts.contains(texts.get(i)) ? 1 : 0;
         }
         List<PlatformerWindows.Window> procedural = new ArrayList<>(count);
@@ -103,7 +116,8 @@ public record PlatformerGanEvaluation(int segments, double completableShare, dou
         }
         return new PlatformerGanEvaluation(count, (double) completable / count, completion / count,
                 (double) trainingCompletable / windows.size(), 1 - (double) new HashSet<>(texts).size() / count,
-                (double) copied / count, meanKL(windows, generated), meanKL(windows, procedural), stitchedLevels,
+                (double) copied / count, meanKL(windows, generated), (double) argmaxCompletable / count,
+                meanKL(windows, argmaxGenerated), meanKL(windows, procedural), stitchedLevels,
                 segmentsPerLevel, share(stitched, stitchedLevels), share(joined, stitchedLevels),
                 stitchedLevels == 0 ? Double.NaN : (double) redraws / stitchedLevels, count / seconds);
     }
