@@ -403,7 +403,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         // Huber without a branch: with m = min(|e|, 1), 0.5 m² + (|e| − m) is 0.5 e² inside and |e| − 0.5 outside.
         // The constants are tensors libtorch allocates (full), not minimum(1f) and mul(0.5f): DJL makes those
         // operands over a Java direct buffer it drops when the op returns, autograd keeps them for the backward
-        // pass, and a GC in between frees the buffer, so the gradient read freed memory (docs/notes/determinism.md).
+        // pass, and a GC in between frees the buffer, so the gradient read freed memory (docs/determinism.md).
         NDManager manager = prediction.getManager();
         NDArray one = manager.full(new Shape(), 1f);
         NDArray half = manager.full(new Shape(), 0.5f);

@@ -102,7 +102,10 @@ class AgentKindsTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) config).put("bufferSize", 100);
             try (TrainableAgent<?> agent = kinds.create("dqn", envId, env, config, 0)) {
                 assertInstanceOf(dev.levelgym.agents.dqn.DqnAgent.class, agent, file.toString());
-                assertEquals(3, ((dev.levelgym.agents.dqn.DqnAgent) agent).config().nSteps(), file.toString());
+                JsonNode built = dev.levelgym.agents.checkpoint.Checkpoints.JSON.valueToTree(
+                        ((dev.levelgym.agents.dqn.DqnAgent) agent).config());
+                config.fieldNames().forEachRemaining(field -> assertEquals(config.get(field).asText(),
+                        built.get(field).asText(), file + ": " + field));
             }
         }
     }
