@@ -27,7 +27,7 @@ import java.util.List;
  *       cell (so a cell's reward can depend on global facts such as "the avatar holds the key", which a local
  *       convolution cannot see): 1×1 convolutions of {@code convChannels} with ReLU, then one to a single
  *       plane. 1×1 because a cell's reward is a matter of what stands on it; its neighbours enter through the
- *       transition kernel, and a 3×3 layer here cost more than the whole planning loop;</li>
+ *       transition kernel, and a 3×3 layer here would cost about as much as the whole planning loop;</li>
  *   <li>{@code planIterations} rounds of {@code Q = conv3×3([R, V])}, {@code V = max over Q's channels}, one
  *       convolution shared by all rounds (Tamar's {@code k} steps of value iteration; values travel one cell per
  *       round, so the rounds must cover the longest path that matters);</li>
