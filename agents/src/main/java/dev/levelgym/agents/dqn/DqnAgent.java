@@ -356,9 +356,16 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             NDArray rewards = scope.create(batch.rewards);
             NDArray discounts = scope.create(batch.discounts);
 
-            NDArray nextQTarget = target.forward(nextObservations, false);
-            NDArray nextQOnline = config.doubleDqn() ? online.forward(nextObservations, false) : null;
-            NDArray targets = tdTargets(rewards, discounts, nextQTarget, nextQOnline).stopGradient();
+            NDArray targets;
+            if (bootstraps(batch.discounts)) {
+                NDArray nextQTarget = target.forward(nextObservations, false);
+                NDArray nextQOnline = config.doubleDqn() ? online.forward(nextObservations, false) : null;
+                targets = tdTargets(rewards, discounts, nextQTarget, nextQOnline).stopGradient();
+            } else {
+                // Every transition ended in a termination, or γ is 0: r + 0 · Q(s') is r, bit for bit, and the two
+                // forward passes over s' would be most of the step's cost (a VIN at γ = 0 skips them always).
+                targets = rewards;
+            }
 
             synchronized (GRADIENT_COLLECTOR_LOCK) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -370,6 +377,15 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             applyGradients(scope);
         }
         updates++;
+    }
+
+    private static boolean bootstraps(float[] discounts) {
+        for (float d : discounts) {
+            if (d != 0f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -126,6 +126,26 @@ class DqnAgentTest {
     }
 
     @Test
+    void atGammaZeroTheQValuesLearnTheImmediateReward() {
+        // γ = 0: every target is the step's reward, 1 for each CartPole step, whatever follows. The agent then skips
+        // the next-state passes altogether; the values must still come to 1, not to a bootstrapped return.
+        DqnConfig s = SMALL.withTraining(500, 4, 1);
+        DqnConfig myopic = new DqnConfig(1e-2, s.batchSize(), s.bufferSize(), s.learningStarts(), 0.0,
+                s.targetUpdateInterval(), s.tau(), s.trainFreq(), s.gradientSteps(), s.explorationFraction(),
+                s.explorationInitialEps(), s.explorationFinalEps(), s.hiddenSizes(), s.networkType(), s.convChannels(),
+                true, s.loss(), s.maxGradNorm(), s.nSteps(), s.planIterations(), s.planChannels(), s.agentPlanes());
+        try (DqnAgent agent = DqnAgent.create("CartPole-v1", cartPole(), myopic)) {
+            agent.train(cartPole(), 4000, 2, episode -> { });
+            assertTrue(agent.updates() > 800, "updates " + agent.updates());
+            for (float[] probe : probes(20)) {
+                for (float q : agent.qValues(new float[] {probe[0] / 4, probe[1] / 4, probe[2] / 4, probe[3] / 4})) {
+                    assertEquals(1.0, q, 0.1);
+                }
+            }
+        }
+    }
+
+    @Test
     void trainingHoldsNoMoreNativeArraysAsItGoesOn() {
         // A leak of one array per training phase (the MLP mirror's transposed weights once did this) grew a
         // Dungeon run past 20 GB; count the arrays the agent's managers hold after two stretches of training.
