@@ -24,7 +24,7 @@ package dev.levelgym.generators.gan;
  */
 public record GanConfig(int latentSize, int batchSize, int steps, int criticSteps, double learningRate, double beta1,
                         GanLoss loss, double clip, boolean mirror, double emaDecay,
-                        int bootstrapEvery, long seed) {
+                        int bootstrapEvery, double gumbelTemperature, long seed) {
 
     public static final int DEFAULT_STEPS = 4000;
     public static final int PLATFORMER_STEPS = 3000;
@@ -40,6 +40,10 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("emaDecay must be in [0, 1), got " + emaDecay);
         }
+        if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
+            throw new IllegalArgumentException("gumbelTemperature must be 0 (off) or positive, got "
+                    + gumbelTemperature);
+        }
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(clip > 0) || loss == null) {
             throw new IllegalArgumentException("bad GAN config: learningRate " + learningRate + ", beta1 " + beta1
                     + ", clip " + clip + ", loss " + loss);
@@ -47,7 +51,7 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     }
 
     public static GanConfig defaults() {
-        return new GanConfig(32, 64, DEFAULT_STEPS, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 50, 0);
+        return new GanConfig(32, 64, DEFAULT_STEPS, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 50, 0, 0);
     }
 
     /**
@@ -61,32 +65,37 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
 
     public GanConfig withSteps(int newSteps) {
         return new GanConfig(latentSize, batchSize, newSteps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, bootstrapEvery, seed);
+                emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withSeed(long newSeed) {
         return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, bootstrapEvery, newSeed);
+                emaDecay, bootstrapEvery, gumbelTemperature, newSeed);
     }
 
     public GanConfig withMirror(boolean newMirror) {
         return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, newMirror,
-                emaDecay, bootstrapEvery, seed);
+                emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withLoss(GanLoss newLoss, int newCriticSteps) {
         return new GanConfig(latentSize, batchSize, steps, newCriticSteps, learningRate, beta1, newLoss, clip, mirror,
-                emaDecay, bootstrapEvery, seed);
+                emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withEmaDecay(double newDecay) {
         return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                newDecay, bootstrapEvery, seed);
+                newDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withBootstrapEvery(int newEvery) {
         return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, newEvery, seed);
+                emaDecay, newEvery, gumbelTemperature, seed);
+    }
+
+    public GanConfig withGumbelTemperature(double newTemperature) {
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
+                emaDecay, bootstrapEvery, newTemperature, seed);
     }
 
     private static void positive(String name, int value) {

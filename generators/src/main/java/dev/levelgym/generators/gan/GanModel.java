@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -214,6 +215,10 @@ public final class GanModel implements AutoCloseable {
                         + " (kind " + (tree == null ? null : tree.path("kind").asText(null)) + ", format "
                         + (tree == null ? null : tree.path("format").asText(null))
                         + "); models of another format must be trained again with this build");
+            }
+            if (tree.path("config").isObject() && !tree.path("config").has("gumbelTemperature")) {
+                // Written before the option existed: those models were trained on the soft output, i.e. with 0.
+                ((ObjectNode) tree.get("config")).put("gumbelTemperature", 0.0);
             }
             m = JSON.treeToValue(tree, GanManifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
