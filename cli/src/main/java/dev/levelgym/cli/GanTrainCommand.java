@@ -71,6 +71,12 @@ final class GanTrainCommand implements Callable<Integer> {
                     + "last weights (default 0.999).")
     private Double emaDecayOption;
 
+    @Option(names = "--gumbel-temperature", paramLabel = "T",
+            description = "0: the critic sees the generator's tile probabilities; positive: one tile per cell drawn "
+                    + "from them (straight-through Gumbel-softmax, backward pass at temperature T) (default 0 for "
+                    + "dungeon, " + GanConfig.PLATFORMER_GUMBEL_TEMPERATURE + " for platformer).")
+    private Double gumbelTemperatureOption;
+
     @Option(names = "--bootstrap-every", paramLabel = "N",
             description = "Dungeon only: in the second half of training, every N steps add playable, novel samples "
                     + "to the training set (Torrado et al. 2019); 0 turns it off (default 50).")
@@ -93,6 +99,8 @@ final class GanTrainCommand implements Callable<Integer> {
         GanConfig defaults = dungeon ? GanConfig.defaults() : GanConfig.platformerDefaults();
         int steps = stepsOption != null ? stepsOption : defaults.steps();
         double emaDecay = emaDecayOption != null ? emaDecayOption : defaults.emaDecay();
+        double gumbelTemperature = gumbelTemperatureOption != null ? gumbelTemperatureOption
+                : defaults.gumbelTemperature();
         int bootstrapEvery = bootstrapEveryOption != null ? bootstrapEveryOption : defaults.bootstrapEvery();
         if (!dungeon && bootstrapEvery != 0) {
             throw new IllegalArgumentException("--bootstrap-every is for --world dungeon; platformer GANs train "
@@ -103,6 +111,10 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("--ema-decay must be in [0, 1), got " + emaDecay);
+        }
+        if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
+            throw new IllegalArgumentException("--gumbel-temperature must be 0 (off) or a positive number, got "
+                    + gumbelTemperature);
         }
         if (bootstrapEvery < 0) {
             throw new IllegalArgumentException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
@@ -116,7 +128,7 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         GanConfig config = defaults.withSteps(steps).withSeed(seed)
                 .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1).withEmaDecay(emaDecay)
-                .withBootstrapEvery(bootstrapEvery);
+                .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature);
         TrainingMaps data;
         String what;
         if (w == GanWorld.PLATFORMER) {

@@ -28,6 +28,7 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
 
     public static final int DEFAULT_STEPS = 4000;
     public static final int PLATFORMER_STEPS = 3000;
+    public static final double PLATFORMER_GUMBEL_TEMPERATURE = 0;
 
     public GanConfig {
         positive("latentSize", latentSize);

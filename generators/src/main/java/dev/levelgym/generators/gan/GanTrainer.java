@@ -163,7 +163,8 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray real = scope.create(realBatch(b), mapShape);
                 NDArray fake = forward(generator, scope.create(latents(b), latentShape)).stopGradient();
                 if (config.gumbelTemperature() > 0) {
-                    fake = straightThroughGumbel(fake, gumbel(scope, mapShape), config.gumbelTemperature());
+                    fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
+                            data.width(), data.height());
                 }
                 synchronized (GRADIENT_COLLECTOR_LOCK) {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -189,7 +190,8 @@ public final class GanTrainer implements AutoCloseable {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray fake = forward(generator, scope.create(latents(b), latentShape));
                     if (config.gumbelTemperature() > 0) {
-                        fake = straightThroughGumbel(fake, gumbel(scope, mapShape), config.gumbelTemperature());
+                        fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
+                            data.width(), data.height());
                     }
                     NDArray loss = forward(critic, fake).mean().neg();
                     collector.backward(loss);
@@ -365,6 +367,34 @@ public final class GanTrainer implements AutoCloseable {
         NDArray soft = perturbed.mul(manager.full(new Shape(), (float) (1 / temperature))).softmax(1);
         NDArray hard = perturbed.argMax(1).oneHot((int) probabilities.getShape().get(1)).transpose(0, 3, 1, 2);
         return hard.add(soft.sub(soft.stopGradient()));
+    }
+
+    /**
+     * A map of {@code width × height} tiles in the top-left corner drawn from the generator's output {@code
+     * probabilities} by {@link #straightThroughGumbel}, with the world's padding tile in the padding, as in real
+     * maps: a stray tile drawn there would show the critic a fake by cells that decoding never reads.
+     */
+    static NDArray sampledMap(NDArray probabilities, NDArray gumbel, double temperature, GanWorld world, int width,
+                              int height) {
+        Shape shape = probabilities.getShape();
+        int channels = (int) shape.get(1);
+        int size = (int) shape.get(2);
+        int plane = size * size;
+        float[] level = new float[channels * plane];
+        float[] padding = new float[channels * plane];
+        for (int cell = 0; cell < plane; cell++) {
+            if (cell / size < height && cell % size < width) {
+                for (int c = 0; c < channels; c++) {
+                    level[c * plane + cell] = 1f;
+                }
+            } else {
+                padding[world.paddingChannel() * plane + cell] = 1f;
+            }
+        }
+        NDManager manager = probabilities.getManager();
+        Shape one = new Shape(1, channels, size, size);
+        return straightThroughGumbel(probabilities, gumbel, temperature).mul(manager.create(level, one))
+                .add(manager.create(padding, one));
     }
 
     /** Standard Gumbel noise of {@code shape}, −log(−log u), u uniform in (0, 1) from {@link #gumbelRandom}. */

@@ -282,4 +282,53 @@ class GanTrainerTest {
         }
         assertEquals(0.5, SMALL.withGumbelTemperature(0.5).gumbelTemperature());
     }
+
+    /**
+     * Outside the level's corner a sampled map holds the padding tile, as every real map does, whatever the generator
+     * put there, and passes no gradient back; inside, each cell is one drawn tile and the gradient flows.
+     */
+    @Test
+    void sampledMapsHaveThePaddingTileOutsideTheLevel() {
+        GanWorld world = GanWorld.PLATFORMER;
+        int tiles = world.channels();
+        int size = 4;
+        int width = 3;
+        int height = 2;
+        Random r = new Random(13);
+        float[] logits = new float[tiles * size * size];
+        float[] noise = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) r.nextGaussian();
+            noise[i] = (float) -Math.log(-Math.log(r.nextDouble()));
+        }
+        Shape shape = new Shape(1, tiles, size, size);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits, shape);
+            x.setRequiresGradient(true);
+            float[] map;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray sampled = GanTrainer.sampledMap(x.softmax(1), m.create(noise, shape), 1, world, width,
+                        height);
+                map = sampled.toFloatArray();
+                collector.backward(sampled.mul(m.create(noise, shape)).sum());
+            }
+            float[] gradient = x.getGradient().toFloatArray();
+            int plane = size * size;
+            for (int cell = 0; cell < plane; cell++) {
+                boolean inside = cell / size < height && cell % size < width;
+                int best = 0;
+                for (int k = 1; k < tiles; k++) {
+                    best = logits[k * plane + cell] + noise[k * plane + cell]
+                            > logits[best * plane + cell] + noise[best * plane + cell] ? k : best;
+                }
+                int hot = inside ? best : world.paddingChannel();
+                double gradientMass = 0;
+                for (int k = 0; k < tiles; k++) {
+                    assertEquals(k == hot ? 1f : 0f, map[k * plane + cell], "cell " + cell + " tile " + k);
+                    gradientMass += Math.abs(gradient[k * plane + cell]);
+                }
+                assertEquals(inside, gradientMass > 0, "gradient of cell " + cell);
+            }
+        }
+    }
 }
