@@ -62,9 +62,10 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--loss", defaultValue = "HINGE",
-            description = "HINGE or WASSERSTEIN_CLIP (default ${DEFAULT-VALUE}); WGAN takes 5 critic steps per step.")
-    private GanLoss loss;
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "HINGE or WASSERSTEIN_CLIP (default HINGE for dungeon, " + GanConfig.PLATFORMER_LOSS
+                    + " for platformer); WGAN takes 5 critic steps per step.")
+    private GanLoss lossOption;
 
     @Option(names = "--ema-decay", paramLabel = "D",
             description = "Keep the moving average of the generator's weights with this decay per step; 0 keeps the "
@@ -98,6 +99,7 @@ final class GanTrainCommand implements Callable<Integer> {
         boolean dungeon = w == GanWorld.DUNGEON;
         GanConfig defaults = dungeon ? GanConfig.defaults() : GanConfig.platformerDefaults();
         int steps = stepsOption != null ? stepsOption : defaults.steps();
+        GanLoss loss = lossOption != null ? lossOption : defaults.loss();
         double emaDecay = emaDecayOption != null ? emaDecayOption : defaults.emaDecay();
         double gumbelTemperature = gumbelTemperatureOption != null ? gumbelTemperatureOption
                 : defaults.gumbelTemperature();
@@ -127,7 +129,8 @@ final class GanTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
         }
         GanConfig config = defaults.withSteps(steps).withSeed(seed)
-                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1).withEmaDecay(emaDecay)
+                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? GanConfig.WASSERSTEIN_CRITIC_STEPS : 1)
+                .withEmaDecay(emaDecay)
                 .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature);
         TrainingMaps data;
         String what;

@@ -149,6 +149,19 @@ class GanModelTest {
         assertEquals("w.A+g123", model.manifest().legend());
     }
 
+    /** A manifest written before the critic could see sampled maps reads as what trained it: the soft output. */
+    @Test
+    void aManifestWithoutGumbelTemperatureReadsAsTheSoftOutput() throws Exception {
+        Path out = dir.resolve("model");
+        model.save(out);
+        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
+        String json = Files.readString(manifest);
+        String field = "\"gumbelTemperature\" : 0.0,";
+        assertTrue(json.contains(field), json);
+        Files.writeString(manifest, json.replace(field, ""));
+        assertEquals(model.manifest(), GanModel.manifest(out));
+    }
+
     @Test
     void corruptOrMismatchedModelDirectoriesAreRefusedNamingTheFile() throws Exception {
         Path out = dir.resolve("model");
