@@ -63,8 +63,7 @@ final class GanTrainCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--loss", paramLabel = "LOSS",
-            description = "HINGE or WASSERSTEIN_CLIP (default HINGE for dungeon, " + GanConfig.PLATFORMER_LOSS
-                    + " for platformer); WGAN takes 5 critic steps per step.")
+            description = "HINGE or WASSERSTEIN_CLIP (default HINGE); WGAN takes 5 critic steps per step.")
     private GanLoss lossOption;
 
     @Option(names = "--ema-decay", paramLabel = "D",

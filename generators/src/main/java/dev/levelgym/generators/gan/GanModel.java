@@ -216,9 +216,16 @@ public final class GanModel implements AutoCloseable {
                         + (tree == null ? null : tree.path("format").asText(null))
                         + "); models of another format must be trained again with this build");
             }
-            if (tree.path("config").isObject() && !tree.path("config").has("gumbelTemperature")) {
-                // Written before the option existed: those models were trained on the soft output, i.e. with 0.
-                ((ObjectNode) tree.get("config")).put("gumbelTemperature", 0.0);
+            if (tree.path("config").isObject()) {
+                // Fields added to format 2 later, as the models written before them were trained: the critic saw
+                // the soft output (0) and learnt at the generator's rate.
+                ObjectNode config = (ObjectNode) tree.get("config");
+                if (!config.has("gumbelTemperature")) {
+                    config.put("gumbelTemperature", 0.0);
+                }
+                if (!config.has("criticLearningRate") && config.has("learningRate")) {
+                    config.set("criticLearningRate", config.get("learningRate"));
+                }
             }
             m = JSON.treeToValue(tree, GanManifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {

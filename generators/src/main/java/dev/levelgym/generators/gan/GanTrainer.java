@@ -121,12 +121,12 @@ public final class GanTrainer implements AutoCloseable {
             }
         }
         this.parameterStore = new ParameterStore(modelManager, false);
-        this.generatorOptimizer = adam();
-        this.criticOptimizer = adam();
+        this.generatorOptimizer = adam(config.learningRate());
+        this.criticOptimizer = adam(config.criticLearningRate());
     }
 
-    private Optimizer adam() {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+    private Optimizer adam(double learningRate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .optBeta1((float) config.beta1()).build();
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GanTrainerTest {
 
     private static final GanConfig SMALL =
-            new GanConfig(32, 8, 6, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 3);
+            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 3);
 
     private static List<float[]> latents(int n) {
         Random r = new Random(5);
@@ -282,6 +282,27 @@ class GanTrainerTest {
             assertEquals("gumbelTemperature must be 0 (off) or positive, got " + bad, e.getMessage());
         }
         assertEquals(0.5, SMALL.withGumbelTemperature(0.5).gumbelTemperature());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SMALL.withCriticLearningRate(0));
+        assertTrue(e.getMessage().contains("criticLearningRate 0.0"), e.getMessage());
+    }
+
+    /** A critic at its own rate trains differently from one at the generator's, from the first step on. */
+    @Test
+    void theCriticLearnsAtItsOwnRate() {
+        List<List<GanTrainer.Losses>> runs = new ArrayList<>();
+        for (double rate : new double[] {SMALL.learningRate(), SMALL.learningRate() / 4}) {
+            List<GanTrainer.Losses> run = new ArrayList<>();
+            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()),
+                    SMALL.withSteps(2).withCriticLearningRate(rate))) {
+                run.add(trainer.step());
+                run.add(trainer.step());
+            }
+            runs.add(run);
+        }
+        // The first critic loss is measured before any update, so it is the same; the second is not.
+        assertEquals(runs.get(0).get(0).critic(), runs.get(1).get(0).critic());
+        assertNotEquals(runs.get(0).get(1).critic(), runs.get(1).get(1).critic());
     }
 
     /**
