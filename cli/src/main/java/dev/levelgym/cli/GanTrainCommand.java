@@ -62,14 +62,20 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--loss", defaultValue = "HINGE",
-            description = "HINGE or WASSERSTEIN_CLIP (default ${DEFAULT-VALUE}); WGAN takes 5 critic steps per step.")
-    private GanLoss loss;
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "HINGE or WASSERSTEIN_CLIP (default HINGE); WGAN takes 5 critic steps per step.")
+    private GanLoss lossOption;
 
     @Option(names = "--ema-decay", paramLabel = "D",
             description = "Keep the moving average of the generator's weights with this decay per step; 0 keeps the "
                     + "last weights (default 0.999).")
     private Double emaDecayOption;
+
+    @Option(names = "--gumbel-temperature", paramLabel = "T",
+            description = "0: the critic sees the generator's tile probabilities; positive: one tile per cell drawn "
+                    + "from them (straight-through Gumbel-softmax, backward pass at temperature T) (default 0 for "
+                    + "dungeon, " + GanConfig.PLATFORMER_GUMBEL_TEMPERATURE + " for platformer).")
+    private Double gumbelTemperatureOption;
 
     @Option(names = "--bootstrap-every", paramLabel = "N",
             description = "Dungeon only: in the second half of training, every N steps add playable, novel samples "
@@ -92,7 +98,10 @@ final class GanTrainCommand implements Callable<Integer> {
         boolean dungeon = w == GanWorld.DUNGEON;
         GanConfig defaults = dungeon ? GanConfig.defaults() : GanConfig.platformerDefaults();
         int steps = stepsOption != null ? stepsOption : defaults.steps();
+        GanLoss loss = lossOption != null ? lossOption : defaults.loss();
         double emaDecay = emaDecayOption != null ? emaDecayOption : defaults.emaDecay();
+        double gumbelTemperature = gumbelTemperatureOption != null ? gumbelTemperatureOption
+                : defaults.gumbelTemperature();
         int bootstrapEvery = bootstrapEveryOption != null ? bootstrapEveryOption : defaults.bootstrapEvery();
         if (!dungeon && bootstrapEvery != 0) {
             throw new IllegalArgumentException("--bootstrap-every is for --world dungeon; platformer GANs train "
@@ -103,6 +112,10 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("--ema-decay must be in [0, 1), got " + emaDecay);
+        }
+        if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
+            throw new IllegalArgumentException("--gumbel-temperature must be 0 (off) or a positive number, got "
+                    + gumbelTemperature);
         }
         if (bootstrapEvery < 0) {
             throw new IllegalArgumentException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
@@ -115,8 +128,9 @@ final class GanTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
         }
         GanConfig config = defaults.withSteps(steps).withSeed(seed)
-                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? 5 : 1).withEmaDecay(emaDecay)
-                .withBootstrapEvery(bootstrapEvery);
+                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? GanConfig.WASSERSTEIN_CRITIC_STEPS : 1)
+                .withEmaDecay(emaDecay)
+                .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature);
         TrainingMaps data;
         String what;
         if (w == GanWorld.PLATFORMER) {

@@ -7,7 +7,9 @@ package dev.levelgym.generators.gan;
  * @param batchSize         levels per step, real and generated each
  * @param steps             generator updates
  * @param criticSteps       critic updates per generator update
- * @param learningRate      Adam's rate for both networks; 2e-4 with β1 = 0.5 as DCGAN (Radford et al. 2016)
+ * @param learningRate      Adam's rate for the generator; 2e-4 with β1 = 0.5 as DCGAN (Radford et al. 2016)
+ * @param criticLearningRate Adam's rate for the critic (the generator's by default); a slower critic keeps a critic
+ *                          of sampled maps from separating them outright
  * @param beta1             Adam's β1
  * @param loss              the adversarial objective
  * @param clip              critic weight bound for {@link GanLoss#WASSERSTEIN_CLIP} (0.01 as WGAN); unused otherwise
@@ -22,12 +24,16 @@ package dev.levelgym.generators.gan;
  *                          too few for a GAN to learn connectivity from
  * @param seed              seeds DJL's initialisation and our own draws of latents and minibatches
  */
-public record GanConfig(int latentSize, int batchSize, int steps, int criticSteps, double learningRate, double beta1,
-                        GanLoss loss, double clip, boolean mirror, double emaDecay,
-                        int bootstrapEvery, long seed) {
+public record GanConfig(int latentSize, int batchSize, int steps, int criticSteps, double learningRate,
+                        double criticLearningRate, double beta1, GanLoss loss, double clip, boolean mirror,
+                        double emaDecay, int bootstrapEvery, double gumbelTemperature, long seed) {
 
     public static final int DEFAULT_STEPS = 4000;
-    public static final int PLATFORMER_STEPS = 3000;
+    public static final int PLATFORMER_STEPS = 1500;
+    public static final double PLATFORMER_CRITIC_LEARNING_RATE = 5e-5;
+    /** Critic updates per step under {@link GanLoss#WASSERSTEIN_CLIP}, as WGAN and MarioGAN. */
+    public static final int WASSERSTEIN_CRITIC_STEPS = 5;
+    public static final double PLATFORMER_GUMBEL_TEMPERATURE = 1;
 
     public GanConfig {
         positive("latentSize", latentSize);
@@ -40,53 +46,74 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("emaDecay must be in [0, 1), got " + emaDecay);
         }
-        if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(clip > 0) || loss == null) {
-            throw new IllegalArgumentException("bad GAN config: learningRate " + learningRate + ", beta1 " + beta1
-                    + ", clip " + clip + ", loss " + loss);
+        if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
+            throw new IllegalArgumentException("gumbelTemperature must be 0 (off) or positive, got "
+                    + gumbelTemperature);
+        }
+        if (!(learningRate > 0) || !(criticLearningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(clip > 0)
+                || loss == null) {
+            throw new IllegalArgumentException("bad GAN config: learningRate " + learningRate + ", criticLearningRate "
+                    + criticLearningRate + ", beta1 " + beta1 + ", clip " + clip + ", loss " + loss);
         }
     }
 
     public static GanConfig defaults() {
-        return new GanConfig(32, 64, DEFAULT_STEPS, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 50, 0);
+        return new GanConfig(32, 64, DEFAULT_STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 50, 0, 0);
     }
 
     /**
-     * The recipe measured for platformer windows (docs/platformer-gan.md): averaged weights as for Dungeon levels,
-     * no bootstrapping (implemented for Dungeon levels only), no mirror images (a mirrored platformer level runs
-     * right to left), {@value #PLATFORMER_STEPS} steps.
+     * The recipe measured for platformer windows (docs/platformer-gan.md): the critic sees one tile per cell drawn
+     * from the generator's output (straight-through Gumbel-softmax at temperature
+     * {@value #PLATFORMER_GUMBEL_TEMPERATURE}), so it compares one-hot maps with one-hot maps as sampled decoding
+     * then produces them; the critic learns at a quarter of the generator's rate
+     * ({@value #PLATFORMER_CRITIC_LEARNING_RATE}), since at the same rate it soon separates sampled maps outright;
+     * averaged weights as for Dungeon levels; no bootstrapping (implemented for Dungeon levels only); no mirror
+     * images (a mirrored platformer level runs right to left); {@value #PLATFORMER_STEPS} steps.
      */
     public static GanConfig platformerDefaults() {
-        return defaults().withSteps(PLATFORMER_STEPS).withBootstrapEvery(0).withMirror(false);
+        return defaults().withSteps(PLATFORMER_STEPS).withBootstrapEvery(0).withMirror(false)
+                .withGumbelTemperature(PLATFORMER_GUMBEL_TEMPERATURE)
+                .withCriticLearningRate(PLATFORMER_CRITIC_LEARNING_RATE);
     }
 
     public GanConfig withSteps(int newSteps) {
-        return new GanConfig(latentSize, batchSize, newSteps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, bootstrapEvery, seed);
+        return new GanConfig(latentSize, batchSize, newSteps, criticSteps, learningRate, criticLearningRate, beta1,
+                loss, clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withSeed(long newSeed) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, bootstrapEvery, newSeed);
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
+                clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature, newSeed);
     }
 
     public GanConfig withMirror(boolean newMirror) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, newMirror,
-                emaDecay, bootstrapEvery, seed);
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
+                clip, newMirror, emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withLoss(GanLoss newLoss, int newCriticSteps) {
-        return new GanConfig(latentSize, batchSize, steps, newCriticSteps, learningRate, beta1, newLoss, clip, mirror,
-                emaDecay, bootstrapEvery, seed);
+        return new GanConfig(latentSize, batchSize, steps, newCriticSteps, learningRate, criticLearningRate, beta1,
+                newLoss, clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withEmaDecay(double newDecay) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                newDecay, bootstrapEvery, seed);
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
+                clip, mirror, newDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     public GanConfig withBootstrapEvery(int newEvery) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, beta1, loss, clip, mirror,
-                emaDecay, newEvery, seed);
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
+                clip, mirror, emaDecay, newEvery, gumbelTemperature, seed);
+    }
+
+    public GanConfig withGumbelTemperature(double newTemperature) {
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
+                clip, mirror, emaDecay, bootstrapEvery, newTemperature, seed);
+    }
+
+    public GanConfig withCriticLearningRate(double newRate) {
+        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, newRate, beta1, loss, clip,
+                mirror, emaDecay, bootstrapEvery, gumbelTemperature, seed);
     }
 
     private static void positive(String name, int value) {

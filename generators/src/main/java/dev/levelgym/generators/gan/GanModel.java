@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -214,6 +215,17 @@ public final class GanModel implements AutoCloseable {
                         + " (kind " + (tree == null ? null : tree.path("kind").asText(null)) + ", format "
                         + (tree == null ? null : tree.path("format").asText(null))
                         + "); models of another format must be trained again with this build");
+            }
+            if (tree.path("config").isObject()) {
+                // Fields added to format 2 later, as the models written before them were trained: the critic saw
+                // the soft output (0) and learnt at the generator's rate.
+                ObjectNode config = (ObjectNode) tree.get("config");
+                if (!config.has("gumbelTemperature")) {
+                    config.put("gumbelTemperature", 0.0);
+                }
+                if (!config.has("criticLearningRate") && config.has("learningRate")) {
+                    config.set("criticLearningRate", config.get("learningRate"));
+                }
             }
             m = JSON.treeToValue(tree, GanManifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {

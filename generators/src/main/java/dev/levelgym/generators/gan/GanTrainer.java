@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Trains the generator against a critic on one-hot maps of a corpus, one {@link #step()} at a time so callers can
@@ -67,6 +68,8 @@ public final class GanTrainer implements AutoCloseable {
     private final Optimizer generatorOptimizer;
     private final Optimizer criticOptimizer;
     private final Random random;
+    /** Draws the Gumbel noise of {@link GanConfig#gumbelTemperature()}, apart from {@link #random}'s stream. */
+    private final SplittableRandom gumbelRandom;
     private int steps;
     private boolean finished;
 
@@ -98,6 +101,7 @@ public final class GanTrainer implements AutoCloseable {
             }
         }
         this.random = new Random(config.seed());
+        this.gumbelRandom = new SplittableRandom(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         this.modelManager = NDManager.newBaseManager();
         this.criticManager = modelManager.newSubManager();
@@ -117,12 +121,12 @@ public final class GanTrainer implements AutoCloseable {
             }
         }
         this.parameterStore = new ParameterStore(modelManager, false);
-        this.generatorOptimizer = adam();
-        this.criticOptimizer = adam();
+        this.generatorOptimizer = adam(config.learningRate());
+        this.criticOptimizer = adam(config.criticLearningRate());
     }
 
-    private Optimizer adam() {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+    private Optimizer adam(double learningRate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .optBeta1((float) config.beta1()).build();
     }
 
@@ -158,6 +162,10 @@ public final class GanTrainer implements AutoCloseable {
             for (int k = 0; k < config.criticSteps(); k++) {
                 NDArray real = scope.create(realBatch(b), mapShape);
                 NDArray fake = forward(generator, scope.create(latents(b), latentShape)).stopGradient();
+                if (config.gumbelTemperature() > 0) {
+                    fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
+                            data.width(), data.height());
+                }
                 synchronized (GRADIENT_COLLECTOR_LOCK) {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray realScore = forward(critic, real);
@@ -181,6 +189,10 @@ public final class GanTrainer implements AutoCloseable {
             synchronized (GRADIENT_COLLECTOR_LOCK) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray fake = forward(generator, scope.create(latents(b), latentShape));
+                    if (config.gumbelTemperature() > 0) {
+                        fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
+                            data.width(), data.height());
+                    }
                     NDArray loss = forward(critic, fake).mean().neg();
                     collector.backward(loss);
                     generatorLoss = loss.getFloat();
@@ -341,6 +353,57 @@ public final class GanTrainer implements AutoCloseable {
         NDArray one = manager.full(new Shape(), 1f);
         NDArray zero = manager.full(new Shape(), 0f);
         return realScore.neg().add(one).maximum(zero).mean().add(fakeScore.add(one).maximum(zero).mean());
+    }
+
+    /**
+     * One tile per cell drawn from {@code probabilities} (batch, tiles, h, w) by the Gumbel-max trick with noise
+     * {@code gumbel}, as an exactly one-hot map whose gradient is that of {@code softmax((log p + g) / temperature)}:
+     * {@code hard + (soft − stopGradient(soft))}, whose second term is exactly zero in the forward pass.
+     */
+    static NDArray straightThroughGumbel(NDArray probabilities, NDArray gumbel, double temperature) {
+        NDManager manager = probabilities.getManager();
+        // log p up to a constant per cell is the logits; the floor keeps a probability that underflowed to 0 finite.
+        NDArray perturbed = probabilities.clip(1e-30f, 1f).log().add(gumbel);
+        NDArray soft = perturbed.mul(manager.full(new Shape(), (float) (1 / temperature))).softmax(1);
+        NDArray hard = perturbed.argMax(1).oneHot((int) probabilities.getShape().get(1)).transpose(0, 3, 1, 2);
+        return hard.add(soft.sub(soft.stopGradient()));
+    }
+
+    /**
+     * A map of {@code width × height} tiles in the top-left corner drawn from the generator's output {@code
+     * probabilities} by {@link #straightThroughGumbel}, with the world's padding tile in the padding, as in real
+     * maps: a stray tile drawn there would show the critic a fake by cells that decoding never reads.
+     */
+    static NDArray sampledMap(NDArray probabilities, NDArray gumbel, double temperature, GanWorld world, int width,
+                              int height) {
+        Shape shape = probabilities.getShape();
+        int channels = (int) shape.get(1);
+        int size = (int) shape.get(2);
+        int plane = size * size;
+        float[] level = new float[channels * plane];
+        float[] padding = new float[channels * plane];
+        for (int cell = 0; cell < plane; cell++) {
+            if (cell / size < height && cell % size < width) {
+                for (int c = 0; c < channels; c++) {
+                    level[c * plane + cell] = 1f;
+                }
+            } else {
+                padding[world.paddingChannel() * plane + cell] = 1f;
+            }
+        }
+        NDManager manager = probabilities.getManager();
+        Shape one = new Shape(1, channels, size, size);
+        return straightThroughGumbel(probabilities, gumbel, temperature).mul(manager.create(level, one))
+                .add(manager.create(padding, one));
+    }
+
+    /** Standard Gumbel noise of {@code shape}, −log(−log u), u uniform in (0, 1) from {@link #gumbelRandom}. */
+    private NDArray gumbel(NDManager scope, Shape shape) {
+        float[] u = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = ((gumbelRandom.nextInt() >>> 9) + 0.5f) * 0x1p-23f;
+        }
+        return scope.create(u, shape).log().neg().log().neg();
     }
 
     private NDArray forward(Block block, NDArray input) {

@@ -3,11 +3,13 @@ package dev.levelgym.generators.gan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.levelgym.envs.dungeon.level.Level;
 import dev.levelgym.envs.dungeon.level.Tile;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class GanTrainerTest {
 
-    private static final GanConfig SMALL = new GanConfig(32, 8, 6, 1, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 3);
+    private static final GanConfig SMALL =
+            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 3);
 
     private static List<float[]> latents(int n) {
         Random r = new Random(5);
@@ -180,6 +183,174 @@ class GanTrainerTest {
             // mean(max(0, 1 − real)) + mean(max(0, 1 + fake)): −1/2 where 1 − real > 0, +1/2 where 1 + fake > 0.
             assertArrayEquals(new float[] {0f, -0.5f}, real.getGradient().toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {0.5f, 0f}, fake.getGradient().toFloatArray(), 1e-6f);
+        }
+    }
+
+    /**
+     * The critic's view of a generated map under {@link GanConfig#gumbelTemperature()}: exactly one-hot, the tile of
+     * each cell the one with the largest {@code logit + noise}, and the gradient that of the tempered softmax of
+     * {@code logits + noise}, which reaches the logits (checked against the softmax's Jacobian written out here).
+     * A garbage collection between forward and backward must not free the temperature constant autograd keeps.
+     */
+    @Test
+    void straightThroughGumbelIsOneHotForwardAndTemperedSoftmaxBackward() throws InterruptedException {
+        int batch = 2;
+        int tiles = 4;
+        int cells = 3;
+        double temperature = 0.5;
+        Random r = new Random(9);
+        float[] logits = new float[batch * tiles * cells];
+        float[] noise = new float[logits.length];
+        float[] weights = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) r.nextGaussian();
+            noise[i] = (float) -Math.log(-Math.log(r.nextDouble()));
+            weights[i] = (float) r.nextGaussian();
+        }
+        Shape shape = new Shape(batch, tiles, 1, cells);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits, shape);
+            x.setRequiresGradient(true);
+            float[] sample;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray st = GanTrainer.straightThroughGumbel(x.softmax(1), m.create(noise, shape), temperature);
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                    Thread.sleep(30);
+                }
+                sample = st.toFloatArray();
+                collector.backward(st.mul(m.create(weights, shape)).sum());
+            }
+            float[] gradient = x.getGradient().toFloatArray();
+            for (int b = 0; b < batch; b++) {
+                for (int c = 0; c < cells; c++) {
+                    int best = 0;
+                    double[] z = new double[tiles];
+                    for (int k = 0; k < tiles; k++) {
+                        int i = (b * tiles + k) * cells + c;
+                        z[k] = (logits[i] + noise[i]) / temperature;
+                        best = z[k] > z[best] ? k : best;
+                    }
+                    double total = 0;
+                    for (int k = 0; k < tiles; k++) {
+                        total += Math.exp(z[k]);
+                    }
+                    double expectedWeight = 0;
+                    double[] soft = new double[tiles];
+                    for (int k = 0; k < tiles; k++) {
+                        soft[k] = Math.exp(z[k]) / total;
+                        expectedWeight += soft[k] * weights[(b * tiles + k) * cells + c];
+                    }
+                    for (int k = 0; k < tiles; k++) {
+                        int i = (b * tiles + k) * cells + c;
+                        assertEquals(k == best ? 1f : 0f, sample[i], "cell " + b + "/" + c + " tile " + k);
+                        // d/dlogit_k of sum_j softmax(z)_j w_j with z = (logit + noise) / T
+                        double expected = soft[k] * (weights[i] - expectedWeight) / temperature;
+                        assertEquals(expected, gradient[i], 1e-5, "gradient of cell " + b + "/" + c + " tile " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The Gumbel noise comes from the trainer's own seeded generator: a seed repeats its run, another does not. */
+    @Test
+    void gumbelTrainingIsDeterministicPerSeed() {
+        GanConfig gumbel = SMALL.withSteps(3).withGumbelTemperature(1);
+        List<List<Object>> runs = new ArrayList<>();
+        for (GanConfig config : List.of(gumbel, gumbel, gumbel.withSeed(4), gumbel.withGumbelTemperature(0))) {
+            List<Object> run = new ArrayList<>();
+            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config)) {
+                for (int i = 0; i < config.steps(); i++) {
+                    run.add(trainer.step());
+                }
+                run.add(trainer.sample(latents(8)));
+            }
+            runs.add(run);
+        }
+        assertEquals(runs.get(0), runs.get(1));
+        assertNotEquals(runs.get(0), runs.get(2));
+        // Same seed, same initial weights and batches: only the critic's view of the fakes differs.
+        assertNotEquals(runs.get(0), runs.get(3));
+    }
+
+    @Test
+    void gumbelTemperatureIsZeroOrPositiveAndFinite() {
+        for (double bad : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SMALL.withGumbelTemperature(bad));
+            assertEquals("gumbelTemperature must be 0 (off) or positive, got " + bad, e.getMessage());
+        }
+        assertEquals(0.5, SMALL.withGumbelTemperature(0.5).gumbelTemperature());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SMALL.withCriticLearningRate(0));
+        assertTrue(e.getMessage().contains("criticLearningRate 0.0"), e.getMessage());
+    }
+
+    /** A critic at its own rate trains differently from one at the generator's, from the first step on. */
+    @Test
+    void theCriticLearnsAtItsOwnRate() {
+        List<List<GanTrainer.Losses>> runs = new ArrayList<>();
+        for (double rate : new double[] {SMALL.learningRate(), SMALL.learningRate() / 4}) {
+            List<GanTrainer.Losses> run = new ArrayList<>();
+            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()),
+                    SMALL.withSteps(2).withCriticLearningRate(rate))) {
+                run.add(trainer.step());
+                run.add(trainer.step());
+            }
+            runs.add(run);
+        }
+        // The first critic loss is measured before any update, so it is the same; the second is not.
+        assertEquals(runs.get(0).get(0).critic(), runs.get(1).get(0).critic());
+        assertNotEquals(runs.get(0).get(1).critic(), runs.get(1).get(1).critic());
+    }
+
+    /**
+     * Outside the level's corner a sampled map holds the padding tile, as every real map does, whatever the generator
+     * put there, and passes no gradient back; inside, each cell is one drawn tile and the gradient flows.
+     */
+    @Test
+    void sampledMapsHaveThePaddingTileOutsideTheLevel() {
+        GanWorld world = GanWorld.PLATFORMER;
+        int tiles = world.channels();
+        int size = 4;
+        int width = 3;
+        int height = 2;
+        Random r = new Random(13);
+        float[] logits = new float[tiles * size * size];
+        float[] noise = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) r.nextGaussian();
+            noise[i] = (float) -Math.log(-Math.log(r.nextDouble()));
+        }
+        Shape shape = new Shape(1, tiles, size, size);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits, shape);
+            x.setRequiresGradient(true);
+            float[] map;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray sampled = GanTrainer.sampledMap(x.softmax(1), m.create(noise, shape), 1, world, width,
+                        height);
+                map = sampled.toFloatArray();
+                collector.backward(sampled.mul(m.create(noise, shape)).sum());
+            }
+            float[] gradient = x.getGradient().toFloatArray();
+            int plane = size * size;
+            for (int cell = 0; cell < plane; cell++) {
+                boolean inside = cell / size < height && cell % size < width;
+                int best = 0;
+                for (int k = 1; k < tiles; k++) {
+                    best = logits[k * plane + cell] + noise[k * plane + cell]
+                            > logits[best * plane + cell] + noise[best * plane + cell] ? k : best;
+                }
+                int hot = inside ? best : world.paddingChannel();
+                double gradientMass = 0;
+                for (int k = 0; k < tiles; k++) {
+                    assertEquals(k == hot ? 1f : 0f, map[k * plane + cell], "cell " + cell + " tile " + k);
+                    gradientMass += Math.abs(gradient[k * plane + cell]);
+                }
+                assertEquals(inside, gradientMass > 0, "gradient of cell " + cell);
+            }
         }
     }
 }
