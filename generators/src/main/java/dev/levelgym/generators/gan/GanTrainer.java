@@ -161,11 +161,8 @@ public final class GanTrainer implements AutoCloseable {
         try (NDManager scope = modelManager.newSubManager()) {
             for (int k = 0; k < config.criticSteps(); k++) {
                 NDArray real = scope.create(realBatch(b), mapShape);
-                NDArray fake = forward(generator, scope.create(latents(b), latentShape)).stopGradient();
-                if (config.gumbelTemperature() > 0) {
-                    fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
-                            data.width(), data.height());
-                }
+                NDArray fake = criticView(forward(generator, scope.create(latents(b), latentShape)).stopGradient(),
+                        scope, mapShape);
                 synchronized (GRADIENT_COLLECTOR_LOCK) {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray realScore = forward(critic, real);
@@ -188,11 +185,8 @@ public final class GanTrainer implements AutoCloseable {
             }
             synchronized (GRADIENT_COLLECTOR_LOCK) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray fake = forward(generator, scope.create(latents(b), latentShape));
-                    if (config.gumbelTemperature() > 0) {
-                        fake = sampledMap(fake, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(),
-                            data.width(), data.height());
-                    }
+                    NDArray fake = criticView(forward(generator, scope.create(latents(b), latentShape)), scope,
+                            mapShape);
                     NDArray loss = forward(critic, fake).mean().neg();
                     collector.backward(loss);
                     generatorLoss = loss.getFloat();
@@ -395,6 +389,15 @@ public final class GanTrainer implements AutoCloseable {
         Shape one = new Shape(1, channels, size, size);
         return straightThroughGumbel(probabilities, gumbel, temperature).mul(manager.create(level, one))
                 .add(manager.create(padding, one));
+    }
+
+    /** What the critic sees of generated maps: the tile probabilities, or under a Gumbel temperature sampled maps. */
+    private NDArray criticView(NDArray generated, NDManager scope, Shape mapShape) {
+        if (config.gumbelTemperature() == 0) {
+            return generated;
+        }
+        return sampledMap(generated, gumbel(scope, mapShape), config.gumbelTemperature(), data.world(), data.width(),
+                data.height());
     }
 
     /** Standard Gumbel noise of {@code shape}, −log(−log u), u uniform in (0, 1) from {@link #gumbelRandom}. */
