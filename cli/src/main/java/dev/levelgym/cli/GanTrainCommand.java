@@ -77,6 +77,23 @@ final class GanTrainCommand implements Callable<Integer> {
                     + "dungeon, " + GanConfig.PLATFORMER_GUMBEL_TEMPERATURE + " for platformer).")
     private Double gumbelTemperatureOption;
 
+    @Option(names = "--critic-learning-rate", paramLabel = "R",
+            description = "Adam's rate for the critic (default: the generator's 2e-4 for dungeon, "
+                    + GanConfig.PLATFORMER_CRITIC_LEARNING_RATE + " for platformer).")
+    private Double criticLearningRateOption;
+
+    @Option(names = "--generator-channels", paramLabel = "N",
+            description = "Width of the generator's first convolution; later ones halve down to N/4 (default "
+                    + GanConfig.DEFAULT_GENERATOR_CHANNELS + " for dungeon, "
+                    + GanConfig.PLATFORMER_GENERATOR_CHANNELS + " for platformer).")
+    private Integer generatorChannelsOption;
+
+    @Option(names = "--critic-channels", paramLabel = "N",
+            description = "Width of the critic's first convolution, doubled at each later one (default "
+                    + GanConfig.DEFAULT_CRITIC_CHANNELS + " for dungeon, " + GanConfig.PLATFORMER_CRITIC_CHANNELS
+                    + " for platformer).")
+    private Integer criticChannelsOption;
+
     @Option(names = "--bootstrap-every", paramLabel = "N",
             description = "Dungeon only: in the second half of training, every N steps add playable, novel samples "
                     + "to the training set (Torrado et al. 2019); 0 turns it off (default 50).")
@@ -117,6 +134,21 @@ final class GanTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--gumbel-temperature must be 0 (off) or a positive number, got "
                     + gumbelTemperature);
         }
+        double criticLearningRate = criticLearningRateOption != null ? criticLearningRateOption
+                : defaults.criticLearningRate();
+        if (!(criticLearningRate > 0) || Double.isInfinite(criticLearningRate)) {
+            throw new IllegalArgumentException("--critic-learning-rate must be a positive number, got "
+                    + criticLearningRate);
+        }
+        int generatorChannels = generatorChannelsOption != null ? generatorChannelsOption
+                : defaults.generatorChannels();
+        if (generatorChannels < 4) {
+            throw new IllegalArgumentException("--generator-channels must be at least 4, got " + generatorChannels);
+        }
+        int criticChannels = criticChannelsOption != null ? criticChannelsOption : defaults.criticChannels();
+        if (criticChannels < 1) {
+            throw new IllegalArgumentException("--critic-channels must be at least 1, got " + criticChannels);
+        }
         if (bootstrapEvery < 0) {
             throw new IllegalArgumentException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
         }
@@ -130,7 +162,8 @@ final class GanTrainCommand implements Callable<Integer> {
         GanConfig config = defaults.withSteps(steps).withSeed(seed)
                 .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? GanConfig.WASSERSTEIN_CRITIC_STEPS : 1)
                 .withEmaDecay(emaDecay)
-                .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature);
+                .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature)
+                .withCriticLearningRate(criticLearningRate).withChannels(generatorChannels, criticChannels);
         TrainingMaps data;
         String what;
         if (w == GanWorld.PLATFORMER) {

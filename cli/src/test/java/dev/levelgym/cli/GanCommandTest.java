@@ -73,6 +73,15 @@ class GanCommandTest {
         CliRun bootstrap = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--bootstrap-every", "-1");
         assertEquals(2, bootstrap.exitCode());
         assertTrue(bootstrap.err().contains("--bootstrap-every must be 0 (off) or positive, got -1"), bootstrap.err());
+        CliRun channels = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--generator-channels", "2");
+        assertEquals(2, channels.exitCode());
+        assertTrue(channels.err().contains("--generator-channels must be at least 4, got 2"), channels.err());
+        CliRun critic = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--critic-channels", "0");
+        assertEquals(2, critic.exitCode());
+        assertTrue(critic.err().contains("--critic-channels must be at least 1, got 0"), critic.err());
+        CliRun rate = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--critic-learning-rate", "0");
+        assertEquals(2, rate.exitCode());
+        assertTrue(rate.err().contains("--critic-learning-rate must be a positive number, got 0.0"), rate.err());
         assertFalse(Files.exists(dir.resolve("d")));
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
+import dev.levelgym.generators.gan.GanConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,9 @@ class PlatformerGanCommandTest {
         assertEquals("XS-?QE<>[]oBb", m.get("legend").asText());
         assertEquals(28, m.get("width").asInt());
         assertEquals(false, m.get("config").get("mirror").asBoolean());
+        assertEquals(GanConfig.platformerDefaults().generatorChannels(),
+                m.get("config").get("generatorChannels").asInt());
+        assertEquals(GanConfig.platformerDefaults().criticChannels(), m.get("config").get("criticChannels").asInt());
         assertTrue(Files.exists(model.resolve("samples/step-000002.png")));
     }
 

@@ -218,13 +218,19 @@ public final class GanModel implements AutoCloseable {
             }
             if (tree.path("config").isObject()) {
                 // Fields added to format 2 later, as the models written before them were trained: the critic saw
-                // the soft output (0) and learnt at the generator's rate.
+                // the soft output (0) and learnt at the generator's rate, and both networks had the Dungeon widths.
                 ObjectNode config = (ObjectNode) tree.get("config");
                 if (!config.has("gumbelTemperature")) {
                     config.put("gumbelTemperature", 0.0);
                 }
                 if (!config.has("criticLearningRate") && config.has("learningRate")) {
                     config.set("criticLearningRate", config.get("learningRate"));
+                }
+                if (!config.has("generatorChannels")) {
+                    config.put("generatorChannels", GanConfig.DEFAULT_GENERATOR_CHANNELS);
+                }
+                if (!config.has("criticChannels")) {
+                    config.put("criticChannels", GanConfig.DEFAULT_CRITIC_CHANNELS);
                 }
             }
             m = JSON.treeToValue(tree, GanManifest.class);
@@ -258,7 +264,8 @@ public final class GanModel implements AutoCloseable {
         Path manifestFile = dir.resolve(MANIFEST_FILE);
         NDManager manager = NDManager.newBaseManager();
         try {
-            Block generator = GanNetworks.generator(m.paddedSize(), m.legend().length());
+            Block generator = GanNetworks.generator(m.paddedSize(), m.legend().length(),
+                    m.config().generatorChannels());
             generator.initialize(manager, DataType.FLOAT32, new Shape(1, m.latentSize()));
             List<Shape> expected = shapes(generator);
             Path weights = dir.resolve(GENERATOR_FILE);

@@ -20,24 +20,23 @@ import ai.djl.nn.norm.BatchNorm;
  */
 final class GanNetworks {
 
-    private static final int BASE_CHANNELS = 64;
-
     private GanNetworks() {
     }
 
     /**
-     * latent (batch, latent) → Linear → 64×4×4 → [×2, conv 3×3, BN, ReLU] until size, halving channels → conv 3×3
-     * to one channel per tile ({@code tiles}) → softmax over tiles (so generated maps live on the simplex, like one-hot maps).
+     * latent (batch, latent) → Linear → {@code width}×4×4 → [×2, conv 3×3, BN, ReLU] until size, halving channels
+     * down to a quarter of {@code width} → conv 3×3 to one channel per tile ({@code tiles}) → softmax over tiles (so
+     * generated maps live on the simplex, like one-hot maps).
      */
-    static Block generator(int size, int tiles) {
+    static Block generator(int size, int tiles, int width) {
         SequentialBlock g = new SequentialBlock();
-        g.add(Linear.builder().setUnits(BASE_CHANNELS * 16L).build());
+        g.add(Linear.builder().setUnits(width * 16L).build());
         g.add(BatchNorm.builder().build());
         g.add(Activation.reluBlock());
-        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, BASE_CHANNELS, 4, 4)), "to-4x4"));
-        int channels = BASE_CHANNELS;
+        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, width, 4, 4)), "to-4x4"));
+        int channels = width;
         for (int s = 4; s < size; s *= 2) {
-            channels = Math.max(channels / 2, 16);
+            channels = Math.max(channels / 2, width / 4);
             g.add(new LambdaBlock(x -> new NDList(upsample(x.singletonOrThrow())), "upsample-x2"));
             g.add(conv3x3(channels));
             g.add(BatchNorm.builder().build());
@@ -48,10 +47,13 @@ final class GanNetworks {
         return g;
     }
 
-    /** maps (batch, tiles, size, size) → [conv 4×4 stride 2, LeakyReLU 0.2] to 4×4 → Linear → one score. */
-    static Block critic(int size) {
+    /**
+     * maps (batch, tiles, size, size) → [conv 4×4 stride 2, LeakyReLU 0.2] to 4×4, {@code width} channels doubling
+     * → Linear → one score.
+     */
+    static Block critic(int size, int width) {
         SequentialBlock d = new SequentialBlock();
-        int channels = 32;
+        int channels = width;
         for (int s = size; s > 4; s /= 2) {
             d.add(Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
                     .optPadding(new Shape(1, 1)).setFilters(channels).build());

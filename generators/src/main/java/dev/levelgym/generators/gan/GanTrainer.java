@@ -105,8 +105,8 @@ public final class GanTrainer implements AutoCloseable {
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         this.modelManager = NDManager.newBaseManager();
         this.criticManager = modelManager.newSubManager();
-        this.generator = GanNetworks.generator(size, data.world().channels());
-        this.critic = GanNetworks.critic(size);
+        this.generator = GanNetworks.generator(size, data.world().channels(), config.generatorChannels());
+        this.critic = GanNetworks.critic(size, config.criticChannels());
         generator.initialize(modelManager, DataType.FLOAT32, new Shape(1, config.latentSize()));
         critic.initialize(criticManager, DataType.FLOAT32, new Shape(1, data.world().channels(), size, size));
         this.generatorParameters = parameters(generator);

@@ -35,7 +35,7 @@ class GanModelTest {
 
     @BeforeAll
     static void train() {
-        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 7);
+        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);
         losses = new ArrayList<>();
         try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config)) {
             samplesAtStart = trainer.sample(latents(8));
@@ -71,7 +71,7 @@ class GanModelTest {
     @Test
     void theSameSeedTrainsTheSameGenerator() {
         GanConfig config = new GanConfig(32, 8, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.WASSERSTEIN_CLIP, 0.01, false, 0, 0, 0,
-                11);
+                64, 32, 11);
         List<List<String>> runs = new ArrayList<>();
         for (long seed : new long[] {11, 11, 12}) {
             try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config.withSeed(seed))) {
@@ -161,6 +161,46 @@ class GanModelTest {
         assertTrue(json.contains(field), json);
         Files.writeString(manifest, json.replace(field, ""));
         assertEquals(model.manifest(), GanModel.manifest(out));
+    }
+
+    /** A manifest written before the widths were configurable reads as the widths every model then had. */
+    @Test
+    void aManifestWithoutChannelsReadsAsTheDungeonWidths() throws Exception {
+        Path out = dir.resolve("model");
+        model.save(out);
+        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
+        String json = Files.readString(manifest);
+        String fields = "\"generatorChannels\" : 64,\n    \"criticChannels\" : 32,";
+        assertTrue(json.contains(fields), json);
+        Files.writeString(manifest, json.replace(fields, ""));
+        assertEquals(model.manifest(), GanModel.manifest(out));
+        try (GanModel loaded = GanModel.load(out)) {
+            assertEquals(model.sample(latents(5)), loaded.sample(latents(5)));
+        }
+    }
+
+    /** A wider generator saves and loads; weights of another width are refused naming both files. */
+    @Test
+    void aWiderGeneratorRoundTripsAndWeightsOfAnotherWidthAreRefused() throws Exception {
+        GanConfig wide = new GanConfig(32, 8, 2, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 96, 16, 5);
+        Path out = dir.resolve("wide");
+        List<String> samples;
+        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), wide)) {
+            trainer.step();
+            trainer.step();
+            try (GanModel trained = trainer.finish()) {
+                trained.save(out);
+                samples = trained.sample(latents(5));
+            }
+        }
+        try (GanModel loaded = GanModel.load(out)) {
+            assertEquals(96, loaded.manifest().config().generatorChannels());
+            assertEquals(samples, loaded.sample(latents(5)));
+        }
+        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"generatorChannels\" : 96",
+                "\"generatorChannels\" : 64"));
+        assertMessage(out, out.resolve(GanModel.GENERATOR_FILE) + " does not match " + manifest);
     }
 
     @Test

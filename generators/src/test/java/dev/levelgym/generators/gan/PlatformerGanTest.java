@@ -92,6 +92,19 @@ class PlatformerGanTest {
                 asPlatformer.getMessage());
     }
 
+    /**
+     * The platformer recipe changed the network widths through the config only: the bundled Dungeon model (written
+     * before the widths were fields) reads as the Dungeon defaults, and the bundled platformer model records the
+     * platformer defaults it was trained with.
+     */
+    @Test
+    void theBundledModelsWereTrainedWithTheirWorldsDefaults() {
+        assertEquals(GanConfig.defaults(), GanModel.manifest(BUNDLED_DUNGEON).config());
+        assertEquals(64, GanConfig.defaults().generatorChannels());
+        assertEquals(32, GanConfig.defaults().criticChannels());
+        assertEquals(GanConfig.platformerDefaults(), GanModel.manifest(BUNDLED).config());
+    }
+
     @Test
     void theSameSeedGivesTheSameSegmentsAndLevels() {
         try (PlatformerGan a = PlatformerGan.load(BUNDLED); PlatformerGan b = PlatformerGan.load(BUNDLED)) {
