@@ -67,22 +67,19 @@ class GanCommandTest {
         assertTrue(mixed.err().contains(corpus.resolve("b.txt") + ": level is 5x4"), mixed.err());
         assertFalse(Files.exists(dir.resolve("m")));
 
-        CliRun decay = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--ema-decay", "1");
-        assertEquals(2, decay.exitCode());
-        assertTrue(decay.err().contains("--ema-decay must be in [0, 1), got 1.0"), decay.err());
-        CliRun bootstrap = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--bootstrap-every", "-1");
-        assertEquals(2, bootstrap.exitCode());
-        assertTrue(bootstrap.err().contains("--bootstrap-every must be 0 (off) or positive, got -1"), bootstrap.err());
-        CliRun channels = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--generator-channels", "2");
-        assertEquals(2, channels.exitCode());
-        assertTrue(channels.err().contains("--generator-channels must be at least 4, got 2"), channels.err());
-        CliRun critic = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--critic-channels", "0");
-        assertEquals(2, critic.exitCode());
-        assertTrue(critic.err().contains("--critic-channels must be at least 1, got 0"), critic.err());
-        CliRun rate = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), "--critic-learning-rate", "0");
-        assertEquals(2, rate.exitCode());
-        assertTrue(rate.err().contains("--critic-learning-rate must be a positive number, got 0.0"), rate.err());
+        assertTrainRefuses("--ema-decay must be in [0, 1), got 1.0", "--ema-decay", "1");
+        assertTrainRefuses("--bootstrap-every must be 0 (off) or positive, got -1", "--bootstrap-every", "-1");
+        assertTrainRefuses("--generator-channels must be at least 4, got 2", "--generator-channels", "2");
+        assertTrainRefuses("--critic-channels must be at least 1, got 0", "--critic-channels", "0");
+        assertTrainRefuses("--critic-learning-rate must be a positive number, got 0.0", "--critic-learning-rate", "0");
         assertFalse(Files.exists(dir.resolve("d")));
+    }
+
+    /** {@code gan train --out DIR FLAG VALUE} exits with 2 and names the flag as {@code message} does. */
+    private void assertTrainRefuses(String message, String flag, String value) {
+        CliRun run = CliRun.of("gan", "train", "--out", dir.resolve("d").toString(), flag, value);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(message), run.err());
     }
 
     @Test

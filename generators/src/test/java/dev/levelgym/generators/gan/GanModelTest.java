@@ -153,30 +153,29 @@ class GanModelTest {
     /** A manifest written before the critic could see sampled maps reads as what trained it: the soft output. */
     @Test
     void aManifestWithoutGumbelTemperatureReadsAsTheSoftOutput() throws Exception {
-        Path out = dir.resolve("model");
-        model.save(out);
-        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
-        String json = Files.readString(manifest);
-        String field = "\"gumbelTemperature\" : 0.0,";
-        assertTrue(json.contains(field), json);
-        Files.writeString(manifest, json.replace(field, ""));
+        Path out = savedWithout("\"gumbelTemperature\" : 0.0,");
         assertEquals(model.manifest(), GanModel.manifest(out));
     }
 
     /** A manifest written before the widths were configurable reads as the widths every model then had. */
     @Test
     void aManifestWithoutChannelsReadsAsTheDungeonWidths() throws Exception {
-        Path out = dir.resolve("model");
-        model.save(out);
-        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
-        String json = Files.readString(manifest);
-        String fields = "\"generatorChannels\" : 64,\n    \"criticChannels\" : 32,";
-        assertTrue(json.contains(fields), json);
-        Files.writeString(manifest, json.replace(fields, ""));
+        Path out = savedWithout("\"generatorChannels\" : 64,\n    \"criticChannels\" : 32,");
         assertEquals(model.manifest(), GanModel.manifest(out));
         try (GanModel loaded = GanModel.load(out)) {
             assertEquals(model.sample(latents(5)), loaded.sample(latents(5)));
         }
+    }
+
+    /** The model saved, then its manifest's text without {@code fields}: how a model written before them looks. */
+    private Path savedWithout(String fields) throws Exception {
+        Path out = dir.resolve("model");
+        model.save(out);
+        Path manifest = out.resolve(GanModel.MANIFEST_FILE);
+        String json = Files.readString(manifest);
+        assertTrue(json.contains(fields), json);
+        Files.writeString(manifest, json.replace(fields, ""));
+        return out;
     }
 
     /** A wider generator saves and loads; weights of another width are refused naming both files. */
