@@ -38,13 +38,13 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
 
     public static final int DEFAULT_STEPS = 4000;
     public static final int PLATFORMER_STEPS = 1750;
-    public static final double PLATFORMER_CRITIC_LEARNING_RATE = 2.5e-5;
+    public static final double PLATFORMER_CRITIC_LEARNING_RATE = 5e-5;
     /** Critic updates per step under {@link GanLoss#WASSERSTEIN_CLIP}, as WGAN and MarioGAN. */
     public static final int WASSERSTEIN_CRITIC_STEPS = 5;
     public static final double PLATFORMER_GUMBEL_TEMPERATURE = 1;
     public static final int DEFAULT_GENERATOR_CHANNELS = 64;
     public static final int DEFAULT_CRITIC_CHANNELS = 32;
-    public static final int PLATFORMER_GENERATOR_CHANNELS = 128;
+    public static final int PLATFORMER_GENERATOR_CHANNELS = 192;
     public static final int PLATFORMER_CRITIC_CHANNELS = 64;
 
     public GanConfig {
@@ -82,11 +82,11 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
      * The recipe measured for platformer windows (docs/platformer-gan.md): the critic sees one tile per cell drawn
      * from the generator's output (straight-through Gumbel-softmax at temperature
      * {@value #PLATFORMER_GUMBEL_TEMPERATURE}), so it compares one-hot maps with one-hot maps as sampled decoding
-     * then produces them; both networks twice as wide as the Dungeon ones ({@value #PLATFORMER_GENERATOR_CHANNELS}
-     * generator channels down to a quarter, {@value #PLATFORMER_CRITIC_CHANNELS} critic channels up: with 16 channels
-     * for 13 tiles the generator's last layers drew pipes and cannons cell by cell); the wider critic learns at an
-     * eighth of the generator's rate ({@value #PLATFORMER_CRITIC_LEARNING_RATE}), since faster it soon separates
-     * sampled maps outright;
+     * then produces them; a generator three times as wide as the Dungeon one ({@value #PLATFORMER_GENERATOR_CHANNELS}
+     * channels down to a quarter: with 16 channels for 13 tiles its last layers drew pipes and cannons cell by cell)
+     * and a critic twice as wide ({@value #PLATFORMER_CRITIC_CHANNELS} channels up) learning at a quarter of the
+     * generator's rate ({@value #PLATFORMER_CRITIC_LEARNING_RATE}): at the same rate it soon separates sampled maps
+     * outright, and slower it loses to the wide generator, which then drifts from the corpus's arrangements;
      * averaged weights as for Dungeon levels; no bootstrapping (implemented for Dungeon levels only); no mirror
      * images (a mirrored platformer level runs right to left); {@value #PLATFORMER_STEPS} steps.
      */
