@@ -25,10 +25,11 @@ import java.util.List;
  * @param explorationFinalEps    ε after the decay, in [0, 1]. Default 0.04 (zoo).
  * @param hiddenSizes            widths of the hidden fully connected layers, each &gt; 0. Default [256, 256] (zoo's
  *                               {@code net_arch}).
- * @param networkType            MLP (default), or CONV or VALUE_ITERATION for C×H×W observations
+ * @param networkType            MLP (default), or CONV, VALUE_ITERATION or VALUE_PROPAGATION for C×H×W observations
  * @param convChannels           output channels of the 3×3 convolutions when {@code networkType} is CONV, each
  *                               &gt; 0, at least one. Default [16, 32]: a levelgym choice for small grid maps, not
- *                               from the zoo (which has no grid env).
+ *                               from the zoo (which has no grid env). VALUE_ITERATION and VALUE_PROPAGATION: the
+ *                               1×1 layers that make their reward, goal and cost maps (none is allowed).
  * @param doubleDqn              pick the bootstrap action with the online network and value it with the target
  *                               network (van Hasselt et al. 2016). Default false (SB3 has none).
  * @param loss                   HUBER (default, SB3's {@code smooth_l1_loss}) or MSE
@@ -37,14 +38,16 @@ import java.util.List;
  * @param nSteps                 steps per transition, &ge; 1: the TD target sums n discounted rewards and bootstraps
  *                               with γ^n (multi-step returns, Hessel et al. 2018 use 3). Default 1 (SB3's DQN and
  *                               the zoo have none).
- * @param planIterations         VALUE_ITERATION only: rounds of value iteration, &gt; 0; values travel one cell per
- *                               round. Default 20, Tamar et al.'s k for 16×16 grids.
- * @param planChannels           VALUE_ITERATION only: channels of the shared transition convolution (Tamar's
- *                               "actions" of the planning module), &gt; 0. Default 10, Tamar et al.'s.
- * @param agentPlanes            VALUE_ITERATION only: the observation planes that mark the agent's cell, where the
- *                               plan is read out (Dungeon-v0: [4, 5], its AVATAR and AVATAR_WITH_KEY planes). No
- *                               default: it depends on the env. An old manifest without these fields reads as
- *                               zeros and an empty list, which only VALUE_ITERATION refuses.
+ * @param planIterations         VALUE_ITERATION and VALUE_PROPAGATION: rounds of planning, &gt; 0; values travel one
+ *                               cell per round, so the rounds must cover the longest path that matters. Default 20,
+ *                               Tamar et al.'s k for 16×16 grids.
+ * @param planChannels           VALUE_ITERATION: channels of the shared transition convolution (Tamar's "actions" of
+ *                               the planning module); VALUE_PROPAGATION: channels of the 3×3 features of the agent's
+ *                               surroundings beside the plan. &gt; 0. Default 10, Tamar et al.'s.
+ * @param agentPlanes            VALUE_ITERATION and VALUE_PROPAGATION: the observation planes that mark the agent's
+ *                               cell, where the plan is read out (Dungeon-v0: [4, 5], its AVATAR and AVATAR_WITH_KEY
+ *                               planes). No default: it depends on the env. An old manifest without these fields
+ *                               reads as zeros and an empty list, which only the planning networks refuse.
  */
 public record DqnConfig(double learningRate, int batchSize, int bufferSize, int learningStarts, double gamma,
                         int targetUpdateInterval, double tau, int trainFreq, int gradientSteps,
@@ -74,7 +77,8 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         requireUnit("explorationFinalEps", explorationFinalEps);
         hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false, false);
         if (networkType == null) {
-            throw new IllegalArgumentException("networkType must be MLP, CONV or VALUE_ITERATION, got null");
+            throw new IllegalArgumentException("networkType must be MLP, CONV, VALUE_ITERATION or VALUE_PROPAGATION, "
+                    + "got null");
         }
         convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV, false);
         if (loss == null) {
@@ -85,12 +89,12 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         }
         requirePositive("nSteps", nSteps);
         agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, false, true);
-        if (networkType == NetworkType.VALUE_ITERATION) {
+        if (networkType == NetworkType.VALUE_ITERATION || networkType == NetworkType.VALUE_PROPAGATION) {
             requirePositive("planIterations", planIterations);
             requirePositive("planChannels", planChannels);
             if (agentPlanes.isEmpty()) {
                 throw new IllegalArgumentException("agentPlanes must name the observation planes that mark the "
-                        + "agent (e.g. [4, 5] for Dungeon-v0) for networkType VALUE_ITERATION");
+                        + "agent (e.g. [4, 5] for Dungeon-v0) for networkType " + networkType);
             }
         }
     }
@@ -161,7 +165,7 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
                 planIterations, planChannels, agentPlanes);
     }
 
-    /** A VALUE_ITERATION network's planning module (set it before switching networkType to VALUE_ITERATION). */
+    /** A planning network's rounds, channels and agent planes (set them before switching networkType to one). */
     public DqnConfig withPlanning(int iterations, int channels, List<Integer> planes) {
         return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, targetUpdateInterval, tau,
                 trainFreq, gradientSteps, explorationFraction, explorationInitialEps, explorationFinalEps,

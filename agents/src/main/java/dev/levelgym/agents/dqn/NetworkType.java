@@ -13,5 +13,11 @@ public enum NetworkType {
      * A Value Iteration Network ({@link ValueIterationBlock}): a planner over the C×H×W map whose reward map and
      * move kernel are learned, read out at the agent's cell ({@link DqnConfig#agentPlanes()}), then the MLP head.
      */
-    VALUE_ITERATION
+    VALUE_ITERATION,
+    /**
+     * A value propagation network ({@link ValuePropagationBlock}): a soft breadth-first search over four-neighbour
+     * moves whose goal and step-cost maps are learned, read out at the agent's cell as how much better each
+     * neighbour leads, beside 3×3 features of what stands around it, then the MLP head.
+     */
+    VALUE_PROPAGATION
 }

@@ -42,7 +42,7 @@ final class QNetwork implements AutoCloseable {
     /** (C, H, W) for CONV, (size) for MLP; the batch dimension is added in front. */
     private final long[] inputShape;
     private final int numActions;
-    /** CONV or VALUE_ITERATION: a C×H×W input, and acting goes through DJL (no Java mirror). */
+    /** CONV or a planning network: a C×H×W input, and acting goes through DJL (no Java mirror). */
     private final boolean conv;
 
     /** Weights of an MLP in Java arrays, [layer][i * out + o] (transposed) and [layer][o]; null for CONV. */
@@ -75,6 +75,9 @@ final class QNetwork implements AutoCloseable {
         this.block = config.networkType() == NetworkType.VALUE_ITERATION
                 ? new ValueIterationBlock(config.convChannels(), config.planChannels(), config.planIterations(),
                         config.agentPlanes(), config.hiddenSizes(), numActions)
+                : config.networkType() == NetworkType.VALUE_PROPAGATION
+                ? new ValuePropagationBlock(config.convChannels(), config.planChannels(), config.planIterations(),
+                        config.agentPlanes(), config.hiddenSizes(), numActions)
                 : sequential(config, numActions);
         block.initialize(manager, DataType.FLOAT32, batchShape(1));
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -106,6 +109,10 @@ final class QNetwork implements AutoCloseable {
         dims[0] = batch;
         System.arraycopy(inputShape, 0, dims, 1, inputShape.length);
         return new Shape(dims);
+    }
+
+    Block block() {
+        return block;
     }
 
     NDManager manager() {

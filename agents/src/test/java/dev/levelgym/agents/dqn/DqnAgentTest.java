@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DqnAgentTest {
 
@@ -238,12 +240,13 @@ class DqnAgentTest {
         }
     }
 
-    @Test
-    void valueIterationNetworkTrainsOnDungeonAndRoundTrips() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = NetworkType.class, names = {"VALUE_ITERATION", "VALUE_PROPAGATION"})
+    void planningNetworkTrainsOnDungeonAndRoundTrips(NetworkType type) throws Exception {
         Env<float[], Integer> env = Dungeon.SPEC.make();
         DqnConfig config = DqnConfig.defaults().withBufferSize(2000).withTraining(100, 100, 2)
-                .withPlanning(4, 4, List.of(4, 5)).withNetwork(NetworkType.VALUE_ITERATION, List.of(4), List.of());
-        Path dir = tmp.resolve("vin");
+                .withPlanning(4, 4, List.of(4, 5)).withNetwork(type, List.of(4), List.of());
+        Path dir = tmp.resolve(type.name());
         try (DqnAgent agent = DqnAgent.create(Dungeon.ID, env, config)) {
             float[] observation = env.reset(11).observation();
             float[] before = agent.qValues(observation);

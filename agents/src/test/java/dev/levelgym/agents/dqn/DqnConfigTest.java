@@ -66,10 +66,12 @@ class DqnConfigTest {
                 () -> d.withPlanning(0, 10, List.of(4)).withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
                 () -> d.withPlanning(20, 0, List.of(4)).withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
                 () -> d.withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
+                () -> d.withPlanning(0, 10, List.of(4)).withNetwork(NetworkType.VALUE_PROPAGATION, List.of(), List.of()),
+                () -> d.withNetwork(NetworkType.VALUE_PROPAGATION, List.of(), List.of()),
                 () -> d.withPlanning(20, 10, List.of(-1)));
         List<String> fields = List.of("learningRate", "bufferSize", "learningStarts", "trainFreq", "gradientSteps",
                 "targetUpdateInterval", "tau", "hiddenSizes[0]", "convChannels", "loss", "nSteps", "planIterations",
-                "planChannels", "agentPlanes", "agentPlanes[0]");
+                "planChannels", "agentPlanes", "planIterations", "agentPlanes", "agentPlanes[0]");
         for (int i = 0; i < bad.size(); i++) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad.get(i)::run, fields.get(i));
             assertTrue(e.getMessage().startsWith(fields.get(i)), e.getMessage());

@@ -47,7 +47,9 @@ import java.util.random.RandomGenerator;
  * <p><b>Options</b>: {@code level} (a level file or a directory of same-size files; excludes the procedural
  * options), {@code num_levels} (0 = unlimited, default), {@code start_level} (default 0), {@code width} and
  * {@code height} (procedural size, default 13×9 like GVGAI's levels), {@code view} ({@code full} or
- * {@code egocentric}), {@code view_radius} (egocentric only, default 4).
+ * {@code egocentric}), {@code view_radius} (egocentric only, default 4), {@code kill_reward} (the score of a kill,
+ * default 2 as GVGAI's; 0 leaves the key and the door as the only scores, for training agents to win rather than
+ * fight: a kill pays as much as a win, and comes to an agent that only stands and swings).
  */
 public final class Dungeon implements Env<float[], Integer> {
 
@@ -83,15 +85,18 @@ public final class Dungeon implements Env<float[], Integer> {
     public static final String OPT_HEIGHT = "height";
     public static final String OPT_VIEW = "view";
     public static final String OPT_VIEW_RADIUS = "view_radius";
+    public static final String OPT_KILL_REWARD = "kill_reward";
     public static final int DEFAULT_WIDTH = 13;
     public static final int DEFAULT_HEIGHT = 9;
     public static final int DEFAULT_VIEW_RADIUS = 4;
+    /** GVGAI zelda's {@code enemy sword > killSprite scoreChange=2}. */
+    public static final double DEFAULT_KILL_REWARD = 2.0;
 
     public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Dungeon::create,
             OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty());
 
     private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
-            OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS);
+            OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS, OPT_KILL_REWARD);
     private static final int TILE_PIXELS = 16;
 
     private final LevelSource source;
@@ -100,7 +105,7 @@ public final class Dungeon implements Env<float[], Integer> {
     private final Box observationSpace;
     private final Discrete actionSpace = new Discrete(6);
 
-    private final DungeonGame game = new DungeonGame();
+    private final DungeonGame game;
     private RandomGenerator random;
     /** Infos are immutable and few per level, so they are built once per reset rather than per step. */
     private final Map<String, Object>[] infos = newInfoArray();
@@ -150,6 +155,11 @@ public final class Dungeon implements Env<float[], Integer> {
         if (radius < 1) {
             throw new IllegalArgumentException(ID + ": option view_radius must be at least 1, got " + radius);
         }
+        double killReward = options.getDouble(OPT_KILL_REWARD, DEFAULT_KILL_REWARD);
+        if (!Double.isFinite(killReward)) {
+            throw new IllegalArgumentException(ID + ": option kill_reward must be a finite number, got " + killReward);
+        }
+        this.game = new DungeonGame(killReward);
         this.observationSpace = space();
     }
 
@@ -169,6 +179,7 @@ public final class Dungeon implements Env<float[], Integer> {
         this.source = java.util.Objects.requireNonNull(source, "source");
         this.egocentric = egocentric;
         this.radius = viewRadius;
+        this.game = new DungeonGame(DEFAULT_KILL_REWARD);
         this.observationSpace = space();
     }
 

@@ -42,6 +42,12 @@ public final class DungeonGame {
     private int swordCell;
     private int swordTicks;
     private Outcome outcome = Outcome.RUNNING;
+    private final double killReward;
+
+    /** A game whose kills score {@code killReward} each (GVGAI's zelda: 2). */
+    public DungeonGame(double killReward) {
+        this.killReward = killReward;
+    }
 
     /** Starts an episode on {@code next}: avatar at its start facing right, no key, every enemy at rest. */
     public void load(Level next) {
@@ -124,7 +130,7 @@ public final class DungeonGame {
                 int e = enemyAt[target];
                 if (e >= 0) {
                     kill(e);
-                    reward += 2;
+                    reward += killReward;
                 }
             }
         }
@@ -194,7 +200,7 @@ public final class DungeonGame {
             enemyCell[i] = target;
             if (target == swordCell) {
                 enemyAlive[i] = false;
-                reward += 2;
+                reward += killReward;
                 continue;
             }
             enemyAt[target] = i;

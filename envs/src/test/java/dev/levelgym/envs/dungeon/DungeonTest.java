@@ -159,6 +159,21 @@ class DungeonTest {
     }
 
     @Test
+    void killRewardOptionSetsTheScoreOfAKill(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("duel.txt"), "wwwwwwww\nwA3..+gw\nwwwwwwww\n");
+        for (double score : new double[] {0.0, 0.5}) {
+            Dungeon env = new Dungeon(new Options(Map.of("level", file.toString(), "kill_reward", score)));
+            env.reset(0);
+            StepResult<float[]> swing = env.step(Dungeon.USE);
+            assertEquals(0, env.enemiesAlive());
+            assertEquals(score, swing.reward(), "kill_reward=" + score);
+        }
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> new Dungeon(
+                new Options(Map.of("level", file.toString(), "kill_reward", Double.NaN))));
+        assertTrue(nan.getMessage().contains("kill_reward"), nan.getMessage());
+    }
+
+    @Test
     void swordLastsFiveTicksAndFollowsFacing() {
         Dungeon env = env(level("wwwwww", "w....w", "w.A+gw", "w....w", "wwwwww"));
         StepResult<float[]> r = env.step(Dungeon.UP); // blocked? no: (2,1) is floor, so it moves and faces up
