@@ -1,17 +1,13 @@
 package dev.levelgym.agents.dqn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -54,57 +50,27 @@ final class ValueIterationBlock extends AbstractBlock {
         this.iterations = iterations;
         this.planChannels = planChannels;
         this.agentPlanes = agentPlanes.stream().mapToInt(Integer::intValue).toArray();
-        SequentialBlock rewardNet = new SequentialBlock();
-        for (int channels : rewardChannels) {
-            rewardNet.add(conv(1, channels, true));
-            rewardNet.add(Activation.reluBlock());
-        }
-        rewardNet.add(conv(1, 1, true));
-        this.reward = addChildBlock("reward", rewardNet);
+        this.reward = addChildBlock("reward", PlanningParts.cellMaps(rewardChannels, 1));
         // Tamar's Q = conv([R, V]) split in two, conv(R) + conv(V): conv(R) is the same every round, so it is
         // computed once, which halves the planning cost. No bias, as Tamar's: a bias would drift the values with the
         // rounds.
-        this.rewardTransition = addChildBlock("rewardTransition", conv(3, planChannels, false));
-        this.valueTransition = addChildBlock("valueTransition", conv(3, planChannels, false));
-        SequentialBlock headNet = new SequentialBlock();
-        for (int units : hiddenSizes) {
-            headNet.add(Linear.builder().setUnits(units).build());
-            headNet.add(Activation.reluBlock());
-        }
-        headNet.add(Linear.builder().setUnits(numActions).build());
-        this.head = addChildBlock("head", headNet);
-    }
-
-    private static Conv2d conv(int kernel, int filters, boolean bias) {
-        int pad = kernel / 2;
-        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(pad, pad))
-                .setFilters(filters).optBias(bias).build();
+        this.rewardTransition = addChildBlock("rewardTransition", PlanningParts.conv(3, planChannels, false));
+        this.valueTransition = addChildBlock("valueTransition", PlanningParts.conv(3, planChannels, false));
+        this.head = addChildBlock("head", PlanningParts.head(hiddenSizes, numActions));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        // The max rather than the mean: on one-hot planes it is a 0/1 "present anywhere" (the avatar holds the key,
-        // a key still lies somewhere), where a mean would be a faint 1/(H·W). One max over the flattened map, as
-        // DJL's PyTorch max takes one axis at a time and each call is costly.
-        Shape shape = x.getShape();
-        NDArray context = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3)).max(new int[] {2}, true)
-                .reshape(shape.get(0), shape.get(1), 1, 1).broadcast(shape);
-        NDArray r = reward.forward(store, new NDList(NDArrays.concat(new NDList(x, context), 1)), training)
-                .singletonOrThrow();
+        NDArray r = reward.forward(store, new NDList(PlanningParts.withMapMaxima(x)), training).singletonOrThrow();
         NDArray rewardPart = rewardTransition.forward(store, new NDList(r), training).singletonOrThrow();
         NDArray q = rewardPart;
         for (int k = 0; k < iterations; k++) {
             NDArray v = q.max(new int[] {1}, true);
             q = rewardPart.add(valueTransition.forward(store, new NDList(v), training).singletonOrThrow());
         }
-        NDArray agent = null;
-        for (int plane : agentPlanes) {
-            NDArray p = x.get(":, " + plane + ":" + (plane + 1) + ", :, :");
-            agent = agent == null ? p : agent.add(p);
-        }
-        NDArray atAgent = q.mul(agent).sum(new int[] {2, 3});
+        NDArray atAgent = q.mul(PlanningParts.agentMask(x, agentPlanes)).sum(new int[] {2, 3});
         return head.forward(store, new NDList(atAgent), training);
     }
 

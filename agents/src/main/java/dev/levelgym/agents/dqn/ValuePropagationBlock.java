@@ -9,9 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -64,34 +62,16 @@ final class ValuePropagationBlock extends AbstractBlock {
         this.iterations = iterations;
         this.localChannels = localChannels;
         this.agentPlanes = agentPlanes.stream().mapToInt(Integer::intValue).toArray();
-        SequentialBlock mapNet = new SequentialBlock();
-        for (int channels : mapChannels) {
-            mapNet.add(conv(1, channels));
-            mapNet.add(Activation.reluBlock());
-        }
-        mapNet.add(conv(1, 2));
-        this.maps = addChildBlock("maps", mapNet);
-        this.local = addChildBlock("local", conv(3, localChannels));
-        SequentialBlock headNet = new SequentialBlock();
-        for (int units : hiddenSizes) {
-            headNet.add(Linear.builder().setUnits(units).build());
-            headNet.add(Activation.reluBlock());
-        }
-        headNet.add(Linear.builder().setUnits(numActions).build());
-        this.head = addChildBlock("head", headNet);
-    }
-
-    private static Conv2d conv(int kernel, int filters) {
-        int pad = kernel / 2;
-        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(pad, pad))
-                .setFilters(filters).build();
+        this.maps = addChildBlock("maps", PlanningParts.cellMaps(mapChannels, 2));
+        this.local = addChildBlock("local", PlanningParts.conv(3, localChannels, true));
+        this.head = addChildBlock("head", PlanningParts.head(hiddenSizes, numActions));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray agent = agentMask(x);
+        NDArray agent = PlanningParts.agentMask(x, agentPlanes);
         NDArray moves = neighbourValues(store, x, training).mul(agent).sum(new int[] {2, 3}).softmax(1);
         NDArray near = Activation.relu(local.forward(store, new NDList(x), training).singletonOrThrow())
                 .mul(agent).sum(new int[] {2, 3});
@@ -103,15 +83,9 @@ final class ValuePropagationBlock extends AbstractBlock {
      * (B, 4, H, W) array, neighbours up, down, left, right. Package-private for tests.
      */
     NDArray neighbourValues(ParameterStore store, NDArray x, boolean training) {
-        Shape shape = x.getShape();
-        long height = shape.get(2);
-        long width = shape.get(3);
-        // The max rather than the mean: on one-hot planes it is a 0/1 "present anywhere". One max over the flattened
-        // map, as DJL's PyTorch max takes one axis at a time and each call is costly.
-        NDArray context = x.reshape(shape.get(0), shape.get(1), height * width).max(new int[] {2}, true)
-                .reshape(shape.get(0), shape.get(1), 1, 1).broadcast(shape);
-        NDArray m = maps.forward(store, new NDList(NDArrays.concat(new NDList(x, context), 1)), training)
-                .singletonOrThrow();
+        long height = x.getShape().get(2);
+        long width = x.getShape().get(3);
+        NDArray m = maps.forward(store, new NDList(PlanningParts.withMapMaxima(x)), training).singletonOrThrow();
         NDArray goal = m.get(":, 0:1, :, :");
         NDArray cost = Activation.softPlus(m.get(":, 1:2, :, :"));
         NDArray u = goal;
@@ -140,16 +114,6 @@ final class ValuePropagationBlock extends AbstractBlock {
     private static NDArray logSumExp(NDArray x) {
         NDArray max = x.max(new int[] {1}, true).stopGradient();
         return x.sub(max).exp().sum(new int[] {1}, true).log().add(max);
-    }
-
-    /** A (B, 1, H, W) mask of the agent's cell: the sum of its planes, so the readout is a product, not an index. */
-    private NDArray agentMask(NDArray x) {
-        NDArray agent = null;
-        for (int plane : agentPlanes) {
-            NDArray p = x.get(":, " + plane + ":" + (plane + 1) + ", :, :");
-            agent = agent == null ? p : agent.add(p);
-        }
-        return agent;
     }
 
     @Override
