@@ -111,6 +111,7 @@ final class QNetwork implements AutoCloseable {
         return new Shape(dims);
     }
 
+    /** The DJL block, for tests that read a network's inner values. */
     Block block() {
         return block;
     }
