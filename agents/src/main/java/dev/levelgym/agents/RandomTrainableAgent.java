@@ -6,6 +6,7 @@ import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class RandomTrainableAgent<O> implements TrainableAgent<O> {
         env.reset(currentSeed[0]);
         for (int i = 0; i < length; i++) {
             if (env.step(actions[i]).done()) {
-                throw new IllegalArgumentException("replaying the interrupted episode ended it after " + (i + 1)
+                throw new UserInputException("replaying the interrupted episode ended it after " + (i + 1)
                         + " of " + length + " steps: the env is not the one this agent was trained on");
             }
         }

@@ -1,5 +1,6 @@
 package dev.levelgym.agents;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Space;
 
 /**
@@ -14,18 +15,18 @@ public final class TrainingArguments {
     /** Step counts and seed of a {@code train} call. */
     public static void requireRun(long totalSteps, long stopAt, long seed) {
         if (totalSteps < 0 || stopAt < 0) {
-            throw new IllegalArgumentException("totalSteps and stopAt must be non-negative, got " + totalSteps
+            throw new UserInputException("totalSteps and stopAt must be non-negative, got " + totalSteps
                     + " and " + stopAt);
         }
         if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+            throw new UserInputException("seed must be non-negative, got " + seed);
         }
     }
 
     /** The env acts in the space the agent was built for. */
     public static void requireActionSpace(Space<?> agent, Space<?> env) {
         if (!agent.equals(env)) {
-            throw new IllegalArgumentException("agent acts in " + agent + " but the env's action space is " + env);
+            throw new UserInputException("agent acts in " + agent + " but the env's action space is " + env);
         }
     }
 
@@ -36,7 +37,7 @@ public final class TrainingArguments {
      */
     public static void requireSameSeed(Long trainedWith, long seed) {
         if (trainedWith != null && trainedWith != seed) {
-            throw new IllegalArgumentException("this agent was trained with seed " + trainedWith
+            throw new UserInputException("this agent was trained with seed " + trainedWith
                     + "; resuming with seed " + seed + " would not continue that run");
         }
     }

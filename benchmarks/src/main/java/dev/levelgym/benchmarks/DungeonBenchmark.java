@@ -3,10 +3,10 @@ package dev.levelgym.benchmarks;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.ProceduralLevels;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevels;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DungeonBenchmark {
 
     private final int[] actions = new int[1 << 16];
-    private final ProceduralLevels generator = new ProceduralLevels();
-    private final LevelSolver solver = new LevelSolver();
+    private final DungeonLevels generator = new DungeonLevels();
+    private final DungeonSolver solver = new DungeonSolver();
     private Env<float[], Integer> env;
     private int next;
     private long seed;
@@ -59,8 +59,8 @@ public class DungeonBenchmark {
     }
 
     @Benchmark
-    public Solution generateAndSolve() {
-        Level level = generator.generate(seed++, Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
+    public DungeonSolution generateAndSolve() {
+        DungeonLevel level = generator.generate(seed++, Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
         return solver.shortest(level);
     }
 }

@@ -4,6 +4,7 @@ import dev.levelgym.agents.bench.AgentConfigFiles;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.spark.SparkBench;
 import dev.levelgym.spark.SparkEngine;
@@ -103,11 +104,11 @@ final class BenchCommand implements Callable<Integer> {
     /** The Spark engine: the same grid, summary and run files; no --resume, Spark's cores instead of --threads. */
     private Integer callOnSpark() {
         if (resume) {
-            throw new IllegalArgumentException("--resume works with --engine in-process only (the run directories a "
+            throw new UserInputException("--resume works with --engine in-process only (the run directories a "
                     + "Spark benchmark writes can be resumed in-process)");
         }
         if (threads != null) {
-            throw new IllegalArgumentException("--threads is for --engine in-process; Spark runs as many cells at once "
+            throw new UserInputException("--threads is for --engine in-process; Spark runs as many cells at once "
                     + "as it has cores (--master local[N])");
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
@@ -138,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (resume && force) {
-            throw new IllegalArgumentException("--resume and --force exclude each other");
+            throw new UserInputException("--resume and --force exclude each other");
         }
         if (Engine.isSpark(engine, master)) {
             return callOnSpark();
@@ -151,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
         runner.validate(settings);
         if (resume) {
             if (!java.nio.file.Files.isDirectory(out)) {
-                throw new IllegalArgumentException("--resume: no benchmark directory " + out);
+                throw new UserInputException("--resume: no benchmark directory " + out);
             }
             BenchRunner.requireResumable(settings, out); // before the progress bar starts
         } else {

@@ -1,5 +1,7 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.UserInputException;
+
 /** The {@code --engine} flag of bench and generate: in this process, or on Apache Spark. */
 final class Engine {
 
@@ -16,11 +18,11 @@ final class Engine {
      */
     static boolean isSpark(String engine, String master) {
         if (!engine.equals(IN_PROCESS) && !engine.equals(SPARK)) {
-            throw new IllegalArgumentException("--engine: unknown engine '" + engine + "'; use " + IN_PROCESS + " or "
+            throw new UserInputException("--engine: unknown engine '" + engine + "'; use " + IN_PROCESS + " or "
                     + SPARK);
         }
         if (master != null && engine.equals(IN_PROCESS)) {
-            throw new IllegalArgumentException("--master " + master + " needs --engine " + SPARK);
+            throw new UserInputException("--master " + master + " needs --engine " + SPARK);
         }
         return engine.equals(SPARK);
     }

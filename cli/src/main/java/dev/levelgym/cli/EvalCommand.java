@@ -10,6 +10,7 @@ import dev.levelgym.agents.bench.RunSettings;
 import dev.levelgym.agents.bench.TrainingRun;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
 import java.io.PrintWriter;
@@ -55,11 +56,11 @@ final class EvalCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         if (episodes <= 0) {
-            throw new IllegalArgumentException("--episodes must be positive, got " + episodes);
+            throw new UserInputException("--episodes must be positive, got " + episodes);
         }
         long first = seed == null ? GreedyEvaluation.DEFAULT_SEED : seed;
         if (first < 0) {
-            throw new IllegalArgumentException("--seed must be non-negative, got " + first);
+            throw new UserInputException("--seed must be non-negative, got " + first);
         }
         Path dir = checkpoint;
         if (!Files.exists(dir.resolve(Checkpoints.MANIFEST)) && Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT))) {

@@ -1,20 +1,21 @@
 package dev.levelgym.cli;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.DungeonRepair;
 import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.PlatformerCorpus;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.DungeonGan;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.generators.gan.PlatformerGanEvaluation;
 import dev.levelgym.generators.gan.PlatformerWindows;
-import dev.levelgym.generators.gan.TrainingCorpus;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,15 +71,15 @@ final class GanEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (count < 2) {
-            throw new IllegalArgumentException("--count must be at least 2, got " + count);
+            throw new UserInputException("--count must be at least 2, got " + count);
         }
         if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(model).world())) {
             return platformer();
         }
-        List<Level> ref = reference == null ? DungeonCorpus.levels() : TrainingCorpus.load(reference).levels();
+        List<DungeonLevel> ref = reference == null ? DungeonCorpus.levels() : DungeonTrainingCorpus.load(reference).levels();
         PrintWriter o = spec.commandLine().getOut();
-        try (GanGenerator gan = GanGenerator.load(model)) {
-            LevelSolver solver = new LevelSolver();
+        try (DungeonGan gan = DungeonGan.load(model)) {
+            DungeonSolver solver = new DungeonSolver();
             long started = System.nanoTime();
             List<String> raw = gan.drafts(seed, count, Decoding.ARGMAX);
             int rawPlayable = playableCount(raw, solver);
@@ -92,11 +93,11 @@ final class GanEvaluateCommand implements Callable<Integer> {
                 rawEdits.add(gan.playable(raw.get(i), "gan-" + (seed + i)).edits().size());
             }
             long repairStarted = System.nanoTime();
-            List<Level> levels = new ArrayList<>(count);
+            List<DungeonLevel> levels = new ArrayList<>(count);
             List<Integer> edits = new ArrayList<>(count);
             int playable = 0;
             for (int i = 0; i < count; i++) {
-                LevelRepair.Result r = gan.playable(drafts.get(i), "gan-" + (seed + i));
+                DungeonRepair.Result r = gan.playable(drafts.get(i), "gan-" + (seed + i));
                 levels.add(r.level());
                 edits.add(r.edits().size());
                 playable += solver.shortest(r.level()).playable() ? 1 : 0;
@@ -108,7 +109,7 @@ final class GanEvaluateCommand implements Callable<Integer> {
                 kl += LevelMetrics.tilePatternKL(ref, levels, s);
             }
             kl /= LevelMetrics.PATTERN_SIZES.length;
-            List<Level> head = levels.subList(0, Math.min(PAIRWISE_LEVELS, count));
+            List<DungeonLevel> head = levels.subList(0, Math.min(PAIRWISE_LEVELS, count));
             o.printf("GAN %s, %d levels (seeds %d..%d) against %d reference levels%n", model, count, seed,
                     seed + count - 1, ref.size());
             row(o, "playable before repair (argmax)", (double) rawPlayable / count);
@@ -159,10 +160,10 @@ final class GanEvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int playableCount(List<String> drafts, LevelSolver solver) {
+    private static int playableCount(List<String> drafts, DungeonSolver solver) {
         int n = 0;
         for (String d : drafts) {
-            Level l = GanGenerator.parseOrNull(d, "draft");
+            DungeonLevel l = DungeonGan.parseOrNull(d, "draft");
             n += l != null && solver.shortest(l).playable() ? 1 : 0;
         }
         return n;

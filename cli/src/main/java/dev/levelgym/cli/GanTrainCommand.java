@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.PlatformerCorpus;
@@ -10,7 +11,7 @@ import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerWindows;
 import dev.levelgym.generators.gan.TrainingMaps;
-import dev.levelgym.generators.gan.TrainingCorpus;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -121,43 +122,43 @@ final class GanTrainCommand implements Callable<Integer> {
                 : defaults.gumbelTemperature();
         int bootstrapEvery = bootstrapEveryOption != null ? bootstrapEveryOption : defaults.bootstrapEvery();
         if (!dungeon && bootstrapEvery != 0) {
-            throw new IllegalArgumentException("--bootstrap-every is for --world dungeon; platformer GANs train "
+            throw new UserInputException("--bootstrap-every is for --world dungeon; platformer GANs train "
                     + "without bootstrapping");
         }
         if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+            throw new UserInputException("--steps must be at least 1, got " + steps);
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
-            throw new IllegalArgumentException("--ema-decay must be in [0, 1), got " + emaDecay);
+            throw new UserInputException("--ema-decay must be in [0, 1), got " + emaDecay);
         }
         if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
-            throw new IllegalArgumentException("--gumbel-temperature must be 0 (off) or a positive number, got "
+            throw new UserInputException("--gumbel-temperature must be 0 (off) or a positive number, got "
                     + gumbelTemperature);
         }
         double criticLearningRate = criticLearningRateOption != null ? criticLearningRateOption
                 : defaults.criticLearningRate();
         if (!(criticLearningRate > 0) || Double.isInfinite(criticLearningRate)) {
-            throw new IllegalArgumentException("--critic-learning-rate must be a positive number, got "
+            throw new UserInputException("--critic-learning-rate must be a positive number, got "
                     + criticLearningRate);
         }
         int generatorChannels = generatorChannelsOption != null ? generatorChannelsOption
                 : defaults.generatorChannels();
         if (generatorChannels < 4) {
-            throw new IllegalArgumentException("--generator-channels must be at least 4, got " + generatorChannels);
+            throw new UserInputException("--generator-channels must be at least 4, got " + generatorChannels);
         }
         int criticChannels = criticChannelsOption != null ? criticChannelsOption : defaults.criticChannels();
         if (criticChannels < 1) {
-            throw new IllegalArgumentException("--critic-channels must be at least 1, got " + criticChannels);
+            throw new UserInputException("--critic-channels must be at least 1, got " + criticChannels);
         }
         if (bootstrapEvery < 0) {
-            throw new IllegalArgumentException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
+            throw new UserInputException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
         }
         int every = samplesEvery == null ? Math.max(1, steps / 10) : samplesEvery;
         if (every < 1) {
-            throw new IllegalArgumentException("--samples-every must be at least 1, got " + every);
+            throw new UserInputException("--samples-every must be at least 1, got " + every);
         }
         if (Files.exists(out) && !force) {
-            throw new IllegalArgumentException("--out " + out + " exists; pass --force to replace it");
+            throw new UserInputException("--out " + out + " exists; pass --force to replace it");
         }
         GanConfig config = defaults.withSteps(steps).withSeed(seed)
                 .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? GanConfig.WASSERSTEIN_CRITIC_STEPS : 1)
@@ -172,8 +173,8 @@ final class GanTrainCommand implements Callable<Integer> {
             what = String.format("%d windows (%dx%d) of %d platformer levels", data.count(), data.width(),
                     data.height(), levels.size());
         } else {
-            TrainingCorpus levels = corpus == null ? TrainingCorpus.of(DungeonCorpus.levels())
-                    : TrainingCorpus.load(corpus);
+            DungeonTrainingCorpus levels = corpus == null ? DungeonTrainingCorpus.of(DungeonCorpus.levels())
+                    : DungeonTrainingCorpus.load(corpus);
             data = levels.maps(config.mirror());
             what = String.format("%d levels (%dx%d%s)", levels.levels().size(), levels.width(), levels.height(),
                     config.mirror() ? ", with mirror images" : "");
@@ -224,7 +225,7 @@ final class GanTrainCommand implements Callable<Integer> {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "dungeon" -> GanWorld.DUNGEON;
             case "platformer" -> GanWorld.PLATFORMER;
-            default -> throw new IllegalArgumentException("--world: unknown world '" + name
+            default -> throw new UserInputException("--world: unknown world '" + name
                     + "'; use dungeon or platformer");
         };
     }

@@ -1,26 +1,27 @@
 package dev.levelgym.cli;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.DungeonRepair;
 import dev.levelgym.generators.export.TiledExport;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.DungeonGan;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
-import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.DungeonLatentSearch;
 import dev.levelgym.generators.search.PlatformerLatentSearch;
 import dev.levelgym.generators.search.PlatformerSearchResult;
 import dev.levelgym.generators.search.PlatformerTargets;
-import dev.levelgym.generators.search.SearchResult;
-import dev.levelgym.generators.search.SeedSearch;
-import dev.levelgym.generators.search.Targets;
+import dev.levelgym.generators.search.DungeonSearchResult;
+import dev.levelgym.generators.search.DungeonSeedSearch;
+import dev.levelgym.generators.search.DungeonTargets;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
 import java.awt.image.BufferedImage;
@@ -129,24 +130,24 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1, got " + count);
+            throw new UserInputException("--count must be at least 1, got " + count);
         }
         Set<String> fmt = new LinkedHashSet<>();
         for (String f : formats) {
             String s = f.strip().toLowerCase(java.util.Locale.ROOT);
             if (!s.equals("txt") && !s.equals("png") && !s.equals("tmx")) {
-                throw new IllegalArgumentException("--format: unknown format '" + f + "'; use txt, png and/or tmx");
+                throw new UserInputException("--format: unknown format '" + f + "'; use txt, png and/or tmx");
             }
             fmt.add(s);
         }
         if (target != null && maxEvaluations < 1) {
-            throw new IllegalArgumentException("--max-evaluations must be at least 1, got " + maxEvaluations);
+            throw new UserInputException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
-        if (generator.startsWith(GanGenerator.PREFIX)) {
-            Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
+        if (generator.startsWith(DungeonGan.PREFIX)) {
+            Path modelDir = Path.of(generator.substring(DungeonGan.PREFIX.length()));
             if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
                 if (Engine.isSpark(engine, master)) {
-                    throw new IllegalArgumentException("--engine spark generates Dungeon levels; platformer GAN "
+                    throw new UserInputException("--engine spark generates Dungeon levels; platformer GAN "
                             + "models run in-process");
                 }
                 out = Path.of(outArg);
@@ -157,10 +158,10 @@ final class GenerateCommand implements Callable<Integer> {
             return callOnSpark(fmt);
         }
         if (partitions != null) {
-            throw new IllegalArgumentException("--partitions needs --engine spark");
+            throw new UserInputException("--partitions needs --engine spark");
         }
         out = Path.of(outArg);
-        Targets targets = target == null ? null : targets(Targets::parse);
+        DungeonTargets targets = target == null ? null : targets(DungeonTargets::parse);
         LevelGenerator g = LevelGenerators.create(generator, width, height);
         try {
             return write(g, fmt, targets);
@@ -177,13 +178,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     private int callOnSpark(Set<String> fmt) {
         if (!fmt.equals(Set.of("txt"))) {
-            throw new IllegalArgumentException("--format: --engine spark writes txt level files only");
+            throw new UserInputException("--format: --engine spark writes txt level files only");
         }
         if (target != null) {
-            throw new IllegalArgumentException("--target works with --engine in-process only");
+            throw new UserInputException("--target works with --engine in-process only");
         }
         if (partitions != null && partitions < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+            throw new UserInputException("--partitions must be at least 1, got " + partitions);
         }
         long started = System.nanoTime();
         SparkLevelGeneration.Result r;
@@ -206,7 +207,7 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int write(LevelGenerator g, Set<String> fmt, Targets targets) throws IOException {
+    private int write(LevelGenerator g, Set<String> fmt, DungeonTargets targets) throws IOException {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             for (String f : fmt) {
@@ -214,18 +215,18 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out: not a directory: " + out);
+            throw new UserInputException("--out: not a directory: " + out);
         }
         if (!force) {
             for (Path p : files) {
                 if (Files.exists(p)) {
-                    throw new IllegalArgumentException("refusing to overwrite " + p
+                    throw new UserInputException("refusing to overwrite " + p
                             + " (it exists); pass --force to overwrite");
                 }
             }
             List<Path> tileset = fmt.contains("tmx") ? TiledExport.conflictingTilesetFiles(out) : List.of();
             if (!tileset.isEmpty()) {
-                throw new IllegalArgumentException("refusing to overwrite " + tileset.get(0)
+                throw new UserInputException("refusing to overwrite " + tileset.get(0)
                         + " (it differs from the Dungeon tileset); pass --force to overwrite");
             }
         }
@@ -238,23 +239,23 @@ final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         List<Integer> evaluations = new ArrayList<>();
         int met = 0;
-        LatentSearch latentSearch = targets != null && g instanceof GanGenerator gan
-                ? new LatentSearch(gan, targets, maxEvaluations) : null;
+        DungeonLatentSearch latentSearch = targets != null && g instanceof DungeonGan gan
+                ? new DungeonLatentSearch(gan, targets, maxEvaluations) : null;
         for (int i = 0; i < count; i++) {
             long s = seed + i;
             String name = g.name() + "-" + s;
-            Level level;
+            DungeonLevel level;
             if (targets != null) {
-                SearchResult r = latentSearch != null ? latentSearch.search(s)
-                        : SeedSearch.search(g, targets, s, maxEvaluations);
+                DungeonSearchResult r = latentSearch != null ? latentSearch.search(s)
+                        : DungeonSeedSearch.search(g, targets, s, maxEvaluations);
                 level = r.level();
                 edits += r.repairEdits();
                 evaluations.add(r.evaluations());
                 met += r.met() ? 1 : 0;
                 o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets" : "TARGETS NOT MET",
-                        r.evaluations(), Targets.describe(r.measures()));
+                        r.evaluations(), DungeonTargets.describe(r.measures()));
             } else if (repair) {
-                LevelRepair.Result r = LevelRepair.repair(g.draft(s), name);
+                DungeonRepair.Result r = DungeonRepair.repair(g.draft(s), name);
                 level = r.level();
                 edits += r.edits().size();
             } else {
@@ -287,8 +288,8 @@ final class GenerateCommand implements Callable<Integer> {
     private <T> T targets(java.util.function.Function<String, T> parser) {
         try {
             return parser.apply(target);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--target: " + e.getMessage());
+        } catch (UserInputException e) {
+            throw new UserInputException("--target: " + e.getMessage());
         }
     }
 
@@ -298,10 +299,10 @@ final class GenerateCommand implements Callable<Integer> {
      */
     private int writePlatformer(Path modelDir, Set<String> fmt, PlatformerTargets targets) throws IOException {
         if (segments < 1) {
-            throw new IllegalArgumentException("--segments must be at least 1, got " + segments);
+            throw new UserInputException("--segments must be at least 1, got " + segments);
         }
         if (repair || fmt.contains("tmx")) {
-            throw new IllegalArgumentException("--repair and --format tmx are for Dungeon generators; "
+            throw new UserInputException("--repair and --format tmx are for Dungeon generators; "
                     + modelDir + " is a Platformer-v0 GAN");
         }
         List<Path> files = new ArrayList<>();
@@ -311,12 +312,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out: not a directory: " + out);
+            throw new UserInputException("--out: not a directory: " + out);
         }
         if (!force) {
             for (Path p : files) {
                 if (Files.exists(p)) {
-                    throw new IllegalArgumentException("refusing to overwrite " + p
+                    throw new UserInputException("refusing to overwrite " + p
                             + " (it exists); pass --force to overwrite");
                 }
             }
@@ -386,7 +387,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** A preview: one flat colour square per tile. */
-    static BufferedImage image(Level level) {
+    static BufferedImage image(DungeonLevel level) {
         int p = PIXELS_PER_TILE;
         BufferedImage img = new BufferedImage(level.width() * p, level.height() * p, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < level.height(); y++) {
@@ -403,7 +404,7 @@ final class GenerateCommand implements Callable<Integer> {
         return img;
     }
 
-    static int colour(Tile t) {
+    static int colour(DungeonTile t) {
         return switch (t) {
             case WALL -> 0x5a4632;
             case FLOOR -> 0xd8cfa8;

@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.Playability;
@@ -45,7 +46,7 @@ final class LevelCheckCommand implements Callable<Integer> {
         TileWorld<?> world;
         try {
             world = TileWorld.forEnv(envId);
-        } catch (IllegalArgumentException e) {
+        } catch (UserInputException e) {
             throw new ParameterException(spec.commandLine(), "--env: " + e.getMessage());
         }
         return check(world);

@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.TileWorld;
@@ -50,7 +51,7 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         TileWorld<?> world;
         try {
             world = TileWorld.forEnv(envId);
-        } catch (IllegalArgumentException e) {
+        } catch (UserInputException e) {
             throw new ParameterException(spec.commandLine(), "--env: " + e.getMessage());
         }
         return evaluate(world);
@@ -129,14 +130,14 @@ final class LevelEvaluateCommand implements Callable<Integer> {
 
     static <L extends TileGrid> List<L> readDir(TileWorld<L> world, Path dir, String option) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(option + ": not a directory: " + dir);
+            throw new UserInputException(option + ": not a directory: " + dir);
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException(option + ": no level files (*.txt) in " + dir);
+            throw new UserInputException(option + ": no level files (*.txt) in " + dir);
         }
         List<L> levels = new ArrayList<>();
         for (Path f : files) {

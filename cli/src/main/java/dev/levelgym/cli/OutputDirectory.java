@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.UserInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,11 +21,11 @@ final class OutputDirectory {
     static void prepareFresh(Path out, boolean force, boolean commandResumes) {
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+                throw new UserInputException("--out " + out + " is a file, not a directory");
             }
             if (isNonEmpty(out)) {
                 if (!force) {
-                    throw new IllegalArgumentException("--out " + out + " is not empty; pass "
+                    throw new UserInputException("--out " + out + " is not empty; pass "
                             + (commandResumes ? "--resume to continue its run or " : "")
                             + "--force to overwrite it");
                 }

@@ -7,8 +7,9 @@ import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
 import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.PlatformerSource;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.DungeonGan;
 import dev.levelgym.generators.gan.PlatformerGan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (screenshot != null && Files.exists(screenshot) && !force) {
-            throw new IllegalArgumentException("--screenshot " + screenshot + " exists; pass --force to overwrite it");
+            throw new UserInputException("--screenshot " + screenshot + " exists; pass --force to overwrite it");
         }
         DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
@@ -102,7 +103,7 @@ final class PlayCommand implements Callable<Integer> {
         Path model = orDefault(gan, DEFAULT_GAN);
         Path platformerModel = orDefault(platformerGan, DEFAULT_PLATFORMER_GAN);
         // Only the GANs hold native memory; the demo's own generators follow them.
-        try (GanGenerator ganGenerator = model == null ? null : GanGenerator.load(model);
+        try (DungeonGan ganGenerator = model == null ? null : DungeonGan.load(model);
              PlatformerGan platformerGenerator = platformerModel == null ? null : PlatformerGan.load(platformerModel)) {
             List<LevelGenerator> generators = new ArrayList<>();
             if (ganGenerator != null) {

@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
@@ -77,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + step.reward() + "," + step.terminated() + "," + step.truncated());
                 if (step.done() && t + 1 < actions.length) {
                     out.flush();
-                    throw new IllegalArgumentException("the episode ended at t=" + (t + 1) + " ("
+                    throw new UserInputException("the episode ended at t=" + (t + 1) + " ("
                             + (step.terminated() ? "terminated" : "truncated") + "); "
                             + (actions.length - t - 1) + " action(s) after it were not applied");
                 }

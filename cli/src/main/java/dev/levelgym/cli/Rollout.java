@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.random.Pcg64;
@@ -37,7 +38,7 @@ final class Rollout {
             length++;
             afterEachStep.accept(env);
         } while (!step.done());
-        Object result = step.info().get("result");
+        Object result = step.info().get(InfoKeys.RESULT);
         return new EpisodeResult(seed, episodeReturn, length, result == null ? "" : result.toString());
     }
 }

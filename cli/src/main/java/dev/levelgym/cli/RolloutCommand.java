@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.agents.planning.ShortestPathPolicy;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.registry.Registry;
@@ -67,7 +68,7 @@ final class RolloutCommand implements Callable<Integer> {
             if (agent.equals(ShortestPathPolicy.NAME)) {
                 try {
                     planner = new ShortestPathPolicy(env.observationSpace());
-                } catch (IllegalArgumentException e) {
+                } catch (UserInputException e) {
                     throw new ParameterException(spec.commandLine(), "--agent: " + e.getMessage());
                 }
             }

@@ -1,6 +1,6 @@
 package dev.levelgym.cli;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.gan.GanWorld;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -32,7 +32,7 @@ final class SampleGrid {
                 for (int x = 0; x < w; x++) {
                     char c = lines[y].charAt(x);
                     int rgb = world == GanWorld.PLATFORMER ? GenerateCommand.platformerColour(c)
-                            : GenerateCommand.colour(Tile.fromSymbol(c));
+                            : GenerateCommand.colour(DungeonTile.fromSymbol(c));
                     for (int dy = 0; dy < p; dy++) {
                         for (int dx = 0; dx < p; dx++) {
                             img.setRGB(ox + x * p + dx, oy + y * p + dy, rgb);

@@ -1,5 +1,6 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.Outcome;
 import java.util.List;
 
 /** Mean, sample standard deviation and range of episode returns and lengths. */
@@ -13,7 +14,7 @@ record Summary(int episodes, double meanReturn, double stdReturn, double minRetu
                 .mapToDouble(r -> (r.episodeReturn() - mean) * (r.episodeReturn() - mean)).sum() / (n - 1);
         long steps = results.stream().mapToLong(EpisodeResult::length).sum();
         long withResult = results.stream().filter(r -> !r.result().isEmpty()).count();
-        long wins = results.stream().filter(r -> r.result().equals("win")).count();
+        long wins = results.stream().filter(r -> r.result().equals(Outcome.WIN.label())).count();
         return new Summary(n, mean, Math.sqrt(var),
                 results.stream().mapToDouble(EpisodeResult::episodeReturn).min().orElse(Double.NaN),
                 results.stream().mapToDouble(EpisodeResult::episodeReturn).max().orElse(Double.NaN),

@@ -9,6 +9,7 @@ import dev.levelgym.agents.bench.EvalResult;
 import dev.levelgym.agents.bench.RunFiles;
 import dev.levelgym.agents.bench.RunSettings;
 import dev.levelgym.agents.bench.TrainingRun;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,13 +86,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (resume && force) {
-            throw new IllegalArgumentException("--resume and --force exclude each other");
+            throw new UserInputException("--resume and --force exclude each other");
         }
         if (steps <= 0) {
-            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+            throw new UserInputException("--steps must be positive, got " + steps);
         }
         if (stopAfter != null && stopAfter <= 0) {
-            throw new IllegalArgumentException("--stop-after must be positive, got " + stopAfter);
+            throw new UserInputException("--stop-after must be positive, got " + stopAfter);
         }
         AgentKinds kinds = AgentNames.KINDS;
         kinds.kind(agent);
@@ -102,14 +103,14 @@ final class TrainCommand implements Callable<Integer> {
         Registry registry = Registry.standard();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
             kinds.create(agent, envId, env, agentConfig, seed).close();
-        } catch (IllegalArgumentException e) {
+        } catch (UserInputException e) {
             throw config == null || !e.getMessage().startsWith(agent + " config")
-                    ? e : new IllegalArgumentException("--config " + config + ": " + e.getMessage(), e);
+                    ? e : new UserInputException("--config " + config + ": " + e.getMessage(), e);
         }
         if (!resume) {
             OutputDirectory.prepareFresh(out, force, true);
         } else if (!Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--resume: no run directory " + out);
+            throw new UserInputException("--resume: no run directory " + out);
         }
 
         PrintWriter stdout = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.agents.TrainingDivergedException;
+import dev.levelgym.envs.UserInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -9,8 +10,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the errors a user can fix (bad ids, bad option values, unreadable or malformed files) into one line on
- * stderr and exit code 2, without a stack trace. Anything else is a bug in levelgym and keeps its trace.
+ * Turns the errors a user can fix (bad ids, bad option values, unreadable or malformed files: a
+ * {@link UserInputException}, a checkpoint that cannot be read, an I/O error) into one line on stderr and exit code 2,
+ * without a stack trace. Anything else, a plain {@link IllegalArgumentException} included, is a bug in levelgym and
+ * keeps its trace.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
 
@@ -47,7 +50,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof NoSuchFileException e) {
             return "no such file: " + e.getFile();
         }
-        if (ex instanceof IOException || ex instanceof IllegalArgumentException
+        // Only our own user-error type: an IllegalArgumentException from anywhere else is a bug and keeps its trace.
+        if (ex instanceof IOException || ex instanceof UserInputException
                 || ex instanceof TrainingDivergedException) {
             return ex.getMessage();
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +90,8 @@ class GanCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("wrote 3 gan level(s)"), run.out());
         for (int s = 5; s < 8; s++) {
-            Level l = LevelParser.parse(out.resolve("gan-" + s + ".txt"));
-            assertTrue(LevelSolver.solve(l).playable());
+            DungeonLevel l = DungeonParser.parse(out.resolve("gan-" + s + ".txt"));
+            assertTrue(DungeonSolver.solve(l).playable());
             assertTrue(Files.exists(out.resolve("gan-" + s + ".png")));
         }
         Path again = dir.resolve("again");
@@ -119,7 +119,7 @@ class GanCommandTest {
         assertEquals(0, rooms.exitCode(), rooms.err());
         assertTrue(rooms.out().contains("successive seeds"), rooms.out());
         for (int s = 0; s < 2; s++) {
-            Level l = LevelParser.parse(dir.resolve("r").resolve("rooms-" + s + ".txt"));
+            DungeonLevel l = DungeonParser.parse(dir.resolve("r").resolve("rooms-" + s + ".txt"));
             long enemies = l.toText().chars().filter(c -> c == '1' || c == '2' || c == '3').count();
             assertTrue(enemies <= 1, l.toText());
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +32,8 @@ class GenerateAndEvaluateCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("wrote 5 caves level(s)"), run.out());
         for (long s = 10; s < 15; s++) {
-            Level l = LevelParser.parse(out.resolve("caves-" + s + ".txt"));
-            assertTrue(LevelSolver.solve(l).playable());
+            DungeonLevel l = DungeonParser.parse(out.resolve("caves-" + s + ".txt"));
+            assertTrue(DungeonSolver.solve(l).playable());
             BufferedImage img = ImageIO.read(out.resolve("caves-" + s + ".png").toFile());
             assertEquals(13 * GenerateCommand.PIXELS_PER_TILE, img.getWidth());
             assertEquals(9 * GenerateCommand.PIXELS_PER_TILE, img.getHeight());
@@ -61,7 +61,7 @@ class GenerateAndEvaluateCommandTest {
         CliRun forced = CliRun.of("generate", "--generator", "rooms", "--count", "5", "--seed", "1", "--out",
                 out.toString(), "--force");
         assertEquals(0, forced.exitCode(), forced.err());
-        assertTrue(LevelSolver.solve(LevelParser.parse(out.resolve("rooms-3.txt"))).playable());
+        assertTrue(DungeonSolver.solve(DungeonParser.parse(out.resolve("rooms-3.txt"))).playable());
     }
 
     @Test
@@ -72,7 +72,7 @@ class GenerateAndEvaluateCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("repair edits:"), run.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertTrue(files.allMatch(p -> LevelSolver.solve(parse(p)).playable()));
+            assertTrue(files.allMatch(p -> DungeonSolver.solve(parse(p)).playable()));
         }
         CliRun bad = CliRun.of("generate", "--generator", "gan", "--out", out.toString());
         assertEquals(2, bad.exitCode());
@@ -124,9 +124,9 @@ class GenerateAndEvaluateCommandTest {
         assertTrue(bad.err().contains("bad.txt") && bad.err().contains("'Z'"), bad.err());
     }
 
-    private static Level parse(Path p) {
+    private static DungeonLevel parse(Path p) {
         try {
-            return LevelParser.parse(p);
+            return DungeonParser.parse(p);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.generators.export.DungeonTileset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class GenerateTmxCommandTest {
         assertTrue(Files.isRegularFile(out.resolve(DungeonTileset.TSX_FILE)));
         for (int s = 5; s < 8; s++) {
             assertEquals(Files.readString(out.resolve("caves-" + s + ".txt")),
-                    LevelParser.parse(out.resolve("caves-" + s + ".tmx")).toText());
+                    DungeonParser.parse(out.resolve("caves-" + s + ".tmx")).toText());
         }
         CliRun check = CliRun.of("level", "check", out.resolve("caves-5.tmx").toString(),
                 out.resolve("caves-5.txt").toString());
@@ -65,7 +65,7 @@ class GenerateTmxCommandTest {
                 out.toString(), "--format", "tmx", "--force");
         assertEquals(0, forced.exitCode(), forced.err());
         assertEquals(DungeonTileset.tsx(), Files.readString(tsx));
-        LevelParser.parse(out.resolve("rooms-4.tmx"));
+        DungeonParser.parse(out.resolve("rooms-4.tmx"));
     }
 
     @Test

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
@@ -145,8 +145,8 @@ class PlayWindowTest {
         requireDisplay();
         Path levelFile = dir.resolve("pocket.txt");
         Files.writeString(levelFile, POCKET);
-        Level level = LevelParser.parse(levelFile);
-        Solution solution = LevelSolver.solve(level);
+        DungeonLevel level = DungeonParser.parse(levelFile);
+        DungeonSolution solution = DungeonSolver.solve(level);
         String script = solution.actions().stream().map(a -> switch (a) {
             case Dungeon.UP -> "UP";
             case Dungeon.DOWN -> "DOWN";

@@ -6,10 +6,11 @@ import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.Pilot;
 import dev.levelgym.demo.model.PlatformerSource;
 import dev.levelgym.demo.view.GdxViews;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
@@ -45,7 +46,7 @@ public final class Demo {
     public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators,
                                  List<PlatformerSource> platformerSources) {
         boolean platformer = settings.mode().platformer();
-        Optional<Level> level = platformer ? Optional.empty() : settings.level().map(Demo::readLevel);
+        Optional<DungeonLevel> level = platformer ? Optional.empty() : settings.level().map(Demo::readLevel);
         Optional<PlatformerLevel> platformerLevel = platformer ? settings.level().map(Demo::readPlatformerLevel)
                 : Optional.empty();
         Optional<Path> checkpoint = settings.checkpoint();
@@ -57,7 +58,7 @@ public final class Demo {
             default -> Optional.empty();
         };
         if (checkpoint.isPresent() && shownEnv.isPresent() && !shownEnv.get().equals(checkpointEnv)) {
-            throw new IllegalArgumentException("--checkpoint " + checkpoint.get() + " holds an agent for "
+            throw new UserInputException("--checkpoint " + checkpoint.get() + " holds an agent for "
                     + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
         }
         requireDisplay();
@@ -83,7 +84,7 @@ public final class Demo {
     private static void requireDisplay() {
         if (System.getProperty("os.name", "").startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
                 && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
-            throw new IllegalArgumentException("no display to open the window on (DISPLAY is not set); on a "
+            throw new UserInputException("no display to open the window on (DISPLAY is not set); on a "
                     + "machine without one, run under xvfb-run -a");
         }
     }
@@ -112,7 +113,7 @@ public final class Demo {
 
     private static PlatformerLevel readPlatformerLevel(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--level: level file " + file + " does not exist");
+            throw new UserInputException("--level: level file " + file + " does not exist");
         }
         try {
             return PlatformerParser.parse(file);
@@ -121,12 +122,12 @@ public final class Demo {
         }
     }
 
-    private static Level readLevel(Path file) {
+    private static DungeonLevel readLevel(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--level: level file " + file + " does not exist");
+            throw new UserInputException("--level: level file " + file + " does not exist");
         }
         try {
-            return LevelParser.parse(file);
+            return DungeonParser.parse(file);
         } catch (IOException e) {
             throw new UncheckedIOException("--level: cannot read " + file, e);
         }

@@ -18,7 +18,7 @@ import dev.levelgym.demo.screen.PlatformerScreen;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.LevelGenerator;
@@ -39,7 +39,7 @@ public final class DemoGame extends Game implements Navigator {
     static final int WARM_UP_FRAMES = 10;
 
     private final DemoSettings settings;
-    private final Optional<Level> fixedLevel;
+    private final Optional<DungeonLevel> fixedLevel;
     private final List<LevelGenerator> generators;
     private final Optional<PlatformerLevel> fixedPlatformerLevel;
     private final List<PlatformerSource> platformerSources;
@@ -58,7 +58,7 @@ public final class DemoGame extends Game implements Navigator {
     /**
      * A game with no platformer level file and only the built-in platformer sources; see the full constructor.
      */
-    public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, List<LevelGenerator> generators,
+    public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, List<LevelGenerator> generators,
                     Function<String, Pilot> pilots, Supplier<Views> views) {
         this(settings, fixedLevel, Optional.empty(), generators, List.of(), pilots, views);
     }
@@ -76,7 +76,7 @@ public final class DemoGame extends Game implements Navigator {
      *                             played by hand)
      * @param views                makes the views once GL is up
      */
-    public DemoGame(DemoSettings settings, Optional<Level> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
+    public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
                     List<LevelGenerator> generators, List<PlatformerSource> platformerSources,
                     Function<String, Pilot> pilots, Supplier<Views> views) {
         this.settings = settings;

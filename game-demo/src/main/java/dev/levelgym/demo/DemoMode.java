@@ -1,5 +1,6 @@
 package dev.levelgym.demo;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ public enum DemoMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("--mode must be one of " + Arrays.stream(values()).map(DemoMode::label)
+        throw new UserInputException("--mode must be one of " + Arrays.stream(values()).map(DemoMode::label)
                 .collect(Collectors.joining(", ")) + "; got '" + label + "'");
     }
 }

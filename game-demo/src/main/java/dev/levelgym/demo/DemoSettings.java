@@ -1,5 +1,6 @@
 package dev.levelgym.demo;
 
+import dev.levelgym.envs.UserInputException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,17 +34,17 @@ public record DemoSettings(DemoMode mode, Optional<Path> level, long seed, Optio
         Objects.requireNonNull(screenshot, "screenshot");
         Objects.requireNonNull(saveDir, "saveDir");
         if (seed < 0) {
-            throw new IllegalArgumentException("--seed must be non-negative, got " + seed);
+            throw new UserInputException("--seed must be non-negative, got " + seed);
         }
         if (frames < 0) {
-            throw new IllegalArgumentException("--frames must be non-negative, got " + frames);
+            throw new UserInputException("--frames must be non-negative, got " + frames);
         }
         if (screenshot.isPresent() && frames == 0) {
-            throw new IllegalArgumentException("--screenshot needs --frames: the screenshot is taken after that many "
+            throw new UserInputException("--screenshot needs --frames: the screenshot is taken after that many "
                     + "frames");
         }
         if (width < 320 || height < 240) {
-            throw new IllegalArgumentException("the window must be at least 320x240, got " + width + "x" + height);
+            throw new UserInputException("the window must be at least 320x240, got " + width + "x" + height);
         }
     }
 

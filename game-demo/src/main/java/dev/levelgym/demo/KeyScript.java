@@ -1,6 +1,7 @@
 package dev.levelgym.demo;
 
 import com.badlogic.gdx.Input.Keys;
+import dev.levelgym.envs.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record KeyScript(List<Integer> keys, int framesPerKey) {
     public KeyScript {
         keys = List.copyOf(keys);
         if (framesPerKey < 1) {
-            throw new IllegalArgumentException("--frames-per-key must be at least 1, got " + framesPerKey);
+            throw new UserInputException("--frames-per-key must be at least 1, got " + framesPerKey);
         }
     }
 
@@ -59,7 +60,7 @@ public record KeyScript(List<Integer> keys, int framesPerKey) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("--script: token " + position + " '" + token + "' is not a key name "
+        throw new UserInputException("--script: token " + position + " '" + token + "' is not a key name "
                 + "(e.g. UP, DOWN, LEFT, RIGHT, SPACE, ENTER, ESCAPE, W, 1, PERIOD, or WAIT)");
     }
 

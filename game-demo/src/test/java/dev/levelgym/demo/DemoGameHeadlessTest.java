@@ -10,10 +10,10 @@ import dev.levelgym.demo.screen.DungeonScreen;
 import dev.levelgym.demo.screen.PlatformerScreen;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
@@ -30,15 +30,15 @@ import org.junit.jupiter.api.Test;
 /** The whole game loop on the headless backend: scripted keys reach the screens and drive the envs. */
 class DemoGameHeadlessTest {
 
-    static Level pocket() throws Exception {
+    static DungeonLevel pocket() throws Exception {
         try (InputStream in = DemoGameHeadlessTest.class.getResourceAsStream("/dev/levelgym/demo/pocket.txt")) {
-            return LevelParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "pocket.txt");
+            return DungeonParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "pocket.txt");
         }
     }
 
     /** The solver's moves as script key names. */
-    static String solutionScript(Level level) {
-        Solution solution = LevelSolver.solve(level);
+    static String solutionScript(DungeonLevel level) {
+        DungeonSolution solution = DungeonSolver.solve(level);
         return solution.actions().stream().map(a -> switch (a) {
             case Dungeon.UP -> "UP";
             case Dungeon.DOWN -> "DOWN";
@@ -108,7 +108,7 @@ class DemoGameHeadlessTest {
 
     @Test
     void theScriptedSolutionWinsInPlayModeOneTickPerKey() throws Exception {
-        Level level = pocket();
+        DungeonLevel level = pocket();
         String script = solutionScript(level);
         KeyScript keys = KeyScript.parse(script, KeyScript.DEFAULT_FRAMES_PER_KEY);
         DemoGame game = new DemoGame(settings(DemoMode.PLAY, script, keys.lastFrame() + 30), Optional.of(level),
@@ -116,7 +116,7 @@ class DemoGameHeadlessTest {
         DemoResult result = HeadlessRun.run(game).result();
         assertEquals("play", result.mode());
         assertEquals("win", result.result());
-        assertEquals(LevelSolver.solve(level).length(), result.steps());
+        assertEquals(DungeonSolver.solve(level).length(), result.steps());
         assertEquals(2.0, result.score());
         assertEquals(keys.lastFrame() + 30, game.frame());
     }

@@ -1,6 +1,6 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,7 +30,7 @@ public final class CavesGenerator extends ConstructiveGenerator {
     }
 
     @Override
-    Tile[] layout(RandomGenerator rng) {
+    DungeonTile[] layout(RandomGenerator rng) {
         boolean[] wall = new boolean[width * height];
         double fill = 0.25 + 0.12 * rng.nextDouble();
         for (int y = 0; y < height; y++) {
@@ -93,9 +93,9 @@ public final class CavesGenerator extends ConstructiveGenerator {
         if (bestSize < 0.35 * (width - 2) * (height - 2)) {
             return null;
         }
-        Tile[] t = new Tile[wall.length];
+        DungeonTile[] t = new DungeonTile[wall.length];
         for (int c = 0; c < t.length; c++) {
-            t[c] = !wall[c] && region[c] == best ? Tile.FLOOR : Tile.WALL;
+            t[c] = !wall[c] && region[c] == best ? DungeonTile.FLOOR : DungeonTile.WALL;
         }
         return t;
     }

@@ -1,9 +1,10 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Construct, then verify, then retry: {@link #construct} lays out a candidate (walls, floor, avatar, key, door,
- * enemies) from a {@link Pcg64} seeded with the level's seed; a candidate is accepted when {@link LevelSolver}
+ * enemies) from a {@link Pcg64} seeded with the level's seed; a candidate is accepted when {@link DungeonSolver}
  * finds it winnable in at least {@code (width + height) / 3} moves. Rejected candidates are redrawn from the same
  * generator, so the result depends only on the seed and size. After {@value #MAX_ATTEMPTS} rejections (not
- * reached in the tests) the last candidate is repaired with {@link LevelRepair}, so {@link #generate} always returns a
+ * reached in the tests) the last candidate is repaired with {@link DungeonRepair}, so {@link #generate} always returns a
  * playable level. Instances are not thread-safe (the solver keeps its arrays).
  */
 abstract class ConstructiveGenerator implements LevelGenerator {
@@ -22,15 +23,15 @@ abstract class ConstructiveGenerator implements LevelGenerator {
     static final int MAX_ATTEMPTS = 500;
     static final int MIN_SIZE = 7;
 
-    private static final Tile[] ENEMIES = {Tile.ENEMY_QUICK, Tile.ENEMY_NORMAL, Tile.ENEMY_SLOW};
+    private static final DungeonTile[] ENEMIES = {DungeonTile.ENEMY_QUICK, DungeonTile.ENEMY_NORMAL, DungeonTile.ENEMY_SLOW};
 
     protected final int width;
     protected final int height;
-    private final LevelSolver solver = new LevelSolver();
+    private final DungeonSolver solver = new DungeonSolver();
 
     ConstructiveGenerator(int width, int height) {
         if (width < MIN_SIZE || height < MIN_SIZE) {
-            throw new IllegalArgumentException(name() + " levels need at least " + MIN_SIZE + "x" + MIN_SIZE
+            throw new UserInputException(name() + " levels need at least " + MIN_SIZE + "x" + MIN_SIZE
                     + ", got " + width + "x" + height);
         }
         this.width = width;
@@ -48,21 +49,21 @@ abstract class ConstructiveGenerator implements LevelGenerator {
     }
 
     /** Walls and floor only (every border cell a wall), or null if this draw failed. */
-    abstract Tile[] layout(RandomGenerator rng);
+    abstract DungeonTile[] layout(RandomGenerator rng);
 
     @Override
-    public Level generate(long seed) {
+    public DungeonLevel generate(long seed) {
         String id = name() + "-" + seed;
         RandomGenerator rng = Pcg64.seeded(seed);
-        Tile[] last = null;
+        DungeonTile[] last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Tile[] tiles = construct(rng);
+            DungeonTile[] tiles = construct(rng);
             if (tiles == null) {
                 continue;
             }
             last = tiles;
-            Level level = new Level(id, width, height, tiles);
-            Solution s = solver.shortest(level);
+            DungeonLevel level = new DungeonLevel(id, width, height, tiles);
+            DungeonSolution s = solver.shortest(level);
             if (s.playable() && s.length() >= (width + height) / 3) {
                 return level;
             }
@@ -70,14 +71,14 @@ abstract class ConstructiveGenerator implements LevelGenerator {
         if (last == null) {
             last = layoutFallback();
         }
-        return LevelRepair.repair(text(last), id).level();
+        return DungeonRepair.repair(text(last), id).level();
     }
 
     @Override
     public String draft(long seed) {
         RandomGenerator rng = Pcg64.seeded(seed);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Tile[] tiles = construct(rng);
+            DungeonTile[] tiles = construct(rng);
             if (tiles != null) {
                 return text(tiles);
             }
@@ -85,21 +86,21 @@ abstract class ConstructiveGenerator implements LevelGenerator {
         return text(layoutFallback());
     }
 
-    private Tile[] construct(RandomGenerator rng) {
-        Tile[] tiles = layout(rng);
+    private DungeonTile[] construct(RandomGenerator rng) {
+        DungeonTile[] tiles = layout(rng);
         return tiles == null ? null : place(rng, tiles) ? tiles : null;
     }
 
-    private Tile[] layoutFallback() {
-        Tile[] t = new Tile[width * height];
+    private DungeonTile[] layoutFallback() {
+        DungeonTile[] t = new DungeonTile[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                t[y * width + x] = x == 0 || y == 0 || x == width - 1 || y == height - 1 ? Tile.WALL : Tile.FLOOR;
+                t[y * width + x] = x == 0 || y == 0 || x == width - 1 || y == height - 1 ? DungeonTile.WALL : DungeonTile.FLOOR;
             }
         }
-        t[width + 1] = Tile.AVATAR;
-        t[2 * width - 2] = Tile.KEY;
-        t[(height - 1) * width - 2] = Tile.DOOR;
+        t[width + 1] = DungeonTile.AVATAR;
+        t[2 * width - 2] = DungeonTile.KEY;
+        t[(height - 1) * width - 2] = DungeonTile.DOOR;
         return t;
     }
 
@@ -108,10 +109,10 @@ abstract class ConstructiveGenerator implements LevelGenerator {
      * level's span (Manhattan) from the avatar, and one to three enemies not within one step (diagonals too) of
      * the avatar. False if the floor is too small.
      */
-    boolean place(RandomGenerator rng, Tile[] tiles) {
+    boolean place(RandomGenerator rng, DungeonTile[] tiles) {
         List<Integer> floor = new ArrayList<>();
         for (int c = 0; c < tiles.length; c++) {
-            if (tiles[c] == Tile.FLOOR) {
+            if (tiles[c] == DungeonTile.FLOOR) {
                 floor.add(c);
             }
         }
@@ -119,22 +120,22 @@ abstract class ConstructiveGenerator implements LevelGenerator {
             return false;
         }
         int avatar = floor.get(rng.nextInt(floor.size()));
-        tiles[avatar] = Tile.AVATAR;
+        tiles[avatar] = DungeonTile.AVATAR;
         int span = (width + height) / 3;
         int key = pickFar(rng, tiles, avatar, span);
         if (key < 0) {
             return false;
         }
-        tiles[key] = Tile.KEY;
+        tiles[key] = DungeonTile.KEY;
         int door = pickFar(rng, tiles, avatar, span);
         if (door < 0) {
             return false;
         }
-        tiles[door] = Tile.DOOR;
+        tiles[door] = DungeonTile.DOOR;
         int enemies = 1 + rng.nextInt(3);
         for (int i = 0, tries = 0; i < enemies && tries < 50; tries++) {
             int c = floor.get(rng.nextInt(floor.size()));
-            if (tiles[c] != Tile.FLOOR
+            if (tiles[c] != DungeonTile.FLOOR
                     || Math.abs(c % width - avatar % width) <= 1 && Math.abs(c / width - avatar / width) <= 1) {
                 continue;
             }
@@ -144,10 +145,10 @@ abstract class ConstructiveGenerator implements LevelGenerator {
         return true;
     }
 
-    private int pickFar(RandomGenerator rng, Tile[] tiles, int from, int minDistance) {
+    private int pickFar(RandomGenerator rng, DungeonTile[] tiles, int from, int minDistance) {
         List<Integer> far = new ArrayList<>();
         for (int c = 0; c < tiles.length; c++) {
-            if (tiles[c] == Tile.FLOOR
+            if (tiles[c] == DungeonTile.FLOOR
                     && Math.abs(c % width - from % width) + Math.abs(c / width - from / width) >= minDistance) {
                 far.add(c);
             }
@@ -155,7 +156,7 @@ abstract class ConstructiveGenerator implements LevelGenerator {
         return far.isEmpty() ? -1 : far.get(rng.nextInt(far.size()));
     }
 
-    String text(Tile[] tiles) {
+    String text(DungeonTile[] tiles) {
         StringBuilder sb = new StringBuilder();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -166,9 +167,9 @@ abstract class ConstructiveGenerator implements LevelGenerator {
         return sb.toString();
     }
 
-    Tile[] walls() {
-        Tile[] t = new Tile[width * height];
-        java.util.Arrays.fill(t, Tile.WALL);
+    DungeonTile[] walls() {
+        DungeonTile[] t = new DungeonTile[width * height];
+        java.util.Arrays.fill(t, DungeonTile.WALL);
         return t;
     }
 }

@@ -1,7 +1,7 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +18,14 @@ public final class DungeonCorpus {
 
     public static final String ROOT = "/dev/levelgym/generators/corpus/dungeon/";
 
-    private static volatile List<Level> levels;
+    private static volatile List<DungeonLevel> levels;
 
     private DungeonCorpus() {
     }
 
     /** The corpus levels in index order (unmodifiable; loaded once). */
-    public static List<Level> levels() {
-        List<Level> l = levels;
+    public static List<DungeonLevel> levels() {
+        List<DungeonLevel> l = levels;
         if (l == null) {
             l = load();
             levels = l;
@@ -33,12 +33,12 @@ public final class DungeonCorpus {
         return l;
     }
 
-    private static List<Level> load() {
-        List<Level> out = new ArrayList<>();
+    private static List<DungeonLevel> load() {
+        List<DungeonLevel> out = new ArrayList<>();
         for (String line : read("index.txt").split("\n")) {
             String name = line.strip();
             if (!name.isEmpty() && !name.startsWith("#")) {
-                out.add(LevelParser.parse(read(name), name));
+                out.add(DungeonParser.parse(read(name), name));
             }
         }
         return List.copyOf(out);

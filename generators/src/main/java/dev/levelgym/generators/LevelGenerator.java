@@ -1,6 +1,6 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,15 +18,15 @@ public interface LevelGenerator {
 
     int height();
 
-    /** A playable level (passes {@link dev.levelgym.envs.dungeon.level.LevelSolver}) with id {@code <name>-<seed>}. */
-    Level generate(long seed);
+    /** A playable level (passes {@link dev.levelgym.envs.dungeon.level.DungeonSolver}) with id {@code <name>-<seed>}. */
+    DungeonLevel generate(long seed);
 
     /** The levels of seeds {@code firstSeed, firstSeed + 1, ...}, {@code count} of them. */
-    default List<Level> generate(long firstSeed, int count) {
+    default List<DungeonLevel> generate(long firstSeed, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
-        List<Level> levels = new ArrayList<>(count);
+        List<DungeonLevel> levels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             levels.add(generate(firstSeed + i));
         }
@@ -35,7 +35,7 @@ public interface LevelGenerator {
 
     /**
      * The generator's first, unverified construction for {@code seed} as level text (rows of tile characters):
-     * possibly unplayable or ill-formed. {@link LevelRepair} turns it into a playable level; the default is the
+     * possibly unplayable or ill-formed. {@link DungeonRepair} turns it into a playable level; the default is the
      * verified level itself.
      */
     default String draft(long seed) {

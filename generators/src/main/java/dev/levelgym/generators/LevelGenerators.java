@@ -1,6 +1,7 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.generators.gan.DungeonGan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +43,19 @@ public final class LevelGenerators {
      *                                  {@code gan:MODEL_DIR}) a bad model directory or one trained on another size
      */
     public static LevelGenerator create(String name, int width, int height) {
-        if (name.startsWith(GanGenerator.PREFIX)) {
-            GanGenerator gan = GanGenerator.load(Path.of(name.substring(GanGenerator.PREFIX.length())));
+        if (name.startsWith(DungeonGan.PREFIX)) {
+            DungeonGan gan = DungeonGan.load(Path.of(name.substring(DungeonGan.PREFIX.length())));
             if (gan.width() != width || gan.height() != height) {
                 gan.close();
-                throw new IllegalArgumentException("the GAN model " + name.substring(GanGenerator.PREFIX.length())
+                throw new UserInputException("the GAN model " + name.substring(DungeonGan.PREFIX.length())
                         + " makes " + gan.width() + "x" + gan.height() + " levels, not " + width + "x" + height);
             }
             return gan;
         }
         BiFunction<Integer, Integer, LevelGenerator> f = FACTORIES.get(name);
         if (f == null) {
-            throw new IllegalArgumentException("unknown generator '" + name + "'; known: " + String.join(", ", names())
-                    + ", " + GanGenerator.PREFIX + "MODEL_DIR");
+            throw new UserInputException("unknown generator '" + name + "'; known: " + String.join(", ", names())
+                    + ", " + DungeonGan.PREFIX + "MODEL_DIR");
         }
         return f.apply(width, height);
     }

@@ -1,7 +1,7 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.grid.TileGrid;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import java.util.function.ToLongFunction;
  * playability on the world's solver.
  *
  * <ul>
- *   <li><b>playableShare</b>: share of levels the world's solver can win ({@link LevelSolver} for Dungeon-v0,
+ *   <li><b>playableShare</b>: share of levels the world's solver can win ({@link DungeonSolver} for Dungeon-v0,
  *       {@code PlatformerSolver} for Platformer-v0).</li>
  *   <li><b>medianSolutionLength</b>: median shortest-solution length (moves, or ticks for Platformer-v0) over the
  *       playable levels (mean of the two middle values for an even count; NaN if none is playable).</li>
@@ -60,7 +60,7 @@ public final class LevelMetrics {
     }
 
     /** All metrics of Dungeon-v0 {@code levels} against {@code reference}. */
-    public static Report evaluate(List<Level> levels, List<Level> reference) {
+    public static Report evaluate(List<DungeonLevel> levels, List<DungeonLevel> reference) {
         return evaluate(TileWorld.DUNGEON, levels, reference);
     }
 
@@ -191,7 +191,7 @@ public final class LevelMetrics {
         }
     }
 
-    /** Tile slots per cell in {@link #addCellTiles}: one per ASCII character. */
+    /** DungeonTile slots per cell in {@link #addCellTiles}: one per ASCII character. */
     static final int SYMBOLS = 128;
 
     /**

@@ -1,6 +1,6 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -30,8 +30,8 @@ public final class RoomsGenerator extends ConstructiveGenerator {
     }
 
     @Override
-    Tile[] layout(RandomGenerator rng) {
-        Tile[] t = walls();
+    DungeonTile[] layout(RandomGenerator rng) {
+        DungeonTile[] t = walls();
         int target = 2 + rng.nextInt(Math.max(1, Math.min(4, (width - 2) * (height - 2) / 20)));
         List<int[]> rooms = new ArrayList<>();
         for (int tries = 0; tries < 200 && rooms.size() < target; tries++) {
@@ -52,7 +52,7 @@ public final class RoomsGenerator extends ConstructiveGenerator {
                 rooms.add(new int[] {rx, ry, rw, rh});
                 for (int y = ry; y < ry + rh; y++) {
                     for (int x = rx; x < rx + rw; x++) {
-                        t[y * width + x] = Tile.FLOOR;
+                        t[y * width + x] = DungeonTile.FLOOR;
                     }
                 }
             }
@@ -78,15 +78,15 @@ public final class RoomsGenerator extends ConstructiveGenerator {
         return t;
     }
 
-    private void carveRow(Tile[] t, int y, int x0, int x1) {
+    private void carveRow(DungeonTile[] t, int y, int x0, int x1) {
         for (int x = Math.min(x0, x1); x <= Math.max(x0, x1); x++) {
-            t[y * width + x] = Tile.FLOOR;
+            t[y * width + x] = DungeonTile.FLOOR;
         }
     }
 
-    private void carveColumn(Tile[] t, int x, int y0, int y1) {
+    private void carveColumn(DungeonTile[] t, int x, int y0, int y1) {
         for (int y = Math.min(y0, y1); y <= Math.max(y0, y1); y++) {
-            t[y * width + x] = Tile.FLOOR;
+            t[y * width + x] = DungeonTile.FLOOR;
         }
     }
 }

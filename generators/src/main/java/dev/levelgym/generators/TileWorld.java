@@ -1,11 +1,12 @@
 package dev.levelgym.generators;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonWorld, TileWorld.PlatformerWorld {
 
-    TileWorld<Level> DUNGEON = new DungeonWorld();
+    TileWorld<DungeonLevel> DUNGEON = new DungeonWorld();
     TileWorld<PlatformerLevel> PLATFORMER = new PlatformerWorld();
 
     /** The env whose levels these are. */
@@ -58,12 +59,12 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
                 return w;
             }
         }
-        throw new IllegalArgumentException("level files are defined for " + DUNGEON.envId() + " and "
+        throw new UserInputException("level files are defined for " + DUNGEON.envId() + " and "
                 + PLATFORMER.envId() + ", not '" + envId + "'");
     }
 
-    /** GVGAI zelda levels and {@link LevelSolver}; no completion measure. */
-    final class DungeonWorld implements TileWorld<Level> {
+    /** GVGAI zelda levels and {@link DungeonSolver}; no completion measure. */
+    final class DungeonWorld implements TileWorld<DungeonLevel> {
 
         private DungeonWorld() {
         }
@@ -75,23 +76,23 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
         @Override
         public String legend() {
-            return Arrays.stream(Tile.values()).map(t -> String.valueOf(t.symbol())).collect(Collectors.joining());
+            return Arrays.stream(DungeonTile.values()).map(t -> String.valueOf(t.symbol())).collect(Collectors.joining());
         }
 
         @Override
-        public Level parse(Path file) throws IOException {
-            return LevelParser.parse(file);
+        public DungeonLevel parse(Path file) throws IOException {
+            return DungeonParser.parse(file);
         }
 
         @Override
-        public Playability solve(Level level) {
-            Solution s = LevelSolver.solve(level);
+        public Playability solve(DungeonLevel level) {
+            DungeonSolution s = DungeonSolver.solve(level);
             return new Playability(s.playable(), s.playable() ? OptionalInt.of(s.length()) : OptionalInt.empty(),
                     OptionalDouble.empty());
         }
 
         @Override
-        public List<Level> corpus() {
+        public List<DungeonLevel> corpus() {
             return DungeonCorpus.levels();
         }
     }

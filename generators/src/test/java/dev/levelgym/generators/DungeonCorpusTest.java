@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +14,21 @@ class DungeonCorpusTest {
 
     @Test
     void atLeastFortyBorderedPlayablePairwiseDistinctLevels() {
-        List<Level> levels = DungeonCorpus.levels();
+        List<DungeonLevel> levels = DungeonCorpus.levels();
         assertTrue(levels.size() >= 40, "size " + levels.size());
-        for (Level l : levels) {
+        for (DungeonLevel l : levels) {
             assertEquals(13, l.width(), l.id());
             assertEquals(9, l.height(), l.id());
-            assertTrue(LevelSolver.solve(l).playable(), l.id() + " is unplayable");
+            assertTrue(DungeonSolver.solve(l).playable(), l.id() + " is unplayable");
             int keys = 0;
             int doors = 0;
             for (int y = 0; y < 9; y++) {
                 for (int x = 0; x < 13; x++) {
                     if (x == 0 || y == 0 || x == 12 || y == 8) {
-                        assertEquals(Tile.WALL, l.tile(x, y), l.id() + " border at " + x + "," + y);
+                        assertEquals(DungeonTile.WALL, l.tile(x, y), l.id() + " border at " + x + "," + y);
                     }
-                    keys += l.tile(x, y) == Tile.KEY ? 1 : 0;
-                    doors += l.tile(x, y) == Tile.DOOR ? 1 : 0;
+                    keys += l.tile(x, y) == DungeonTile.KEY ? 1 : 0;
+                    doors += l.tile(x, y) == DungeonTile.DOOR ? 1 : 0;
                 }
             }
             assertEquals(1, keys, l.id());

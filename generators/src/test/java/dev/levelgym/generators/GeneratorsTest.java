@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,35 +22,35 @@ class GeneratorsTest {
     @ValueSource(strings = {"rooms", "caves"})
     void everyLevelIsWellFormedBorderedAndPlayable(String name) {
         LevelGenerator g = LevelGenerators.create(name);
-        for (Level l : g.generate(0, 300)) {
+        for (DungeonLevel l : g.generate(0, 300)) {
             assertEquals(13, l.width());
             assertEquals(9, l.height());
-            assertTrue(LevelSolver.solve(l).playable(), l::toString);
+            assertTrue(DungeonSolver.solve(l).playable(), l::toString);
             int keys = 0;
             int doors = 0;
             int enemies = 0;
             for (int y = 0; y < 9; y++) {
                 for (int x = 0; x < 13; x++) {
-                    Tile t = l.tile(x, y);
+                    DungeonTile t = l.tile(x, y);
                     if (x == 0 || y == 0 || x == 12 || y == 8) {
-                        assertEquals(Tile.WALL, t, l::toString);
+                        assertEquals(DungeonTile.WALL, t, l::toString);
                     }
-                    keys += t == Tile.KEY ? 1 : 0;
-                    doors += t == Tile.DOOR ? 1 : 0;
+                    keys += t == DungeonTile.KEY ? 1 : 0;
+                    doors += t == DungeonTile.DOOR ? 1 : 0;
                     enemies += t.isEnemy() ? 1 : 0;
                 }
             }
             assertEquals(1, keys);
             assertEquals(1, doors);
             assertTrue(enemies >= 1 && enemies <= 3, l::toString);
-            assertEquals(l, LevelParser.parse(l.toText(), l.id()).withId(l.id()));
+            assertEquals(l, DungeonParser.parse(l.toText(), l.id()).withId(l.id()));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rooms", "caves"})
     void deterministicPerSeedAndBatchIsConsecutiveSeeds(String name) {
-        List<Level> batch = LevelGenerators.create(name).generate(42, 5);
+        List<DungeonLevel> batch = LevelGenerators.create(name).generate(42, 5);
         assertEquals(batch.get(3), LevelGenerators.create(name).generate(45));
         assertEquals(name + "-45", batch.get(3).id());
         Set<String> distinct = new HashSet<>();
@@ -62,10 +62,10 @@ class GeneratorsTest {
     @ValueSource(strings = {"rooms", "caves"})
     void otherSizesWork(String name) {
         LevelGenerator g = LevelGenerators.create(name, 25, 15);
-        for (Level l : g.generate(7, 30)) {
+        for (DungeonLevel l : g.generate(7, 30)) {
             assertEquals(25, l.width());
             assertEquals(15, l.height());
-            assertTrue(LevelSolver.solve(l).playable());
+            assertTrue(DungeonSolver.solve(l).playable());
         }
     }
 
@@ -74,7 +74,7 @@ class GeneratorsTest {
     void draftsRepairToPlayable(String name) {
         LevelGenerator g = LevelGenerators.create(name);
         for (long s = 0; s < 30; s++) {
-            assertTrue(LevelSolver.solve(LevelRepair.repair(g.draft(s), "d").level()).playable());
+            assertTrue(DungeonSolver.solve(DungeonRepair.repair(g.draft(s), "d").level()).playable());
         }
     }
 

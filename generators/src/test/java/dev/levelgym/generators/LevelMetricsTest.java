@@ -2,9 +2,9 @@ package dev.levelgym.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,9 @@ class LevelMetricsTest {
 
     // 3x3 levels: R is the reference; G1 equals it; G2 swaps key and door (2 cells differ) and is unplayable
     // (the door blocks the avatar before it can reach the key).
-    private final Level r = LevelParser.parse("A+g\nwww\nwww\n", "r");
-    private final Level g1 = LevelParser.parse("A+g\nwww\nwww\n", "g1");
-    private final Level g2 = LevelParser.parse("Ag+\nwww\nwww\n", "g2");
+    private final DungeonLevel r = DungeonParser.parse("A+g\nwww\nwww\n", "r");
+    private final DungeonLevel g1 = DungeonParser.parse("A+g\nwww\nwww\n", "g1");
+    private final DungeonLevel g2 = DungeonParser.parse("Ag+\nwww\nwww\n", "g2");
 
     @Test
     void hammingAndNoveltyAndDiversity() {
@@ -28,7 +28,7 @@ class LevelMetricsTest {
         assertEquals(1.0, LevelMetrics.meanMinHammingToReference(List.of(g1, g2), List.of(r)));
         assertEquals(1 / 3.0, LevelMetrics.duplicateShare(List.of(g1, g1, g2)), 1e-12);
         assertEquals(0.0, LevelMetrics.duplicateShare(List.of(g1, g2)));
-        Level wide = LevelParser.parse("A+g.\nwwww\nwwww\n", "w");
+        DungeonLevel wide = DungeonParser.parse("A+g.\nwwww\nwwww\n", "w");
         assertEquals(12, LevelMetrics.hamming(r, wide));
     }
 
@@ -38,9 +38,9 @@ class LevelMetricsTest {
         assertEquals(2.5, LevelMetrics.median(List.of(4, 1, 3, 2)));
         Map<Character, Double> h = LevelMetrics.symbolHistogram(List.of(r), TileWorld.DUNGEON.legend());
         assertEquals(List.of('w', '.', 'A', '+', 'g', '1', '2', '3'), List.copyOf(h.keySet()));
-        assertEquals(6 / 9.0, h.get(Tile.WALL.symbol()), 1e-12);
-        assertEquals(1 / 9.0, h.get(Tile.KEY.symbol()), 1e-12);
-        assertEquals(0.0, h.get(Tile.FLOOR.symbol()));
+        assertEquals(6 / 9.0, h.get(DungeonTile.WALL.symbol()), 1e-12);
+        assertEquals(1 / 9.0, h.get(DungeonTile.KEY.symbol()), 1e-12);
+        assertEquals(0.0, h.get(DungeonTile.FLOOR.symbol()));
     }
 
     @Test
@@ -87,7 +87,7 @@ class LevelMetricsTest {
     /** The per-cell count formula gives the pair-by-pair mean exactly, sizes mixed and duplicates included. */
     @Test
     void meanPairwiseHammingEqualsThePairByPairMean() {
-        List<Level> levels = new java.util.ArrayList<>();
+        List<DungeonLevel> levels = new java.util.ArrayList<>();
         for (long s = 0; s < 7; s++) {
             levels.add(LevelGenerators.create("rooms").generate(s));
             levels.add(LevelGenerators.create("caves", 15, 11).generate(s));

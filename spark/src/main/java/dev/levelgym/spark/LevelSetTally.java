@@ -1,9 +1,9 @@
 package dev.levelgym.spark;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.LevelMetrics;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
 final class LevelSetTally implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int TILES = Tile.values().length;
+    private static final int TILES = DungeonTile.values().length;
 
     private long count;
     private long playable;
@@ -47,9 +47,9 @@ final class LevelSetTally implements Serializable {
     private final Map<Integer, Long> windows = new TreeMap<>();
 
     /** Adds one level. */
-    void add(Level level, Reference reference, LevelSolver solver) {
+    void add(DungeonLevel level, Reference reference, DungeonSolver solver) {
         count++;
-        Solution s = solver.shortest(level);
+        DungeonSolution s = solver.shortest(level);
         if (s.playable()) {
             playable++;
             solutionLengths.merge(s.length(), 1L, Long::sum);
@@ -58,7 +58,7 @@ final class LevelSetTally implements Serializable {
             identicalToReference++;
         }
         int min = Integer.MAX_VALUE;
-        for (Level r : reference.levels) {
+        for (DungeonLevel r : reference.levels) {
             min = Math.min(min, LevelMetrics.hamming(level, r));
         }
         minHammingToReferenceSum += min;
@@ -130,7 +130,7 @@ final class LevelSetTally implements Serializable {
         double pairwise = meanPairwiseHamming();
         // As LevelMetrics.symbolHistogram: shares keyed by file character, in legend order.
         Map<Character, Double> histogram = new LinkedHashMap<>();
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             histogram.put(t.symbol(), cells == 0 ? Double.NaN : (double) tiles[t.ordinal()] / cells);
         }
         // Dungeon levels have no completion measure (LevelMetrics reports NaN for them too).
@@ -170,11 +170,11 @@ final class LevelSetTally implements Serializable {
 
     /** The reference set as the tallies need it; built where it is used (it is small). */
     static final class Reference {
-        final List<Level> levels;
+        final List<DungeonLevel> levels;
         final java.util.Set<String> texts = new java.util.HashSet<>();
         final Map<Integer, Map<String, Integer>> patterns = new HashMap<>();
 
-        Reference(List<Level> levels) {
+        Reference(List<DungeonLevel> levels) {
             this.levels = List.copyOf(levels);
             levels.forEach(l -> texts.add(l.toText()));
             for (int size : LevelMetrics.PATTERN_SIZES) {

@@ -1,5 +1,6 @@
 package dev.levelgym.spark;
 
+import dev.levelgym.envs.UserInputException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -49,7 +50,7 @@ public final class SparkEngine implements AutoCloseable {
             return new SparkEngine(new JavaSparkContext(conf));
         } catch (Exception e) { // Scala code throws the checked SparkException without declaring it
             if (e instanceof org.apache.spark.SparkException) {
-                throw new IllegalArgumentException("--master " + conf.get("spark.master") + ": " + e.getMessage(), e);
+                throw new UserInputException("--master " + conf.get("spark.master") + ": " + e.getMessage(), e);
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

@@ -1,14 +1,15 @@
 package dev.levelgym.spark;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.LevelRepair;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.gan.DungeonGan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,10 +62,10 @@ public final class SparkLevelGeneration {
 
         public Job {
             if (count < 1) {
-                throw new IllegalArgumentException("--count must be at least 1, got " + count);
+                throw new UserInputException("--count must be at least 1, got " + count);
             }
             if (partitions < 1) {
-                throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+                throw new UserInputException("--partitions must be at least 1, got " + partitions);
             }
         }
 
@@ -121,11 +122,11 @@ public final class SparkLevelGeneration {
             throw new UncheckedIOException("--out " + job.out() + ": " + e.getMessage(), e);
         }
         String generatorOnExecutors = job.generator();
-        if (job.generator().startsWith(GanGenerator.PREFIX)) {
-            java.nio.file.Path modelDir = java.nio.file.Path.of(job.generator().substring(GanGenerator.PREFIX.length()))
+        if (job.generator().startsWith(DungeonGan.PREFIX)) {
+            java.nio.file.Path modelDir = java.nio.file.Path.of(job.generator().substring(DungeonGan.PREFIX.length()))
                     .toAbsolutePath().normalize();
             sc.addFile(modelDir.toUri().toString(), true);
-            generatorOnExecutors = GanGenerator.PREFIX + SHIPPED + modelDir.getFileName();
+            generatorOnExecutors = DungeonGan.PREFIX + SHIPPED + modelDir.getFileName();
         }
         String generator = generatorOnExecutors;
         JavaRDD<Generated> levels = sc.parallelize(IntStream.range(0, job.tasks()).boxed().toList(), job.tasks())
@@ -148,7 +149,7 @@ public final class SparkLevelGeneration {
     private static void prepare(FileSystem fs, Path out, Job job, String name) throws IOException {
         if (fs.exists(out)) {
             if (!fs.getFileStatus(out).isDirectory()) {
-                throw new IllegalArgumentException("--out: not a directory: " + out);
+                throw new UserInputException("--out: not a directory: " + out);
             }
             if (!job.force()) {
                 Set<String> existing = new HashSet<>();
@@ -158,7 +159,7 @@ public final class SparkLevelGeneration {
                 for (int i = 0; i < job.count(); i++) {
                     String file = fileName(name, job.firstSeed() + i);
                     if (existing.contains(file)) {
-                        throw new IllegalArgumentException("refusing to overwrite " + new Path(out, file)
+                        throw new UserInputException("refusing to overwrite " + new Path(out, file)
                                 + " (it exists); pass --force to overwrite");
                     }
                 }
@@ -174,8 +175,8 @@ public final class SparkLevelGeneration {
     private static Iterator<Generated> generatePartition(Job job, String outUri, String generator, String name,
                                                          Iterator<Integer> parts) throws IOException {
         ExecutorDefaults.apply();
-        String spec = generator.startsWith(GanGenerator.PREFIX + SHIPPED)
-                ? GanGenerator.PREFIX + SparkFiles.get(generator.substring((GanGenerator.PREFIX + SHIPPED).length()))
+        String spec = generator.startsWith(DungeonGan.PREFIX + SHIPPED)
+                ? DungeonGan.PREFIX + SparkFiles.get(generator.substring((DungeonGan.PREFIX + SHIPPED).length()))
                 : generator;
         List<Generated> made = new ArrayList<>();
         Path out = new Path(outUri);
@@ -186,10 +187,10 @@ public final class SparkLevelGeneration {
                 int p = parts.next();
                 for (long s = job.firstSeed(p); s < job.firstSeed(p + 1); s++) {
                     String id = name + "-" + s;
-                    Level level;
+                    DungeonLevel level;
                     int edits = 0;
                     if (job.repair()) {
-                        LevelRepair.Result r = LevelRepair.repair(g.draft(s), id);
+                        DungeonRepair.Result r = DungeonRepair.repair(g.draft(s), id);
                         level = r.level();
                         edits = r.edits().size();
                     } else {
@@ -238,11 +239,11 @@ public final class SparkLevelGeneration {
 
     private static Iterator<LevelSetTally> tally(Iterator<Generated> levels) {
         LevelSetTally.Reference reference = new LevelSetTally.Reference(DungeonCorpus.levels());
-        LevelSolver solver = new LevelSolver();
+        DungeonSolver solver = new DungeonSolver();
         LevelSetTally tally = new LevelSetTally();
         while (levels.hasNext()) {
             Generated l = levels.next();
-            tally.add(LevelParser.parse(l.text(), l.id()), reference, solver);
+            tally.add(DungeonParser.parse(l.text(), l.id()), reference, solver);
         }
         return List.of(tally).iterator();
     }

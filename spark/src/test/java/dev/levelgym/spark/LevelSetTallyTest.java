@@ -2,8 +2,8 @@ package dev.levelgym.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
@@ -16,7 +16,7 @@ class LevelSetTallyTest {
     /** Tallies over any split of a set, merged, give evaluate's report of the set: mixed sizes and duplicates too. */
     @Test
     void mergedTalliesGiveTheSameReportAsEvaluate() {
-        List<Level> levels = new ArrayList<>();
+        List<DungeonLevel> levels = new ArrayList<>();
         for (long s = 0; s < 9; s++) {
             levels.add(LevelGenerators.create("rooms").generate(s));
             levels.add(LevelGenerators.create("caves", 15, 11).generate(s));
@@ -24,7 +24,7 @@ class LevelSetTallyTest {
         levels.add(LevelGenerators.create("rooms").generate(3)); // a duplicate layout
         levels.add(DungeonCorpus.levels().get(0)); // identical to the reference
         LevelSetTally.Reference reference = new LevelSetTally.Reference(DungeonCorpus.levels());
-        LevelSolver solver = new LevelSolver();
+        DungeonSolver solver = new DungeonSolver();
         LevelSetTally a = new LevelSetTally();
         LevelSetTally b = new LevelSetTally();
         for (int i = 0; i < levels.size(); i++) {

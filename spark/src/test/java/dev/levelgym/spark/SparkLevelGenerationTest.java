@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.DungeonRepair;
 import dev.levelgym.generators.gan.GanConfig;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.generators.gan.DungeonGan;
 import dev.levelgym.generators.gan.GanLoss;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanTrainer;
-import dev.levelgym.generators.gan.TrainingCorpus;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class SparkLevelGenerationTest {
     @Test
     void roomsLevelsAndMetricsEqualTheInProcessOnesForAnyPartitioning(@TempDir Path tmp) throws Exception {
         LevelGenerator rooms = LevelGenerators.create("rooms");
-        List<Level> expected = new ArrayList<>();
+        List<DungeonLevel> expected = new ArrayList<>();
         for (long s = 100; s < 130; s++) {
             expected.add(rooms.generate(s));
         }
@@ -62,7 +62,7 @@ class SparkLevelGenerationTest {
             assertEquals(30, r.count());
             assertEquals(expectedMetrics, r.metrics(), "partitions " + partitions);
             assertEquals(expected.stream().map(l -> l.id() + ".txt").sorted().toList(), txtFiles(out));
-            for (Level l : expected) {
+            for (DungeonLevel l : expected) {
                 assertEquals(l.toText(), Files.readString(out.resolve(l.id() + ".txt")));
             }
         }
@@ -71,10 +71,10 @@ class SparkLevelGenerationTest {
     @Test
     void repairedCavesEqualTheInProcessRepair(@TempDir Path tmp) throws Exception {
         LevelGenerator caves = LevelGenerators.create("caves");
-        List<Level> expected = new ArrayList<>();
+        List<DungeonLevel> expected = new ArrayList<>();
         long edits = 0;
         for (long s = 0; s < 12; s++) {
-            LevelRepair.Result r = LevelRepair.repair(caves.draft(s), "caves-" + s);
+            DungeonRepair.Result r = DungeonRepair.repair(caves.draft(s), "caves-" + s);
             expected.add(r.level());
             edits += r.edits().size();
         }
@@ -82,7 +82,7 @@ class SparkLevelGenerationTest {
                 0, 12, true, tmp.toString(), false, 4));
         assertEquals(edits, r.repairEdits());
         assertEquals(LevelMetrics.evaluate(expected, DungeonCorpus.levels()), r.metrics());
-        for (Level l : expected) {
+        for (DungeonLevel l : expected) {
             assertEquals(l.toText(), Files.readString(tmp.resolve(l.id() + ".txt")));
         }
     }
@@ -110,21 +110,21 @@ class SparkLevelGenerationTest {
     void ganModelIsShippedToTheExecutors(@TempDir Path tmp) throws Exception {
         Path modelDir = tmp.resolve("model");
         GanConfig config = new GanConfig(32, 16, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);
-        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config);
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config);
              GanModel model = trainer.step() != null ? trainer.finish() : null) {
             model.save(modelDir);
         }
-        List<Level> expected = new ArrayList<>();
-        try (GanGenerator gan = GanGenerator.load(modelDir)) {
+        List<DungeonLevel> expected = new ArrayList<>();
+        try (DungeonGan gan = DungeonGan.load(modelDir)) {
             for (long s = 10; s < 16; s++) {
                 expected.add(gan.generate(s));
             }
         }
         Path out = tmp.resolve("levels");
         SparkLevelGeneration.Result r = SparkLevelGeneration.run(engine, new SparkLevelGeneration.Job(
-                GanGenerator.PREFIX + modelDir, 13, 9, 10, 6, false, out.toUri().toString(), false, 2));
+                DungeonGan.PREFIX + modelDir, 13, 9, 10, 6, false, out.toUri().toString(), false, 2));
         assertEquals("gan", r.generatorName());
-        for (Level l : expected) {
+        for (DungeonLevel l : expected) {
             assertEquals(l.toText(), Files.readString(out.resolve(l.id() + ".txt")), l.id());
         }
         assertEquals(LevelMetrics.evaluate(expected, DungeonCorpus.levels()), r.metrics());

@@ -3,6 +3,7 @@ package dev.levelgym.agents.rl4j;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Discrete;
 import java.util.Objects;
 import org.deeplearning4j.gym.StepReply;
@@ -68,7 +69,7 @@ public final class LevelgymMdp<O> implements MDP<Box, Integer, DiscreteSpace> {
     static ObservationEncoding<?> encodingFor(Env<?, ?> env) {
         ObservationEncoding<?> encoding = ObservationEncoding.of(env.observationSpace());
         if (!(env.actionSpace() instanceof Discrete)) {
-            throw new IllegalArgumentException("RL4J cannot express the action space " + env.actionSpace()
+            throw new UserInputException("RL4J cannot express the action space " + env.actionSpace()
                     + ": its DQN takes a Discrete action space");
         }
         return encoding;
@@ -124,7 +125,7 @@ public final class LevelgymMdp<O> implements MDP<Box, Integer, DiscreteSpace> {
             throw new IllegalStateException("step after the episode ended: reset first");
         }
         if (action == null || action < 0 || action >= actionSpace.getSize()) {
-            throw new IllegalArgumentException("RL4J action " + action + " is not in 0.." + (actionSpace.getSize() - 1));
+            throw new UserInputException("RL4J action " + action + " is not in 0.." + (actionSpace.getSize() - 1));
         }
         StepResult<O> result = env.step(actionStart + action);
         lastStep = result;

@@ -1,5 +1,6 @@
 package dev.levelgym.agents.rl4j;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.spaces.Space;
@@ -30,7 +31,7 @@ sealed interface ObservationEncoding<O> permits ObservationEncoding.Flat, Observ
         if (space instanceof Discrete discrete) {
             return new OneHot(discrete);
         }
-        throw new IllegalArgumentException("RL4J cannot express the observation space " + space
+        throw new UserInputException("RL4J cannot express the observation space " + space
                 + ": the bridge takes a Box (flattened) or a Discrete (one-hot encoded)");
     }
 
@@ -46,7 +47,7 @@ sealed interface ObservationEncoding<O> permits ObservationEncoding.Flat, Observ
         public double[] encode(float[] observation) {
             // Length only: bounds are the env's business, and a terminal observation may lie outside them.
             if (observation.length != box.size()) {
-                throw new IllegalArgumentException("observation of " + observation.length + " elements, but the "
+                throw new UserInputException("observation of " + observation.length + " elements, but the "
                         + "observation space is " + box);
             }
             double[] out = new double[observation.length];

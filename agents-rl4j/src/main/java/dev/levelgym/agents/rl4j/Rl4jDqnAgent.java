@@ -11,6 +11,7 @@ import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.spaces.Space;
 import java.io.IOException;
@@ -199,7 +200,7 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
                     + "run with more --steps");
         }
         if (!observationSpace.equals(env.observationSpace())) {
-            throw new IllegalArgumentException("agent observes " + observationSpace
+            throw new UserInputException("agent observes " + observationSpace
                     + " but the env's observation space is " + env.observationSpace());
         }
         TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
@@ -211,7 +212,7 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
             mdp.seedNextReset(seed);
             learner = new SteppedQLearning(mdp, new DQN(network), config.learning(nd4jSeed(seed), totalSteps));
         } else if (mdp.env() != env) {
-            throw new IllegalArgumentException(KIND + " continues its episode in the env it started training on; "
+            throw new UserInputException(KIND + " continues its episode in the env it started training on; "
                     + "pass the same env object to every train call");
         }
         long limit = Math.min(stopAt, totalSteps);

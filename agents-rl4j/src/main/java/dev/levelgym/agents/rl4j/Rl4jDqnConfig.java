@@ -1,5 +1,6 @@
 package dev.levelgym.agents.rl4j;
 
+import dev.levelgym.envs.UserInputException;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
 import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguration;
 import org.nd4j.linalg.learning.config.Adam;
@@ -44,34 +45,34 @@ public record Rl4jDqnConfig(int maxEpochStep, int expRepMaxSize, int batchSize, 
         requirePositive("numHiddenNodes", numHiddenNodes);
         requirePositive("numLayers", numLayers);
         if (updateStart < 0) {
-            throw new IllegalArgumentException("updateStart must be non-negative, got " + updateStart);
+            throw new UserInputException("updateStart must be non-negative, got " + updateStart);
         }
         if (batchSize > expRepMaxSize) {
-            throw new IllegalArgumentException("batchSize " + batchSize + " exceeds expRepMaxSize " + expRepMaxSize);
+            throw new UserInputException("batchSize " + batchSize + " exceeds expRepMaxSize " + expRepMaxSize);
         }
         if (!(rewardFactor > 0) || Double.isInfinite(rewardFactor)) {
-            throw new IllegalArgumentException("rewardFactor must be positive and finite, got " + rewardFactor);
+            throw new UserInputException("rewardFactor must be positive and finite, got " + rewardFactor);
         }
         if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+            throw new UserInputException("gamma must be in [0, 1], got " + gamma);
         }
         if (!(errorClamp > 0)) {
-            throw new IllegalArgumentException("errorClamp must be positive, got " + errorClamp);
+            throw new UserInputException("errorClamp must be positive, got " + errorClamp);
         }
         if (!(minEpsilon >= 0 && minEpsilon <= 1)) {
-            throw new IllegalArgumentException("minEpsilon must be in [0, 1], got " + minEpsilon);
+            throw new UserInputException("minEpsilon must be in [0, 1], got " + minEpsilon);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
+            throw new UserInputException("learningRate must be positive and finite, got " + learningRate);
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("l2 must be non-negative and finite, got " + l2);
+            throw new UserInputException("l2 must be non-negative and finite, got " + l2);
         }
     }
 
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new UserInputException(name + " must be positive, got " + value);
         }
     }
 

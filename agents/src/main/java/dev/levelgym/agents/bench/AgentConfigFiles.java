@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.levelgym.envs.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,15 +29,15 @@ public final class AgentConfigFiles {
                 return JSON.createObjectNode();
             }
             if (!node.isObject()) {
-                throw new IllegalArgumentException(file + ": an agent config must be a mapping of fields");
+                throw new UserInputException(file + ": an agent config must be a mapping of fields");
             }
             return node;
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such config file: " + file, e);
+            throw new UserInputException("no such config file: " + file, e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
+            throw new UserInputException(file + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -73,20 +74,20 @@ public interface AgentKind {
                 : (ObjectNode) Checkpoints.JSON.valueToTree(defaults);
         if (config != null && !config.isNull()) {
             if (!config.isObject()) {
-                throw new IllegalArgumentException(kind + " config must be a mapping of fields, got " + config);
+                throw new UserInputException(kind + " config must be a mapping of fields, got " + config);
             }
             merged.setAll((ObjectNode) config);
         }
         try {
             return Checkpoints.JSON.treeToValue(merged, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(kind + " config: unknown key '" + e.getPropertyName()
+            throw new UserInputException(kind + " config: unknown key '" + e.getPropertyName()
                     + "'; known keys: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream()
                     .map(String::valueOf).toList()), e);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("?");
-            throw new IllegalArgumentException(kind + " config: key '" + key + "' must be "
+            throw new UserInputException(kind + " config: key '" + key + "' must be "
                     + e.getTargetType().getSimpleName() + ": " + e.getOriginalMessage().lines().findFirst()
                     .orElse(""), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
@@ -96,7 +97,7 @@ public interface AgentKind {
             }
             String message = root instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? j.getOriginalMessage() : root.getMessage();
-            throw new IllegalArgumentException(kind + " config: " + message.lines().findFirst().orElse(""), e);
+            throw new UserInputException(kind + " config: " + message.lines().findFirst().orElse(""), e);
         }
     }
 }

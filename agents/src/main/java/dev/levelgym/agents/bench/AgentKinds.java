@@ -8,6 +8,7 @@ import dev.levelgym.agents.dqn.DqnConfig;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class AgentKinds {
                 @Override
                 public TrainableAgent<?> create(String envId, Env<?, Integer> env, JsonNode config, long seed) {
                     if (config != null && !config.isNull() && !config.isEmpty()) {
-                        throw new IllegalArgumentException("random agent takes no config, got " + config);
+                        throw new UserInputException("random agent takes no config, got " + config);
                     }
                     return new RandomTrainableAgent<>(envId, (Discrete) env.actionSpace());
                 }
@@ -55,7 +56,7 @@ public final class AgentKinds {
         Map<String, AgentKind> byName = new LinkedHashMap<>();
         for (AgentKind kind : kinds) {
             if (byName.putIfAbsent(kind.name(), kind) != null) {
-                throw new IllegalArgumentException("agent kind registered twice: " + kind.name());
+                throw new UserInputException("agent kind registered twice: " + kind.name());
             }
         }
         this.kinds = Collections.unmodifiableMap(byName);
@@ -97,7 +98,7 @@ public final class AgentKinds {
     public AgentKind kind(String name) {
         AgentKind kind = kinds.get(name);
         if (kind == null) {
-            throw new IllegalArgumentException("unknown agent '" + name + "'; available: "
+            throw new UserInputException("unknown agent '" + name + "'; available: "
                     + String.join(", ", kinds.keySet()));
         }
         return kind;
@@ -162,7 +163,7 @@ public final class AgentKinds {
     @SuppressWarnings("unchecked")
     public static Env<?, Integer> discreteActions(Env<?, ?> env) {
         if (!(env.actionSpace() instanceof Discrete)) {
-            throw new IllegalArgumentException("agents need a Discrete action space, got " + env.actionSpace());
+            throw new UserInputException("agents need a Discrete action space, got " + env.actionSpace());
         }
         return (Env<?, Integer>) env;
     }
@@ -171,7 +172,7 @@ public final class AgentKinds {
     @SuppressWarnings("unchecked")
     public static Env<float[], Integer> floatObservations(Env<?, Integer> env) {
         if (!(env.observationSpace() instanceof Box)) {
-            throw new IllegalArgumentException("this agent needs a Box observation space, got "
+            throw new UserInputException("this agent needs a Box observation space, got "
                     + env.observationSpace());
         }
         return (Env<float[], Integer>) env;

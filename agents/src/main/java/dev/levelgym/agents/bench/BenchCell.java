@@ -4,6 +4,7 @@ import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.bench.RunFiles.EvalPoint;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,12 +98,12 @@ public final class BenchCell {
         try {
             cell = Checkpoints.JSON.readValue(file.toFile(), CellResult.class);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("--resume: corrupt benchmark file " + file + ": "
+            throw new UserInputException("--resume: corrupt benchmark file " + file + ": "
                     + BenchRunner.firstLine(e) + "; delete it to run that cell again", e);
         }
         if (cell == null || !agent.equals(cell.agent()) || cell.seed() != seed || cell.evals() == null
                 || cell.evals().isEmpty()) {
-            throw new IllegalArgumentException("--resume: corrupt benchmark file " + file + ": not the result of "
+            throw new UserInputException("--resume: corrupt benchmark file " + file + ": not the result of "
                     + agent + " seed " + seed + "; delete it to run that cell again");
         }
         return cell;

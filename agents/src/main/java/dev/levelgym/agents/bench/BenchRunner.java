@@ -2,6 +2,7 @@ package dev.levelgym.agents.bench;
 
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +109,7 @@ public final class BenchRunner {
     public static void requireResumable(BenchSettings settings, Path out) {
         String mismatch = settings.resumeMismatch(storedSettings(out));
         if (mismatch != null) {
-            throw new IllegalArgumentException("--resume: " + mismatch + " (" + out.resolve(SETTINGS_FILE) + ")");
+            throw new UserInputException("--resume: " + mismatch + " (" + out.resolve(SETTINGS_FILE) + ")");
         }
     }
 
@@ -116,12 +117,12 @@ public final class BenchRunner {
     public static BenchSettings storedSettings(Path out) {
         Path file = out.resolve(SETTINGS_FILE);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--resume: " + out + " holds no benchmark (no " + SETTINGS_FILE + ")");
+            throw new UserInputException("--resume: " + out + " holds no benchmark (no " + SETTINGS_FILE + ")");
         }
         try {
             return Checkpoints.JSON.readValue(file.toFile(), BenchSettings.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("--resume: corrupt benchmark file " + file + ": " + firstLine(e), e);
+            throw new UserInputException("--resume: corrupt benchmark file " + file + ": " + firstLine(e), e);
         }
     }
 

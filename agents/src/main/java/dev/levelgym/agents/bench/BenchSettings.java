@@ -1,6 +1,7 @@
 package dev.levelgym.agents.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.envs.UserInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +37,34 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
         envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
         agents = List.copyOf(agents);
         if (agents.isEmpty()) {
-            throw new IllegalArgumentException("--agents needs at least one agent");
+            throw new UserInputException("--agents needs at least one agent");
         }
         if (agents.stream().distinct().count() != agents.size()) {
-            throw new IllegalArgumentException("--agents lists an agent twice: " + agents);
+            throw new UserInputException("--agents lists an agent twice: " + agents);
         }
         if (seeds <= 0) {
-            throw new IllegalArgumentException("--seeds must be positive, got " + seeds);
+            throw new UserInputException("--seeds must be positive, got " + seeds);
         }
         if (steps <= 0) {
-            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+            throw new UserInputException("--steps must be positive, got " + steps);
         }
         if (evalEvery <= 0) {
-            throw new IllegalArgumentException("--eval-every must be positive, got " + evalEvery);
+            throw new UserInputException("--eval-every must be positive, got " + evalEvery);
         }
         if (evalEpisodes <= 0) {
-            throw new IllegalArgumentException("--eval-episodes must be positive, got " + evalEpisodes);
+            throw new UserInputException("--eval-episodes must be positive, got " + evalEpisodes);
         }
         agentConfigs = new LinkedHashMap<>(agentConfigs == null ? Map.of() : agentConfigs);
         for (String name : agentConfigs.keySet()) {
             if (!agents.contains(name)) {
-                throw new IllegalArgumentException("--config " + name + "=...: " + name + " is not in --agents " + agents);
+                throw new UserInputException("--config " + name + "=...: " + name + " is not in --agents " + agents);
             }
         }
         if (threads <= 0) {
-            throw new IllegalArgumentException("--threads must be positive, got " + threads);
+            throw new UserInputException("--threads must be positive, got " + threads);
         }
         if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be non-negative, got " + checkpointEvery);
+            throw new UserInputException("--checkpoint-every must be non-negative, got " + checkpointEvery);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.levelgym.agents.bench;
 
 import dev.levelgym.agents.tabular.Discretizer;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Box;
 
 /**
@@ -36,7 +37,7 @@ public final class DefaultDiscretizers {
         }
         if (box.size() > MAX_TABULAR_DIMENSIONS) {
             // Uniform bins over hundreds of one-hot planes would be a table of 2^size rows: not tabular any more.
-            throw new IllegalArgumentException("tabular Q-learning cannot discretize " + envId + "'s observations "
+            throw new UserInputException("tabular Q-learning cannot discretize " + envId + "'s observations "
                     + box + " (" + box.size() + " dimensions); use --agent dqn for it");
         }
         float[] low = box.low();
@@ -46,7 +47,7 @@ public final class DefaultDiscretizers {
             finite = Float.isFinite(low[i]) && Float.isFinite(high[i]) && low[i] < high[i];
         }
         if (!finite) {
-            throw new IllegalArgumentException("no default discretizer for " + envId + "'s observations " + box
+            throw new UserInputException("no default discretizer for " + envId + "'s observations " + box
                     + "; give one in the config file (discretizer: {low: [...], high: [...], bins: [...]})");
         }
         double[] lo = new double[low.length];

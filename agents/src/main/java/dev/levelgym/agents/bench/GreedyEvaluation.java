@@ -1,8 +1,11 @@
 package dev.levelgym.agents.bench;
 
+import dev.levelgym.envs.Outcome;
+import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.agents.Agent;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import java.util.OptionalDouble;
 
 /**
@@ -27,7 +30,7 @@ public final class GreedyEvaluation {
     public static <O> EvalResult run(Agent<O, Integer> agent, Env<O, Integer> env, int episodes, long seed,
                                      OptionalDouble rewardThreshold) {
         if (episodes <= 0) {
-            throw new IllegalArgumentException("evaluation episodes must be positive, got " + episodes);
+            throw new UserInputException("evaluation episodes must be positive, got " + episodes);
         }
         double sum = 0;
         double sumSquares = 0;
@@ -43,10 +46,10 @@ public final class GreedyEvaluation {
                 episodeReturn += step.reward();
                 observation = step.observation();
             } while (!step.done());
-            Object result = step.info().get("result");
+            Object result = step.info().get(InfoKeys.RESULT);
             if (result != null) {
                 withResult++;
-                if ("win".equals(result)) {
+                if (Outcome.WIN.label().equals(result)) {
                     wins++;
                 }
             }

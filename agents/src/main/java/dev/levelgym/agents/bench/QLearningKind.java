@@ -7,6 +7,7 @@ import dev.levelgym.agents.tabular.Discretizer;
 import dev.levelgym.agents.tabular.QLearningAgent;
 import dev.levelgym.agents.tabular.QLearningConfig;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class QLearningKind implements AgentKind {
                     : AgentKind.configOf(name() + " discretizer", Discretizer.class, null, discretizerNode);
             return new QLearningAgent<>(envId, discretizer, actions, q);
         }
-        throw new IllegalArgumentException("q-learning needs Discrete or flat Box observations, got "
+        throw new UserInputException("q-learning needs Discrete or flat Box observations, got "
                 + env.observationSpace());
     }
 

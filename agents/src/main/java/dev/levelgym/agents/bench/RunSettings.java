@@ -1,6 +1,7 @@
 package dev.levelgym.agents.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.envs.UserInputException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,19 +27,19 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
             agentConfig = null;
         }
         if (steps <= 0) {
-            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+            throw new UserInputException("--steps must be positive, got " + steps);
         }
         if (seed < 0) {
-            throw new IllegalArgumentException("--seed must be non-negative, got " + seed);
+            throw new UserInputException("--seed must be non-negative, got " + seed);
         }
         if (evalEvery < 0) {
-            throw new IllegalArgumentException("--eval-every must be non-negative, got " + evalEvery);
+            throw new UserInputException("--eval-every must be non-negative, got " + evalEvery);
         }
         if (evalEpisodes <= 0) {
-            throw new IllegalArgumentException("--eval-episodes must be positive, got " + evalEpisodes);
+            throw new UserInputException("--eval-episodes must be positive, got " + evalEpisodes);
         }
         if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be non-negative, got " + checkpointEvery);
+            throw new UserInputException("--checkpoint-every must be non-negative, got " + checkpointEvery);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.levelgym.agents.bench.RunFiles.EvalPoint;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
 import java.io.BufferedWriter;
@@ -80,7 +81,7 @@ public final class TrainingRun {
     public static RunSettings storedSettings(Path out) {
         Path file = out.resolve(RunFiles.RUN_JSON);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--resume: " + out + " holds no run (no " + RunFiles.RUN_JSON + ")");
+            throw new UserInputException("--resume: " + out + " holds no run (no " + RunFiles.RUN_JSON + ")");
         }
         return Checkpoints.readJson(file, RunSettings.class);
     }
@@ -96,11 +97,11 @@ public final class TrainingRun {
         RunSettings stored = storedSettings(out);
         String mismatch = settings.resumeMismatch(stored);
         if (mismatch != null) {
-            throw new IllegalArgumentException("--resume: " + mismatch);
+            throw new UserInputException("--resume: " + mismatch);
         }
         Path checkpoint = out.resolve(RunFiles.CHECKPOINT);
         if (!Files.isDirectory(checkpoint)) {
-            throw new IllegalArgumentException("--resume: " + out + " has no checkpoint yet; start it again with --force");
+            throw new UserInputException("--resume: " + out + " has no checkpoint yet; start it again with --force");
         }
         Path manifest = checkpoint.resolve(Checkpoints.MANIFEST);
         String checkpointKind = AgentKinds.manifestKind(checkpoint);

@@ -22,6 +22,7 @@ import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
@@ -132,10 +133,10 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
      */
     public static DqnAgent create(String envId, Env<float[], Integer> env, DqnConfig config) {
         if (!(env.observationSpace() instanceof Box box)) {
-            throw new IllegalArgumentException("DQN needs a Box observation space, got " + env.observationSpace());
+            throw new UserInputException("DQN needs a Box observation space, got " + env.observationSpace());
         }
         if (!(env.actionSpace() instanceof Discrete discrete)) {
-            throw new IllegalArgumentException("DQN needs a Discrete action space, got " + env.actionSpace());
+            throw new UserInputException("DQN needs a Discrete action space, got " + env.actionSpace());
         }
         return new DqnAgent(envId, box, discrete, config);
     }
@@ -216,7 +217,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
 
     private void requireObservation(float[] observation) {
         if (observation.length != observationSpace.size()) {
-            throw new IllegalArgumentException("observation has " + observation.length + " floats, the agent's "
+            throw new UserInputException("observation has " + observation.length + " floats, the agent's "
                     + observationSpace + " has " + observationSpace.size());
         }
     }
@@ -240,7 +241,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
                                 EpisodeListener listener) {
         TrainingArguments.requireRun(totalSteps, stopAt, seed);
         if (!observationSpace.equals(env.observationSpace())) {
-            throw new IllegalArgumentException("agent observes " + observationSpace
+            throw new UserInputException("agent observes " + observationSpace
                     + " but the env's observation space is " + env.observationSpace());
         }
         TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
@@ -306,7 +307,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         for (int i = 0; i < current.length; i++) {
             StepResult<float[]> result = env.step(actionSpace.start() + current.actions[i]);
             if (result.done()) {
-                throw new IllegalArgumentException("replaying the interrupted episode ended it after " + (i + 1)
+                throw new UserInputException("replaying the interrupted episode ended it after " + (i + 1)
                         + " of " + current.length + " steps: the env is not the one this agent was trained on");
             }
             window.replayStep(observation, current.actions[i], (float) result.reward());

@@ -1,5 +1,6 @@
 package dev.levelgym.agents.dqn;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.List;
 
 /**
@@ -58,17 +59,17 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
 
     public DqnConfig {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
+            throw new UserInputException("learningRate must be positive and finite, got " + learningRate);
         }
         requirePositive("batchSize", batchSize);
         requirePositive("bufferSize", bufferSize);
         if (learningStarts < 0) {
-            throw new IllegalArgumentException("learningStarts must be non-negative, got " + learningStarts);
+            throw new UserInputException("learningStarts must be non-negative, got " + learningStarts);
         }
         requireUnit("gamma", gamma);
         requirePositive("targetUpdateInterval", targetUpdateInterval);
         if (!(tau > 0.0 && tau <= 1.0)) {
-            throw new IllegalArgumentException("tau must be in (0, 1], got " + tau);
+            throw new UserInputException("tau must be in (0, 1], got " + tau);
         }
         requirePositive("trainFreq", trainFreq);
         requirePositive("gradientSteps", gradientSteps);
@@ -77,15 +78,15 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         requireUnit("explorationFinalEps", explorationFinalEps);
         hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false, false);
         if (networkType == null) {
-            throw new IllegalArgumentException("networkType must be MLP, CONV, VALUE_ITERATION or VALUE_PROPAGATION, "
+            throw new UserInputException("networkType must be MLP, CONV, VALUE_ITERATION or VALUE_PROPAGATION, "
                     + "got null");
         }
         convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV, false);
         if (loss == null) {
-            throw new IllegalArgumentException("loss must be HUBER or MSE, got null");
+            throw new UserInputException("loss must be HUBER or MSE, got null");
         }
         if (!(maxGradNorm > 0.0)) {
-            throw new IllegalArgumentException("maxGradNorm must be positive, got " + maxGradNorm);
+            throw new UserInputException("maxGradNorm must be positive, got " + maxGradNorm);
         }
         requirePositive("nSteps", nSteps);
         agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, false, true);
@@ -93,7 +94,7 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
             requirePositive("planIterations", planIterations);
             requirePositive("planChannels", planChannels);
             if (agentPlanes.isEmpty()) {
-                throw new IllegalArgumentException("agentPlanes must name the observation planes that mark the "
+                throw new UserInputException("agentPlanes must name the observation planes that mark the "
                         + "agent (e.g. [4, 5] for Dungeon-v0) for networkType " + networkType);
             }
         }
@@ -101,28 +102,28 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
 
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new UserInputException(name + " must be positive, got " + value);
         }
     }
 
     private static void requireUnit(String name, double value) {
         // Written so that NaN fails too.
         if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+            throw new UserInputException(name + " must be in [0, 1], got " + value);
         }
     }
 
     private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean nonEmpty, boolean zeroOk) {
         if (sizes == null) {
-            throw new IllegalArgumentException(name + " must be a list of positive sizes, got null");
+            throw new UserInputException(name + " must be a list of positive sizes, got null");
         }
         if (nonEmpty && sizes.isEmpty()) {
-            throw new IllegalArgumentException(name + " must name at least one layer for networkType CONV");
+            throw new UserInputException(name + " must name at least one layer for networkType CONV");
         }
         for (int i = 0; i < sizes.size(); i++) {
             Integer size = sizes.get(i);
             if (size == null || size < 0 || (size == 0 && !zeroOk)) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be " + (zeroOk ? "non-negative" : "positive")
+                throw new UserInputException(name + "[" + i + "] must be " + (zeroOk ? "non-negative" : "positive")
                         + ", got " + size);
             }
         }

@@ -1,6 +1,7 @@
 package dev.levelgym.agents.planning;
 
-import dev.levelgym.envs.dungeon.Channel;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.DungeonChannel;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Space;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class ShortestPathPolicy {
     private static final int NOOP = 0;
     /** Added to a neighbour's distance when an enemy stands there: any free way is preferred. */
     private static final int ENEMY_COST = 1_000;
-    private static final Channel[] ENEMIES = {Channel.ENEMY_QUICK, Channel.ENEMY_NORMAL, Channel.ENEMY_SLOW};
+    private static final DungeonChannel[] ENEMIES = {DungeonChannel.ENEMY_QUICK, DungeonChannel.ENEMY_NORMAL, DungeonChannel.ENEMY_SLOW};
 
     private final int height;
     private final int width;
@@ -34,12 +35,12 @@ public final class ShortestPathPolicy {
     /**
      * A policy for observations of {@code space}.
      *
-     * @throws IllegalArgumentException if the space is not Dungeon-v0's planes ({@link Channel#COUNT}×H×W); meant for
+     * @throws IllegalArgumentException if the space is not Dungeon-v0's planes ({@link DungeonChannel#COUNT}×H×W); meant for
      *                                  the full view, on the egocentric one it can only plan inside the window
      */
     public ShortestPathPolicy(Space<?> space) {
-        if (!(space instanceof Box box) || box.shape().length != 3 || box.shape()[0] != Channel.COUNT) {
-            throw new IllegalArgumentException(NAME + " plays Dungeon-v0 (observation " + Channel.COUNT
+        if (!(space instanceof Box box) || box.shape().length != 3 || box.shape()[0] != DungeonChannel.COUNT) {
+            throw new UserInputException(NAME + " plays Dungeon-v0 (observation " + DungeonChannel.COUNT
                     + "×H×W planes, full view), got " + space);
         }
         this.height = box.shape()[1];
@@ -54,15 +55,15 @@ public final class ShortestPathPolicy {
      * reachable.
      */
     public int act(float[] observation) {
-        int avatar = find(observation, Channel.AVATAR);
+        int avatar = find(observation, DungeonChannel.AVATAR);
         boolean keyHeld = avatar < 0;
         if (keyHeld) {
-            avatar = find(observation, Channel.AVATAR_WITH_KEY);
+            avatar = find(observation, DungeonChannel.AVATAR_WITH_KEY);
         }
         if (avatar < 0) {
             return NOOP;
         }
-        search(observation, keyHeld ? Channel.DOOR : Channel.KEY, keyHeld);
+        search(observation, keyHeld ? DungeonChannel.DOOR : DungeonChannel.KEY, keyHeld);
         int best = NOOP;
         int bestDistance = Integer.MAX_VALUE;
         for (int d = 0; d < MOVE.length; d++) {
@@ -80,7 +81,7 @@ public final class ShortestPathPolicy {
     }
 
     /** Fills {@link #distance} with moves to the nearest {@code goal} cell; walls block, and closed doors too. */
-    private void search(float[] observation, Channel goal, boolean keyHeld) {
+    private void search(float[] observation, DungeonChannel goal, boolean keyHeld) {
         Arrays.fill(distance, -1);
         int head = 0;
         int tail = 0;
@@ -94,8 +95,8 @@ public final class ShortestPathPolicy {
             int cell = queue[head++];
             for (int d = 0; d < MOVE.length; d++) {
                 int next = neighbour(cell, d);
-                if (next < 0 || distance[next] >= 0 || is(observation, Channel.WALL, next)
-                        || (!keyHeld && is(observation, Channel.DOOR, next))) {
+                if (next < 0 || distance[next] >= 0 || is(observation, DungeonChannel.WALL, next)
+                        || (!keyHeld && is(observation, DungeonChannel.DOOR, next))) {
                     continue;
                 }
                 distance[next] = distance[cell] + 1;
@@ -105,7 +106,7 @@ public final class ShortestPathPolicy {
     }
 
     private boolean enemyAt(float[] observation, int cell) {
-        for (Channel enemy : ENEMIES) {
+        for (DungeonChannel enemy : ENEMIES) {
             if (is(observation, enemy, cell)) {
                 return true;
             }
@@ -113,7 +114,7 @@ public final class ShortestPathPolicy {
         return false;
     }
 
-    private int find(float[] observation, Channel channel) {
+    private int find(float[] observation, DungeonChannel channel) {
         for (int cell = 0; cell < plane; cell++) {
             if (is(observation, channel, cell)) {
                 return cell;
@@ -122,7 +123,7 @@ public final class ShortestPathPolicy {
         return -1;
     }
 
-    private boolean is(float[] observation, Channel channel, int cell) {
+    private boolean is(float[] observation, DungeonChannel channel, int cell) {
         return observation[channel.ordinal() * plane + cell] > 0.5f;
     }
 

@@ -1,5 +1,6 @@
 package dev.levelgym.agents.planning;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.frozenlake.FrozenLake;
 import dev.levelgym.envs.frozenlake.Transition;
 
@@ -39,7 +40,7 @@ public final class ValueIteration {
     /** Optimal discounted values and a greedy policy for {@code gamma} in [0, 1). */
     public static OptimalPolicy solve(FrozenLake lake, double gamma) {
         if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1) for discounted value iteration, got " + gamma
+            throw new UserInputException("gamma must be in [0, 1) for discounted value iteration, got " + gamma
                     + " (use optimalSuccessProbabilities for the undiscounted problem)");
         }
         int n = lake.map().numStates();
@@ -158,12 +159,12 @@ public final class ValueIteration {
 
     private static void requirePolicy(FrozenLake lake, int[] policy) {
         if (policy.length != lake.map().numStates()) {
-            throw new IllegalArgumentException("policy has " + policy.length + " actions, the lake has "
+            throw new UserInputException("policy has " + policy.length + " actions, the lake has "
                     + lake.map().numStates() + " states");
         }
         for (int s = 0; s < policy.length; s++) {
             if (policy[s] < 0 || policy[s] >= ACTIONS) {
-                throw new IllegalArgumentException("policy action " + policy[s] + " in state " + s
+                throw new UserInputException("policy action " + policy[s] + " in state " + s
                         + " is not in Discrete(4)");
             }
         }
@@ -171,7 +172,7 @@ public final class ValueIteration {
 
     private static void requireHorizon(int horizon) {
         if (horizon < 0) {
-            throw new IllegalArgumentException("horizon must be non-negative, got " + horizon);
+            throw new UserInputException("horizon must be non-negative, got " + horizon);
         }
     }
 }

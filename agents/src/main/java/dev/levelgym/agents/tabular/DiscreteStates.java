@@ -1,5 +1,6 @@
 package dev.levelgym.agents.tabular;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.spaces.Space;
 
@@ -23,7 +24,7 @@ public record DiscreteStates(int n, int start) implements StateEncoder<Integer> 
     public int encode(Integer observation) {
         int row = observation - start;
         if (row < 0 || row >= n) {
-            throw new IllegalArgumentException("observation " + observation + " is not in " + new Discrete(n, start));
+            throw new UserInputException("observation " + observation + " is not in " + new Discrete(n, start));
         }
         return row;
     }
@@ -36,7 +37,7 @@ public record DiscreteStates(int n, int start) implements StateEncoder<Integer> 
     @Override
     public void requireCompatible(Space<?> space) {
         if (!new Discrete(n, start).equals(space)) {
-            throw new IllegalArgumentException("encoder for " + new Discrete(n, start)
+            throw new UserInputException("encoder for " + new Discrete(n, start)
                     + " does not match observation space " + space);
         }
     }

@@ -1,5 +1,6 @@
 package dev.levelgym.agents.tabular;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Space;
 import java.util.Arrays;
@@ -16,21 +17,21 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
 
     public Discretizer {
         if (low.length != high.length || low.length != bins.length || low.length == 0) {
-            throw new IllegalArgumentException("low, high and bins need the same non-zero length, got "
+            throw new UserInputException("low, high and bins need the same non-zero length, got "
                     + low.length + ", " + high.length + " and " + bins.length);
         }
         long states = 1;
         for (int d = 0; d < low.length; d++) {
             if (!(Double.isFinite(low[d]) && Double.isFinite(high[d]) && low[d] < high[d])) {
-                throw new IllegalArgumentException("dimension " + d + ": bounds must be finite with low < high, got ["
+                throw new UserInputException("dimension " + d + ": bounds must be finite with low < high, got ["
                         + low[d] + ", " + high[d] + "]");
             }
             if (bins[d] < 1) {
-                throw new IllegalArgumentException("dimension " + d + ": bins must be at least 1, got " + bins[d]);
+                throw new UserInputException("dimension " + d + ": bins must be at least 1, got " + bins[d]);
             }
             states *= bins[d];
             if (states > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("too many states: the product of bins " + Arrays.toString(bins)
+                throw new UserInputException("too many states: the product of bins " + Arrays.toString(bins)
                         + " exceeds " + Integer.MAX_VALUE);
             }
         }
@@ -70,7 +71,7 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
     /** The bin of {@code value} in dimension {@code dim}, clipped to {@code [0, bins[dim] - 1]}. */
     public int bin(int dim, double value) {
         if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("dimension " + dim + ": cannot bin NaN");
+            throw new UserInputException("dimension " + dim + ": cannot bin NaN");
         }
         if (value <= low[dim]) {
             return 0;
@@ -92,7 +93,7 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
     /** The lower edge of bin {@code k} in dimension {@code dim}: {@code low + (high - low) * k / bins}. */
     public double edge(int dim, int k) {
         if (k < 0 || k > bins[dim]) {
-            throw new IllegalArgumentException("dimension " + dim + " has edges 0.." + bins[dim] + ", got " + k);
+            throw new UserInputException("dimension " + dim + " has edges 0.." + bins[dim] + ", got " + k);
         }
         return k == bins[dim] ? high[dim] : low[dim] + (high[dim] - low[dim]) * k / bins[dim];
     }
@@ -100,7 +101,7 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
     @Override
     public int encode(float[] observation) {
         if (observation.length != bins.length) {
-            throw new IllegalArgumentException("observation has " + observation.length + " values, discretizer has "
+            throw new UserInputException("observation has " + observation.length + " values, discretizer has "
                     + bins.length + " dimensions");
         }
         int state = 0;
@@ -118,7 +119,7 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
     @Override
     public void requireCompatible(Space<?> space) {
         if (!(space instanceof Box box) || box.shape().length != 1 || box.size() != bins.length) {
-            throw new IllegalArgumentException("discretizer with " + bins.length
+            throw new UserInputException("discretizer with " + bins.length
                     + " dimensions needs a flat Box observation space of that size, got " + space);
         }
     }

@@ -11,6 +11,7 @@ import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         this.numActions = actionSpace.n();
         long cells = (long) encoder.numStates() * numActions;
         if (cells > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("Q-table of " + encoder.numStates() + " states x " + numActions
+            throw new UserInputException("Q-table of " + encoder.numStates() + " states x " + numActions
                     + " actions is too large for one array");
         }
         this.q = new double[(int) cells];
@@ -77,7 +78,7 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         if (space instanceof Discrete d) {
             return d;
         }
-        throw new IllegalArgumentException("tabular Q-learning needs a Discrete " + what + " space, got " + space);
+        throw new UserInputException("tabular Q-learning needs a Discrete " + what + " space, got " + space);
     }
 
     public QLearningConfig config() {
@@ -213,7 +214,7 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         for (int i = 0; i < current.length; i++) {
             StepResult<O> result = env.step(actionSpace.start() + current.actions[i]);
             if (result.done()) {
-                throw new IllegalArgumentException("replaying the interrupted episode ended it after " + (i + 1)
+                throw new UserInputException("replaying the interrupted episode ended it after " + (i + 1)
                         + " of " + current.length + " steps: the env is not the one this agent was trained on");
             }
             observation = result.observation();

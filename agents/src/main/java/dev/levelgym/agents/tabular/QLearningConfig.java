@@ -1,5 +1,6 @@
 package dev.levelgym.agents.tabular;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record QLearningConfig(double learningRate, double gamma, double epsilonS
 
     public QLearningConfig {
         if (!(learningRate > 0.0 && learningRate <= 1.0)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+            throw new UserInputException("learningRate must be in (0, 1], got " + learningRate);
         }
         requireUnit("gamma", gamma);
         requireUnit("epsilonStart", epsilonStart);
@@ -31,7 +32,7 @@ public record QLearningConfig(double learningRate, double gamma, double epsilonS
     private static void requireUnit(String name, double value) {
         // Written so that NaN fails too.
         if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+            throw new UserInputException(name + " must be in [0, 1], got " + value);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.levelgym.agents.tabular;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Space;
 
 /**
@@ -49,10 +50,10 @@ public sealed interface StateEncoder<O> permits DiscreteStates, Discretizer {
                         Checkpoints.JSON.treeToValue(node.get("low"), double[].class),
                         Checkpoints.JSON.treeToValue(node.get("high"), double[].class),
                         Checkpoints.JSON.treeToValue(node.get("bins"), int[].class));
-                default -> throw new IllegalArgumentException("unknown state encoder type '" + type + "'");
+                default -> throw new UserInputException("unknown state encoder type '" + type + "'");
             };
         } catch (NullPointerException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed " + type + " state encoder: " + node, e);
+            throw new UserInputException("malformed " + type + " state encoder: " + node, e);
         }
     }
 }

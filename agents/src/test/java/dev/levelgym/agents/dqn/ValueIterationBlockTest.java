@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.levelgym.envs.dungeon.Channel;
+import dev.levelgym.envs.dungeon.DungeonChannel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,26 +16,26 @@ class ValueIterationBlockTest {
     private static final int W = 13;
     private static final int ITERATIONS = 3;
     private static final DqnConfig CONFIG = DqnConfig.defaults()
-            .withPlanning(ITERATIONS, 6, List.of(Channel.AVATAR.ordinal(), Channel.AVATAR_WITH_KEY.ordinal()))
+            .withPlanning(ITERATIONS, 6, List.of(DungeonChannel.AVATAR.ordinal(), DungeonChannel.AVATAR_WITH_KEY.ordinal()))
             .withNetwork(NetworkType.VALUE_ITERATION, List.of(4), List.of());
 
     /** An open 9×13 room, walls around, the avatar on row 4 column 1 and a key on row 4 at {@code keyColumn} (-1: none). */
     private static float[] room(int keyColumn) {
-        float[] obs = new float[Channel.COUNT * H * W];
+        float[] obs = new float[DungeonChannel.COUNT * H * W];
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
                 boolean wall = y == 0 || x == 0 || y == H - 1 || x == W - 1;
-                set(obs, wall ? Channel.WALL : Channel.FLOOR, y, x);
+                set(obs, wall ? DungeonChannel.WALL : DungeonChannel.FLOOR, y, x);
             }
         }
-        set(obs, Channel.AVATAR, 4, 1);
+        set(obs, DungeonChannel.AVATAR, 4, 1);
         if (keyColumn >= 0) {
-            set(obs, Channel.KEY, 4, keyColumn);
+            set(obs, DungeonChannel.KEY, 4, keyColumn);
         }
         return obs;
     }
 
-    private static void set(float[] obs, Channel channel, int y, int x) {
+    private static void set(float[] obs, DungeonChannel channel, int y, int x) {
         obs[(channel.ordinal() * H + y) * W + x] = 1f;
     }
 
@@ -47,7 +47,7 @@ class ValueIterationBlockTest {
     @Test
     void valuesTravelOneCellPerRound() {
         try (NDManager manager = NDManager.newBaseManager();
-             QNetwork network = new QNetwork(manager, new int[] {Channel.COUNT, H, W}, 6, CONFIG)) {
+             QNetwork network = new QNetwork(manager, new int[] {DungeonChannel.COUNT, H, W}, 6, CONFIG)) {
             network.initialize(7);
             float[] far = network.qValues(room(1 + ITERATIONS + 2));
             float[] farther = network.qValues(room(11));

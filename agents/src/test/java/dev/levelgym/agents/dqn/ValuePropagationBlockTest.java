@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.levelgym.envs.dungeon.Channel;
+import dev.levelgym.envs.dungeon.DungeonChannel;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ class ValuePropagationBlockTest {
     private static final int DOWN = 1;
     private static final int LEFT = 2;
     private static final int RIGHT = 3;
-    private static final List<Integer> AGENT_PLANES = List.of(Channel.AVATAR.ordinal(),
-            Channel.AVATAR_WITH_KEY.ordinal());
+    private static final List<Integer> AGENT_PLANES = List.of(DungeonChannel.AVATAR.ordinal(),
+            DungeonChannel.AVATAR_WITH_KEY.ordinal());
 
     private static DqnConfig config(int rounds) {
         // No hidden map layers: the goal and cost maps are one 1×1 convolution, which the first test sets by hand.
@@ -33,18 +33,18 @@ class ValuePropagationBlockTest {
 
     /** A 9×13 room, walls around, the avatar and a key where given, and inner walls at the given cells. */
     private static float[] room(int[] avatar, int[] key, int[]... walls) {
-        float[] obs = new float[Channel.COUNT * H * W];
+        float[] obs = new float[DungeonChannel.COUNT * H * W];
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
                 boolean wall = y == 0 || x == 0 || y == H - 1 || x == W - 1;
                 for (int[] w : walls) {
                     wall |= w[0] == y && w[1] == x;
                 }
-                set(obs, wall ? Channel.WALL : Channel.FLOOR, y, x);
+                set(obs, wall ? DungeonChannel.WALL : DungeonChannel.FLOOR, y, x);
             }
         }
-        set(obs, Channel.AVATAR, avatar[0], avatar[1]);
-        set(obs, Channel.KEY, key[0], key[1]);
+        set(obs, DungeonChannel.AVATAR, avatar[0], avatar[1]);
+        set(obs, DungeonChannel.KEY, key[0], key[1]);
         return obs;
     }
 
@@ -56,7 +56,7 @@ class ValuePropagationBlockTest {
         return cells;
     }
 
-    private static void set(float[] obs, Channel channel, int y, int x) {
+    private static void set(float[] obs, DungeonChannel channel, int y, int x) {
         obs[(channel.ordinal() * H + y) * W + x] = 1f;
     }
 
@@ -82,7 +82,7 @@ class ValuePropagationBlockTest {
     @Test
     void leadsRoundAWallTheShortWay() {
         try (NDManager manager = NDManager.newBaseManager();
-             QNetwork network = new QNetwork(manager, new int[] {Channel.COUNT, H, W}, 6, config(30))) {
+             QNetwork network = new QNetwork(manager, new int[] {DungeonChannel.COUNT, H, W}, 6, config(30))) {
             network.initialize(3);
             setMaps(network);
             // A wall down column 6 with a gap at the bottom (row 7): from (3, 5) to the key at (3, 7), go down.
@@ -101,7 +101,7 @@ class ValuePropagationBlockTest {
     void valuesTravelOneCellPerRound() {
         int rounds = 4;
         try (NDManager manager = NDManager.newBaseManager();
-             QNetwork network = new QNetwork(manager, new int[] {Channel.COUNT, H, W}, 6, config(rounds))) {
+             QNetwork network = new QNetwork(manager, new int[] {DungeonChannel.COUNT, H, W}, 6, config(rounds))) {
             network.initialize(7);
             int[] agent = {4, 1};
             float[] justOutOfReach = atAgent(network, room(agent, new int[] {4, 1 + rounds + 1}), 4, 1);
@@ -124,9 +124,9 @@ class ValuePropagationBlockTest {
             float[] values = new float[Math.toIntExact(array.size())];
             if (array.getShape().dimension() == 4) {
                 int inputs = Math.toIntExact(array.getShape().get(1));
-                assertEquals(2 * Channel.COUNT, inputs, "the maps see the planes and their map-wide maxima");
-                values[Channel.KEY.ordinal()] = 100f;
-                values[inputs + Channel.WALL.ordinal()] = 100f;
+                assertEquals(2 * DungeonChannel.COUNT, inputs, "the maps see the planes and their map-wide maxima");
+                values[DungeonChannel.KEY.ordinal()] = 100f;
+                values[inputs + DungeonChannel.WALL.ordinal()] = 100f;
             } else {
                 values[0] = -100f;
                 values[1] = 3f;

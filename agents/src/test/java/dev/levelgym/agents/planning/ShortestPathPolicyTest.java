@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.registry.Registry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ShortestPathPolicyTest {
     /** Without enemies nothing gets in the way, so the policy must win in exactly the solver's move count. */
     @Test
     void winsAnEnemyFreeLevelInTheSolversNumberOfMoves() {
-        Level level = LevelParser.parse("""
+        DungeonLevel level = DungeonParser.parse("""
                 wwwwwwwwwwwww
                 wA....w.....w
                 w.www.w.www.w
@@ -41,7 +41,7 @@ class ShortestPathPolicyTest {
             moves++;
         } while (!step.done());
         assertEquals("win", step.info().get("result"));
-        assertEquals(LevelSolver.solve(level).length(), moves);
+        assertEquals(DungeonSolver.solve(level).length(), moves);
     }
 
     /** On unseen procedural levels it wins most episodes (moving enemies cause the losses). */

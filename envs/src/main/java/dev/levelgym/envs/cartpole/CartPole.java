@@ -5,6 +5,7 @@ import static dev.levelgym.envs.cartpole.CartPolePhysics.TAU;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Options;
@@ -31,8 +32,8 @@ import java.util.Set;
  */
 public final class CartPole implements Env<float[], Integer> {
 
-    public static final String OPTION_INTEGRATOR = "integrator";
-    public static final String OPTION_SUTTON_BARTO_REWARD = "sutton_barto_reward";
+    public static final String OPT_INTEGRATOR = "integrator";
+    public static final String OPT_SUTTON_BARTO_REWARD = "sutton_barto_reward";
 
     /** {@code CartPole-v1}: 500 steps per episode, solved at an average return of 475. */
     public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>("CartPole-v1", CartPole::fromOptions,
@@ -69,10 +70,10 @@ public final class CartPole implements Env<float[], Integer> {
 
     /** Builds a CartPole from {@code integrator} and {@code sutton_barto_reward}; any other option is an error. */
     public static CartPole fromOptions(Options options) {
-        options.requireOnly("CartPole-v1", Set.of(OPTION_INTEGRATOR, OPTION_SUTTON_BARTO_REWARD));
+        options.requireOnly("CartPole-v1", Set.of(OPT_INTEGRATOR, OPT_SUTTON_BARTO_REWARD));
         return new CartPole(
-                Integrator.fromOption(options.getString(OPTION_INTEGRATOR, Integrator.EULER.optionValue())),
-                options.getBoolean(OPTION_SUTTON_BARTO_REWARD, false));
+                Integrator.fromOption(options.getString(OPT_INTEGRATOR, Integrator.EULER.optionValue())),
+                options.getBoolean(OPT_SUTTON_BARTO_REWARD, false));
     }
 
     public Integrator integrator() {
@@ -153,7 +154,7 @@ public final class CartPole implements Env<float[], Integer> {
      */
     public void setState(double... newState) {
         if (newState.length != 4) {
-            throw new IllegalArgumentException("CartPole state has 4 values [x, x_dot, theta, theta_dot], got "
+            throw new UserInputException("CartPole state has 4 values [x, x_dot, theta, theta_dot], got "
                     + newState.length);
         }
         System.arraycopy(newState, 0, state, 0, 4);

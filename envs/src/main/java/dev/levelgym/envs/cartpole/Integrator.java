@@ -1,5 +1,6 @@
 package dev.levelgym.envs.cartpole;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,7 @@ public enum Integrator {
                 return integrator;
             }
         }
-        throw new IllegalArgumentException("option integrator must be one of "
+        throw new UserInputException("option integrator must be one of "
                 + Arrays.stream(values()).map(i -> "'" + i.optionValue + "'").collect(Collectors.joining(", "))
                 + ", got '" + value + "'");
     }

@@ -1,9 +1,12 @@
 package dev.levelgym.envs.dungeon;
 
+import dev.levelgym.envs.InfoKeys;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Options;
@@ -40,7 +43,7 @@ import java.util.random.RandomGenerator;
  * GVGAI, an enemy's first {@code cons} ticks repeat "no direction", so enemies stand still briefly at the start.
  * (3) The sword ages. The avatar starts facing right (GVGAI's default orientation).
  *
- * <p><b>Observation</b>: {@link Channel#COUNT}×H×W float32 planes, flat and row-major, in {@link Channel} order;
+ * <p><b>Observation</b>: {@link DungeonChannel#COUNT}×H×W float32 planes, flat and row-major, in {@link DungeonChannel} order;
  * H×W is the level size, or (2r+1)×(2r+1) centred on the avatar with {@code view=egocentric}, outside = wall.
  * <b>Info</b>: {@code keyHeld} (Boolean), {@code result} ("running", "win", "loss"), {@code levelId}.
  *
@@ -99,7 +102,7 @@ public final class Dungeon implements Env<float[], Integer> {
             OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS, OPT_KILL_REWARD);
     private static final int TILE_PIXELS = 16;
 
-    private final LevelSource source;
+    private final DungeonLevelSource source;
     private final boolean egocentric;
     private final int radius;
     private final Box observationSpace;
@@ -122,7 +125,7 @@ public final class Dungeon implements Env<float[], Integer> {
         return switch (shaping) {
             case "none" -> env;
             case GoalDistanceShaping.GOAL_DISTANCE -> new GoalDistanceShaping(env);
-            default -> throw new IllegalArgumentException(ID + ": option " + GoalDistanceShaping.OPTION
+            default -> throw new UserInputException(ID + ": option " + GoalDistanceShaping.OPTION
                     + " must be none or " + GoalDistanceShaping.GOAL_DISTANCE + ", got '" + shaping + "'");
         };
     }
@@ -133,38 +136,38 @@ public final class Dungeon implements Env<float[], Integer> {
         if (options.has(OPT_LEVEL)) {
             for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH, OPT_HEIGHT}) {
                 if (options.has(p)) {
-                    throw new IllegalArgumentException(ID + ": option " + p + " is for procedural levels and "
+                    throw new UserInputException(ID + ": option " + p + " is for procedural levels and "
                             + "cannot be combined with option level");
                 }
             }
-            this.source = LevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
+            this.source = DungeonLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
         } else {
-            this.source = new LevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
+            this.source = new DungeonLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
                     options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH),
                     options.getInt(OPT_HEIGHT, DEFAULT_HEIGHT));
         }
         String view = options.getString(OPT_VIEW, "full");
         if (!view.equals("full") && !view.equals("egocentric")) {
-            throw new IllegalArgumentException(ID + ": option view must be full or egocentric, got '" + view + "'");
+            throw new UserInputException(ID + ": option view must be full or egocentric, got '" + view + "'");
         }
         if (view.equals("full") && options.has(OPT_VIEW_RADIUS)) {
-            throw new IllegalArgumentException(ID + ": option view_radius needs view=egocentric");
+            throw new UserInputException(ID + ": option view_radius needs view=egocentric");
         }
         this.egocentric = view.equals("egocentric");
         this.radius = options.getInt(OPT_VIEW_RADIUS, DEFAULT_VIEW_RADIUS);
         if (radius < 1) {
-            throw new IllegalArgumentException(ID + ": option view_radius must be at least 1, got " + radius);
+            throw new UserInputException(ID + ": option view_radius must be at least 1, got " + radius);
         }
         double killReward = options.getDouble(OPT_KILL_REWARD, DEFAULT_KILL_REWARD);
         if (!Double.isFinite(killReward)) {
-            throw new IllegalArgumentException(ID + ": option kill_reward must be a finite number, got " + killReward);
+            throw new UserInputException(ID + ": option kill_reward must be a finite number, got " + killReward);
         }
         this.game = new DungeonGame(killReward);
         this.observationSpace = space();
     }
 
     /** An env over the given levels with the full view. */
-    public Dungeon(LevelSource source) {
+    public Dungeon(DungeonLevelSource source) {
         this(source, false, DEFAULT_VIEW_RADIUS);
     }
 
@@ -172,9 +175,9 @@ public final class Dungeon implements Env<float[], Integer> {
      * An env over the given levels; with {@code egocentric} the observation is the (2r+1)×(2r+1) window around
      * the avatar, r = {@code viewRadius}.
      */
-    public Dungeon(LevelSource source, boolean egocentric, int viewRadius) {
+    public Dungeon(DungeonLevelSource source, boolean egocentric, int viewRadius) {
         if (viewRadius < 1) {
-            throw new IllegalArgumentException(ID + ": view radius must be at least 1, got " + viewRadius);
+            throw new UserInputException(ID + ": view radius must be at least 1, got " + viewRadius);
         }
         this.source = java.util.Objects.requireNonNull(source, "source");
         this.egocentric = egocentric;
@@ -184,14 +187,14 @@ public final class Dungeon implements Env<float[], Integer> {
     }
 
     /** An env that plays one fixed level, full view; handy for tests and for hand-made levels. */
-    public static Dungeon of(Level level) {
-        return new Dungeon(new LevelSource.Fixed(java.util.List.of(level)));
+    public static Dungeon of(DungeonLevel level) {
+        return new Dungeon(new DungeonLevelSource.Fixed(java.util.List.of(level)));
     }
 
     private Box space() {
         int h = egocentric ? 2 * radius + 1 : source.height();
         int w = egocentric ? 2 * radius + 1 : source.width();
-        return Box.uniform(0f, 1f, Channel.COUNT, h, w);
+        return Box.uniform(0f, 1f, DungeonChannel.COUNT, h, w);
     }
 
     @SuppressWarnings("unchecked")
@@ -202,7 +205,7 @@ public final class Dungeon implements Env<float[], Integer> {
     @Override
     public ResetResult<float[]> reset(long seed) {
         if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+            throw new UserInputException("seed must be non-negative, got " + seed);
         }
         random = Pcg64.seeded(seed);
         return start();
@@ -222,12 +225,12 @@ public final class Dungeon implements Env<float[], Integer> {
     }
 
     /** Loads the level and caches its infos, which are immutable and few (key held × outcome). */
-    private void load(Level next) {
+    private void load(DungeonLevel next) {
         game.load(next);
         for (int k = 0; k < 2; k++) {
             for (Outcome o : Outcome.values()) {
                 infos[k * Outcome.values().length + o.ordinal()] =
-                        Map.of("keyHeld", k == 1, "result", o.label(), "levelId", next.id());
+                        Map.of(InfoKeys.KEY_HELD, k == 1, InfoKeys.RESULT, o.label(), InfoKeys.LEVEL_ID, next.id());
             }
         }
     }
@@ -250,7 +253,7 @@ public final class Dungeon implements Env<float[], Integer> {
         int vh = egocentric ? 2 * radius + 1 : height;
         int vw = egocentric ? 2 * radius + 1 : width;
         int plane = vh * vw;
-        float[] obs = new float[Channel.COUNT * plane];
+        float[] obs = new float[DungeonChannel.COUNT * plane];
         int ox = egocentric ? avatar % width - radius : 0;
         int oy = egocentric ? avatar / width - radius : 0;
         for (int vy = 0; vy < vh; vy++) {
@@ -264,25 +267,25 @@ public final class Dungeon implements Env<float[], Integer> {
         }
         for (int i = 0; i < game.enemyCount(); i++) {
             if (game.enemyAlive(i)) {
-                Channel ch = switch (game.enemyKind(i)) {
-                    case ENEMY_QUICK -> Channel.ENEMY_QUICK;
-                    case ENEMY_NORMAL -> Channel.ENEMY_NORMAL;
-                    default -> Channel.ENEMY_SLOW;
+                DungeonChannel ch = switch (game.enemyKind(i)) {
+                    case ENEMY_QUICK -> DungeonChannel.ENEMY_QUICK;
+                    case ENEMY_NORMAL -> DungeonChannel.ENEMY_NORMAL;
+                    default -> DungeonChannel.ENEMY_SLOW;
                 };
                 mark(obs, ch, game.enemyCell(i), ox, oy, vw, vh);
             }
         }
-        mark(obs, game.keyHeld() ? Channel.AVATAR_WITH_KEY : Channel.AVATAR, avatar, ox, oy, vw, vh);
+        mark(obs, game.keyHeld() ? DungeonChannel.AVATAR_WITH_KEY : DungeonChannel.AVATAR, avatar, ox, oy, vw, vh);
         if (game.swordCell() >= 0) {
-            mark(obs, Channel.SWORD, game.swordCell(), ox, oy, vw, vh);
+            mark(obs, DungeonChannel.SWORD, game.swordCell(), ox, oy, vw, vh);
         }
         if (game.facedCell() >= 0) {
-            mark(obs, Channel.FACING, game.facedCell(), ox, oy, vw, vh);
+            mark(obs, DungeonChannel.FACING, game.facedCell(), ox, oy, vw, vh);
         }
         return obs;
     }
 
-    private void mark(float[] obs, Channel channel, int cell, int ox, int oy, int vw, int vh) {
+    private void mark(float[] obs, DungeonChannel channel, int cell, int ox, int oy, int vw, int vh) {
         int vx = cell % game.width() - ox;
         int vy = cell / game.width() - oy;
         if (vx >= 0 && vy >= 0 && vx < vw && vy < vh) {
@@ -306,7 +309,7 @@ public final class Dungeon implements Env<float[], Integer> {
     }
 
     /** The level being played (as loaded; the live state has keys and doors removed as the episode goes). */
-    public Level level() {
+    public DungeonLevel level() {
         return game.level();
     }
 

@@ -1,7 +1,8 @@
 package dev.levelgym.envs.dungeon;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.Outcome;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -18,19 +19,19 @@ public final class DungeonGame {
     private static final int[] DX = {0, 0, -1, 1};
     private static final int[] DY = {-1, 1, 0, 0};
     private static final int FACING_RIGHT = 3;
-    static final byte T_WALL = (byte) Channel.WALL.ordinal();
-    static final byte T_FLOOR = (byte) Channel.FLOOR.ordinal();
-    static final byte T_KEY = (byte) Channel.KEY.ordinal();
-    static final byte T_DOOR = (byte) Channel.DOOR.ordinal();
+    static final byte T_WALL = (byte) DungeonChannel.WALL.ordinal();
+    static final byte T_FLOOR = (byte) DungeonChannel.FLOOR.ordinal();
+    static final byte T_KEY = (byte) DungeonChannel.KEY.ordinal();
+    static final byte T_DOOR = (byte) DungeonChannel.DOOR.ordinal();
 
-    private Level level;
+    private DungeonLevel level;
     private int width;
     private int height;
     private byte[] terrain = new byte[0];
     private int[] enemyAt = new int[0];
     private int enemyCount;
     private int[] enemyCell = new int[0];
-    private Tile[] enemyKind = new Tile[0];
+    private DungeonTile[] enemyKind = new DungeonTile[0];
     private int[] enemyLastMove = new int[0];
     private int[] enemyCounter = new int[0];
     private int[] enemyDirection = new int[0];
@@ -50,7 +51,7 @@ public final class DungeonGame {
     }
 
     /** Starts an episode on {@code next}: avatar at its start facing right, no key, every enemy at rest. */
-    public void load(Level next) {
+    public void load(DungeonLevel next) {
         level = next;
         width = next.width();
         height = next.height();
@@ -63,14 +64,14 @@ public final class DungeonGame {
         enemyCount = 0;
         doorsLeft = 0;
         for (int c = 0; c < cells; c++) {
-            Tile t = next.tile(c);
+            DungeonTile t = next.tile(c);
             terrain[c] = switch (t) {
                 case WALL -> T_WALL;
                 case KEY -> T_KEY;
                 case DOOR -> T_DOOR;
                 default -> T_FLOOR;
             };
-            if (t == Tile.DOOR) {
+            if (t == DungeonTile.DOOR) {
                 doorsLeft++;
             } else if (t.isEnemy()) {
                 addEnemy(c, t);
@@ -84,7 +85,7 @@ public final class DungeonGame {
         outcome = Outcome.RUNNING;
     }
 
-    private void addEnemy(int cell, Tile kind) {
+    private void addEnemy(int cell, DungeonTile kind) {
         int i = enemyCount++;
         if (i >= enemyCell.length) {
             int n = Math.max(4, 2 * enemyCell.length);
@@ -176,7 +177,7 @@ public final class DungeonGame {
             if (!enemyAlive[i]) {
                 continue;
             }
-            Tile kind = enemyKind[i];
+            DungeonTile kind = enemyKind[i];
             enemyLastMove[i]++;
             int direction;
             if (enemyCounter[i] < kind.cons()) {
@@ -225,7 +226,7 @@ public final class DungeonGame {
     }
 
     /** The level being played, as loaded (the live state has keys and doors removed as the episode goes). */
-    public Level level() {
+    public DungeonLevel level() {
         return level;
     }
 
@@ -284,7 +285,7 @@ public final class DungeonGame {
         return enemyCell[enemy];
     }
 
-    Tile enemyKind(int enemy) {
+    DungeonTile enemyKind(int enemy) {
         return enemyKind[enemy];
     }
 

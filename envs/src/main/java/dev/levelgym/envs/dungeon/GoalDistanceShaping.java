@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon;
 
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.wrappers.Wrapper;

@@ -3,6 +3,7 @@ package dev.levelgym.envs.frozenlake;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Options;
@@ -36,10 +37,10 @@ public final class FrozenLake implements Env<Integer, Integer> {
     public static final int RIGHT = 2;
     public static final int UP = 3;
 
-    public static final String OPTION_MAP_NAME = "map_name";
-    public static final String OPTION_IS_SLIPPERY = "is_slippery";
-    public static final String OPTION_DESC = "desc";
-    public static final String OPTION_SUCCESS_RATE = "success_rate";
+    public static final String OPT_MAP_NAME = "map_name";
+    public static final String OPT_IS_SLIPPERY = "is_slippery";
+    public static final String OPT_DESC = "desc";
+    public static final String OPT_SUCCESS_RATE = "success_rate";
 
     /** Gymnasium's default: the intended direction and each perpendicular one are equally likely. */
     public static final double DEFAULT_SUCCESS_RATE = 1.0 / 3.0;
@@ -47,12 +48,12 @@ public final class FrozenLake implements Env<Integer, Integer> {
     /** {@code FrozenLake-v1}: the 4x4 map, 100 steps, solved at 0.70. */
     public static final EnvSpec<Integer, Integer> SPEC = new EnvSpec<>("FrozenLake-v1",
             options -> fromOptions("FrozenLake-v1", options), OptionalInt.of(100), OptionalDouble.of(0.70),
-            new Options(Map.of(OPTION_MAP_NAME, "4x4")));
+            new Options(Map.of(OPT_MAP_NAME, "4x4")));
 
     /** {@code FrozenLake8x8-v1}: the 8x8 map, 200 steps, solved at 0.85. */
     public static final EnvSpec<Integer, Integer> SPEC_8X8 = new EnvSpec<>("FrozenLake8x8-v1",
             options -> fromOptions("FrozenLake8x8-v1", options), OptionalInt.of(200), OptionalDouble.of(0.85),
-            new Options(Map.of(OPTION_MAP_NAME, "8x8")));
+            new Options(Map.of(OPT_MAP_NAME, "8x8")));
 
     private static final Discrete ACTION_SPACE = new Discrete(4);
     private static final String[] ACTION_NAMES = {"Left", "Down", "Right", "Up"};
@@ -76,7 +77,7 @@ public final class FrozenLake implements Env<Integer, Integer> {
 
     public FrozenLake(LakeMap map, boolean slippery, double successRate) {
         if (!(successRate >= 0.0 && successRate <= 1.0)) {
-            throw new IllegalArgumentException("option success_rate must be in [0, 1], got " + successRate);
+            throw new UserInputException("option success_rate must be in [0, 1], got " + successRate);
         }
         this.map = java.util.Objects.requireNonNull(map, "map");
         this.slippery = slippery;
@@ -92,9 +93,9 @@ public final class FrozenLake implements Env<Integer, Integer> {
      * of rows; takes precedence over {@code map_name}, as in Gymnasium) and {@code success_rate}.
      */
     public static FrozenLake fromOptions(String envId, Options options) {
-        options.requireOnly(envId, Set.of(OPTION_MAP_NAME, OPTION_IS_SLIPPERY, OPTION_DESC, OPTION_SUCCESS_RATE));
+        options.requireOnly(envId, Set.of(OPT_MAP_NAME, OPT_IS_SLIPPERY, OPT_DESC, OPT_SUCCESS_RATE));
         LakeMap map;
-        Object desc = options.values().get(OPTION_DESC);
+        Object desc = options.values().get(OPT_DESC);
         if (desc instanceof LakeMap lakeMap) {
             map = lakeMap;
         } else if (desc instanceof Collection<?> rows) {
@@ -104,10 +105,10 @@ public final class FrozenLake implements Env<Integer, Integer> {
         } else if (desc != null) {
             map = LakeMap.parse(desc.toString());
         } else {
-            map = LakeMap.standard(options.getString(OPTION_MAP_NAME, "4x4"));
+            map = LakeMap.standard(options.getString(OPT_MAP_NAME, "4x4"));
         }
-        return new FrozenLake(map, options.getBoolean(OPTION_IS_SLIPPERY, true),
-                options.getDouble(OPTION_SUCCESS_RATE, DEFAULT_SUCCESS_RATE));
+        return new FrozenLake(map, options.getBoolean(OPT_IS_SLIPPERY, true),
+                options.getDouble(OPT_SUCCESS_RATE, DEFAULT_SUCCESS_RATE));
     }
 
     private static List<List<List<Transition>>> buildTable(LakeMap map, boolean slippery, double successRate) {

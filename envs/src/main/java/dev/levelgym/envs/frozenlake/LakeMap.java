@@ -1,5 +1,6 @@
 package dev.levelgym.envs.frozenlake;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record LakeMap(List<String> rows) {
     public LakeMap {
         rows = List.copyOf(rows);
         if (rows.isEmpty() || rows.get(0).isEmpty()) {
-            throw new IllegalArgumentException("FrozenLake map is empty");
+            throw new UserInputException("FrozenLake map is empty");
         }
         int ncol = rows.get(0).length();
         List<String> starts = new ArrayList<>();
@@ -41,7 +42,7 @@ public record LakeMap(List<String> rows) {
         for (int r = 0; r < rows.size(); r++) {
             String row = rows.get(r);
             if (row.length() != ncol) {
-                throw new IllegalArgumentException("FrozenLake map is not rectangular: row " + r + " has "
+                throw new UserInputException("FrozenLake map is not rectangular: row " + r + " has "
                         + row.length() + " columns, row 0 has " + ncol);
             }
             for (int c = 0; c < ncol; c++) {
@@ -50,17 +51,17 @@ public record LakeMap(List<String> rows) {
                     case 'S' -> starts.add("row " + r + " column " + c);
                     case 'G' -> goal = true;
                     case 'F', 'H' -> { }
-                    default -> throw new IllegalArgumentException("FrozenLake map row " + r + " column " + c
+                    default -> throw new UserInputException("FrozenLake map row " + r + " column " + c
                             + ": '" + tile + "' is not a tile; use S (start), F (frozen), H (hole) or G (goal)");
                 }
             }
         }
         if (starts.size() != 1) {
-            throw new IllegalArgumentException("FrozenLake map needs exactly one start tile 'S', found "
+            throw new UserInputException("FrozenLake map needs exactly one start tile 'S', found "
                     + starts.size() + (starts.isEmpty() ? "" : " at " + String.join(", ", starts)));
         }
         if (!goal) {
-            throw new IllegalArgumentException("FrozenLake map has no goal tile 'G'");
+            throw new UserInputException("FrozenLake map has no goal tile 'G'");
         }
     }
 
@@ -77,7 +78,7 @@ public record LakeMap(List<String> rows) {
     public static LakeMap standard(String name) {
         LakeMap map = STANDARD.get(name);
         if (map == null) {
-            throw new IllegalArgumentException("option map_name must be '4x4' or '8x8', got '" + name + "'");
+            throw new UserInputException("option map_name must be '4x4' or '8x8', got '" + name + "'");
         }
         return map;
     }

@@ -1,11 +1,13 @@
 package dev.levelgym.envs.grid;
 
+import dev.levelgym.envs.UserInputException;
+
 /**
  * A level text that is not a valid level, located the way compilers do ({@code file:line:column: reason}) so
  * an editor can jump to it. Unchecked, and an {@link IllegalArgumentException}, because a bad level reached
  * through env options is an invalid argument like any other bad option.
  */
-public final class LevelFormatException extends IllegalArgumentException {
+public final class LevelFormatException extends UserInputException {
 
     private final String file;
     private final int line;

@@ -1,8 +1,11 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.InfoKeys;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
@@ -91,7 +94,7 @@ public final class Platformer implements Env<float[], Integer> {
         if (options.has(OPT_LEVEL)) {
             for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH}) {
                 if (options.has(p)) {
-                    throw new IllegalArgumentException(ID + ": option " + p + " is for procedural levels and "
+                    throw new UserInputException(ID + ": option " + p + " is for procedural levels and "
                             + "cannot be combined with option level");
                 }
             }
@@ -103,7 +106,7 @@ public final class Platformer implements Env<float[], Integer> {
         this.viewRows = options.getInt(OPT_VIEW_ROWS, DEFAULT_VIEW_ROWS);
         this.viewCols = options.getInt(OPT_VIEW_COLS, DEFAULT_VIEW_COLS);
         if (viewRows < 1 || viewCols < 1) {
-            throw new IllegalArgumentException(ID + ": options view_rows and view_cols must be at least 1, got "
+            throw new UserInputException(ID + ": options view_rows and view_cols must be at least 1, got "
                     + viewRows + " and " + viewCols);
         }
         this.observationSpace = Box.uniform(0f, 1f, PlatformerChannel.COUNT, viewRows, viewCols);
@@ -112,7 +115,7 @@ public final class Platformer implements Env<float[], Integer> {
     /** An env over the given levels with an R×C window. */
     public Platformer(PlatformerLevelSource source, int viewRows, int viewCols) {
         if (viewRows < 1 || viewCols < 1) {
-            throw new IllegalArgumentException(ID + ": view rows and columns must be at least 1, got "
+            throw new UserInputException(ID + ": view rows and columns must be at least 1, got "
                     + viewRows + " and " + viewCols);
         }
         this.source = Objects.requireNonNull(source, "source");
@@ -129,7 +132,7 @@ public final class Platformer implements Env<float[], Integer> {
     @Override
     public ResetResult<float[]> reset(long seed) {
         if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+            throw new UserInputException("seed must be non-negative, got " + seed);
         }
         random = Pcg64.seeded(seed);
         return start();
@@ -152,12 +155,12 @@ public final class Platformer implements Env<float[], Integer> {
     public StepResult<float[]> step(Integer action) {
         int a = actionSpace.requireContains(action, "action");
         double reward = game.tick(a);
-        return new StepResult<>(observe(), reward, game.result() != Result.RUNNING, false, info());
+        return new StepResult<>(observe(), reward, game.result() != Outcome.RUNNING, false, info());
     }
 
     private Map<String, Object> info() {
-        return Map.of("result", game.result().label(), "x", game.playerX(), "progress", game.progress(),
-                "score", game.score(), "levelId", game.level().id());
+        return Map.of(InfoKeys.RESULT, game.result().label(), InfoKeys.X, game.playerX(), InfoKeys.PROGRESS,
+                game.progress(), InfoKeys.SCORE, game.score(), InfoKeys.LEVEL_ID, game.level().id());
     }
 
     private float[] observe() {

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
@@ -36,7 +37,7 @@ public final class PlatformerGame {
     private int furthestX;
     private int score;
     private int ticks;
-    private Result result = Result.RUNNING;
+    private Outcome result = Outcome.RUNNING;
 
     private int[] enemyX = new int[0];
     private int[] enemyY = new int[0];
@@ -72,7 +73,7 @@ public final class PlatformerGame {
         furthestX = x;
         score = 0;
         ticks = 0;
-        result = Result.RUNNING;
+        result = Outcome.RUNNING;
     }
 
     /**
@@ -81,7 +82,7 @@ public final class PlatformerGame {
      * @throws IllegalStateException if no level is loaded or the episode is over
      */
     public double tick(int action) {
-        if (level == null || result != Result.RUNNING) {
+        if (level == null || result != Outcome.RUNNING) {
             throw new IllegalStateException("no running episode: load a level first");
         }
         if (action < 0 || action >= PlatformerPhysics.ACTIONS) {
@@ -95,7 +96,7 @@ public final class PlatformerGame {
         y = PlatformerPhysics.y(step);
         rise = PlatformerPhysics.rise(step);
         if (PlatformerPhysics.dead(step)) {
-            result = Result.LOSS;
+            result = Outcome.LOSS;
             return DEATH_REWARD;
         }
         // The horizontal part of a move happens on the old row, so a diagonal move takes a coin there too.
@@ -112,7 +113,7 @@ public final class PlatformerGame {
         for (int i = 0; i < enemyAlive.length; i++) {
             if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
                 if (!fell) {
-                    result = Result.LOSS;
+                    result = Outcome.LOSS;
                     return DEATH_REWARD;
                 }
                 enemyAlive[i] = false;
@@ -128,14 +129,14 @@ public final class PlatformerGame {
         score += points;
         reward += POINT_REWARD * points;
         if (x == width - 1) {
-            result = Result.WIN;
+            result = Outcome.WIN;
             return reward + WIN_REWARD;
         }
         if (PlatformerPhysics.enemiesMoveOn(ticks)) {
             moveEnemies();
             for (int i = 0; i < enemyAlive.length; i++) {
                 if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
-                    result = Result.LOSS;
+                    result = Outcome.LOSS;
                     return reward + DEATH_REWARD;
                 }
             }
@@ -215,7 +216,7 @@ public final class PlatformerGame {
         return ticks;
     }
 
-    public Result result() {
+    public Outcome result() {
         return result;
     }
 

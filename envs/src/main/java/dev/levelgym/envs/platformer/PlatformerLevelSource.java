@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
@@ -28,11 +29,11 @@ public sealed interface PlatformerLevelSource {
 
         public Procedural {
             if (startLevel < 0 || numLevels < 0) {
-                throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
+                throw new UserInputException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
             }
             if (width < PlatformerLevels.MIN_WIDTH) {
-                throw new IllegalArgumentException("procedural platformer levels need width >= "
+                throw new UserInputException("procedural platformer levels need width >= "
                         + PlatformerLevels.MIN_WIDTH + ", got " + width);
             }
         }
@@ -50,7 +51,7 @@ public sealed interface PlatformerLevelSource {
         public Fixed {
             levels = List.copyOf(levels);
             if (levels.isEmpty()) {
-                throw new IllegalArgumentException("no levels");
+                throw new UserInputException("no levels");
             }
         }
 
@@ -77,7 +78,7 @@ public sealed interface PlatformerLevelSource {
                                 .sorted().toList();
                     }
                     if (files.isEmpty()) {
-                        throw new IllegalArgumentException("level directory " + path + " has no level files (*.txt)");
+                        throw new UserInputException("level directory " + path + " has no level files (*.txt)");
                     }
                     List<PlatformerLevel> levels = new ArrayList<>();
                     for (Path f : files) {
@@ -86,7 +87,7 @@ public sealed interface PlatformerLevelSource {
                     return new Fixed(levels);
                 }
                 if (!Files.exists(path)) {
-                    throw new IllegalArgumentException("level file " + path + " does not exist");
+                    throw new UserInputException("level file " + path + " does not exist");
                 }
                 return new Fixed(List.of(PlatformerParser.parse(path)));
             } catch (IOException e) {

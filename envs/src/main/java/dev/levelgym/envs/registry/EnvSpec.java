@@ -1,6 +1,7 @@
 package dev.levelgym.envs.registry;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.wrappers.OrderEnforcing;
 import dev.levelgym.envs.wrappers.TimeLimit;
 import java.util.Map;
@@ -19,11 +20,11 @@ public record EnvSpec<O, A>(String id, EnvFactory<O, A> factory, OptionalInt max
 
     public EnvSpec {
         if (!id.matches("[A-Za-z0-9_.-]+-v\\d+")) {
-            throw new IllegalArgumentException("env id must look like Name-vN, got '" + id + "'");
+            throw new UserInputException("env id must look like Name-vN, got '" + id + "'");
         }
         maxEpisodeSteps.ifPresent(n -> {
             if (n <= 0) {
-                throw new IllegalArgumentException(id + ": maxEpisodeSteps must be positive, got " + n);
+                throw new UserInputException(id + ": maxEpisodeSteps must be positive, got " + n);
             }
         });
     }
@@ -45,7 +46,7 @@ public record EnvSpec<O, A>(String id, EnvFactory<O, A> factory, OptionalInt max
         Map<String, Object> envOptions = new java.util.TreeMap<>(merged.values());
         envOptions.remove(MAX_EPISODE_STEPS);
         if (limit.isPresent() && limit.getAsInt() <= 0) {
-            throw new IllegalArgumentException(id + ": option " + MAX_EPISODE_STEPS + " must be positive, got "
+            throw new UserInputException(id + ": option " + MAX_EPISODE_STEPS + " must be positive, got "
                     + limit.getAsInt());
         }
         Env<O, A> env = factory.create(new Options(envOptions));

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.registry;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public record Options(Map<String, Object> values) {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(envId + ": unknown option(s) " + unknown + "; known options: "
+            throw new UserInputException(envId + ": unknown option(s) " + unknown + "; known options: "
                     + new TreeSet<>(known));
         }
         return this;
@@ -54,7 +55,7 @@ public record Options(Map<String, Object> values) {
         }
         long value = getLong(name, 0);
         if (value != (int) value) {
-            throw new IllegalArgumentException("option " + name + " must fit in an int, got '" + v + "'");
+            throw new UserInputException("option " + name + " must fit in an int, got '" + v + "'");
         }
         return (int) value;
     }
@@ -70,7 +71,7 @@ public record Options(Map<String, Object> values) {
         try {
             return Long.parseLong(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be an integer, got '" + v + "'");
+            throw new UserInputException("option " + name + " must be an integer, got '" + v + "'");
         }
     }
 
@@ -85,7 +86,7 @@ public record Options(Map<String, Object> values) {
         try {
             return Double.parseDouble(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be a number, got '" + v + "'");
+            throw new UserInputException("option " + name + " must be a number, got '" + v + "'");
         }
     }
 
@@ -100,7 +101,7 @@ public record Options(Map<String, Object> values) {
         return switch (v.toString().trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("option " + name + " must be true or false, got '" + v + "'");
+            default -> throw new UserInputException("option " + name + " must be true or false, got '" + v + "'");
         };
     }
 }

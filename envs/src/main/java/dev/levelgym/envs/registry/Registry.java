@@ -1,6 +1,7 @@
 package dev.levelgym.envs.registry;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.frozenlake.FrozenLake;
@@ -27,7 +28,7 @@ public final class Registry {
         Map<String, EnvSpec<?, ?>> byId = new LinkedHashMap<>();
         for (EnvSpec<?, ?> spec : specs) {
             if (byId.putIfAbsent(spec.id(), spec) != null) {
-                throw new IllegalArgumentException("env id registered twice: " + spec.id());
+                throw new UserInputException("env id registered twice: " + spec.id());
             }
         }
         this.specs = Collections.unmodifiableMap(byId);
@@ -53,7 +54,7 @@ public final class Registry {
     public EnvSpec<?, ?> spec(String id) {
         EnvSpec<?, ?> spec = specs.get(id);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown env id '" + id + "'; registered: "
+            throw new UserInputException("unknown env id '" + id + "'; registered: "
                     + (specs.isEmpty() ? "(none)" : String.join(", ", specs.keySet())));
         }
         return spec;

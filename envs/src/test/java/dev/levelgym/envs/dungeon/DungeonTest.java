@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon;
 
+import dev.levelgym.envs.Outcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.grid.LevelFormatException;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.Options;
 import dev.levelgym.envs.render.RenderMode;
@@ -44,24 +45,24 @@ class DungeonTest {
             "w...w..w...gw",
             "wwwwwwwwwwwww");
 
-    private static Level level(String... rows) {
-        return LevelParser.parse(String.join("\n", rows), "test");
+    private static DungeonLevel level(String... rows) {
+        return DungeonParser.parse(String.join("\n", rows), "test");
     }
 
-    private static Dungeon env(Level level) {
+    private static Dungeon env(DungeonLevel level) {
         Dungeon env = Dungeon.of(level);
         env.reset(0);
         return env;
     }
 
-    private static float plane(float[] obs, Channel c, int h, int w, int x, int y) {
+    private static float plane(float[] obs, DungeonChannel c, int h, int w, int x, int y) {
         return obs[c.ordinal() * h * w + y * w + x];
     }
 
     @Test
     void followingTheSolverWinsWithReturnTwo() {
-        Level level = LevelParser.parse(NO_ENEMIES, "no-enemies.txt");
-        Solution solution = LevelSolver.solve(level);
+        DungeonLevel level = DungeonParser.parse(NO_ENEMIES, "no-enemies.txt");
+        DungeonSolution solution = DungeonSolver.solve(level);
         assertTrue(solution.playable());
         Dungeon env = env(level);
         double total = 0;
@@ -86,15 +87,15 @@ class DungeonTest {
         StepResult<float[]> r = env.step(Dungeon.RIGHT);
         assertEquals(1.0, r.reward());
         assertEquals(true, r.info().get("keyHeld"));
-        assertEquals(1f, plane(r.observation(), Channel.AVATAR_WITH_KEY, 3, 7, 2, 1));
-        assertEquals(0f, plane(r.observation(), Channel.AVATAR, 3, 7, 2, 1));
-        assertEquals(0f, plane(r.observation(), Channel.KEY, 3, 7, 2, 1));
-        assertEquals(1f, plane(r.observation(), Channel.FLOOR, 3, 7, 2, 1));
+        assertEquals(1f, plane(r.observation(), DungeonChannel.AVATAR_WITH_KEY, 3, 7, 2, 1));
+        assertEquals(0f, plane(r.observation(), DungeonChannel.AVATAR, 3, 7, 2, 1));
+        assertEquals(0f, plane(r.observation(), DungeonChannel.KEY, 3, 7, 2, 1));
+        assertEquals(1f, plane(r.observation(), DungeonChannel.FLOOR, 3, 7, 2, 1));
         env.step(Dungeon.RIGHT);
         // A second key is not picked up by an avatar that already has one.
         assertEquals(0.0, env.step(Dungeon.RIGHT).reward());
         StepResult<float[]> stillThere = env.step(Dungeon.LEFT);
-        assertEquals(1f, plane(stillThere.observation(), Channel.KEY, 3, 7, 4, 1));
+        assertEquals(1f, plane(stillThere.observation(), DungeonChannel.KEY, 3, 7, 4, 1));
         StepResult<float[]> door = env.step(Dungeon.RIGHT);
         door = env.step(Dungeon.RIGHT);
         assertEquals(1.0, door.reward());
@@ -110,7 +111,7 @@ class DungeonTest {
             assertEquals(0.0, r.reward());
             assertFalse(r.terminated());
             assertEquals(start, env.avatarCell());
-            assertEquals(1f, plane(r.observation(), Channel.DOOR, 3, 6, 2, 1));
+            assertEquals(1f, plane(r.observation(), DungeonChannel.DOOR, 3, 6, 2, 1));
         }
     }
 
@@ -128,7 +129,7 @@ class DungeonTest {
         Dungeon env = env(level("wwwwwwww", "wg.A+.gw", "wwwwwwww"));
         double total = 0;
         StepResult<float[]> r = null;
-        for (int a : LevelSolver.solve(env.level()).actions()) {
+        for (int a : DungeonSolver.solve(env.level()).actions()) {
             r = env.step(a);
             total += r.reward();
             if (r.terminated()) {
@@ -146,8 +147,8 @@ class DungeonTest {
         StepResult<float[]> swing = env.step(Dungeon.USE);
         assertEquals(2.0, swing.reward());
         assertEquals(0, env.enemiesAlive());
-        assertEquals(1f, plane(swing.observation(), Channel.SWORD, 3, 8, 2, 1));
-        assertEquals(0f, plane(swing.observation(), Channel.ENEMY_SLOW, 3, 8, 2, 1));
+        assertEquals(1f, plane(swing.observation(), DungeonChannel.SWORD, 3, 8, 2, 1));
+        assertEquals(0f, plane(swing.observation(), DungeonChannel.ENEMY_SLOW, 3, 8, 2, 1));
         double total = swing.reward();
         StepResult<float[]> r = null;
         for (int i = 0; i < 5; i++) {
@@ -178,20 +179,20 @@ class DungeonTest {
         Dungeon env = env(level("wwwwww", "w....w", "w.A+gw", "w....w", "wwwwww"));
         StepResult<float[]> r = env.step(Dungeon.UP); // blocked? no: (2,1) is floor, so it moves and faces up
         r = env.step(Dungeon.DOWN);
-        assertEquals(1f, plane(r.observation(), Channel.FACING, 5, 6, 2, 3));
+        assertEquals(1f, plane(r.observation(), DungeonChannel.FACING, 5, 6, 2, 3));
         r = env.step(Dungeon.USE);
         for (int tick = 1; tick < Dungeon.SWORD_TICKS; tick++) {
-            assertEquals(1f, plane(r.observation(), Channel.SWORD, 5, 6, 2, 3), "tick " + tick);
+            assertEquals(1f, plane(r.observation(), DungeonChannel.SWORD, 5, 6, 2, 3), "tick " + tick);
             r = env.step(Dungeon.NOOP);
         }
-        assertEquals(0f, plane(r.observation(), Channel.SWORD, 5, 6, 2, 3));
+        assertEquals(0f, plane(r.observation(), DungeonChannel.SWORD, 5, 6, 2, 3));
     }
 
     @Test
     void blockedMoveStillTurnsTheAvatar() {
         Dungeon env = env(level("wwwww", "wA+gw", "wwwww"));
         StepResult<float[]> r = env.step(Dungeon.UP);
-        assertEquals(1f, plane(r.observation(), Channel.FACING, 3, 5, 1, 0));
+        assertEquals(1f, plane(r.observation(), DungeonChannel.FACING, 3, 5, 1, 0));
     }
 
     @Test
@@ -231,14 +232,14 @@ class DungeonTest {
             float[] obs = env.reset(seed).observation();
             for (int t = 0; t < 300; t++) {
                 for (int c = 0; c < hw; c++) {
-                    float enemies = obs[Channel.ENEMY_QUICK.ordinal() * hw + c]
-                            + obs[Channel.ENEMY_NORMAL.ordinal() * hw + c] + obs[Channel.ENEMY_SLOW.ordinal() * hw + c];
+                    float enemies = obs[DungeonChannel.ENEMY_QUICK.ordinal() * hw + c]
+                            + obs[DungeonChannel.ENEMY_NORMAL.ordinal() * hw + c] + obs[DungeonChannel.ENEMY_SLOW.ordinal() * hw + c];
                     assertTrue(enemies <= 1f);
                     if (enemies > 0) {
-                        assertEquals(0f, obs[Channel.WALL.ordinal() * hw + c]);
+                        assertEquals(0f, obs[DungeonChannel.WALL.ordinal() * hw + c]);
                     }
-                    float terrain = obs[Channel.WALL.ordinal() * hw + c] + obs[Channel.FLOOR.ordinal() * hw + c]
-                            + obs[Channel.KEY.ordinal() * hw + c] + obs[Channel.DOOR.ordinal() * hw + c];
+                    float terrain = obs[DungeonChannel.WALL.ordinal() * hw + c] + obs[DungeonChannel.FLOOR.ordinal() * hw + c]
+                            + obs[DungeonChannel.KEY.ordinal() * hw + c] + obs[DungeonChannel.DOOR.ordinal() * hw + c];
                     assertEquals(1f, terrain);
                 }
                 // Avoid USE so enemies survive and keep moving.
@@ -309,28 +310,28 @@ class DungeonTest {
     @Test
     void proceduralSizeOption() {
         Dungeon env = new Dungeon(new Options(Map.of("width", 20, "height", 11)));
-        assertArrayEquals(new int[] {Channel.COUNT, 11, 20}, ((Box) env.observationSpace()).shape());
-        assertEquals(20, env.reset(3).observation().length / Channel.COUNT / 11);
+        assertArrayEquals(new int[] {DungeonChannel.COUNT, 11, 20}, ((Box) env.observationSpace()).shape());
+        assertEquals(20, env.reset(3).observation().length / DungeonChannel.COUNT / 11);
         assertEquals(20, env.level().width());
     }
 
     @Test
     void fullObservationMatchesTheLevel() {
-        Level level = LevelParser.parse(NO_ENEMIES, "x");
+        DungeonLevel level = DungeonParser.parse(NO_ENEMIES, "x");
         Dungeon env = Dungeon.of(level);
         Box space = (Box) env.observationSpace();
         assertArrayEquals(new int[] {11, 9, 13}, space.shape());
         float[] obs = env.reset(0).observation();
         assertTrue(space.contains(obs));
-        assertEquals(1f, plane(obs, Channel.AVATAR, 9, 13, 1, 1));
-        assertEquals(1f, plane(obs, Channel.FLOOR, 9, 13, 1, 1));
-        assertEquals(1f, plane(obs, Channel.KEY, 9, 13, 11, 5));
-        assertEquals(1f, plane(obs, Channel.DOOR, 9, 13, 11, 7));
-        assertEquals(1f, plane(obs, Channel.WALL, 9, 13, 0, 0));
-        assertEquals(1f, plane(obs, Channel.FACING, 9, 13, 2, 1));
+        assertEquals(1f, plane(obs, DungeonChannel.AVATAR, 9, 13, 1, 1));
+        assertEquals(1f, plane(obs, DungeonChannel.FLOOR, 9, 13, 1, 1));
+        assertEquals(1f, plane(obs, DungeonChannel.KEY, 9, 13, 11, 5));
+        assertEquals(1f, plane(obs, DungeonChannel.DOOR, 9, 13, 11, 7));
+        assertEquals(1f, plane(obs, DungeonChannel.WALL, 9, 13, 0, 0));
+        assertEquals(1f, plane(obs, DungeonChannel.FACING, 9, 13, 2, 1));
         float avatars = 0;
         for (int i = 0; i < 9 * 13; i++) {
-            avatars += obs[Channel.AVATAR.ordinal() * 117 + i] + obs[Channel.AVATAR_WITH_KEY.ordinal() * 117 + i];
+            avatars += obs[DungeonChannel.AVATAR.ordinal() * 117 + i] + obs[DungeonChannel.AVATAR_WITH_KEY.ordinal() * 117 + i];
         }
         assertEquals(1f, avatars);
     }
@@ -343,8 +344,8 @@ class DungeonTest {
         assertArrayEquals(new int[] {11, 5, 5}, space.shape());
         float[] obs = env.reset(0).observation();
         assertTrue(space.contains(obs));
-        assertEquals(1f, plane(obs, Channel.AVATAR, 5, 5, 2, 2));
-        Level level = env.level();
+        assertEquals(1f, plane(obs, DungeonChannel.AVATAR, 5, 5, 2, 2));
+        DungeonLevel level = env.level();
         int ax = level.avatarCell() % level.width();
         int ay = level.avatarCell() / level.width();
         for (int vy = 0; vy < 5; vy++) {
@@ -352,8 +353,8 @@ class DungeonTest {
                 int x = ax - 2 + vx;
                 int y = ay - 2 + vy;
                 boolean outside = x < 0 || y < 0 || x >= level.width() || y >= level.height();
-                boolean wall = outside || level.tile(x, y) == dev.levelgym.envs.dungeon.level.Tile.WALL;
-                assertEquals(wall ? 1f : 0f, plane(obs, Channel.WALL, 5, 5, vx, vy), vx + "," + vy);
+                boolean wall = outside || level.tile(x, y) == dev.levelgym.envs.dungeon.level.DungeonTile.WALL;
+                assertEquals(wall ? 1f : 0f, plane(obs, DungeonChannel.WALL, 5, 5, vx, vy), vx + "," + vy);
             }
         }
         Dungeon defaultRadius = new Dungeon(new Options(Map.of("view", "egocentric")));
@@ -362,20 +363,20 @@ class DungeonTest {
 
     @Test
     void egocentricOutsideTheLevelIsWall() {
-        Level borderless = level("A..", ".+.", "..g");
-        Dungeon env = new Dungeon(new LevelSource.Fixed(List.of(borderless)), true, 1);
+        DungeonLevel borderless = level("A..", ".+.", "..g");
+        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(borderless)), true, 1);
         float[] obs = env.reset(0).observation();
         float[][] expectedWall = {{1, 1, 1}, {1, 0, 0}, {1, 0, 0}};
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 3; x++) {
-                assertEquals(expectedWall[y][x], plane(obs, Channel.WALL, 3, 3, x, y), x + "," + y);
+                assertEquals(expectedWall[y][x], plane(obs, DungeonChannel.WALL, 3, 3, x, y), x + "," + y);
             }
         }
-        assertEquals(1f, plane(obs, Channel.KEY, 3, 3, 2, 2));
+        assertEquals(1f, plane(obs, DungeonChannel.KEY, 3, 3, 2, 2));
         obs = env.step(Dungeon.RIGHT).observation();
-        assertEquals(1f, plane(obs, Channel.AVATAR, 3, 3, 1, 1));
-        assertEquals(1f, plane(obs, Channel.KEY, 3, 3, 1, 2));
-        assertEquals(1f, plane(obs, Channel.FACING, 3, 3, 2, 1));
+        assertEquals(1f, plane(obs, DungeonChannel.AVATAR, 3, 3, 1, 1));
+        assertEquals(1f, plane(obs, DungeonChannel.KEY, 3, 3, 1, 2));
+        assertEquals(1f, plane(obs, DungeonChannel.FACING, 3, 3, 2, 1));
     }
 
     @Test
@@ -483,7 +484,7 @@ class DungeonTest {
 
     @Test
     void renders() {
-        Dungeon env = env(LevelParser.parse(NO_ENEMIES, "r"));
+        Dungeon env = env(DungeonParser.parse(NO_ENEMIES, "r"));
         Rendering.Text text = assertInstanceOf(Rendering.Text.class, env.render(RenderMode.ANSI));
         String plain = text.text().replaceAll("\u001b\\[[0-9;]*m", "");
         assertEquals(NO_ENEMIES + "\n", plain);

@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.check.EnvChecker;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GoalDistanceShapingTest {
 
     /** The key is behind a wall from the start; the door is closed until the key is held, so the path goes round. */
-    private static final Level LEVEL = LevelParser.parse(String.join("\n",
+    private static final DungeonLevel LEVEL = DungeonParser.parse(String.join("\n",
             "wwwwwww",
             "wA.w+.w",
             "w..w..w",
@@ -33,7 +33,7 @@ class GoalDistanceShapingTest {
 
     @Test
     void movesToWinFallsByOneAlongTheShortestSolutionAndEachStepEarnsThePotentialDifference() {
-        Solution solution = LevelSolver.solve(LEVEL);
+        DungeonSolution solution = DungeonSolver.solve(LEVEL);
         assertTrue(solution.playable());
         GoalDistanceShaping env = new GoalDistanceShaping(Dungeon.of(LEVEL));
         Dungeon plain = Dungeon.of(LEVEL);

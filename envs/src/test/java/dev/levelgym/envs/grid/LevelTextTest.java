@@ -3,7 +3,7 @@ package dev.levelgym.envs.grid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class LevelTextTest {
     void aFileThatIsNotUtf8IsRefusedNamingIt() throws Exception {
         Path file = dir.resolve("latin1.txt");
         Files.write(file, new byte[] {'w', 'w', (byte) 0xE9, '\n'});
-        for (ThrowingParse parse : new ThrowingParse[] {LevelParser::parse, PlatformerParser::parse}) {
+        for (ThrowingParse parse : new ThrowingParse[] {DungeonParser::parse, PlatformerParser::parse}) {
             LevelFormatException e = assertThrows(LevelFormatException.class, () -> parse.run(file));
             assertEquals(file + ":1:1: not UTF-8 text", e.getMessage());
         }

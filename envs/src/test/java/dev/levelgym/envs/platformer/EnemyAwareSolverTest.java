@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ class EnemyAwareSolverTest {
         PlatformerGame game = new PlatformerGame();
         game.load(level);
         for (int a : s.actions()) {
-            assertEquals(Result.RUNNING, game.result(), level.id() + " ended early at tick " + game.ticks());
+            assertEquals(Outcome.RUNNING, game.result(), level.id() + " ended early at tick " + game.ticks());
             game.tick(a);
         }
         return game;
@@ -47,14 +48,14 @@ class EnemyAwareSolverTest {
         assertEquals(29, s.length()); // no time lost: jumping costs nothing over flat ground
         assertTrue(s.jumps() >= 1);
         PlatformerGame game = replay(level, s);
-        assertEquals(Result.WIN, game.result());
+        assertEquals(Outcome.WIN, game.result());
         // Walking straight on loses: the layout's run is not enough.
         PlatformerGame naive = new PlatformerGame();
         naive.load(level);
-        for (int i = 0; i < 29 && naive.result() == Result.RUNNING; i++) {
+        for (int i = 0; i < 29 && naive.result() == Outcome.RUNNING; i++) {
             naive.tick(2);
         }
-        assertEquals(Result.LOSS, naive.result());
+        assertEquals(Outcome.LOSS, naive.result());
     }
 
     @Test
@@ -66,7 +67,7 @@ class EnemyAwareSolverTest {
             PlatformerSolution s = solver.solve(level, 1000);
             assertTrue(s.completable(), level.id());
             PlatformerGame game = replay(level, s);
-            assertEquals(Result.WIN, game.result(), level.id());
+            assertEquals(Outcome.WIN, game.result(), level.id());
             assertEquals(s.length(), game.ticks());
         }
     }

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.Outcome;
 import static dev.levelgym.envs.platformer.level.PlatformerPhysics.JUMP;
 import static dev.levelgym.envs.platformer.level.PlatformerPhysics.JUMP_RIGHT;
 import static dev.levelgym.envs.platformer.level.PlatformerPhysics.NOOP;
@@ -83,9 +84,9 @@ class PlatformerGameTest {
         assertEquals(12, game.playerY());
         game.tick(NOOP);
         assertEquals(13, game.playerY());
-        assertEquals(Result.RUNNING, game.result());
+        assertEquals(Outcome.RUNNING, game.result());
         assertEquals(PlatformerGame.DEATH_REWARD, game.tick(NOOP));
-        assertEquals(Result.LOSS, game.result());
+        assertEquals(Outcome.LOSS, game.result());
         assertThrows(IllegalStateException.class, () -> game.tick(NOOP));
     }
 
@@ -96,7 +97,7 @@ class PlatformerGameTest {
         assertEquals(4, game.enemyX(0));
         game.tick(RIGHT);
         double r = game.tick(RIGHT); // player to 3, then the enemy walks into it
-        assertEquals(Result.LOSS, game.result());
+        assertEquals(Outcome.LOSS, game.result());
         assertEquals(0.1 + PlatformerGame.DEATH_REWARD, r, 1e-12);
     }
 
@@ -106,7 +107,7 @@ class PlatformerGameTest {
         game.tick(NOOP); // the enemy moves on tick 1: 2 -> 1, next to the player
         assertEquals(1, game.enemyX(0));
         double r = game.tick(RIGHT); // enemies rest on tick 2; the player walks into it
-        assertEquals(Result.LOSS, game.result());
+        assertEquals(Outcome.LOSS, game.result());
         assertEquals(PlatformerGame.DEATH_REWARD, r, 1e-12);
         assertTrue(game.enemyAlive(0));
     }
@@ -124,7 +125,7 @@ class PlatformerGameTest {
         assertTrue(game.enemyAlive(0));
         double r = game.tick(NOOP); // falls into (5, 11), the enemy's cell
         assertFalse(game.enemyAlive(0));
-        assertEquals(Result.RUNNING, game.result());
+        assertEquals(Outcome.RUNNING, game.result());
         assertEquals(PlatformerGame.STOMP_POINTS, game.score());
         assertEquals(PlatformerGame.POINT_REWARD * PlatformerGame.STOMP_POINTS, r, 1e-12);
         assertEquals(PlatformerPhysics.STOMP_BOUNCE, game.rise());
@@ -167,9 +168,9 @@ class PlatformerGameTest {
         PlatformerGame game = play(Levels.flat(4).build());
         game.tick(RIGHT);
         game.tick(RIGHT);
-        assertEquals(Result.RUNNING, game.result());
+        assertEquals(Outcome.RUNNING, game.result());
         assertEquals(0.1 + PlatformerGame.WIN_REWARD, game.tick(RIGHT), 1e-12);
-        assertEquals(Result.WIN, game.result());
+        assertEquals(Outcome.WIN, game.result());
         assertEquals(1.0, game.progress());
     }
 

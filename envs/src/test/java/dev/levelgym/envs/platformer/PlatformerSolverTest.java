@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.Outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,14 +100,14 @@ class PlatformerSolverTest {
             game.load(level);
             int jumps = 0;
             for (int i = 0; i < s.length(); i++) {
-                assertEquals(Result.RUNNING, game.result(), level.id() + " tick " + i);
+                assertEquals(Outcome.RUNNING, game.result(), level.id() + " tick " + i);
                 if (PlatformerPhysics.jumps(s.actions().get(i)) && game.rise() == 0
                         && PlatformerPhysics.grounded(level, game.playerX(), game.playerY())) {
                     jumps++;
                 }
                 game.tick(s.actions().get(i));
             }
-            assertEquals(Result.WIN, game.result(), level.id());
+            assertEquals(Outcome.WIN, game.result(), level.id());
             assertEquals(s.jumps(), jumps, level.id());
         }
     }

@@ -2,7 +2,7 @@ package dev.levelgym.demo.model;
 
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.cartpole.CartPole;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.spaces.Box;
 import java.util.List;
 import java.util.Optional;

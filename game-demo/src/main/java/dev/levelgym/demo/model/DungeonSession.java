@@ -3,10 +3,10 @@ package dev.levelgym.demo.model;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.DungeonGame;
-import dev.levelgym.envs.dungeon.Outcome;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.Outcome;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,9 +26,9 @@ public final class DungeonSession {
     private final Pilot pilot;
     private final long episodeSeed;
     private final EntityMotion motion = new EntityMotion();
-    private Level level;
+    private DungeonLevel level;
     private String source;
-    private Solution solution;
+    private DungeonSolution solution;
     private Dungeon env;
     private float[] observation;
     private int steps;
@@ -41,7 +41,7 @@ public final class DungeonSession {
      * @param episodeSeed seeds the env's generator (enemy moves) on every restart, so a replay is exact
      * @param pilot       the agent that plays, or null when a person does
      */
-    public DungeonSession(LevelDeck deck, Optional<Level> fixed, long episodeSeed, Pilot pilot) {
+    public DungeonSession(LevelDeck deck, Optional<DungeonLevel> fixed, long episodeSeed, Pilot pilot) {
         this.deck = deck;
         this.pilot = pilot;
         this.episodeSeed = episodeSeed;
@@ -52,14 +52,14 @@ public final class DungeonSession {
         }
     }
 
-    private void loadFromDeck(Level next) {
+    private void loadFromDeck(DungeonLevel next) {
         load(next, deck.generatorName() + " seed " + deck.seed());
     }
 
-    private void load(Level next, String from) {
+    private void load(DungeonLevel next, String from) {
         level = next;
         source = from;
-        solution = LevelSolver.solve(next);
+        solution = DungeonSolver.solve(next);
         env = pilot == null ? Dungeon.of(next) : pilot.dungeonFor(next);
         restart();
     }
@@ -127,7 +127,7 @@ public final class DungeonSession {
         return env.game();
     }
 
-    public Level level() {
+    public DungeonLevel level() {
         return level;
     }
 
@@ -143,8 +143,8 @@ public final class DungeonSession {
         return score;
     }
 
-    /** The shortest winning moves for the level as loaded (enemies ignored), from {@link LevelSolver}. */
-    public Solution solution() {
+    /** The shortest winning moves for the level as loaded (enemies ignored), from {@link DungeonSolver}. */
+    public DungeonSolution solution() {
         return solution;
     }
 

@@ -1,7 +1,8 @@
 package dev.levelgym.demo.model;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.ProceduralLevels;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonLevels;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class LevelDeck {
 
-    /** The name of the envs' built-in generator ({@link ProceduralLevels}), the fallback. */
+    /** The name of the envs' built-in generator ({@link DungeonLevels}), the fallback. */
     public static final String PROCEDURAL = "procedural";
 
     private final List<LevelGenerator> generators;
@@ -24,7 +25,7 @@ public final class LevelDeck {
     /** @param generators tried in this order; the procedural fallback is appended */
     public LevelDeck(List<LevelGenerator> generators, long firstSeed) {
         if (firstSeed < 0) {
-            throw new IllegalArgumentException("--seed must be non-negative, got " + firstSeed);
+            throw new UserInputException("--seed must be non-negative, got " + firstSeed);
         }
         List<LevelGenerator> all = new ArrayList<>(generators);
         all.add(procedural(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT));
@@ -47,18 +48,18 @@ public final class LevelDeck {
     }
 
     /** The level for the current generator and seed. */
-    public Level level() {
+    public DungeonLevel level() {
         return generators.get(current).generate(seed);
     }
 
     /** Moves to the next seed and returns its level. */
-    public Level next() {
+    public DungeonLevel next() {
         seed++;
         return level();
     }
 
     /** Switches to the next generator (wrapping round) at the same seed and returns its level. */
-    public Level cycle() {
+    public DungeonLevel cycle() {
         current = (current + 1) % generators.size();
         return level();
     }
@@ -75,7 +76,7 @@ public final class LevelDeck {
         return seed;
     }
 
-    /** {@link ProceduralLevels} seen as a generator. */
+    /** {@link DungeonLevels} seen as a generator. */
     static LevelGenerator procedural(int width, int height) {
         return new LevelGenerator() {
             @Override
@@ -94,8 +95,8 @@ public final class LevelDeck {
             }
 
             @Override
-            public Level generate(long s) {
-                return ProceduralLevels.of(s, width, height);
+            public DungeonLevel generate(long s) {
+                return DungeonLevels.of(s, width, height);
             }
         };
     }

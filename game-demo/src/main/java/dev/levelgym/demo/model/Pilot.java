@@ -8,10 +8,11 @@ import dev.levelgym.agents.bench.RunFiles;
 import dev.levelgym.agents.bench.TrainingRun;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.LevelSource;
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.DungeonLevelSource;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerLevelSource;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
@@ -63,7 +64,7 @@ public final class Pilot implements AutoCloseable {
         Path dir = checkpointDir(checkpoint);
         String trainedOn = AgentKinds.manifestEnvId(dir);
         if (!trainedOn.equals(envId)) {
-            throw new IllegalArgumentException("--checkpoint " + checkpoint + " holds an agent for " + trainedOn
+            throw new UserInputException("--checkpoint " + checkpoint + " holds an agent for " + trainedOn
                     + ", but this mode needs one for " + envId);
         }
         Map<String, String> options = new TreeMap<>();
@@ -105,13 +106,13 @@ public final class Pilot implements AutoCloseable {
      * @throws IllegalArgumentException if the level gives observations of another shape (a full-view agent
      *                                  trained on another level size)
      */
-    public Dungeon dungeonFor(Level level) {
+    public Dungeon dungeonFor(DungeonLevel level) {
         boolean egocentric = "egocentric".equals(envOptions.get(Dungeon.OPT_VIEW));
         int radius = envOptions.containsKey(Dungeon.OPT_VIEW_RADIUS)
                 ? Integer.parseInt(envOptions.get(Dungeon.OPT_VIEW_RADIUS)) : Dungeon.DEFAULT_VIEW_RADIUS;
-        Dungeon env = new Dungeon(new LevelSource.Fixed(List.of(level)), egocentric, radius);
+        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(level)), egocentric, radius);
         if (trainedSpace != null && !trainedSpace.equals(env.observationSpace())) {
-            throw new IllegalArgumentException("the " + label + " was trained on observations " + trainedSpace
+            throw new UserInputException("the " + label + " was trained on observations " + trainedSpace
                     + " but level " + level.id() + " (" + level.width() + "x" + level.height() + ") gives "
                     + env.observationSpace() + "; play a level of the training size, or train with view=egocentric");
         }

@@ -1,5 +1,6 @@
 package dev.levelgym.demo.model;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class PlatformerDeck {
     /** @param extra tried first, in this order; procedural and corpus follow */
     public PlatformerDeck(List<PlatformerSource> extra, long firstSeed) {
         if (firstSeed < 0) {
-            throw new IllegalArgumentException("--seed must be non-negative, got " + firstSeed);
+            throw new UserInputException("--seed must be non-negative, got " + firstSeed);
         }
         List<PlatformerSource> all = new ArrayList<>(extra);
         all.add(PlatformerSource.procedural());

@@ -3,7 +3,7 @@ package dev.levelgym.demo.model;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerGame;
-import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
@@ -103,7 +103,7 @@ public final class PlatformerSession {
 
     /** Plays one tick with a Platformer action; does nothing once the episode is over. */
     public void tick(int action) {
-        if (result() != Result.RUNNING) {
+        if (result() != Outcome.RUNNING) {
             return;
         }
         settle();
@@ -124,7 +124,7 @@ public final class PlatformerSession {
         if (!watching) {
             throw new IllegalStateException("a person plays this session");
         }
-        if (result() != Result.RUNNING) {
+        if (result() != Outcome.RUNNING) {
             return;
         }
         if (pilot != null) {
@@ -172,7 +172,7 @@ public final class PlatformerSession {
         return level;
     }
 
-    public Result result() {
+    public Outcome result() {
         return env.game().result();
     }
 

@@ -1,5 +1,6 @@
 package dev.levelgym.demo.model;
 
+
 /**
  * Turns frame time into game ticks: a fixed tick length scaled by a {@link Speed}, with pause and single-step.
  * Frames and ticks are decoupled so the picture stays smooth at any speed and the game runs the same at any frame

@@ -6,7 +6,7 @@ import dev.levelgym.demo.model.CartPoleSession;
 import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.model.TickClock;
 import dev.levelgym.demo.view.Views;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

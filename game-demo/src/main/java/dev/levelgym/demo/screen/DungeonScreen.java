@@ -7,7 +7,7 @@ import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.model.TickClock;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

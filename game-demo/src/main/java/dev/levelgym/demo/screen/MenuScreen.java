@@ -3,6 +3,7 @@ package dev.levelgym.demo.screen;
 import com.badlogic.gdx.Input.Keys;
 import dev.levelgym.demo.DemoMode;
 import dev.levelgym.demo.model.Menu;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.demo.view.Views;
 import java.util.List;
 
@@ -56,6 +57,6 @@ public final class MenuScreen extends DemoScreen {
 
     @Override
     public Status status() {
-        return new Status(DemoMode.MENU, "running", 0, 0);
+        return new Status(DemoMode.MENU, Outcome.RUNNING.label(), 0, 0);
     }
 }

@@ -6,7 +6,7 @@ import dev.levelgym.demo.model.PlatformerSession;
 import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.model.TickClock;
 import dev.levelgym.demo.view.Views;
-import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -140,7 +140,7 @@ public final class PlatformerScreen extends DemoScreen {
     @Override
     public void update(float deltaSeconds) {
         int due = clock.advance(deltaSeconds);
-        for (int i = 0; i < due && session.result() == Result.RUNNING; i++) {
+        for (int i = 0; i < due && session.result() == Outcome.RUNNING; i++) {
             if (session.watching()) {
                 session.autoTick();
             } else {

@@ -20,9 +20,9 @@ import dev.levelgym.demo.model.SideScroll;
 import dev.levelgym.demo.model.Sprite;
 import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.PlatformerGame;
-import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.io.IOException;
@@ -275,7 +275,7 @@ public final class GdxViews implements Views {
                     session.facing() < 0);
         }
         hud(hud);
-        banner(session.banner(), session.result() == Result.WIN, "R restart   N new level   ESC menu");
+        banner(session.banner(), session.result() == Outcome.WIN, "R restart   N new level   ESC menu");
         batch.end();
     }
 

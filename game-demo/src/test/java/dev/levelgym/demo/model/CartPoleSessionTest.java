@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.cartpole.CartPole;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import org.junit.jupiter.api.Test;
 
 class CartPoleSessionTest {

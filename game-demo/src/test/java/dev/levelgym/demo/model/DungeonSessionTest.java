@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.Outcome;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Solution;
+import dev.levelgym.envs.Outcome;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DungeonSessionTest {
 
-    static Level pocket() throws IOException {
+    static DungeonLevel pocket() throws IOException {
         try (InputStream in = DungeonSessionTest.class.getResourceAsStream("/dev/levelgym/demo/pocket.txt")) {
-            return LevelParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "pocket.txt");
+            return DungeonParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "pocket.txt");
         }
     }
 
-    private static DungeonSession session(Level level) {
+    private static DungeonSession session(DungeonLevel level) {
         return new DungeonSession(LevelDeck.standard(0), Optional.of(level), 7, null);
     }
 
     @Test
     void theSolversMovesWinThroughTheEnvAndScoreKeyPlusDoor() throws IOException {
         DungeonSession s = session(pocket());
-        Solution solution = LevelSolver.solve(s.level());
+        DungeonSolution solution = DungeonSolver.solve(s.level());
         assertTrue(solution.playable());
         for (int action : solution.actions()) {
             s.tick(action);
@@ -89,7 +89,7 @@ class DungeonSessionTest {
         LevelDeck deck = LevelDeck.standard(5);
         DungeonSession s = new DungeonSession(deck, Optional.empty(), 0, null);
         assertEquals(deck.generatorNames().get(0) + " seed 5", s.source());
-        Level first = s.level();
+        DungeonLevel first = s.level();
         s.newLevel();
         assertEquals(deck.generatorNames().get(0) + " seed 6", s.source());
         assertNotEquals(first.toText(), s.level().toText());
@@ -108,7 +108,7 @@ class DungeonSessionTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count());
         }
-        assertEquals(s.level().toText(), LevelParser.parse(b).toText());
+        assertEquals(s.level().toText(), DungeonParser.parse(b).toText());
         assertTrue(s.hud().get(s.hud().size() - 1).contains(b.toString()));
     }
 

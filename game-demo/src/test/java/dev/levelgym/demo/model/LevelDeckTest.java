@@ -3,7 +3,7 @@ package dev.levelgym.demo.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.levelgym.envs.dungeon.level.ProceduralLevels;
+import dev.levelgym.envs.dungeon.level.DungeonLevels;
 import dev.levelgym.generators.LevelGenerators;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class LevelDeckTest {
     void withNoOtherGeneratorTheEnvsProceduralLevelsRemain() {
         LevelDeck deck = new LevelDeck(List.of(), 9);
         assertEquals(List.of(LevelDeck.PROCEDURAL), deck.generatorNames());
-        assertEquals(ProceduralLevels.of(9, 13, 9).toText(), deck.level().toText());
-        assertEquals(ProceduralLevels.of(10, 13, 9).toText(), deck.next().toText());
+        assertEquals(DungeonLevels.of(9, 13, 9).toText(), deck.level().toText());
+        assertEquals(DungeonLevels.of(10, 13, 9).toText(), deck.next().toText());
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerChannel;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
@@ -34,7 +34,7 @@ class PilotTest {
             assertTrue(s.steps() > 0);
         }
         try (Pilot pilot = Pilot.load(checkpoint, Dungeon.ID)) {
-            Level small = LevelParser.parse("wwwww\nwA+gw\nwwwww\n", "small.txt");
+            DungeonLevel small = DungeonParser.parse("wwwww\nwA+gw\nwwwww\n", "small.txt");
             IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                     () -> pilot.dungeonFor(small));
             assertTrue(shape.getMessage().startsWith("the random checkpoint was trained on observations "),

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.platformer.Platformer;
-import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
@@ -59,7 +59,7 @@ class PlatformerSessionTest {
     }
 
     private static void watchToTheEnd(PlatformerSession s) {
-        for (int i = 0; i < Platformer.MAX_EPISODE_STEPS && s.result() == Result.RUNNING; i++) {
+        for (int i = 0; i < Platformer.MAX_EPISODE_STEPS && s.result() == Outcome.RUNNING; i++) {
             s.autoTick();
         }
     }
@@ -70,7 +70,7 @@ class PlatformerSessionTest {
         PlatformerSolution solution = s.solution();
         assertTrue(solution.completable());
         watchToTheEnd(s);
-        assertEquals(Result.WIN, s.result());
+        assertEquals(Outcome.WIN, s.result());
         assertEquals(solution.length(), s.steps());
 
         Platformer env = Platformer.of(small());
@@ -92,7 +92,7 @@ class PlatformerSessionTest {
             PlatformerSession s = solver(level);
             assertTrue(level.count(dev.levelgym.envs.platformer.level.PlatformerTile.ENEMY) > 0, level.id());
             watchToTheEnd(s);
-            assertEquals(Result.WIN, s.result(), level.id());
+            assertEquals(Outcome.WIN, s.result(), level.id());
             assertEquals(EnemyAwareSolver.of(level).length(), s.steps(), level.id());
         }
     }
@@ -132,10 +132,10 @@ class PlatformerSessionTest {
                 coin.hud().get(1));
 
         PlatformerSession pit = person(flat(20, 2, 'P'));
-        for (int i = 0; i < 4 && pit.result() == Result.RUNNING; i++) {
+        for (int i = 0; i < 4 && pit.result() == Outcome.RUNNING; i++) {
             pit.tick(PlatformerPhysics.RIGHT);
         }
-        assertEquals(Result.LOSS, pit.result());
+        assertEquals(Outcome.LOSS, pit.result());
         assertEquals(Optional.of("YOU DIED"), pit.banner());
         int steps = pit.steps();
         pit.tick(PlatformerPhysics.RIGHT);

@@ -10,7 +10,7 @@ import dev.levelgym.demo.model.PlatformerDeck;
 import dev.levelgym.demo.model.PlatformerSession;
 import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.view.Views;
-import dev.levelgym.envs.platformer.Result;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import java.io.IOException;
@@ -122,7 +122,7 @@ class PlatformerScreenTest {
         press(s, Keys.M);
         s.update(TICK);
         s.update(TICK);
-        assertEquals(Result.WIN, s.session().result());
+        assertEquals(Outcome.WIN, s.session().result());
         assertEquals(s.session().solution().length(), s.session().steps());
         assertEquals(new DemoScreen.Status(DemoMode.PLATFORMER_WATCH, "win", s.session().steps(),
                 s.session().score()), s.status());

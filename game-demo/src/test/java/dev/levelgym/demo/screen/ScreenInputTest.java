@@ -13,7 +13,7 @@ import dev.levelgym.demo.model.Pilot;
 import dev.levelgym.demo.model.Speed;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.dungeon.Outcome;
+import dev.levelgym.envs.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.levelgym.generators.export;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Draws one {@value #SIZE}-pixel tile per Dungeon {@link Tile}, procedurally, in a small pixel-art style. Wall,
+ * Draws one {@value #SIZE}-pixel tile per Dungeon {@link DungeonTile}, procedurally, in a small pixel-art style. Wall,
  * floor and door are opaque; avatar, key and enemies are sprites on a transparent background, meant to sit on
  * the floor of a terrain layer below them. Enemies carry their level digit in a corner so a designer can tell
  * {@code 1 2 3} apart at a glance.
@@ -25,7 +25,7 @@ final class DungeonTileArt {
     }
 
     /** The tile's picture, {@value #SIZE}×{@value #SIZE} ARGB. */
-    static BufferedImage draw(Tile tile) {
+    static BufferedImage draw(DungeonTile tile) {
         BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
@@ -40,7 +40,7 @@ final class DungeonTileArt {
             case ENEMY_SLOW -> slowEnemy(g);
         }
         g.dispose();
-        if (tile != Tile.WALL && tile != Tile.FLOOR && tile != Tile.DOOR) {
+        if (tile != DungeonTile.WALL && tile != DungeonTile.FLOOR && tile != DungeonTile.DOOR) {
             outline(img);
         }
         if (tile.isEnemy()) {

@@ -1,6 +1,6 @@
 package dev.levelgym.generators.export;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,10 +9,10 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * The Tiled tileset for Dungeon maps: {@value #IMAGE_FILE}, one tile per {@link Tile} in enum order, and the
- * external tileset {@value #TSX_FILE} describing it. Tile {@code i} of the tileset is {@code Tile.values()[i]};
+ * The Tiled tileset for Dungeon maps: {@value #IMAGE_FILE}, one tile per {@link DungeonTile} in enum order, and the
+ * external tileset {@value #TSX_FILE} describing it. DungeonTile {@code i} of the tileset is {@code DungeonTile.values()[i]};
  * each tile carries a custom property {@code char} with its level-file character, which is what
- * {@link dev.levelgym.envs.dungeon.level.TmxLevelReader} reads back, so the mapping lives in the file, not in
+ * {@link dev.levelgym.envs.dungeon.level.DungeonTmxReader} reads back, so the mapping lives in the file, not in
  * code both sides must agree on.
  */
 public final class DungeonTileset {
@@ -21,7 +21,7 @@ public final class DungeonTileset {
     public static final String TSX_FILE = "dungeon.tsx";
     public static final int TILE_SIZE = DungeonTileArt.SIZE;
     public static final int COLUMNS = 4;
-    public static final int TILE_COUNT = Tile.values().length;
+    public static final int TILE_COUNT = DungeonTile.values().length;
     public static final int IMAGE_WIDTH = COLUMNS * TILE_SIZE;
     public static final int IMAGE_HEIGHT = (TILE_COUNT + COLUMNS - 1) / COLUMNS * TILE_SIZE;
 
@@ -33,14 +33,14 @@ public final class DungeonTileset {
     }
 
     /** The tileset's local id of a tile (its gid in a map whose firstgid is 1, minus 1). */
-    public static int localId(Tile tile) {
+    public static int localId(DungeonTile tile) {
         return tile.ordinal();
     }
 
     /** The tileset picture, {@value #COLUMNS} tiles per row. */
     public static BufferedImage image() {
         BufferedImage img = new BufferedImage(IMAGE_WIDTH, IMAGE_HEIGHT, BufferedImage.TYPE_INT_ARGB);
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             BufferedImage tile = DungeonTileArt.draw(t);
             int id = localId(t);
             int x0 = id % COLUMNS * TILE_SIZE;
@@ -74,7 +74,7 @@ public final class DungeonTileset {
                 TILED_VERSION, TILE_SIZE, TILE_SIZE, TILE_COUNT, COLUMNS));
         sb.append(String.format(Locale.ROOT, " <image source=\"%s\" width=\"%d\" height=\"%d\"/>\n", IMAGE_FILE,
                 IMAGE_WIDTH, IMAGE_HEIGHT));
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             sb.append(" <tile id=\"").append(localId(t)).append("\">\n");
             sb.append("  <properties>\n");
             sb.append("   <property name=\"char\" value=\"").append(escape(t.symbol())).append("\"/>\n");

@@ -1,6 +1,6 @@
 package dev.levelgym.generators.export;
 
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -50,7 +50,7 @@ public final class TiledExport {
     }
 
     /** Writes {@code level} as a map to {@code file}, which references the tileset in the same folder. */
-    public static void writeMap(Path file, Level level) throws IOException {
+    public static void writeMap(Path file, DungeonLevel level) throws IOException {
         writeAtomically(file, TmxMapWriter.toTmx(level).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,16 +1,16 @@
 package dev.levelgym.generators.export;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.Locale;
 
 /**
- * A {@link Level} as a Tiled map (TMX) over the external tileset {@value DungeonTileset#TSX_FILE} at firstgid 1.
+ * A {@link DungeonLevel} as a Tiled map (TMX) over the external tileset {@value DungeonTileset#TSX_FILE} at firstgid 1.
  *
  * <p>Two tile layers, because that is how a designer edits in Tiled: {@code terrain} holds a wall or floor on
  * every cell; {@code objects} holds the avatar, keys, doors and enemies and is empty (gid 0) elsewhere, with floor
  * under each object on the terrain layer. Moving a sprite is then one drag on the objects layer, and painting
- * walls never erases a sprite. {@link dev.levelgym.envs.dungeon.level.TmxLevelReader} reads the topmost non-empty
+ * walls never erases a sprite. {@link dev.levelgym.envs.dungeon.level.DungeonTmxReader} reads the topmost non-empty
  * layer per cell, so the map reads back as the level. Layer data is CSV, one map row per line.
  */
 public final class TmxMapWriter {
@@ -19,7 +19,7 @@ public final class TmxMapWriter {
     }
 
     /** The map file's text. */
-    public static String toTmx(Level level) {
+    public static String toTmx(DungeonLevel level) {
         int w = level.width();
         int h = level.height();
         StringBuilder sb = new StringBuilder();
@@ -35,7 +35,7 @@ public final class TmxMapWriter {
         return sb.toString();
     }
 
-    private static void layer(StringBuilder sb, int id, String name, Level level, boolean terrain) {
+    private static void layer(StringBuilder sb, int id, String name, DungeonLevel level, boolean terrain) {
         int w = level.width();
         int h = level.height();
         sb.append(String.format(Locale.ROOT, " <layer id=\"%d\" name=\"%s\" width=\"%d\" height=\"%d\">\n", id, name,
@@ -43,11 +43,11 @@ public final class TmxMapWriter {
         sb.append("  <data encoding=\"csv\">\n");
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                Tile t = level.tile(x, y);
-                boolean isTerrain = t == Tile.WALL || t == Tile.FLOOR;
+                DungeonTile t = level.tile(x, y);
+                boolean isTerrain = t == DungeonTile.WALL || t == DungeonTile.FLOOR;
                 int gid;
                 if (terrain) {
-                    gid = 1 + DungeonTileset.localId(isTerrain ? t : Tile.FLOOR);
+                    gid = 1 + DungeonTileset.localId(isTerrain ? t : DungeonTile.FLOOR);
                 } else {
                     gid = isTerrain ? 0 : 1 + DungeonTileset.localId(t);
                 }

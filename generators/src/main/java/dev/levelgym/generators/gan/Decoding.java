@@ -1,6 +1,7 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.SplittableRandom;
 
 /** How the generator's per-cell tile probabilities become a map of tiles. */
@@ -25,16 +26,16 @@ public enum Decoding {
      */
     SAMPLED;
 
-    private static final int[] PIECES = {Tile.AVATAR.ordinal(), Tile.KEY.ordinal(), Tile.DOOR.ordinal()};
+    private static final int[] PIECES = {DungeonTile.AVATAR.ordinal(), DungeonTile.KEY.ordinal(), DungeonTile.DOOR.ordinal()};
 
     /**
-     * Level text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}, one
+     * DungeonLevel text of one sample: {@code p} holds channels × size × size probabilities from {@code offset}, one
      * channel per {@code legend} character; the level is the top-left width × height. {@link #ONE_EACH} is for
      * Dungeon-v0's legend only; {@link #SAMPLED} draws with {@code seed}, which the others ignore.
      */
     String decode(float[] p, int offset, int size, int width, int height, String legend, long seed) {
         if (this == ONE_EACH && !legend.equals(TileMaps.LEGEND)) {
-            throw new IllegalArgumentException("one-each decoding places Dungeon-v0 pieces; the model's legend is '"
+            throw new UserInputException("one-each decoding places Dungeon-v0 pieces; the model's legend is '"
                     + legend + "'");
         }
         int plane = size * size;

@@ -1,5 +1,7 @@
 package dev.levelgym.generators.gan;
 
+import dev.levelgym.envs.UserInputException;
+
 /**
  * The GAN's hyperparameters, one block, defaults beside them.
  *
@@ -20,7 +22,7 @@ package dev.levelgym.generators.gan;
  * @param bootstrapEvery    every this many steps in the second half of training, playable and novel samples join
  *                          the training set (0 = never):
  *                          the bootstrapping of Torrado et al. 2019 ("Bootstrapping Conditional GANs for Video Game
- *                          Level Generation"), which they introduced for GVGAI zelda, where a few dozen levels are
+ *                          DungeonLevel Generation"), which they introduced for GVGAI zelda, where a few dozen levels are
  *                          too few for a GAN to learn connectivity from
  * @param gumbelTemperature the critic sees generated maps as one tile per cell drawn from the generator's output
  *                          (straight-through Gumbel-softmax at this temperature); 0 = the soft output itself
@@ -53,22 +55,22 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
         positive("steps", steps);
         positive("criticSteps", criticSteps);
         if (generatorChannels < 4) {
-            throw new IllegalArgumentException("generatorChannels must be at least 4, got " + generatorChannels);
+            throw new UserInputException("generatorChannels must be at least 4, got " + generatorChannels);
         }
         positive("criticChannels", criticChannels);
         if (bootstrapEvery < 0) {
-            throw new IllegalArgumentException("bootstrapEvery must be 0 (off) or positive, got " + bootstrapEvery);
+            throw new UserInputException("bootstrapEvery must be 0 (off) or positive, got " + bootstrapEvery);
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
-            throw new IllegalArgumentException("emaDecay must be in [0, 1), got " + emaDecay);
+            throw new UserInputException("emaDecay must be in [0, 1), got " + emaDecay);
         }
         if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
-            throw new IllegalArgumentException("gumbelTemperature must be 0 (off) or positive, got "
+            throw new UserInputException("gumbelTemperature must be 0 (off) or positive, got "
                     + gumbelTemperature);
         }
         if (!(learningRate > 0) || !(criticLearningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(clip > 0)
                 || loss == null) {
-            throw new IllegalArgumentException("bad GAN config: learningRate " + learningRate + ", criticLearningRate "
+            throw new UserInputException("bad GAN config: learningRate " + learningRate + ", criticLearningRate "
                     + criticLearningRate + ", beta1 " + beta1 + ", clip " + clip + ", loss " + loss);
         }
     }
@@ -154,7 +156,7 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
 
     private static void positive(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            throw new UserInputException(name + " must be at least 1, got " + value);
         }
     }
 }

@@ -11,7 +11,7 @@ package dev.levelgym.generators.gan;
  * @param height          level height
  * @param paddedSize      side of the square one-hot maps (a power of two)
  * @param latentSize      latent vector length
- * @param corpusHash      SHA-256 of the training levels (see {@link TrainingCorpus#hash})
+ * @param corpusHash      SHA-256 of the training levels (see {@link DungeonTrainingCorpus#hash})
  * @param corpusLevels    training levels before mirroring
  * @param trainingSteps   generator updates done
  * @param config          the hyperparameters, including the seed

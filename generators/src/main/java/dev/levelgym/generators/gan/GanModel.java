@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.envs.UserInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -116,7 +117,7 @@ public final class GanModel implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 float[] v = latents.get(from + i);
                 if (v.length != latentSize) {
-                    throw new IllegalArgumentException("latent vector of length " + v.length + ", the model takes "
+                    throw new UserInputException("latent vector of length " + v.length + ", the model takes "
                             + latentSize);
                 }
                 System.arraycopy(v, 0, z, i * latentSize, latentSize);
@@ -156,7 +157,7 @@ public final class GanModel implements AutoCloseable {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IllegalArgumentException("cannot save the model to " + dir + ": it is a file");
+            throw new UserInputException("cannot save the model to " + dir + ": it is a file");
         }
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
@@ -193,7 +194,7 @@ public final class GanModel implements AutoCloseable {
         GanManifest m = manifest(dir);
         GanWorld actual = GanWorld.of(m.world(), dir.resolve(MANIFEST_FILE));
         if (actual != world) {
-            throw new IllegalArgumentException(dir.resolve(MANIFEST_FILE) + ": a GAN for " + actual.envId()
+            throw new UserInputException(dir.resolve(MANIFEST_FILE) + ": a GAN for " + actual.envId()
                     + " levels, not " + world.envId() + " ones");
         }
         return withWeights(dir, m);
@@ -202,7 +203,7 @@ public final class GanModel implements AutoCloseable {
     /** Reads and checks a model directory's manifest only (e.g. to see which world the model is for). */
     public static GanManifest manifest(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("no GAN model at " + dir + ": not a directory");
+            throw new UserInputException("no GAN model at " + dir + ": not a directory");
         }
         Path manifestFile = dir.resolve(MANIFEST_FILE);
         GanManifest m;
@@ -211,7 +212,7 @@ public final class GanModel implements AutoCloseable {
             JsonNode tree = JSON.readTree(manifestFile.toFile());
             if (tree == null || !tree.isObject() || tree.path("format").asInt(-1) != GanManifest.FORMAT
                     || !GanManifest.KIND.equals(tree.path("kind").asText(null))) {
-                throw new IllegalArgumentException(manifestFile + ": not a GAN model of format " + GanManifest.FORMAT
+                throw new UserInputException(manifestFile + ": not a GAN model of format " + GanManifest.FORMAT
                         + " (kind " + (tree == null ? null : tree.path("kind").asText(null)) + ", format "
                         + (tree == null ? null : tree.path("format").asText(null))
                         + "); models of another format must be trained again with this build");
@@ -235,21 +236,21 @@ public final class GanModel implements AutoCloseable {
             }
             m = JSON.treeToValue(tree, GanManifest.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException("missing GAN model file " + manifestFile, e);
+            throw new UserInputException("missing GAN model file " + manifestFile, e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("corrupt GAN model file " + manifestFile + ": "
+            throw new UserInputException("corrupt GAN model file " + manifestFile + ": "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         GanWorld world = GanWorld.of(m.world(), manifestFile);
         if (!world.legend().equals(m.legend())) {
-            throw new IllegalArgumentException(manifestFile + ": legend '" + m.legend()
+            throw new UserInputException(manifestFile + ": legend '" + m.legend()
                     + "' does not match this build's " + world.envId() + " tiles '" + world.legend() + "'");
         }
         if (m.width() < 3 || m.height() < 3 || m.paddedSize() != TileMaps.paddedSize(m.width(), m.height())
                 || m.latentSize() < 1 || m.config() == null || m.latentSize() != m.config().latentSize()) {
-            throw new IllegalArgumentException(manifestFile + ": inconsistent sizes (level " + m.width() + "x"
+            throw new UserInputException(manifestFile + ": inconsistent sizes (level " + m.width() + "x"
                     + m.height() + ", padded " + m.paddedSize() + ", latent " + m.latentSize() + ")");
         }
         return m;
@@ -274,16 +275,16 @@ public final class GanModel implements AutoCloseable {
                 generator.loadParameters(manager, in);
                 trailing = in.read() != -1;
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("missing GAN model file " + weights, e);
+                throw new UserInputException("missing GAN model file " + weights, e);
             } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new IllegalArgumentException("corrupt GAN model file " + weights + ": " + e.getMessage(), e);
+                throw new UserInputException("corrupt GAN model file " + weights + ": " + e.getMessage(), e);
             }
             if (trailing) {
-                throw new IllegalArgumentException("corrupt GAN model file " + weights
+                throw new UserInputException("corrupt GAN model file " + weights
                         + ": trailing bytes after the weights");
             }
             if (!expected.equals(shapes(generator))) {
-                throw new IllegalArgumentException(weights + " does not match " + manifestFile
+                throw new UserInputException(weights + " does not match " + manifestFile
                         + ": weight shapes " + shapes(generator) + ", the manifest's sizes need " + expected);
             }
             return new GanModel(manager, generator, m);

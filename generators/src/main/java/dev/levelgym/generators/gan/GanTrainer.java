@@ -13,8 +13,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class GanTrainer implements AutoCloseable {
     private final int mapLength;
     /** The training set as text rows (maps, then bootstrapped levels), for the novelty test of candidates. */
     private final List<String> trainingTexts;
-    private final LevelSolver solver = new LevelSolver();
+    private final DungeonSolver solver = new DungeonSolver();
     private int bootstrapped;
     private final NDManager modelManager;
     private final NDManager criticManager;
@@ -78,7 +79,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** Trains on a Dungeon corpus, with its mirror images if the config says so. */
-    public GanTrainer(TrainingCorpus corpus, GanConfig config) {
+    public GanTrainer(DungeonTrainingCorpus corpus, GanConfig config) {
         this(corpus.maps(config.mirror()), config);
     }
 
@@ -91,7 +92,7 @@ public final class GanTrainer implements AutoCloseable {
         this.mapLength = data.mapLength();
         this.maps = data.maps();
         if (config.bootstrapEvery() > 0 && data.world() != GanWorld.DUNGEON) {
-            throw new IllegalArgumentException("bootstrapping is implemented for " + GanWorld.DUNGEON.envId()
+            throw new UserInputException("bootstrapping is implemented for " + GanWorld.DUNGEON.envId()
                     + " GANs, not " + data.world().envId() + " ones: set bootstrapEvery to 0");
         }
         this.trainingTexts = new ArrayList<>();
@@ -241,7 +242,7 @@ public final class GanTrainer implements AutoCloseable {
             if (bootstrapped >= maxBootstrapped()) {
                 break;
             }
-            Level level = GanGenerator.parseOrNull(draft, "bootstrap-" + (bootstrapped + 1));
+            DungeonLevel level = DungeonGan.parseOrNull(draft, "bootstrap-" + (bootstrapped + 1));
             if (level == null || level.width() != data.width() || level.height() != data.height()
                     || !solver.shortest(level).playable()) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import dev.levelgym.generators.TileWorld;
 
@@ -11,7 +12,7 @@ import dev.levelgym.generators.TileWorld;
  */
 public enum GanWorld {
     /** Dungeon-v0 levels, padded with wall (the border every Dungeon level has). */
-    DUNGEON(TileWorld.DUNGEON, Tile.WALL.symbol()),
+    DUNGEON(TileWorld.DUNGEON, DungeonTile.WALL.symbol()),
     /** Platformer-v0 windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32. */
     PLATFORMER(TileWorld.PLATFORMER, PlatformerTile.EMPTY.symbol());
 
@@ -59,6 +60,6 @@ public enum GanWorld {
                 return w;
             }
         }
-        throw new IllegalArgumentException(source + ": a GAN for an unknown world '" + envId + "'");
+        throw new UserInputException(source + ": a GAN for an unknown world '" + envId + "'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.levelgym.generators.gan;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
@@ -29,7 +30,7 @@ import java.util.Random;
 public final class PlatformerGan implements AutoCloseable {
 
     /** Registry prefix shared with Dungeon GANs: {@code gan:MODEL_DIR}. */
-    public static final String NAME = GanGenerator.NAME;
+    public static final String NAME = DungeonGan.NAME;
     public static final int SEGMENT_WIDTH = PlatformerWindows.WIDTH;
     static final int MAX_REDRAWS = 20;
     /** How segments are decoded. */
@@ -44,7 +45,7 @@ public final class PlatformerGan implements AutoCloseable {
 
     public PlatformerGan(GanModel model) {
         if (model.world() != GanWorld.PLATFORMER) {
-            throw new IllegalArgumentException("a " + model.world().envId() + " GAN makes no platformer segments");
+            throw new UserInputException("a " + model.world().envId() + " GAN makes no platformer segments");
         }
         this.model = model;
     }
@@ -144,7 +145,7 @@ public final class PlatformerGan implements AutoCloseable {
         }
     }
 
-    /** Level texts of equal height side by side. */
+    /** DungeonLevel texts of equal height side by side. */
     static String join(List<String> segments) {
         List<String[]> rows = new ArrayList<>(segments.size());
         for (String s : segments) {
@@ -162,7 +163,7 @@ public final class PlatformerGan implements AutoCloseable {
 
     private static void checkSegments(int segments) {
         if (segments < 1) {
-            throw new IllegalArgumentException("a stitched level needs at least 1 segment, got " + segments);
+            throw new UserInputException("a stitched level needs at least 1 segment, got " + segments);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.levelgym.generators.gan;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
@@ -54,7 +55,7 @@ public record PlatformerGanEvaluation(int segments, double completableShare, dou
     public static PlatformerGanEvaluation run(PlatformerGan gan, List<PlatformerLevel> training, long firstSeed,
                                               int count, int stitchedLevels, int segmentsPerLevel) {
         if (count < 1 || stitchedLevels < 0 || segmentsPerLevel < 1) {
-            throw new IllegalArgumentException("bad evaluation sizes: " + count + " segments, " + stitchedLevels
+            throw new UserInputException("bad evaluation sizes: " + count + " segments, " + stitchedLevels
                     + " levels of " + segmentsPerLevel + " segments");
         }
         PlatformerSolver solver = new PlatformerSolver();

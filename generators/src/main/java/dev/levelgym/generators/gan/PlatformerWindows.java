@@ -1,5 +1,6 @@
 package dev.levelgym.generators.gan;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
@@ -34,7 +35,7 @@ public final class PlatformerWindows {
 
         public Window {
             if (text.length() != (width + 1) * PlatformerLevel.HEIGHT) {
-                throw new IllegalArgumentException(id + ": not " + PlatformerLevel.HEIGHT + " rows of " + width
+                throw new UserInputException(id + ": not " + PlatformerLevel.HEIGHT + " rows of " + width
                         + " tiles");
             }
         }
@@ -79,7 +80,7 @@ public final class PlatformerWindows {
     public static TrainingMaps maps(List<PlatformerLevel> levels) {
         List<Window> windows = of(levels);
         if (windows.isEmpty()) {
-            throw new IllegalArgumentException("no platformer level is " + WIDTH + " columns wide: no training window");
+            throw new UserInputException("no platformer level is " + WIDTH + " columns wide: no training window");
         }
         int size = TileMaps.paddedSize(WIDTH, PlatformerLevel.HEIGHT);
         int length = GanWorld.PLATFORMER.channels() * size * size;
@@ -98,7 +99,7 @@ public final class PlatformerWindows {
      */
     public static List<PlatformerLevel> load(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("corpus " + dir + " is not a directory");
+            throw new UserInputException("corpus " + dir + " is not a directory");
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -106,7 +107,7 @@ public final class PlatformerWindows {
                     .sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("corpus " + dir + " has no level files (*.txt)");
+            throw new UserInputException("corpus " + dir + " has no level files (*.txt)");
         }
         List<PlatformerLevel> levels = new ArrayList<>();
         for (Path f : files) {

@@ -1,7 +1,7 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * One-hot tile maps, the GAN's view of a level (as MarioGAN's): one channel per legend tile, in legend order
- * ({@link Tile} order for Dungeon-v0), the level in the top-left corner of a {@code size × size} square (a power of
+ * ({@link DungeonTile} order for Dungeon-v0), the level in the top-left corner of a {@code size × size} square (a power of
  * two, so the generator can upsample from 4×4), the padding filled with the {@link GanWorld}'s padding tile (wall
  * for Dungeon-v0). {@link Decoding} turns the generator's tile probabilities of the unpadded region back into tiles.
  */
@@ -23,7 +23,7 @@ public final class TileMaps {
 
     private static String legend() {
         StringBuilder sb = new StringBuilder();
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             sb.append(t.symbol());
         }
         return sb.toString();
@@ -42,12 +42,12 @@ public final class TileMaps {
      * The levels with their horizontal, vertical and double mirror images (every mirror of a playable level is
      * playable: the rules have no preferred direction), without repeated layouts.
      */
-    public static List<Level> withMirrors(List<Level> levels) {
+    public static List<DungeonLevel> withMirrors(List<DungeonLevel> levels) {
         Set<String> seen = new LinkedHashSet<>();
-        List<Level> out = new ArrayList<>();
-        for (Level l : levels) {
+        List<DungeonLevel> out = new ArrayList<>();
+        for (DungeonLevel l : levels) {
             for (int flip = 0; flip < 4; flip++) {
-                Level m = mirror(l, (flip & 1) != 0, (flip & 2) != 0);
+                DungeonLevel m = mirror(l, (flip & 1) != 0, (flip & 2) != 0);
                 if (seen.add(m.toText())) {
                     out.add(m);
                 }
@@ -56,16 +56,16 @@ public final class TileMaps {
         return out;
     }
 
-    static Level mirror(Level l, boolean horizontal, boolean vertical) {
+    static DungeonLevel mirror(DungeonLevel l, boolean horizontal, boolean vertical) {
         int w = l.width();
         int h = l.height();
-        Tile[] tiles = new Tile[w * h];
+        DungeonTile[] tiles = new DungeonTile[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 tiles[y * w + x] = l.tile(horizontal ? w - 1 - x : x, vertical ? h - 1 - y : y);
             }
         }
         String suffix = (horizontal ? "~h" : "") + (vertical ? "~v" : "");
-        return new Level(l.id() + suffix, w, h, tiles);
+        return new DungeonLevel(l.id() + suffix, w, h, tiles);
     }
 }

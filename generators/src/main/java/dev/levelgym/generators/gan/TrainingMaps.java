@@ -1,5 +1,6 @@
 package dev.levelgym.generators.gan;
 
+import dev.levelgym.envs.UserInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ public final class TrainingMaps {
         this.size = TileMaps.paddedSize(width, height);
         int length = world.channels() * size * size;
         if (maps.length == 0 || maps.length % length != 0) {
-            throw new IllegalArgumentException("training maps of " + maps.length + " floats are not a whole number"
+            throw new UserInputException("training maps of " + maps.length + " floats are not a whole number"
                     + " of " + world.channels() + "x" + size + "x" + size + " maps");
         }
         this.count = maps.length / length;

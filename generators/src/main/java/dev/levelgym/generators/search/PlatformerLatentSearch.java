@@ -1,5 +1,6 @@
 package dev.levelgym.generators.search;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.generators.gan.PlatformerGan;
@@ -17,7 +18,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * {@link LatentSearch} for a platformer GAN: CMA-ES over the concatenated latent vectors of a stitched level of
+ * {@link DungeonLatentSearch} for a platformer GAN: CMA-ES over the concatenated latent vectors of a stitched level of
  * {@code segments} segments ({@link PlatformerGan#stitched(List)}, plain side-by-side joins: put
  * {@code completion=1} in the targets to ask for a completable level), starting at the seed's latents
  * ({@link PlatformerGan#latents}) with step size 1, minimising {@link PlatformerTargets#shortfall} and stopping at the
@@ -37,7 +38,7 @@ public final class PlatformerLatentSearch {
 
     public PlatformerLatentSearch(PlatformerGan gan, PlatformerTargets targets, int segments, int maxEvaluations) {
         if (maxEvaluations < 1 || segments < 1) {
-            throw new IllegalArgumentException("segments and maxEvaluations must be at least 1, got " + segments
+            throw new UserInputException("segments and maxEvaluations must be at least 1, got " + segments
                     + " and " + maxEvaluations);
         }
         this.gan = gan;

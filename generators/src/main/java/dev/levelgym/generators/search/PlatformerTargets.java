@@ -1,5 +1,6 @@
 package dev.levelgym.generators.search;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
@@ -10,9 +11,9 @@ import java.util.StringJoiner;
 
 /**
  * A designer's targets for a platformer level, e.g. {@code jumps=3..6,completion=1}: each measure must fall in its
- * closed range (the same spec syntax as {@link Targets}).
+ * closed range (the same spec syntax as {@link DungeonTargets}).
  */
-public record PlatformerTargets(Map<PlatformerTargets.Measure, Targets.Range> ranges) {
+public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Range> ranges) {
 
     /** What can be targeted. */
     public enum Measure {
@@ -49,7 +50,7 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, Targets.Range> ra
     public PlatformerTargets {
         ranges = Map.copyOf(ranges);
         if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("no targets");
+            throw new UserInputException("no targets");
         }
     }
 
@@ -63,7 +64,7 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, Targets.Range> ra
         for (Measure k : Measure.values()) {
             known.add(k.key);
         }
-        return new PlatformerTargets(Targets.parseRanges(spec, Measure.class, Measure::of, known.toString()));
+        return new PlatformerTargets(DungeonTargets.parseRanges(spec, Measure.class, Measure::of, known.toString()));
     }
 
     /** The measures of {@code level} that have targets (one solver run for all of them). */
@@ -87,7 +88,7 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, Targets.Range> ra
     /** 0 when every target is met, else 1 + the summed distances outside the ranges in each measure's unit. */
     public double shortfall(Map<Measure, Double> values) {
         double sum = 0;
-        for (Map.Entry<Measure, Targets.Range> e : ranges.entrySet()) {
+        for (Map.Entry<Measure, DungeonTargets.Range> e : ranges.entrySet()) {
             sum += e.getValue().gap(values.get(e.getKey())) / e.getKey().unit;
         }
         return sum == 0 ? 0 : 1 + Math.min(sum, 1e6);
@@ -96,7 +97,7 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, Targets.Range> ra
     /** e.g. {@code jumps=4 completion=1}. */
     public static String describe(Map<Measure, Double> values) {
         StringJoiner j = new StringJoiner(" ");
-        values.forEach((m, v) -> j.add(m.key + "=" + Targets.fmt(v)));
+        values.forEach((m, v) -> j.add(m.key + "=" + DungeonTargets.fmt(v)));
         return j.toString();
     }
 

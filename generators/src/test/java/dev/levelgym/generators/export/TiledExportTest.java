@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.LevelGenerators;
@@ -34,8 +34,8 @@ class TiledExportTest {
     @TempDir
     Path dir;
 
-    private static List<Level> corpusAndGenerated() {
-        List<Level> levels = new ArrayList<>(DungeonCorpus.levels());
+    private static List<DungeonLevel> corpusAndGenerated() {
+        List<DungeonLevel> levels = new ArrayList<>(DungeonCorpus.levels());
         for (String name : List.of("rooms", "caves")) {
             LevelGenerator g = LevelGenerators.create(name);
             for (long seed = 0; seed < 30; seed++) {
@@ -48,12 +48,12 @@ class TiledExportTest {
     @Test
     void levelToTmxToLevelIsIdenticalForCorpusAndGeneratedLevels() throws Exception {
         TiledExport.writeTileset(dir);
-        List<Level> levels = corpusAndGenerated();
+        List<DungeonLevel> levels = corpusAndGenerated();
         assertTrue(levels.size() > 100, "corpus + generated: " + levels.size());
-        for (Level level : levels) {
+        for (DungeonLevel level : levels) {
             Path file = dir.resolve(level.id().replace(".txt", "") + ".tmx");
             TiledExport.writeMap(file, level);
-            Level back = LevelParser.parse(file);
+            DungeonLevel back = DungeonParser.parse(file);
             assertTrue(back.sameLayout(level), level.id() + " came back as\n" + back.toText());
             assertEquals(file.getFileName().toString(), back.id());
         }
@@ -88,7 +88,7 @@ class TiledExportTest {
     @Test
     void mapXmlHasTheStructureTiledExpects() throws Exception {
         TiledExport.writeTileset(dir);
-        Level level = DungeonCorpus.levels().get(0);
+        DungeonLevel level = DungeonCorpus.levels().get(0);
         Path file = dir.resolve("m.tmx");
         TiledExport.writeMap(file, level);
         Element map = dom(file).getDocumentElement();
@@ -138,8 +138,8 @@ class TiledExportTest {
         for (int cell = 0; cell < level.cellCount(); cell++) {
             char terrain = chars.get(gids[0][cell]);
             assertTrue(terrain == 'w' || terrain == '.', "terrain layer holds only wall and floor");
-            Tile expected = level.tile(cell);
-            if (expected == Tile.WALL || expected == Tile.FLOOR) {
+            DungeonTile expected = level.tile(cell);
+            if (expected == DungeonTile.WALL || expected == DungeonTile.FLOOR) {
                 assertEquals(0, gids[1][cell], "objects layer is empty over terrain");
                 assertEquals(expected.symbol(), terrain);
             } else {
@@ -159,10 +159,10 @@ class TiledExportTest {
         assertTrue(size == 16 || size == 24, "tile size " + size);
         int count = intAttr(ts, "tilecount");
         int columns = intAttr(ts, "columns");
-        assertEquals(Tile.values().length, count);
+        assertEquals(DungeonTile.values().length, count);
         Set<Character> chars = new HashSet<>(charsByGid(0).values());
         Set<Character> expected = new HashSet<>();
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             expected.add(t.symbol());
         }
         assertEquals(expected, chars);
@@ -181,7 +181,7 @@ class TiledExportTest {
         BufferedImage img = DungeonTileset.image();
         int s = DungeonTileset.TILE_SIZE;
         Set<String> seen = new HashSet<>();
-        for (Tile t : Tile.values()) {
+        for (DungeonTile t : DungeonTile.values()) {
             int id = DungeonTileset.localId(t);
             int x0 = id % DungeonTileset.COLUMNS * s;
             int y0 = id / DungeonTileset.COLUMNS * s;
@@ -194,7 +194,7 @@ class TiledExportTest {
                     pixels.append(Integer.toHexString(argb));
                 }
             }
-            boolean ground = t == Tile.WALL || t == Tile.FLOOR || t == Tile.DOOR;
+            boolean ground = t == DungeonTile.WALL || t == DungeonTile.FLOOR || t == DungeonTile.DOOR;
             assertEquals(ground, transparent == 0, t + " has " + transparent + " transparent pixels");
             assertTrue(transparent < s * s, t + " is blank");
             assertTrue(seen.add(pixels.toString()), t + " looks like another tile");

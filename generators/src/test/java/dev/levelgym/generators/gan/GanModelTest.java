@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.search.LatentSearch;
-import dev.levelgym.generators.search.SearchResult;
-import dev.levelgym.generators.search.Targets;
+import dev.levelgym.generators.search.DungeonLatentSearch;
+import dev.levelgym.generators.search.DungeonSearchResult;
+import dev.levelgym.generators.search.DungeonTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class GanModelTest {
     static void train() {
         GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);
         losses = new ArrayList<>();
-        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config)) {
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config)) {
             samplesAtStart = trainer.sample(latents(8));
             for (int i = 0; i < STEPS; i++) {
                 losses.add(trainer.step());
@@ -74,7 +74,7 @@ class GanModelTest {
                 64, 32, 11);
         List<List<String>> runs = new ArrayList<>();
         for (long seed : new long[] {11, 11, 12}) {
-            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config.withSeed(seed))) {
+            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config.withSeed(seed))) {
                 for (int i = 0; i < 3; i++) {
                     trainer.step();
                 }
@@ -97,7 +97,7 @@ class GanModelTest {
             }
         }
         assertEquals(drafts, model.sample(latents(5)));
-        GanGenerator g = new GanGenerator(model);
+        DungeonGan g = new DungeonGan(model);
         assertEquals(g.draft(3), g.drafts(3, 1, Decoding.ARGMAX).get(0));
         assertEquals(g.drafts(3, 4, Decoding.ONE_EACH).get(2), g.drafts(5, 1, Decoding.ONE_EACH).get(0));
         for (String d : g.drafts(0, 20, Decoding.ONE_EACH)) {
@@ -105,30 +105,30 @@ class GanModelTest {
                 assertEquals(1, d.chars().filter(c -> c == piece).count(), d);
             }
         }
-        Level level = g.generate(3);
+        DungeonLevel level = g.generate(3);
         assertEquals("gan-3", level.id());
-        assertTrue(LevelSolver.solve(level).playable());
+        assertTrue(DungeonSolver.solve(level).playable());
     }
 
     @Test
     void latentSearchMeetsTargetsAndIsDeterministicPerSeed() {
-        GanGenerator g = new GanGenerator(model);
-        Targets anything = Targets.parse("solutionLength=1..1000");
-        SearchResult first = new LatentSearch(g, anything, 50).search(4);
+        DungeonGan g = new DungeonGan(model);
+        DungeonTargets anything = DungeonTargets.parse("solutionLength=1..1000");
+        DungeonSearchResult first = new DungeonLatentSearch(g, anything, 50).search(4);
         assertTrue(first.met());
         assertEquals(1, first.evaluations(), "the seed's own latent meets a target every level meets");
         assertEquals(g.generate(4), first.level());
 
         // A target the seed's own level misses, a little more wall than it has: CMA-ES must move in latent space.
-        double walls = Targets.parse("walls=0..1").measure(g.generate(9), new LevelSolver())
-                .get(Targets.Measure.WALLS);
-        Targets open = Targets.parse("walls=" + (walls + 0.02) + "..1");
-        SearchResult a = new LatentSearch(g, open, 400).search(9);
+        double walls = DungeonTargets.parse("walls=0..1").measure(g.generate(9), new DungeonSolver())
+                .get(DungeonTargets.Measure.WALLS);
+        DungeonTargets open = DungeonTargets.parse("walls=" + (walls + 0.02) + "..1");
+        DungeonSearchResult a = new DungeonLatentSearch(g, open, 400).search(9);
         assertTrue(a.met(), "not met: " + a.measures());
         assertTrue(a.evaluations() > 1);
         assertTrue(open.met(a.measures()));
-        assertTrue(LevelSolver.solve(a.level()).playable());
-        SearchResult b = new LatentSearch(g, open, 400).search(9);
+        assertTrue(DungeonSolver.solve(a.level()).playable());
+        DungeonSearchResult b = new DungeonLatentSearch(g, open, 400).search(9);
         assertEquals(a.level(), b.level());
         assertEquals(a.evaluations(), b.evaluations());
     }
@@ -146,7 +146,7 @@ class GanModelTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(out), files.toList());
         }
-        assertEquals(TrainingCorpus.of(DungeonCorpus.levels()).hash(), model.manifest().corpusHash());
+        assertEquals(DungeonTrainingCorpus.of(DungeonCorpus.levels()).hash(), model.manifest().corpusHash());
         assertEquals("w.A+g123", model.manifest().legend());
     }
 
@@ -184,7 +184,7 @@ class GanModelTest {
         GanConfig wide = new GanConfig(32, 8, 2, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 96, 16, 5);
         Path out = dir.resolve("wide");
         List<String> samples;
-        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), wide)) {
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), wide)) {
             trainer.step();
             trainer.step();
             try (GanModel trained = trainer.finish()) {

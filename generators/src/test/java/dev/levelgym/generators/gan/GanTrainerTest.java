@@ -11,8 +11,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class GanTrainerTest {
         List<List<String>> samples = new ArrayList<>();
         for (double decay : new double[] {0, 0.9}) {
             List<GanTrainer.Losses> run = new ArrayList<>();
-            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()),
+            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
                     SMALL.withEmaDecay(decay))) {
                 for (int i = 0; i < SMALL.steps(); i++) {
                     run.add(trainer.step());
@@ -61,12 +61,12 @@ class GanTrainerTest {
     /** Bootstrapping admits only playable levels that differ from every training level in enough cells. */
     @Test
     void bootstrappingAdmitsOnlyPlayableNovelLevels() {
-        List<Level> corpus = DungeonCorpus.levels();
+        List<DungeonLevel> corpus = DungeonCorpus.levels();
         // Bootstrapping on (at a step this run never reaches), so the trainer keeps the texts novelty is judged by.
-        try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(corpus), SMALL.withBootstrapEvery(1000))) {
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(corpus), SMALL.withBootstrapEvery(1000))) {
             // A mirror image is playable (the rules have no preferred direction); take the first corpus level whose
             // mirror is far from every corpus level.
-            Level first = corpus.stream().filter(l -> far(TileMaps.mirror(l, true, false).toText(), corpus))
+            DungeonLevel first = corpus.stream().filter(l -> far(TileMaps.mirror(l, true, false).toText(), corpus))
                     .findFirst().orElseThrow();
             String novel = TileMaps.mirror(first, true, false).toText();
             String copy = first.toText();
@@ -80,11 +80,11 @@ class GanTrainerTest {
     }
 
     /** The level with its key boxed in by walls: well formed, but the solver cannot win it. */
-    private static String walledIn(Level level) {
+    private static String walledIn(DungeonLevel level) {
         char[] cells = text(level);
         int w = level.width();
         for (int c = 0; c < cells.length; c++) {
-            if (level.tile(c) == Tile.KEY) {
+            if (level.tile(c) == DungeonTile.KEY) {
                 for (int n : new int[] {c - 1, c + 1, c - w, c + w}) {
                     cells[n] = 'w';
                 }
@@ -93,7 +93,7 @@ class GanTrainerTest {
         return render(cells, w);
     }
 
-    private static boolean far(String text, List<Level> levels) {
+    private static boolean far(String text, List<DungeonLevel> levels) {
         return levels.stream().allMatch(l -> distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
     }
 
@@ -109,7 +109,7 @@ class GanTrainerTest {
      * The level with {@code n} floor cells turned into single pillars, chosen so it stays playable: each in the
      * middle of an open 3×3 block and touching no other pillar, so every path can go around it.
      */
-    private static String pillars(Level level, int n) {
+    private static String pillars(DungeonLevel level, int n) {
         char[] cells = text(level);
         int w = level.width();
         int changed = 0;
@@ -125,10 +125,10 @@ class GanTrainerTest {
         return render(cells, w);
     }
 
-    private static boolean openBlock(Level level, int x, int y) {
+    private static boolean openBlock(DungeonLevel level, int x, int y) {
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
-                if (level.tile(x + dx, y + dy) != Tile.FLOOR) {
+                if (level.tile(x + dx, y + dy) != DungeonTile.FLOOR) {
                     return false;
                 }
             }
@@ -148,7 +148,7 @@ class GanTrainerTest {
         return true;
     }
 
-    private static char[] text(Level level) {
+    private static char[] text(DungeonLevel level) {
         return level.toText().replace("\n", "").toCharArray();
     }
 
@@ -260,7 +260,7 @@ class GanTrainerTest {
         List<List<Object>> runs = new ArrayList<>();
         for (GanConfig config : List.of(gumbel, gumbel, gumbel.withSeed(4), gumbel.withGumbelTemperature(0))) {
             List<Object> run = new ArrayList<>();
-            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()), config)) {
+            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config)) {
                 for (int i = 0; i < config.steps(); i++) {
                     run.add(trainer.step());
                 }
@@ -293,7 +293,7 @@ class GanTrainerTest {
         List<List<GanTrainer.Losses>> runs = new ArrayList<>();
         for (double rate : new double[] {SMALL.learningRate(), SMALL.learningRate() / 4}) {
             List<GanTrainer.Losses> run = new ArrayList<>();
-            try (GanTrainer trainer = new GanTrainer(TrainingCorpus.of(DungeonCorpus.levels()),
+            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
                     SMALL.withSteps(2).withCriticLearningRate(rate))) {
                 run.add(trainer.step());
                 run.add(trainer.step());

@@ -80,7 +80,7 @@ class PlatformerGanTest {
     @Test
     void aWorldMismatchIsRefusedNamingTheManifest() {
         IllegalArgumentException asDungeon = assertThrows(IllegalArgumentException.class,
-                () -> GanGenerator.load(tiny));
+                () -> DungeonGan.load(tiny));
         assertEquals(tiny.resolve("manifest.json") + ": a GAN for Platformer-v0 levels, not Dungeon-v0 ones",
                 asDungeon.getMessage());
         IllegalArgumentException registry = assertThrows(IllegalArgumentException.class,

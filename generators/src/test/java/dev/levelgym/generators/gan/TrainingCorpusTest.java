@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,32 +24,32 @@ class TrainingCorpusTest {
         Files.writeString(dir.resolve("b.txt"), "wwwww\nwA+gw\nwwwww\n");
         Files.writeString(dir.resolve("a.txt"), "wwwww\nwAg+w\nwwwww\n");
         Files.writeString(dir.resolve("notes.md"), "not a level");
-        TrainingCorpus c = TrainingCorpus.load(dir);
-        assertEquals(List.of("a.txt", "b.txt"), c.levels().stream().map(Level::id).toList());
+        DungeonTrainingCorpus c = DungeonTrainingCorpus.load(dir);
+        assertEquals(List.of("a.txt", "b.txt"), c.levels().stream().map(DungeonLevel::id).toList());
         assertEquals(5, c.width());
         assertEquals(3, c.height());
-        assertNotEquals(c.hash(), TrainingCorpus.of(List.of(c.levels().get(0))).hash());
+        assertNotEquals(c.hash(), DungeonTrainingCorpus.of(List.of(c.levels().get(0))).hash());
     }
 
     @Test
     void mixedSizesAndUnknownTilesAreRefusedNamingTheFile() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "wwwww\nwA+gw\nwwwww\n");
         Files.writeString(dir.resolve("b.txt"), "wwwwww\nwA+g.w\nwwwwww\n");
-        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> TrainingCorpus.load(dir));
+        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> DungeonTrainingCorpus.load(dir));
         assertEquals(dir.resolve("b.txt") + ": level is 6x3 but " + dir.resolve("a.txt")
                 + " is 5x3; a GAN trains on levels of one size", sizes.getMessage());
         Files.writeString(dir.resolve("b.txt"), "wwwww\nwA+Gw\nwwwww\n");
-        IllegalArgumentException tile = assertThrows(IllegalArgumentException.class, () -> TrainingCorpus.load(dir));
+        IllegalArgumentException tile = assertThrows(IllegalArgumentException.class, () -> DungeonTrainingCorpus.load(dir));
         assertTrue(tile.getMessage().startsWith(dir.resolve("b.txt") + ":2:4: unknown tile 'G'"), tile.getMessage());
     }
 
     @Test
     void mirrorsOfTheCorpusArePlayableAndNew() {
-        List<Level> corpus = DungeonCorpus.levels();
-        List<Level> all = TileMaps.withMirrors(corpus);
+        List<DungeonLevel> corpus = DungeonCorpus.levels();
+        List<DungeonLevel> all = TileMaps.withMirrors(corpus);
         assertTrue(all.size() > 3 * corpus.size(), "mirrors: " + all.size());
-        assertTrue(all.stream().allMatch(l -> LevelSolver.solve(l).playable()));
-        assertEquals(all.size(), all.stream().map(Level::toText).distinct().count());
+        assertTrue(all.stream().allMatch(l -> DungeonSolver.solve(l).playable()));
+        assertEquals(all.size(), all.stream().map(DungeonLevel::toText).distinct().count());
     }
 
     @Test

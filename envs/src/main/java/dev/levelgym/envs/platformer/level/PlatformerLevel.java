@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer.level;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import java.util.Arrays;
 import java.util.Objects;
@@ -34,11 +35,11 @@ public final class PlatformerLevel implements TileGrid {
     public PlatformerLevel(String id, int width, PlatformerTile[] tiles) {
         this.id = Objects.requireNonNull(id, "id");
         if (width < MIN_WIDTH) {
-            throw new IllegalArgumentException("level " + id + " is " + width + " tiles wide, narrower than "
+            throw new UserInputException("level " + id + " is " + width + " tiles wide, narrower than "
                     + MIN_WIDTH);
         }
         if (tiles.length != width * HEIGHT) {
-            throw new IllegalArgumentException("level " + id + " of " + width + "x" + HEIGHT + " needs "
+            throw new UserInputException("level " + id + " of " + width + "x" + HEIGHT + " needs "
                     + width * HEIGHT + " tiles, got " + tiles.length);
         }
         this.width = width;
@@ -48,7 +49,7 @@ public final class PlatformerLevel implements TileGrid {
         }
         int[] start = findStart();
         if (start == null) {
-            throw new IllegalArgumentException("level " + id + " has no start: no column has an empty cell '-' "
+            throw new UserInputException("level " + id + " has no start: no column has an empty cell '-' "
                     + "on top of a solid tile");
         }
         this.startX = start[0];
@@ -133,7 +134,7 @@ public final class PlatformerLevel implements TileGrid {
     /** Columns {@code [from, to)} as a level of their own, with id {@code <id>[from:to]}. */
     public PlatformerLevel slice(int from, int to) {
         if (from < 0 || to > width || to - from < MIN_WIDTH) {
-            throw new IllegalArgumentException("slice [" + from + ", " + to + ") of a level " + width + " wide");
+            throw new UserInputException("slice [" + from + ", " + to + ") of a level " + width + " wide");
         }
         int w = to - from;
         PlatformerTile[] out = new PlatformerTile[w * HEIGHT];

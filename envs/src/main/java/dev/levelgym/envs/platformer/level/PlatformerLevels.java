@@ -1,5 +1,6 @@
 package dev.levelgym.envs.platformer.level;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.Arrays;
 
@@ -33,7 +34,7 @@ public final class PlatformerLevels {
      */
     public PlatformerLevel generate(long seed, int width) {
         if (width < MIN_WIDTH) {
-            throw new IllegalArgumentException("procedural platformer levels need width >= " + MIN_WIDTH + ", got "
+            throw new UserInputException("procedural platformer levels need width >= " + MIN_WIDTH + ", got "
                     + width);
         }
         String id = "procedural:" + seed;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Reads levels in the VGLC Super Mario Bros text format ({@code Super Mario Bros/Processed/*.txt} of the Video
- * Game Level Corpus): one character per tile, one line per row, {@value PlatformerLevel#HEIGHT} rows of equal
+ * Game DungeonLevel Corpus): one character per tile, one line per row, {@value PlatformerLevel#HEIGHT} rows of equal
  * length, any width.
  *
  * <p>Accepted: UTF-8 (or ASCII) text; an optional byte-order mark; LF or CRLF line ends; an optional final line

@@ -1,7 +1,7 @@
 package dev.levelgym.envs.platformer.level;
 
 /**
- * The tiles of the Video Game Level Corpus (VGLC) Super Mario Bros format, one character each, exactly the
+ * The tiles of the Video Game DungeonLevel Corpus (VGLC) Super Mario Bros format, one character each, exactly the
  * legend of VGLC's {@code Super Mario Bros/smb.json}. What each tile does in Platformer-v0 is in
  * {@code platformer.md}.
  */

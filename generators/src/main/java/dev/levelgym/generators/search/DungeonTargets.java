@@ -1,8 +1,9 @@
 package dev.levelgym.generators.search;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +14,11 @@ import java.util.function.Function;
  * A designer's targets for a level, e.g. {@code solutionLength=20..30,enemies=2..4,walls=0.3..0.5}: each measure
  * must fall in its closed range.
  */
-public record Targets(Map<Measure, Range> ranges) {
+public record DungeonTargets(Map<Measure, Range> ranges) {
 
     /** What can be targeted. */
     public enum Measure {
-        /** Shortest winning number of moves ({@link LevelSolver}); an unplayable level has none. */
+        /** Shortest winning number of moves ({@link DungeonSolver}); an unplayable level has none. */
         SOLUTION_LENGTH("solutionLength", 1),
         /** Enemy tiles ({@code 1 2 3}). */
         ENEMIES("enemies", 1),
@@ -46,7 +47,7 @@ public record Targets(Map<Measure, Range> ranges) {
             return null;
         }
 
-        double measure(Level level, LevelSolver solver) {
+        double measure(DungeonLevel level, DungeonSolver solver) {
             return switch (this) {
                 case SOLUTION_LENGTH -> {
                     var s = solver.shortest(level);
@@ -65,7 +66,7 @@ public record Targets(Map<Measure, Range> ranges) {
                     for (int y = 1; y < level.height() - 1; y++) {
                         for (int x = 1; x < level.width() - 1; x++) {
                             cells++;
-                            walls += level.tile(x, y) == Tile.WALL ? 1 : 0;
+                            walls += level.tile(x, y) == DungeonTile.WALL ? 1 : 0;
                         }
                     }
                     yield cells == 0 ? 0 : (double) walls / cells;
@@ -78,7 +79,7 @@ public record Targets(Map<Measure, Range> ranges) {
     public record Range(double min, double max) {
         public Range {
             if (!(min <= max)) {
-                throw new IllegalArgumentException("empty range " + min + ".." + max);
+                throw new UserInputException("empty range " + min + ".." + max);
             }
         }
 
@@ -100,10 +101,10 @@ public record Targets(Map<Measure, Range> ranges) {
         }
     }
 
-    public Targets {
+    public DungeonTargets {
         ranges = Map.copyOf(ranges);
         if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("no targets");
+            throw new UserInputException("no targets");
         }
     }
 
@@ -112,12 +113,12 @@ public record Targets(Map<Measure, Range> ranges) {
      *
      * @throws IllegalArgumentException naming the bad part and what was expected
      */
-    public static Targets parse(String spec) {
+    public static DungeonTargets parse(String spec) {
         StringJoiner known = new StringJoiner(", ");
         for (Measure k : Measure.values()) {
             known.add(k.key);
         }
-        return new Targets(parseRanges(spec, Measure.class, Measure::of, known.toString()));
+        return new DungeonTargets(parseRanges(spec, Measure.class, Measure::of, known.toString()));
     }
 
     /**
@@ -162,11 +163,11 @@ public record Targets(Map<Measure, Range> ranges) {
     }
 
     private static IllegalArgumentException bad(String part, String why) {
-        return new IllegalArgumentException("bad target '" + part + "': " + why);
+        return new UserInputException("bad target '" + part + "': " + why);
     }
 
     /** The measures of {@code level} that have targets. */
-    public Map<Measure, Double> measure(Level level, LevelSolver solver) {
+    public Map<Measure, Double> measure(DungeonLevel level, DungeonSolver solver) {
         Map<Measure, Double> values = new EnumMap<>(Measure.class);
         for (Measure m : ranges.keySet()) {
             values.put(m, m.measure(level, solver));

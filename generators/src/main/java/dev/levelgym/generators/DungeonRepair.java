@@ -1,8 +1,9 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ import java.util.List;
  * one BFS per (avatar, door) pair, O(cells³) overall: milliseconds at GVGAI sizes (13×9: 77 interior cells);
  * maps are limited to {@value #MAX_CELLS} cells.
  */
-public final class LevelRepair {
+public final class DungeonRepair {
 
     /** One changed cell. */
     public record Edit(int x, int y, char from, char to) {
@@ -47,7 +48,7 @@ public final class LevelRepair {
     }
 
     /** The playable level and the edits that made it from the input. */
-    public record Result(Level level, List<Edit> edits) {
+    public record Result(DungeonLevel level, List<Edit> edits) {
         public Result {
             edits = List.copyOf(edits);
         }
@@ -60,10 +61,10 @@ public final class LevelRepair {
 
     private final int w;
     private final int h;
-    private final Tile[] tiles;
+    private final DungeonTile[] tiles;
     private final char[] original;
 
-    private LevelRepair(int w, int h, Tile[] tiles, char[] original) {
+    private DungeonRepair(int w, int h, DungeonTile[] tiles, char[] original) {
         this.w = w;
         this.h = h;
         this.tiles = tiles;
@@ -71,7 +72,7 @@ public final class LevelRepair {
     }
 
     /** Repairs a level that is already well formed (e.g. to check it needs no edits). */
-    public static Result repair(Level level) {
+    public static Result repair(DungeonLevel level) {
         return repair(level.toText(), level.id());
     }
 
@@ -90,39 +91,39 @@ public final class LevelRepair {
         int w = rows[0].length();
         for (String r : rows) {
             if (r.length() != w) {
-                throw new IllegalArgumentException("map " + id + ": rows have different lengths");
+                throw new UserInputException("map " + id + ": rows have different lengths");
             }
         }
         if ((w - 2) * (h - 2) < 3 || w < 3 || h < 3) {
-            throw new IllegalArgumentException("map " + id + " is " + w + "x" + h
+            throw new UserInputException("map " + id + " is " + w + "x" + h
                     + "; repair needs at least 3 cells inside the border");
         }
         if (w * h > MAX_CELLS) {
-            throw new IllegalArgumentException("map " + id + " has " + w * h + " cells; repair handles at most "
+            throw new UserInputException("map " + id + " has " + w * h + " cells; repair handles at most "
                     + MAX_CELLS);
         }
-        Tile[] tiles = new Tile[w * h];
+        DungeonTile[] tiles = new DungeonTile[w * h];
         char[] original = new char[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 char c = rows[y].charAt(x);
-                Tile tile = Tile.fromSymbol(c);
+                DungeonTile tile = DungeonTile.fromSymbol(c);
                 if (tile == null) {
-                    throw new IllegalArgumentException("map " + id + ": unknown character '" + c + "' at line "
-                            + (y + 1) + ", column " + (x + 1) + "; expected one of " + Tile.EXPECTED);
+                    throw new UserInputException("map " + id + ": unknown character '" + c + "' at line "
+                            + (y + 1) + ", column " + (x + 1) + "; expected one of " + DungeonTile.EXPECTED);
                 }
                 tiles[y * w + x] = tile;
                 original[y * w + x] = c;
             }
         }
-        return new LevelRepair(w, h, tiles, original).run(id);
+        return new DungeonRepair(w, h, tiles, original).run(id);
     }
 
     private Result run(String id) {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
-                    tiles[y * w + x] = Tile.WALL;
+                    tiles[y * w + x] = DungeonTile.WALL;
                 }
             }
         }
@@ -179,14 +180,14 @@ public final class LevelRepair {
             }
         }
         Arrays.sort(candidates, 0, n);
-        Tile[] best = null;
+        DungeonTile[] best = null;
         int bestEdits = Integer.MAX_VALUE;
         for (int i = 0; i < n && i < MAX_EVALUATIONS; i++) {
             long c = candidates[i];
             if ((c >>> 42) >= bestEdits) {
                 break;
             }
-            Tile[] t = build((int) (c >>> 28) & 0x3FFF, (int) c & 0x3FFF, (int) (c >>> 14) & 0x3FFF);
+            DungeonTile[] t = build((int) (c >>> 28) & 0x3FFF, (int) c & 0x3FFF, (int) (c >>> 14) & 0x3FFF);
             int edits = countEdits(t);
             if (edits < bestEdits) {
                 bestEdits = edits;
@@ -203,24 +204,24 @@ public final class LevelRepair {
                 edits.add(new Edit(c % w, c / w, original[c], now));
             }
         }
-        Level level = new Level(id, w, h, tiles);
-        if (!LevelSolver.solve(level).playable()) {
+        DungeonLevel level = new DungeonLevel(id, w, h, tiles);
+        if (!DungeonSolver.solve(level).playable()) {
             throw new IllegalStateException("repair produced an unplayable level (bug):\n" + level.toText());
         }
         return new Result(level, edits);
     }
 
     /** The map with the pieces at a, k, d, other pieces cleared, leg a -> k (avoiding d) and leg k -> d carved. */
-    private Tile[] build(int a, int k, int d) {
-        Tile[] t = tiles.clone();
+    private DungeonTile[] build(int a, int k, int d) {
+        DungeonTile[] t = tiles.clone();
         for (int c = 0; c < t.length; c++) {
             if (piece(t[c]) >= 0) {
-                t[c] = Tile.FLOOR;
+                t[c] = DungeonTile.FLOOR;
             }
         }
-        t[a] = Tile.AVATAR;
-        t[k] = Tile.KEY;
-        t[d] = Tile.DOOR;
+        t[a] = DungeonTile.AVATAR;
+        t[k] = DungeonTile.KEY;
+        t[d] = DungeonTile.DOOR;
         int[] parent = new int[t.length];
         zeroOneBfs(t, a, d, parent);
         carve(t, parent, a, k);
@@ -229,7 +230,7 @@ public final class LevelRepair {
         return t;
     }
 
-    private int countEdits(Tile[] t) {
+    private int countEdits(DungeonTile[] t) {
         int edits = 0;
         for (int c = 0; c < t.length; c++) {
             if (t[c] != tiles[c]) {
@@ -241,7 +242,7 @@ public final class LevelRepair {
 
     /** Walls among the cells of the path ending at k, excluding k itself (turning k into the key pays for it). */
     private int pathWalls(int[] dist, int k) {
-        return dist[k] - (tiles[k] == Tile.WALL ? 1 : 0);
+        return dist[k] - (tiles[k] == DungeonTile.WALL ? 1 : 0);
     }
 
     private int pieceEdits(int a, int k, int d, int[] count) {
@@ -265,10 +266,10 @@ public final class LevelRepair {
         return edits;
     }
 
-    private static void carve(Tile[] t, int[] parent, int from, int to) {
+    private static void carve(DungeonTile[] t, int[] parent, int from, int to) {
         for (int c = parent[to]; c != from && c >= 0; c = parent[c]) {
-            if (t[c] == Tile.WALL) {
-                t[c] = Tile.FLOOR;
+            if (t[c] == DungeonTile.WALL) {
+                t[c] = DungeonTile.FLOOR;
             }
         }
     }
@@ -277,7 +278,7 @@ public final class LevelRepair {
      * Fewest walls entered from {@code source} to every cell (the target counted if it is a wall), not entering
      * {@code blocked} or the border; Integer.MAX_VALUE where unreachable. Fills {@code parent} if given.
      */
-    private int[] zeroOneBfs(Tile[] tiles, int source, int blocked, int[] parent) {
+    private int[] zeroOneBfs(DungeonTile[] tiles, int source, int blocked, int[] parent) {
         int[] dist = new int[w * h];
         Arrays.fill(dist, Integer.MAX_VALUE);
         if (parent != null) {
@@ -297,7 +298,7 @@ public final class LevelRepair {
                 if (n == blocked || border(n)) {
                     continue;
                 }
-                int step = tiles[n] == Tile.WALL ? 1 : 0;
+                int step = tiles[n] == DungeonTile.WALL ? 1 : 0;
                 if (dist[c] + step < dist[n]) {
                     dist[n] = dist[c] + step;
                     if (parent != null) {
@@ -320,7 +321,7 @@ public final class LevelRepair {
         return x == 0 || y == 0 || x == w - 1 || y == h - 1;
     }
 
-    private static int piece(Tile t) {
-        return t == Tile.AVATAR ? 0 : t == Tile.KEY ? 1 : t == Tile.DOOR ? 2 : -1;
+    private static int piece(DungeonTile t) {
+        return t == DungeonTile.AVATAR ? 0 : t == DungeonTile.KEY ? 1 : t == DungeonTile.DOOR ? 2 : -1;
     }
 }

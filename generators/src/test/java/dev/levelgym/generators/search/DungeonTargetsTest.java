@@ -4,20 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.LevelGenerators;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TargetsTest {
+class DungeonTargetsTest {
 
     @Test
     void parsesRangesAndSingleValues() {
-        Targets t = Targets.parse("solutionLength=20..30, enemies=3,walls=0.3..0.5");
-        assertEquals(new Targets.Range(20, 30), t.ranges().get(Targets.Measure.SOLUTION_LENGTH));
-        assertEquals(new Targets.Range(3, 3), t.ranges().get(Targets.Measure.ENEMIES));
-        assertEquals(new Targets.Range(0.3, 0.5), t.ranges().get(Targets.Measure.WALLS));
+        DungeonTargets t = DungeonTargets.parse("solutionLength=20..30, enemies=3,walls=0.3..0.5");
+        assertEquals(new DungeonTargets.Range(20, 30), t.ranges().get(DungeonTargets.Measure.SOLUTION_LENGTH));
+        assertEquals(new DungeonTargets.Range(3, 3), t.ranges().get(DungeonTargets.Measure.ENEMIES));
+        assertEquals(new DungeonTargets.Range(0.3, 0.5), t.ranges().get(DungeonTargets.Measure.WALLS));
         assertEquals("solutionLength=20..30,enemies=3..3,walls=0.30..0.50", t.toString());
     }
 
@@ -32,33 +32,33 @@ class TargetsTest {
     }
 
     private static void assertError(String spec, String message) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Targets.parse(spec)).getMessage());
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> DungeonTargets.parse(spec)).getMessage());
     }
 
     @Test
     void measuresAndShortfall() {
-        var level = LevelParser.parse("wwwwww\nwA.1.w\nww+w.w\nw..wgw\nwwwwww\n", "t");
-        Targets t = Targets.parse("solutionLength=1..3,enemies=1,walls=0.25");
-        Map<Targets.Measure, Double> m = t.measure(level, new LevelSolver());
-        assertEquals(7.0, m.get(Targets.Measure.SOLUTION_LENGTH));
-        assertEquals(1.0, m.get(Targets.Measure.ENEMIES));
-        assertEquals(3.0 / 12, m.get(Targets.Measure.WALLS));
+        var level = DungeonParser.parse("wwwwww\nwA.1.w\nww+w.w\nw..wgw\nwwwwww\n", "t");
+        DungeonTargets t = DungeonTargets.parse("solutionLength=1..3,enemies=1,walls=0.25");
+        Map<DungeonTargets.Measure, Double> m = t.measure(level, new DungeonSolver());
+        assertEquals(7.0, m.get(DungeonTargets.Measure.SOLUTION_LENGTH));
+        assertEquals(1.0, m.get(DungeonTargets.Measure.ENEMIES));
+        assertEquals(3.0 / 12, m.get(DungeonTargets.Measure.WALLS));
         assertEquals(1 + 4.0, t.shortfall(m), 1e-9);
-        assertEquals(0.0, Targets.parse("solutionLength=5..9,enemies=0..1").shortfall(m));
+        assertEquals(0.0, DungeonTargets.parse("solutionLength=5..9,enemies=0..1").shortfall(m));
     }
 
     @Test
     void seedSearchFindsALevelMeetingTargetsDeterministically() {
         var rooms = LevelGenerators.create("rooms");
-        Targets t = Targets.parse("enemies=0..1,solutionLength=10..40");
-        SearchResult a = SeedSearch.search(rooms, t, 5, 500);
+        DungeonTargets t = DungeonTargets.parse("enemies=0..1,solutionLength=10..40");
+        DungeonSearchResult a = DungeonSeedSearch.search(rooms, t, 5, 500);
         assertTrue(a.met());
         assertTrue(t.met(a.measures()));
         assertEquals("rooms-5", a.level().id());
-        SearchResult b = SeedSearch.search(rooms, t, 5, 500);
+        DungeonSearchResult b = DungeonSeedSearch.search(rooms, t, 5, 500);
         assertEquals(a.level(), b.level());
         assertEquals(a.evaluations(), b.evaluations());
-        SearchResult impossible = SeedSearch.search(rooms, Targets.parse("enemies=100"), 5, 3);
+        DungeonSearchResult impossible = DungeonSeedSearch.search(rooms, DungeonTargets.parse("enemies=100"), 5, 3);
         assertEquals(3, impossible.evaluations());
         assertTrue(!impossible.met());
     }

@@ -1,6 +1,6 @@
 package dev.levelgym.generators.search;
 
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import java.util.Map;
 
 /**
@@ -12,6 +12,6 @@ import java.util.Map;
  * @param measures    its measured values
  * @param repairEdits tile edits repair made to its draft (0 for generators whose levels need none)
  */
-public record SearchResult(Level level, boolean met, int evaluations, Map<Targets.Measure, Double> measures,
+public record DungeonSearchResult(DungeonLevel level, boolean met, int evaluations, Map<DungeonTargets.Measure, Double> measures,
                            int repairEdits) {
 }

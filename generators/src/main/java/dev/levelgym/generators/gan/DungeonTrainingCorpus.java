@@ -1,7 +1,8 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,31 +11,31 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Levels to train a GAN on: all of one size. */
-public record TrainingCorpus(List<Level> levels, int width, int height) {
+public record DungeonTrainingCorpus(List<DungeonLevel> levels, int width, int height) {
 
-    public TrainingCorpus {
+    public DungeonTrainingCorpus {
         levels = List.copyOf(levels);
         if (levels.isEmpty()) {
-            throw new IllegalArgumentException("a training corpus needs at least one level");
+            throw new UserInputException("a training corpus needs at least one level");
         }
     }
 
     /** In-memory levels (e.g. the bundled corpus), which must share one size. */
-    public static TrainingCorpus of(List<Level> levels) {
-        Level first = levels.get(0);
+    public static DungeonTrainingCorpus of(List<DungeonLevel> levels) {
+        DungeonLevel first = levels.get(0);
         if ((first.width() - 2) * (first.height() - 2) < 3) {
             // Decoding and repair place the avatar, key and door on distinct cells inside the border.
-            throw new IllegalArgumentException(first.id() + ": level is " + first.width() + "x" + first.height()
+            throw new UserInputException(first.id() + ": level is " + first.width() + "x" + first.height()
                     + "; a GAN needs at least 3 cells inside the border");
         }
-        for (Level l : levels) {
+        for (DungeonLevel l : levels) {
             if (l.width() != first.width() || l.height() != first.height()) {
-                throw new IllegalArgumentException(l.id() + ": level is " + l.width() + "x" + l.height()
+                throw new UserInputException(l.id() + ": level is " + l.width() + "x" + l.height()
                         + " but " + first.id() + " is " + first.width() + "x" + first.height()
                         + "; a GAN trains on levels of one size");
             }
         }
-        return new TrainingCorpus(levels, first.width(), first.height());
+        return new DungeonTrainingCorpus(levels, first.width(), first.height());
     }
 
     /**
@@ -43,9 +44,9 @@ public record TrainingCorpus(List<Level> levels, int width, int height) {
      * @throws IllegalArgumentException naming the file (with line and column from the parser) for a malformed
      *                                  level or one whose size differs from the first file's; or if there are none
      */
-    public static TrainingCorpus load(Path dir) throws IOException {
+    public static DungeonTrainingCorpus load(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("corpus " + dir + " is not a directory");
+            throw new UserInputException("corpus " + dir + " is not a directory");
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -53,16 +54,16 @@ public record TrainingCorpus(List<Level> levels, int width, int height) {
                     .sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("corpus " + dir + " has no level files (*.txt)");
+            throw new UserInputException("corpus " + dir + " has no level files (*.txt)");
         }
-        List<Level> levels = new ArrayList<>();
+        List<DungeonLevel> levels = new ArrayList<>();
         Path firstFile = files.get(0);
         for (Path f : files) {
-            Level l = LevelParser.parse(f);
+            DungeonLevel l = DungeonParser.parse(f);
             if (!levels.isEmpty()) {
-                Level first = levels.get(0);
+                DungeonLevel first = levels.get(0);
                 if (l.width() != first.width() || l.height() != first.height()) {
-                    throw new IllegalArgumentException(f + ": level is " + l.width() + "x" + l.height() + " but "
+                    throw new UserInputException(f + ": level is " + l.width() + "x" + l.height() + " but "
                             + firstFile + " is " + first.width() + "x" + first.height()
                             + "; a GAN trains on levels of one size");
                 }
@@ -74,12 +75,12 @@ public record TrainingCorpus(List<Level> levels, int width, int height) {
 
     /** SHA-256 (hex) over the levels' texts in order: identifies the training data in a model's manifest. */
     public String hash() {
-        return TrainingMaps.hash(levels.stream().map(Level::toText).toList());
+        return TrainingMaps.hash(levels.stream().map(DungeonLevel::toText).toList());
     }
 
     /** The levels (with their {@link TileMaps#withMirrors mirror images} if {@code mirror}) as one-hot maps. */
     public TrainingMaps maps(boolean mirror) {
-        List<Level> all = mirror ? TileMaps.withMirrors(levels) : levels;
+        List<DungeonLevel> all = mirror ? TileMaps.withMirrors(levels) : levels;
         int size = TileMaps.paddedSize(width, height);
         int length = GanWorld.DUNGEON.channels() * size * size;
         float[] maps = new float[all.size() * length];

@@ -1,8 +1,9 @@
 package dev.levelgym.generators.search;
 
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.generators.LevelRepair;
-import dev.levelgym.generators.gan.GanGenerator;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.gan.DungeonGan;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -17,20 +18,20 @@ import org.apache.commons.math3.random.MersenneTwister;
 /**
  * Target search in a GAN's latent space with CMA-ES (Hansen; Apache Commons Math's {@link CMAESOptimizer}), as in
  * MarioGAN's latent-variable evolution. The search starts at the seed's latent vector with step size 1 (the
- * latents' standard deviation) and minimises {@link Targets#shortfall} of the repaired level, stopping at the first
+ * latents' standard deviation) and minimises {@link DungeonTargets#shortfall} of the repaired level, stopping at the first
  * level that meets every target. CMA-ES draws from a {@link MersenneTwister} seeded with the level's seed, so the
  * same seed gives the same level and evaluation count.
  */
-public final class LatentSearch {
+public final class DungeonLatentSearch {
 
-    private final GanGenerator generator;
-    private final Targets targets;
+    private final DungeonGan generator;
+    private final DungeonTargets targets;
     private final int maxEvaluations;
-    private final LevelSolver solver = new LevelSolver();
+    private final DungeonSolver solver = new DungeonSolver();
 
-    public LatentSearch(GanGenerator generator, Targets targets, int maxEvaluations) {
+    public DungeonLatentSearch(DungeonGan generator, DungeonTargets targets, int maxEvaluations) {
         if (maxEvaluations < 1) {
-            throw new IllegalArgumentException("maxEvaluations must be at least 1, got " + maxEvaluations);
+            throw new UserInputException("maxEvaluations must be at least 1, got " + maxEvaluations);
         }
         this.generator = generator;
         this.targets = targets;
@@ -44,11 +45,11 @@ public final class LatentSearch {
         }
     }
 
-    public SearchResult search(long seed) {
-        String id = GanGenerator.NAME + "-" + seed;
+    public DungeonSearchResult search(long seed) {
+        String id = DungeonGan.NAME + "-" + seed;
         float[] start = generator.model().latent(seed);
         int n = start.length;
-        SearchResult[] best = {null};
+        DungeonSearchResult[] best = {null};
         double[] bestShortfall = {Double.POSITIVE_INFINITY};
         int[] evaluations = {0};
         ObjectiveFunction objective = new ObjectiveFunction(z -> {
@@ -56,13 +57,13 @@ public final class LatentSearch {
             for (int i = 0; i < n; i++) {
                 latent[i] = (float) z[i];
             }
-            LevelRepair.Result r = generator.level(latent, id);
-            Map<Targets.Measure, Double> values = targets.measure(r.level(), solver);
+            DungeonRepair.Result r = generator.level(latent, id);
+            Map<DungeonTargets.Measure, Double> values = targets.measure(r.level(), solver);
             double shortfall = targets.shortfall(values);
             evaluations[0]++;
             if (shortfall < bestShortfall[0]) {
                 bestShortfall[0] = shortfall;
-                best[0] = new SearchResult(r.level(), shortfall == 0, evaluations[0], values, r.edits().size());
+                best[0] = new DungeonSearchResult(r.level(), shortfall == 0, evaluations[0], values, r.edits().size());
                 if (shortfall == 0) {
                     throw new Found();
                 }
@@ -85,8 +86,8 @@ public final class LatentSearch {
         } catch (Found | TooManyEvaluationsException e) {
             // stopped: found, or out of budget
         }
-        SearchResult b = best[0];
-        return new SearchResult(b.level(), b.met(), b.met() ? b.evaluations() : evaluations[0], b.measures(),
+        DungeonSearchResult b = best[0];
+        return new DungeonSearchResult(b.level(), b.met(), b.met() ? b.evaluations() : evaluations[0], b.measures(),
                 b.repairEdits());
     }
 }

@@ -5,7 +5,7 @@ package dev.levelgym.envs.dungeon;
  * {@code [c*H*W, (c+1)*H*W)}, row-major. Every cell has exactly one of the four terrain planes set
  * (cells outside the level read as wall); the other planes mark what stands on the terrain.
  */
-public enum Channel {
+public enum DungeonChannel {
     WALL,
     FLOOR,
     /** A key still lying on the map. */

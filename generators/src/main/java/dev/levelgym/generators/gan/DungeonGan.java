@@ -1,10 +1,10 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelRepair;
+import dev.levelgym.generators.DungeonRepair;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * Levels from a trained {@link GanModel}, registered as {@code gan:MODEL_DIR}. Seed {@code s} maps to the latent
  * vector {@link GanModel#latent(long)}. {@link #draft(long)} is the raw {@link Decoding#ARGMAX} sample.
  * {@link #generate(long)} decodes the same sample with {@link Decoding#ONE_EACH} (one avatar, key and door where the
- * generator most wants them) and returns it when it is playable, otherwise its {@link LevelRepair} (fewest tile
+ * generator most wants them) and returns it when it is playable, otherwise its {@link DungeonRepair} (fewest tile
  * edits): every seed gives a playable level, and the generator's layout is kept as far as playability allows.
  *
  * <p>Batches are sampled in one forward pass per chunk; a batch and single draws use the same latents, so they
@@ -21,16 +21,16 @@ import java.util.List;
  *
  * <p>Holds the model's native memory: {@link #close()} it.
  */
-public final class GanGenerator implements LevelGenerator, AutoCloseable {
+public final class DungeonGan implements LevelGenerator, AutoCloseable {
 
     public static final String NAME = "gan";
     /** Registry prefix: {@code gan:MODEL_DIR}. */
     public static final String PREFIX = NAME + ":";
 
     private final GanModel model;
-    private final LevelSolver solver = new LevelSolver();
+    private final DungeonSolver solver = new DungeonSolver();
 
-    public GanGenerator(GanModel model) {
+    public DungeonGan(GanModel model) {
         this.model = model;
     }
 
@@ -38,8 +38,8 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
      * Loads the model directory, which must hold a Dungeon-v0 model; errors name the file (see
      * {@link GanModel#load(Path, GanWorld)}).
      */
-    public static GanGenerator load(Path modelDir) {
-        return new GanGenerator(GanModel.load(modelDir, GanWorld.DUNGEON));
+    public static DungeonGan load(Path modelDir) {
+        return new DungeonGan(GanModel.load(modelDir, GanWorld.DUNGEON));
     }
 
     public GanModel model() {
@@ -62,14 +62,14 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
     }
 
     @Override
-    public Level generate(long seed) {
+    public DungeonLevel generate(long seed) {
         return generate(seed, 1).get(0);
     }
 
     @Override
-    public List<Level> generate(long firstSeed, int count) {
+    public List<DungeonLevel> generate(long firstSeed, int count) {
         List<String> drafts = drafts(firstSeed, count, Decoding.ONE_EACH);
-        List<Level> levels = new ArrayList<>(count);
+        List<DungeonLevel> levels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             levels.add(playable(drafts.get(i), NAME + "-" + (firstSeed + i)).level());
         }
@@ -91,23 +91,23 @@ public final class GanGenerator implements LevelGenerator, AutoCloseable {
     }
 
     /** The level {@link #generate(long)} would make from {@code latent}, with the repair edits it needed. */
-    public LevelRepair.Result level(float[] latent, String id) {
+    public DungeonRepair.Result level(float[] latent, String id) {
         return playable(model.sample(List.of(latent), Decoding.ONE_EACH).get(0), id);
     }
 
     /** The draft itself if it parses and the solver wins it (no edits), else its repair. */
-    public LevelRepair.Result playable(String draft, String id) {
-        Level level = parseOrNull(draft, id);
+    public DungeonRepair.Result playable(String draft, String id) {
+        DungeonLevel level = parseOrNull(draft, id);
         if (level != null && solver.shortest(level).playable()) {
-            return new LevelRepair.Result(level, List.of());
+            return new DungeonRepair.Result(level, List.of());
         }
-        return LevelRepair.repair(draft, id);
+        return DungeonRepair.repair(draft, id);
     }
 
     /** The draft as a level if it is well formed (one avatar, a key, a door), else null. */
-    public static Level parseOrNull(String draft, String id) {
+    public static DungeonLevel parseOrNull(String draft, String id) {
         try {
-            return LevelParser.parse(draft, id);
+            return DungeonParser.parse(draft, id);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -16,25 +16,25 @@ import java.util.Locale;
  *
  * <p>Rejected, with the 1-based line and column of the problem: an empty text, an empty line between rows, a lone carriage return, any other character (tabs, trailing spaces that make rows
  * ragged, {@code G}, ...), rows of different lengths, no avatar, several avatars, no key, no door, and levels
- * smaller than {@value Level#MIN_SIZE}×{@value Level#MIN_SIZE}. Errors that concern the whole level (a missing
+ * smaller than {@value DungeonLevel#MIN_SIZE}×{@value DungeonLevel#MIN_SIZE}. Errors that concern the whole level (a missing
  * key, say) are reported at line 1, column 1. Nothing is returned unless the whole text is valid.
  */
-public final class LevelParser {
+public final class DungeonParser {
 
-    private LevelParser() {
+    private DungeonParser() {
     }
 
     /**
-     * Parses a level file: a Tiled map if its name ends in {@code .tmx} (see {@link TmxLevelReader}), else the
+     * Parses a level file: a Tiled map if its name ends in {@code .tmx} (see {@link DungeonTmxReader}), else the
      * text format. The level's id is the file name; errors name the path as given.
      *
      * @throws LevelFormatException if the file is not a valid level
      * @throws IOException if it cannot be read
      */
-    public static Level parse(Path file) throws IOException {
+    public static DungeonLevel parse(Path file) throws IOException {
         Path fileName = file.getFileName();
         if (fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".tmx")) {
-            return TmxLevelReader.read(file);
+            return DungeonTmxReader.read(file);
         }
         String source = file.toString();
         return parse(LevelText.read(file), source, fileName == null ? source : fileName.toString());
@@ -45,19 +45,19 @@ public final class LevelParser {
      *
      * @throws LevelFormatException if the text is not a valid level
      */
-    public static Level parse(String text, String sourceName) {
+    public static DungeonLevel parse(String text, String sourceName) {
         return parse(text, sourceName, sourceName);
     }
 
-    private static Level parse(String text, String source, String id) {
+    private static DungeonLevel parse(String text, String source, String id) {
         Pieces pieces = new Pieces(source);
-        LevelText.Grid<Tile> grid = LevelText.grid(text, source, Tile::fromSymbol, Tile.EXPECTED,
+        LevelText.Grid<DungeonTile> grid = LevelText.grid(text, source, DungeonTile::fromSymbol, DungeonTile.EXPECTED,
                 Integer.MAX_VALUE, "", pieces);
         int width = grid.width();
         int height = grid.height();
-        if (width < Level.MIN_SIZE || height < Level.MIN_SIZE) {
+        if (width < DungeonLevel.MIN_SIZE || height < DungeonLevel.MIN_SIZE) {
             throw new LevelFormatException(source, 1, 1, "level is " + width + "x" + height
-                    + ", smaller than " + Level.MIN_SIZE + "x" + Level.MIN_SIZE);
+                    + ", smaller than " + DungeonLevel.MIN_SIZE + "x" + DungeonLevel.MIN_SIZE);
         }
         if (pieces.avatarLine == 0) {
             throw new LevelFormatException(source, 1, 1, "no avatar 'A'");
@@ -68,11 +68,11 @@ public final class LevelParser {
         if (!pieces.door) {
             throw new LevelFormatException(source, 1, 1, "no goal door 'g'");
         }
-        return new Level(id, width, height, grid.tiles().toArray(new Tile[0]));
+        return new DungeonLevel(id, width, height, grid.tiles().toArray(new DungeonTile[0]));
     }
 
     /** Tracks the pieces a level needs as the tiles are read: exactly one avatar, and a key and a door. */
-    private static final class Pieces implements LevelText.TileVisitor<Tile> {
+    private static final class Pieces implements LevelText.TileVisitor<DungeonTile> {
 
         private final String source;
         private int avatarLine;
@@ -85,7 +85,7 @@ public final class LevelParser {
         }
 
         @Override
-        public void visit(Tile tile, int line, int column) {
+        public void visit(DungeonTile tile, int line, int column) {
             switch (tile) {
                 case AVATAR -> {
                     if (avatarLine > 0) {

@@ -1,9 +1,10 @@
 package dev.levelgym.envs.dungeon;
 
-import dev.levelgym.envs.dungeon.level.Level;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.grid.LevelFormatException;
-import dev.levelgym.envs.dungeon.level.LevelParser;
-import dev.levelgym.envs.dungeon.level.ProceduralLevels;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonLevels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +15,14 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 /** Where {@link Dungeon} gets the level for each episode. */
-public sealed interface LevelSource {
+public sealed interface DungeonLevelSource {
 
     int width();
 
     int height();
 
     /** The level for a new episode; draws from {@code random} (the env's generator) so episodes replay by seed. */
-    Level next(RandomGenerator random);
+    DungeonLevel next(RandomGenerator random);
 
     /**
      * Procgen-style generated levels: each episode draws a level seed uniformly from
@@ -29,40 +30,40 @@ public sealed interface LevelSource {
      * {@code numLevels} is 0 (unlimited), and generates that level. Training on {@code numLevels = 200,
      * startLevel = 0} and testing on {@code startLevel = 1_000_000} separates seen from unseen levels.
      */
-    record Procedural(long startLevel, int numLevels, int width, int height) implements LevelSource {
+    record Procedural(long startLevel, int numLevels, int width, int height) implements DungeonLevelSource {
 
         public Procedural {
             if (startLevel < 0 || numLevels < 0) {
-                throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
+                throw new UserInputException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
             }
-            if (width < ProceduralLevels.MIN_WIDTH || height < ProceduralLevels.MIN_HEIGHT) {
-                throw new IllegalArgumentException("procedural levels need width >= " + ProceduralLevels.MIN_WIDTH
-                        + " and height >= " + ProceduralLevels.MIN_HEIGHT + ", got " + width + "x" + height);
+            if (width < DungeonLevels.MIN_WIDTH || height < DungeonLevels.MIN_HEIGHT) {
+                throw new UserInputException("procedural levels need width >= " + DungeonLevels.MIN_WIDTH
+                        + " and height >= " + DungeonLevels.MIN_HEIGHT + ", got " + width + "x" + height);
             }
         }
 
         @Override
-        public Level next(RandomGenerator random) {
+        public DungeonLevel next(RandomGenerator random) {
             long span = numLevels == 0 ? 1L << 31 : numLevels;
             // A fresh generator per level keeps this record a plain value; its set-up cost is negligible
             // next to generating and solving the level.
-            return ProceduralLevels.of(startLevel + random.nextLong(span), width, height);
+            return DungeonLevels.of(startLevel + random.nextLong(span), width, height);
         }
     }
 
     /** Levels read from files; each episode picks one uniformly. */
-    record Fixed(List<Level> levels) implements LevelSource {
+    record Fixed(List<DungeonLevel> levels) implements DungeonLevelSource {
 
         public Fixed {
             levels = List.copyOf(levels);
             if (levels.isEmpty()) {
-                throw new IllegalArgumentException("no levels");
+                throw new UserInputException("no levels");
             }
-            Level first = levels.get(0);
-            for (Level l : levels) {
+            DungeonLevel first = levels.get(0);
+            for (DungeonLevel l : levels) {
                 if (l.width() != first.width() || l.height() != first.height()) {
-                    throw new IllegalArgumentException("level " + l.id() + " is " + l.width() + "x" + l.height()
+                    throw new UserInputException("level " + l.id() + " is " + l.width() + "x" + l.height()
                             + " but " + first.id() + " is " + first.width() + "x" + first.height()
                             + "; all levels of one env must have the same size");
                 }
@@ -80,7 +81,7 @@ public sealed interface LevelSource {
         }
 
         @Override
-        public Level next(RandomGenerator random) {
+        public DungeonLevel next(RandomGenerator random) {
             return levels.size() == 1 ? levels.get(0) : levels.get(random.nextInt(levels.size()));
         }
 
@@ -104,19 +105,19 @@ public sealed interface LevelSource {
                                 .sorted().toList();
                     }
                     if (files.isEmpty()) {
-                        throw new IllegalArgumentException("level directory " + path
+                        throw new UserInputException("level directory " + path
                                 + " has no level files (*.txt or *.tmx)");
                     }
-                    List<Level> levels = new ArrayList<>();
+                    List<DungeonLevel> levels = new ArrayList<>();
                     for (Path f : files) {
-                        levels.add(LevelParser.parse(f));
+                        levels.add(DungeonParser.parse(f));
                     }
                     return new Fixed(levels);
                 }
                 if (!Files.exists(path)) {
-                    throw new IllegalArgumentException("level file " + path + " does not exist");
+                    throw new UserInputException("level file " + path + " does not exist");
                 }
-                return new Fixed(List.of(LevelParser.parse(path)));
+                return new Fixed(List.of(DungeonParser.parse(path)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read levels from " + path, e);
             }

@@ -3,16 +3,16 @@ package dev.levelgym.envs.dungeon.level;
 import java.util.List;
 
 /**
- * What {@link LevelSolver} found: whether the level can be won, and if so a shortest winning sequence of
+ * What {@link DungeonSolver} found: whether the level can be won, and if so a shortest winning sequence of
  * moves as Dungeon actions (1 up, 2 down, 3 left, 4 right).
  *
  * @param playable true if the avatar can collect a key and open every door
  * @param length   number of moves in {@code actions}; -1 if not playable
  * @param actions  a shortest sequence of moves; empty if not playable
  */
-public record Solution(boolean playable, int length, List<Integer> actions) {
+public record DungeonSolution(boolean playable, int length, List<Integer> actions) {
 
-    public Solution {
+    public DungeonSolution {
         actions = List.copyOf(actions);
         if (playable != (length >= 0) || (playable && length != actions.size())) {
             throw new IllegalArgumentException("inconsistent solution: playable=" + playable + ", length="
@@ -20,7 +20,7 @@ public record Solution(boolean playable, int length, List<Integer> actions) {
         }
     }
 
-    public static Solution unplayable() {
-        return new Solution(false, -1, List.of());
+    public static DungeonSolution unplayable() {
+        return new DungeonSolution(false, -1, List.of());
     }
 }

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.level.Level;
-import dev.levelgym.envs.dungeon.level.LevelSolver;
-import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LevelRepairTest {
+class DungeonRepairTest {
 
     @Test
     void playableLevelsNeedNoEdits() {
-        for (Level l : DungeonCorpus.levels()) {
-            LevelRepair.Result r = LevelRepair.repair(l);
+        for (DungeonLevel l : DungeonCorpus.levels()) {
+            DungeonRepair.Result r = DungeonRepair.repair(l);
             assertEquals(List.of(), r.edits(), l.id());
             assertTrue(r.level().sameLayout(l));
         }
@@ -33,11 +33,11 @@ class LevelRepairTest {
                 w......gw
                 wwwwwwwww
                 """;
-        LevelRepair.Result r = LevelRepair.repair(map, "box");
+        DungeonRepair.Result r = DungeonRepair.repair(map, "box");
         assertEquals(1, r.edits().size(), r.edits().toString());
         assertEquals('w', r.edits().get(0).from());
         assertEquals('.', r.edits().get(0).to());
-        assertTrue(LevelSolver.solve(r.level()).playable());
+        assertTrue(DungeonSolver.solve(r.level()).playable());
     }
 
     @Test
@@ -51,10 +51,10 @@ class LevelRepairTest {
                 w.........w
                 wwwwwwwwwww
                 """;
-        LevelRepair.Result r = LevelRepair.repair(map, "boxes");
+        DungeonRepair.Result r = DungeonRepair.repair(map, "boxes");
         assertEquals(2, r.edits().size(), r.edits().toString());
         // Minimal is 2: one wall per box, or (as found) turn the door box's wall into the key and clear the old key.
-        assertTrue(LevelSolver.solve(r.level()).playable());
+        assertTrue(DungeonSolver.solve(r.level()).playable());
     }
 
     @Test
@@ -69,7 +69,7 @@ class LevelRepairTest {
                 w.wwwww...w
                 wwwwwwwwwww
                 """;
-        assertEquals(2, LevelRepair.repair(map, "deep").edits().size());
+        assertEquals(2, DungeonRepair.repair(map, "deep").edits().size());
     }
 
     @Test
@@ -82,18 +82,18 @@ class LevelRepairTest {
                 ...g...
                 .......
                 """;
-        LevelRepair.Result r = LevelRepair.repair(map, "messy");
-        Level l = r.level();
-        assertTrue(LevelSolver.solve(l).playable());
+        DungeonRepair.Result r = DungeonRepair.repair(map, "messy");
+        DungeonLevel l = r.level();
+        assertTrue(DungeonSolver.solve(l).playable());
         // 20 border cells become walls (the corner avatar among them); one door becomes the key: 21 edits.
         assertEquals(21, r.edits().size(), r.edits().toString());
-        assertEquals(Tile.WALL, l.tile(0, 0));
+        assertEquals(DungeonTile.WALL, l.tile(0, 0));
     }
 
     @Test
     void rejectsForeignCharactersAndRaggedRows() {
-        assertThrows(IllegalArgumentException.class, () -> LevelRepair.repair("wwww\nwAZw\nwwww\n", "x"));
-        assertThrows(IllegalArgumentException.class, () -> LevelRepair.repair("wwwww\nwA+w\nwwwww\n", "x"));
+        assertThrows(IllegalArgumentException.class, () -> DungeonRepair.repair("wwww\nwAZw\nwwww\n", "x"));
+        assertThrows(IllegalArgumentException.class, () -> DungeonRepair.repair("wwwww\nwA+w\nwwwww\n", "x"));
     }
 
     @Test
@@ -114,10 +114,10 @@ class LevelRepairTest {
                 }
                 sb.append('\n');
             }
-            LevelRepair.Result r = LevelRepair.repair(sb.toString(), "g" + seed);
-            Level l = r.level();
-            assertTrue(LevelSolver.solve(l).playable(), sb.toString());
-            for (LevelRepair.Edit e : r.edits()) {
+            DungeonRepair.Result r = DungeonRepair.repair(sb.toString(), "g" + seed);
+            DungeonLevel l = r.level();
+            assertTrue(DungeonSolver.solve(l).playable(), sb.toString());
+            for (DungeonRepair.Edit e : r.edits()) {
                 assertEquals(in[e.y()][e.x()], e.from());
                 in[e.y()][e.x()] = e.to();
             }
@@ -126,7 +126,7 @@ class LevelRepairTest {
                     char expected = in[y][x] == ' ' ? '.' : in[y][x];
                     assertEquals(expected, l.tile(x, y).symbol(), "seed " + seed);
                     if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
-                        assertEquals(Tile.WALL, l.tile(x, y));
+                        assertEquals(DungeonTile.WALL, l.tile(x, y));
                     }
                 }
             }

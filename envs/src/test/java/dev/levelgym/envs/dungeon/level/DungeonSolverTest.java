@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LevelSolverTest {
+class DungeonSolverTest {
 
-    private static Solution solve(String... rows) {
-        return LevelSolver.solve(LevelParser.parse(String.join("\n", rows), "t"));
+    private static DungeonSolution solve(String... rows) {
+        return DungeonSolver.solve(DungeonParser.parse(String.join("\n", rows), "t"));
     }
 
     @Test
     void straightCorridor() {
-        Solution s = solve("wwwwww", "wA+.gw", "wwwwww");
+        DungeonSolution s = solve("wwwwww", "wA+.gw", "wwwwww");
         assertTrue(s.playable());
         assertEquals(3, s.length());
         assertEquals(List.of(4, 4, 4), s.actions());
@@ -23,14 +23,14 @@ class LevelSolverTest {
 
     @Test
     void keyThenDoorAroundACorner() {
-        Solution s = solve("wwwww", "w+.Aw", "w.www", "wgwww", "wwwww");
+        DungeonSolution s = solve("wwwww", "w+.Aw", "w.www", "wgwww", "wwwww");
         assertEquals(4, s.length());
         assertEquals(List.of(3, 3, 2, 2), s.actions());
     }
 
     @Test
     void closedDoorForcesTheLongWayToTheKey() {
-        Solution s = solve(
+        DungeonSolution s = solve(
                 "wwwwwww",
                 "wAg..+w",
                 "w.www.w",
@@ -42,7 +42,7 @@ class LevelSolverTest {
 
     @Test
     void keyBehindTheDoorIsUnplayable() {
-        Solution s = solve("wwwwwww", "wA.g.+w", "wwwwwww");
+        DungeonSolution s = solve("wwwwwww", "wA.g.+w", "wwwwwww");
         assertFalse(s.playable());
         assertEquals(-1, s.length());
         assertTrue(s.actions().isEmpty());
@@ -56,7 +56,7 @@ class LevelSolverTest {
 
     @Test
     void allDoorsMustBeOpened() {
-        Solution s = solve("wwwwwwww", "wg.A+.gw", "wwwwwwww");
+        DungeonSolution s = solve("wwwwwwww", "wg.A+.gw", "wwwwwwww");
         assertEquals(8, s.length());
         assertEquals(List.of(4, 4, 4, 3, 3, 3, 3, 3), s.actions());
     }
@@ -78,18 +78,18 @@ class LevelSolverTest {
 
     @Test
     void solvesThousandsOfLevelsPerSecond() {
-        ProceduralLevels gen = new ProceduralLevels();
-        List<Level> levels = new java.util.ArrayList<>();
+        DungeonLevels gen = new DungeonLevels();
+        List<DungeonLevel> levels = new java.util.ArrayList<>();
         for (int seed = 0; seed < 2000; seed++) {
             levels.add(gen.generate(seed, 13, 9));
         }
-        LevelSolver solver = new LevelSolver();
-        for (Level l : levels) {
+        DungeonSolver solver = new DungeonSolver();
+        for (DungeonLevel l : levels) {
             solver.shortest(l); // warm-up
         }
         long t0 = System.nanoTime();
         int playable = 0;
-        for (Level l : levels) {
+        for (DungeonLevel l : levels) {
             playable += solver.shortest(l).playable() ? 1 : 0;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

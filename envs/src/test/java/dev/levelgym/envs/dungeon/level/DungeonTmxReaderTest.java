@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.levelgym.envs.dungeon.LevelSource;
+import dev.levelgym.envs.dungeon.DungeonLevelSource;
 import dev.levelgym.envs.grid.LevelFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TmxLevelReaderTest {
+class DungeonTmxReaderTest {
 
     static final String LEVEL = String.join("\n",
             "wwwwww",
@@ -105,16 +105,16 @@ class TmxLevelReaderTest {
 
     private LevelFormatException error(String mapText) throws Exception {
         Path p = writeMap(mapText);
-        return assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        return assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
     }
 
     @Test
     void readsTwoLayerCsvMapWithExternalTilesetThroughLevelParser() throws Exception {
-        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", TmxLevelReaderTest::csv)));
-        Level level = LevelParser.parse(p);
+        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", DungeonTmxReaderTest::csv)));
+        DungeonLevel level = DungeonParser.parse(p);
         assertEquals("m.tmx", level.id());
         assertEquals(LEVEL + "\n", level.toText());
-        assertEquals(Tile.ENEMY_SLOW, level.tile(1, 3));
+        assertEquals(DungeonTile.ENEMY_SLOW, level.tile(1, 3));
     }
 
     @Test
@@ -125,7 +125,7 @@ class TmxLevelReaderTest {
         String embedded = " <tileset firstgid=\"40\" name=\"inline\" tilewidth=\"16\" tileheight=\"16\" tilecount=\"8\" "
                 + "columns=\"8\">\n" + tilesetBody() + " </tileset>\n";
         Path p = write("e.tmx", map(embedded, layer(1, "all", " encoding=\"csv\"", csv(g))));
-        assertEquals(LEVEL + "\n", LevelParser.parse(p).toText());
+        assertEquals(LEVEL + "\n", DungeonParser.parse(p).toText());
     }
 
     @Test
@@ -133,7 +133,7 @@ class TmxLevelReaderTest {
         for (String compression : new String[] {null, "zlib", "gzip"}) {
             String attrs = " encoding=\"base64\"" + (compression == null ? "" : " compression=\"" + compression + "\"");
             Path p = writeMap(map(external(1), twoLayers(attrs, g -> base64(g, compression))));
-            assertEquals(LEVEL + "\n", LevelParser.parse(p).toText(), String.valueOf(compression));
+            assertEquals(LEVEL + "\n", DungeonParser.parse(p).toText(), String.valueOf(compression));
         }
         Path p = writeMap(map(external(1), twoLayers("", g -> {
             StringBuilder sb = new StringBuilder();
@@ -142,7 +142,7 @@ class TmxLevelReaderTest {
             }
             return sb.toString();
         })));
-        assertEquals(LEVEL + "\n", LevelParser.parse(p).toText());
+        assertEquals(LEVEL + "\n", DungeonParser.parse(p).toText());
     }
 
     private static String base64(long[] gids, String compression) {
@@ -168,7 +168,7 @@ class TmxLevelReaderTest {
     /** A map exported by Tiled itself ({@code tiled --embed-tilesets --export-map tmx}), not by our writer. */
     @Test
     void readsAMapSavedByTiled() throws Exception {
-        Path p = Path.of(TmxLevelReaderTest.class.getResource("saved-by-tiled-1.8.2.tmx").toURI());
+        Path p = Path.of(DungeonTmxReaderTest.class.getResource("saved-by-tiled-1.8.2.tmx").toURI());
         assertEquals(String.join("\n",
                 "wwwwwwwwwwwww",
                 "wwwwwwwwwwwww",
@@ -178,13 +178,13 @@ class TmxLevelReaderTest {
                 "ww.A......www",
                 "ww.......2www",
                 "wwwwwwwwwwwww",
-                "wwwwwwwwwwwww") + "\n", LevelParser.parse(p).toText());
+                "wwwwwwwwwwwww") + "\n", DungeonParser.parse(p).toText());
     }
 
     @Test
     void dungeonEnvLoadsTmxLevelFiles() throws Exception {
-        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", TmxLevelReaderTest::csv)));
-        LevelSource.Fixed source = LevelSource.Fixed.load(p);
+        Path p = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", DungeonTmxReaderTest::csv)));
+        DungeonLevelSource.Fixed source = DungeonLevelSource.Fixed.load(p);
         assertEquals(6, source.width());
         assertEquals(LEVEL + "\n", source.levels().get(0).toText());
     }
@@ -223,7 +223,7 @@ class TmxLevelReaderTest {
     void missingTilesetFileIsNamed() throws Exception {
         Path p = write("m.tmx", map(" <tileset firstgid=\"1\" source=\"gone.tsx\"/>\n",
                 layer(1, "ground", " encoding=\"csv\"", csv(gids(LEVEL, 1, CHARS)))));
-        LevelFormatException e = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
         assertEquals("tileset 'gone.tsx' not found (looked for " + dir.resolve("gone.tsx") + ")", e.reason());
         assertEquals(3, e.line());
     }
@@ -233,15 +233,15 @@ class TmxLevelReaderTest {
         write("t.tsx", tsx());
         Path tsx = write("t.tsx", tsx().replace("<property name=\"char\" value=\"g\"/>", ""));
         Path p = write("m.tmx", map(external(1), layer(1, "ground", " encoding=\"csv\"", csv(gids(LEVEL, 1, CHARS)))));
-        LevelFormatException e = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
         assertEquals("layer 'ground', cell (4, 2): gid 5 is tile 4 of tileset 't', which has no 'char' property "
                 + "saying which level tile it is", e.reason());
 
         Files.writeString(tsx, tsx().replace("value=\"g\"", "value=\"G\""));
-        LevelFormatException bad = assertThrows(LevelFormatException.class, () -> LevelParser.parse(p));
+        LevelFormatException bad = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
         assertEquals(tsx.toString(), bad.file());
         assertEquals(8, bad.line());
-        assertEquals("tile 4: property char is 'G', not a level character (expected one of " + Tile.EXPECTED + ")",
+        assertEquals("tile 4: property char is 'G', not a level character (expected one of " + DungeonTile.EXPECTED + ")",
                 bad.reason());
     }
 

@@ -25,7 +25,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a Dungeon level from a Tiled map ({@code .tmx}), so a level a designer edited in the Tiled editor comes
- * back as the same {@link Level} the text format gives.
+ * back as the same {@link DungeonLevel} the text format gives.
  *
  * <p>Which tile a gid stands for is read from the tileset, not assumed: every tile a map uses must carry a custom
  * property {@code char} whose value is its level-file character ({@code w . A + g 1 2 3}). Tilesets may be
@@ -40,7 +40,7 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Errors are {@link LevelFormatException}s naming the file (the map or the tileset) and the line and column
  * of the element at fault; for a tile the message names the layer and the cell.
  */
-public final class TmxLevelReader {
+public final class DungeonTmxReader {
 
     /** Tiled keeps flip and rotation flags in the top four bits of a gid. */
     private static final long FLAG_BITS = 0xF0000000L;
@@ -48,7 +48,7 @@ public final class TmxLevelReader {
     /** Far above any playable level, low enough that a corrupt size cannot exhaust memory. */
     private static final int MAX_CELLS = 1 << 20;
 
-    private TmxLevelReader() {
+    private DungeonTmxReader() {
     }
 
     /**
@@ -57,7 +57,7 @@ public final class TmxLevelReader {
      * @throws LevelFormatException if the map or a tileset it uses is not a valid Dungeon level map
      * @throws IOException if a file cannot be read
      */
-    public static Level read(Path file) throws IOException {
+    public static DungeonLevel read(Path file) throws IOException {
         Path name = file.getFileName();
         String id = name == null ? file.toString() : name.toString();
         try (Xml xml = Xml.open(file)) {
@@ -65,7 +65,7 @@ public final class TmxLevelReader {
         }
     }
 
-    private static Level readMap(Xml xml, Path file, String id) throws IOException {
+    private static DungeonLevel readMap(Xml xml, Path file, String id) throws IOException {
         xml.root("map");
         At mapAt = xml.location();
         String orientation = xml.attribute("orientation");
@@ -88,7 +88,7 @@ public final class TmxLevelReader {
         if (layers.isEmpty()) {
             throw xml.error(mapAt, "map has no tile layer");
         }
-        Tile[] tiles = new Tile[width * height];
+        DungeonTile[] tiles = new DungeonTile[width * height];
         for (Layer layer : layers) {
             for (int cell = 0; cell < tiles.length; cell++) {
                 long gid = layer.gids()[cell] & ~FLAG_BITS;
@@ -136,7 +136,7 @@ public final class TmxLevelReader {
         String name = xml.attribute("name");
         String count = xml.attribute("tilecount");
         long tileCount = count == null ? Long.MAX_VALUE : xml.positiveInt("tilecount");
-        Map<Long, Tile> tiles = new HashMap<>();
+        Map<Long, DungeonTile> tiles = new HashMap<>();
         while (xml.nextChild()) {
             if (!xml.name().equals("tile")) {
                 xml.skip();
@@ -151,11 +151,11 @@ public final class TmxLevelReader {
                 while (xml.nextChild()) {
                     if (xml.name().equals("property") && "char".equals(xml.attribute("name"))) {
                         String value = xml.attribute("value");
-                        Tile tile = value != null && value.length() == 1 ? Tile.fromSymbol(value.charAt(0)) : null;
+                        DungeonTile tile = value != null && value.length() == 1 ? DungeonTile.fromSymbol(value.charAt(0)) : null;
                         if (tile == null) {
                             throw xml.error("tile " + tileId + ": property char is "
                                     + (value == null ? "missing its value" : "'" + value + "'")
-                                    + ", not a level character (expected one of " + Tile.EXPECTED + ")");
+                                    + ", not a level character (expected one of " + DungeonTile.EXPECTED + ")");
                         }
                         tiles.put(tileId, tile);
                     }
@@ -267,7 +267,7 @@ public final class TmxLevelReader {
         return gids;
     }
 
-    private static Tile resolve(Xml xml, Layer layer, int x, int y, long gid, List<Tileset> tilesets) {
+    private static DungeonTile resolve(Xml xml, Layer layer, int x, int y, long gid, List<Tileset> tilesets) {
         Tileset owner = null;
         for (Tileset t : tilesets) {
             if (t.firstGid() <= gid) {
@@ -279,7 +279,7 @@ public final class TmxLevelReader {
             throw xml.error(layer.at(), where + "unknown gid " + gid + " (no tileset has it)");
         }
         long local = gid - owner.firstGid();
-        Tile tile = owner.tiles().get(local);
+        DungeonTile tile = owner.tiles().get(local);
         if (tile == null) {
             throw xml.error(layer.at(), where + "gid " + gid + " is tile " + local + " of tileset '" + owner.name()
                     + "', which has no 'char' property saying which level tile it is");
@@ -287,30 +287,30 @@ public final class TmxLevelReader {
         return tile;
     }
 
-    private static Level level(Xml xml, At at, String id, int width, int height, Tile[] tiles) {
-        if (width < Level.MIN_SIZE || height < Level.MIN_SIZE) {
-            throw xml.error(at, "map is " + width + "x" + height + ", smaller than " + Level.MIN_SIZE + "x"
-                    + Level.MIN_SIZE);
+    private static DungeonLevel level(Xml xml, At at, String id, int width, int height, DungeonTile[] tiles) {
+        if (width < DungeonLevel.MIN_SIZE || height < DungeonLevel.MIN_SIZE) {
+            throw xml.error(at, "map is " + width + "x" + height + ", smaller than " + DungeonLevel.MIN_SIZE + "x"
+                    + DungeonLevel.MIN_SIZE);
         }
         int avatar = -1;
         boolean key = false;
         boolean door = false;
         for (int cell = 0; cell < tiles.length; cell++) {
-            Tile t = tiles[cell];
+            DungeonTile t = tiles[cell];
             int x = cell % width;
             int y = cell / width;
             if (t == null) {
                 throw xml.error(at, "cell (" + x + ", " + y + ") is empty in every tile layer; paint a floor or wall there");
             }
-            if (t == Tile.AVATAR) {
+            if (t == DungeonTile.AVATAR) {
                 if (avatar >= 0) {
                     throw xml.error(at, "second avatar 'A' at cell (" + x + ", " + y + ") (first at ("
                             + avatar % width + ", " + avatar / width + ")); a level has exactly one");
                 }
                 avatar = cell;
             }
-            key |= t == Tile.KEY;
-            door |= t == Tile.DOOR;
+            key |= t == DungeonTile.KEY;
+            door |= t == DungeonTile.DOOR;
         }
         if (avatar < 0) {
             throw xml.error(at, "no avatar 'A'");
@@ -321,14 +321,14 @@ public final class TmxLevelReader {
         if (!door) {
             throw xml.error(at, "no goal door 'g'");
         }
-        return new Level(id, width, height, tiles);
+        return new DungeonLevel(id, width, height, tiles);
     }
 
     /** A 1-based line and column in a file. */
     private record At(int line, int column) {
     }
 
-    private record Tileset(String name, long firstGid, long tileCount, Map<Long, Tile> tiles) {
+    private record Tileset(String name, long firstGid, long tileCount, Map<Long, DungeonTile> tiles) {
     }
 
     /** A tile layer; {@code at} is its {@code <data>} element, where tile errors point. */

@@ -4,7 +4,7 @@ package dev.levelgym.envs.dungeon.level;
  * What a level file says stands on a cell, one character each, as in GVGAI zelda's LevelMapping. Enemy tiles
  * carry their RandomNPC parameters so the game and the file format cannot disagree about which is which.
  */
-public enum Tile {
+public enum DungeonTile {
     WALL('w'),
     FLOOR('.'),
     AVATAR('A'),
@@ -20,10 +20,10 @@ public enum Tile {
     /** The characters a level file may use, in the order error messages list them. */
     public static final String EXPECTED = "w . A + g 1 2 3";
 
-    private static final Tile[] BY_CHAR = new Tile[128];
+    private static final DungeonTile[] BY_CHAR = new DungeonTile[128];
 
     static {
-        for (Tile t : values()) {
+        for (DungeonTile t : values()) {
             BY_CHAR[t.symbol] = t;
         }
         // Older GVGAI level files (and the original py-vgdl ones) draw floor as a space.
@@ -34,11 +34,11 @@ public enum Tile {
     private final int cooldown;
     private final int cons;
 
-    Tile(char symbol) {
+    DungeonTile(char symbol) {
         this(symbol, 0, 0);
     }
 
-    Tile(char symbol, int cooldown, int cons) {
+    DungeonTile(char symbol, int cooldown, int cons) {
         this.symbol = symbol;
         this.cooldown = cooldown;
         this.cons = cons;
@@ -63,7 +63,7 @@ public enum Tile {
     }
 
     /** The tile for a file character, or null if the format has none. */
-    public static Tile fromSymbol(int c) {
+    public static DungeonTile fromSymbol(int c) {
         return c >= 0 && c < BY_CHAR.length ? BY_CHAR[c] : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon.level;
 
+import dev.levelgym.envs.UserInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * Instances are not thread-safe; they keep their search arrays between calls so solving many levels of one
  * size does not allocate.
  */
-public final class LevelSolver {
+public final class DungeonSolver {
 
     /** Doors beyond this would make the state space (cells × 2 × 2^doors) unreasonably large. */
     public static final int MAX_DOORS = 16;
@@ -28,24 +29,24 @@ public final class LevelSolver {
     private int[] queue = new int[0];
 
     /** Solves with a fresh solver; for many levels, reuse one instance's {@link #shortest}. */
-    public static Solution solve(Level level) {
-        return new LevelSolver().shortest(level);
+    public static DungeonSolution solve(DungeonLevel level) {
+        return new DungeonSolver().shortest(level);
     }
 
-    /** A shortest winning sequence of moves for {@code level}, or {@link Solution#unplayable()}. */
-    public Solution shortest(Level level) {
+    /** A shortest winning sequence of moves for {@code level}, or {@link DungeonSolution#unplayable()}. */
+    public DungeonSolution shortest(DungeonLevel level) {
         int w = level.width();
         int cells = level.cellCount();
         int[] doorIndex = new int[cells];
         Arrays.fill(doorIndex, -1);
         int doors = 0;
         for (int c = 0; c < cells; c++) {
-            if (level.tile(c) == Tile.DOOR) {
+            if (level.tile(c) == DungeonTile.DOOR) {
                 doorIndex[c] = doors++;
             }
         }
         if (doors > MAX_DOORS) {
-            throw new IllegalArgumentException("level " + level.id() + " has " + doors
+            throw new UserInputException("level " + level.id() + " has " + doors
                     + " doors; the solver handles at most " + MAX_DOORS);
         }
         int masks = 1 << doors;
@@ -78,17 +79,17 @@ public final class LevelSolver {
                     continue;
                 }
                 int next = ny * w + nx;
-                Tile t = level.tile(next);
+                DungeonTile t = level.tile(next);
                 int nkey = key;
                 int nmask = mask;
-                if (t == Tile.WALL) {
+                if (t == DungeonTile.WALL) {
                     continue;
-                } else if (t == Tile.DOOR && (mask & (1 << doorIndex[next])) == 0) {
+                } else if (t == DungeonTile.DOOR && (mask & (1 << doorIndex[next])) == 0) {
                     if (key == 0) {
                         continue;
                     }
                     nmask = mask | (1 << doorIndex[next]);
-                } else if (t == Tile.KEY) {
+                } else if (t == DungeonTile.KEY) {
                     nkey = 1;
                 }
                 int ns = (nmask * 2 + nkey) * cells + next;
@@ -103,15 +104,15 @@ public final class LevelSolver {
                 queue[tail++] = ns;
             }
         }
-        return Solution.unplayable();
+        return DungeonSolution.unplayable();
     }
 
-    private Solution path(int end) {
+    private DungeonSolution path(int end) {
         List<Integer> actions = new ArrayList<>();
         for (int s = end; parent[s] != -1; s = parent[s]) {
             actions.add((int) move[s]);
         }
         java.util.Collections.reverse(actions);
-        return new Solution(true, actions.size(), actions);
+        return new DungeonSolution(true, actions.size(), actions);
     }
 }
