@@ -1,25 +1,46 @@
 package dev.levelgym.agents;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.vector.VectorEnv;
 
 /**
- * An agent with a training loop over a discrete-action env, as the benchmark harness drives it: a run of
- * {@code totalSteps} (schedules such as ε span it) trained in chunks, each chunk stopping when the agent's step
- * counter reaches {@code stopAt}, with greedy evaluations in between. A run split into chunks, with or without a
- * save and load between them, is the same run as one call.
+ * An agent the benchmark harness trains on a discrete-action env: a run of {@code totalSteps} env steps
+ * (schedules such as ε span it) trained in chunks, each chunk stopping once the step counter reaches
+ * {@code stopAt}, with greedy evaluations in between. A run split into chunks, with or without a save and load
+ * between them, is the same run as one call. levelgym's own agents are {@link Learner}s on the shared
+ * {@link TrainingLoop}; a bridge to another library's learning (RL4J) implements this interface alone.
  *
  * @param <O> observation type
  */
 public interface TrainableAgent<O> extends Agent<O, Integer>, AutoCloseable {
 
     /**
-     * Trains on {@code env} until the step counter reaches {@code stopAt} (at most {@code totalSteps}).
+     * Trains on the {@code env.numEnvs()} copies of {@code env} until the step counter reaches {@code stopAt}
+     * (at most {@code totalSteps}), possibly a few steps past it (a vector step adds up to N; PPO finishes its
+     * rollout).
      *
-     * @param env      built as in earlier calls (same id and options)
+     * @param env      built as in earlier calls (same id, options and number of copies)
      * @param seed     seeds the agent on its first call; later calls pass the same seed
      * @param listener told about each finished training episode
      */
+    TrainingResult train(VectorEnv env, long totalSteps, long seed, long stopAt, EpisodeListener listener);
+
+    /** {@link #train(VectorEnv, long, long, long, EpisodeListener)} on one env. */
     TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, long stopAt, EpisodeListener listener);
+
+    /** Trains until the step counter reaches {@code totalSteps}. */
+    default TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, EpisodeListener listener) {
+        return train(env, totalSteps, seed, totalSteps, listener);
+    }
+
+    /**
+     * Actions for N observations at once (one network pass for the batch where the agent has a network), as a
+     * vector env lays them out: {@code observations} row-major, {@code observations.length / actions.length}
+     * floats per copy (a Discrete observation as one float holding its value). Explorative when {@code explore}
+     * is true (consuming the agent's training generator), greedy and free of randomness when false, as
+     * {@link #act}.
+     */
+    void actBatch(float[] observations, boolean explore, int[] actions);
 
     /** Environment steps taken in training so far, over the agent's life. */
     long steps();

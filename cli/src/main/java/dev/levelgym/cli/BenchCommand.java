@@ -86,19 +86,70 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Env option KEY=VALUE for training and evaluation.")
     private Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--num-envs", paramLabel = "N", description = "Env copies each run trains on in lockstep, one "
+            + "batched action per step (default 1; " + PRESET_PROCGEN + " preset: " + PROCGEN_NUM_ENVS + ").")
+    private Integer numEnvs;
+
+    @Option(names = "--test-levels", paramLabel = "DIR", description = "Also test every run after training on each "
+            + "level file of DIR (--eval-episodes times each), on the game as defined: summary.json, summary.md and "
+            + "generalization.png report it beside the training levels (and the held-out ones).")
+    private Path testLevels;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Settings of a published protocol, under the flags "
+            + "given: " + PRESET_PROCGEN + " (Cobbe et al. 2020's generalization protocol: ppo with Procgen's "
+            + "hyperparameters and IMPALA CNN, " + PROCGEN_NUM_ENVS + " env copies, num_levels=" + PROCGEN_LEVELS
+            + " training levels from 0, held-out test from level " + dev.levelgym.agents.bench.ProceduralSplit.HELD_OUT_START
+            + " on the plain game).")
+    private String preset;
+
+    static final String PRESET_PROCGEN = "procgen";
+    static final int PROCGEN_NUM_ENVS = 64;
+    static final int PROCGEN_LEVELS = 200;
+
+    /** Applies --preset under the flags the user gave. */
+    private void applyPreset() {
+        if (preset == null) {
+            return;
+        }
+        if (!preset.equals(PRESET_PROCGEN)) {
+            throw new UserInputException("--preset must be " + PRESET_PROCGEN + ", got '" + preset + "'");
+        }
+        if (!dev.levelgym.agents.bench.ProceduralSplit.appliesTo(envId)) {
+            throw new UserInputException("--preset " + PRESET_PROCGEN + " needs an env with procedural levels ("
+                    + dev.levelgym.envs.dungeon.Dungeon.ID + " or " + dev.levelgym.envs.platformer.Platformer.ID
+                    + "), not " + envId);
+        }
+        if (numEnvs == null) {
+            numEnvs = PROCGEN_NUM_ENVS;
+        }
+        options.putIfAbsent("num_levels", String.valueOf(PROCGEN_LEVELS));
+        options.putIfAbsent("start_level", "0");
+    }
+
+    /** The ppo config of the procgen preset when ppo runs without a config of its own. */
+    private void presetConfigs(Map<String, com.fasterxml.jackson.databind.JsonNode> read) {
+        if (PRESET_PROCGEN.equals(preset) && agents.contains(dev.levelgym.agents.ppo.PpoAgent.KIND)) {
+            read.putIfAbsent(dev.levelgym.agents.ppo.PpoAgent.KIND,
+                    dev.levelgym.agents.checkpoint.Checkpoints.JSON.valueToTree(
+                            dev.levelgym.agents.ppo.PpoConfig.procgen()));
+        }
+    }
+
     private Map<String, com.fasterxml.jackson.databind.JsonNode> agentConfigs() {
         Map<String, com.fasterxml.jackson.databind.JsonNode> read = new LinkedHashMap<>();
         configs.forEach((agent, file) -> read.put(agent, AgentConfigFiles.read(file)));
+        presetConfigs(read);
         return read;
     }
 
     /**
-     * DQN cells run one at a time by default: DJL allows one backward pass at a time per process, so parallel DQN
-     * cells mostly wait on each other, and each is slower to solve (CartPole: a median 31 s of training against
-     * 26 s one at a time), which is the figure researchers compare.
+     * DQN and PPO cells run one at a time by default: DJL allows one backward pass at a time per process, so
+     * parallel cells mostly wait on each other, and each is slower to solve (DQN on CartPole: a median 31 s of
+     * training against 26 s one at a time), which is the figure researchers compare.
      */
     private int defaultThreads() {
-        return agents.contains(dev.levelgym.agents.dqn.DqnAgent.KIND) ? 1 : Runtime.getRuntime().availableProcessors();
+        return agents.contains(dev.levelgym.agents.dqn.DqnAgent.KIND) || agents.contains(dev.levelgym.agents.ppo.PpoAgent.KIND)
+                ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
     /** The Spark engine: the same grid, summary and run files; no --resume, Spark's cores instead of --threads. */
@@ -115,14 +166,15 @@ final class BenchCommand implements Callable<Integer> {
         // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
         BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
         runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
-                checkpointEvery != null ? checkpointEvery : every));
+                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg()));
         OutputDirectory.prepareFresh(out, force, true);
         BenchSummary summary;
         try (SparkEngine spark = SparkEngine.start(master, "levelgym bench " + envId);
              ProgressDisplay progress = ProgressDisplay.open("bench", (long) seeds * agents.size(), " runs",
                      !noProgress)) {
             BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
-                    spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every);
+                    spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every, numEnvs,
+                    testLevelsArg());
             summary = new SparkBench(Registry.standard()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
                 progress.stepBy(1);
                 progress.message(cell);
@@ -132,8 +184,13 @@ final class BenchCommand implements Callable<Integer> {
         stdout.print(summary.toMarkdown());
         stdout.println();
         stdout.println("wrote " + out + ": " + String.join(", ", Arrays.asList(BenchSummary.JSON_FILE,
-                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/")));
+                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/"))
+                + (summary.heldOutOptions() != null || testLevels != null ? ", " + BenchSummary.GENERALIZATION_FILE : ""));
         return summary.failedCells().isEmpty() ? 0 : 1;
+    }
+
+    private String testLevelsArg() {
+        return testLevels == null ? null : testLevels.toAbsolutePath().normalize().toString();
     }
 
     @Override
@@ -141,13 +198,14 @@ final class BenchCommand implements Callable<Integer> {
         if (resume && force) {
             throw new UserInputException("--resume and --force exclude each other");
         }
+        applyPreset();
         if (Engine.isSpark(engine, master)) {
             return callOnSpark();
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                 threads != null ? threads : defaultThreads(), agentConfigs(),
-                checkpointEvery != null ? checkpointEvery : every);
+                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg());
         BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
         runner.validate(settings);
         if (resume) {
@@ -181,7 +239,8 @@ final class BenchCommand implements Callable<Integer> {
         stdout.print(summary.toMarkdown());
         stdout.println();
         stdout.println("wrote " + out + ": " + String.join(", ", Arrays.asList(BenchSummary.JSON_FILE,
-                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/")));
+                BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/"))
+                + (summary.heldOutOptions() != null || testLevels != null ? ", " + BenchSummary.GENERALIZATION_FILE : ""));
         return 0;
     }
 }

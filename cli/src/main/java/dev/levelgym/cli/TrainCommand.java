@@ -53,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the run (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--num-envs", paramLabel = "N", defaultValue = "1",
+            description = "Env copies trained on in lockstep, with one batched action per step "
+                    + "(default ${DEFAULT-VALUE}); evaluations run on as many.")
+    private int numEnvs;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
     private Path out;
 
@@ -99,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         JsonNode agentConfig = config == null ? null : AgentConfigFiles.read(config);
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         RunSettings settings = new RunSettings(envId, options, agent, agentConfig, steps, seed, every,
-                evalEpisodes, checkpointEvery != null ? checkpointEvery : every);
+                evalEpisodes, checkpointEvery != null ? checkpointEvery : every, numEnvs);
         Registry registry = Registry.standard();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
             kinds.create(agent, envId, env, agentConfig, seed).close();

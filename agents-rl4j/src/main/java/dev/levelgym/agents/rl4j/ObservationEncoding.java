@@ -19,6 +19,9 @@ sealed interface ObservationEncoding<O> permits ObservationEncoding.Flat, Observ
     /** {@code observation} as a new vector of {@link #size()} elements. */
     double[] encode(O observation);
 
+    /** The observation at {@code offset} of a vector env's flat float batch, as {@link #encode} does it. */
+    double[] encode(float[] flat, int offset);
+
     /**
      * The encoding of {@code space}.
      *
@@ -50,9 +53,14 @@ sealed interface ObservationEncoding<O> permits ObservationEncoding.Flat, Observ
                 throw new UserInputException("observation of " + observation.length + " elements, but the "
                         + "observation space is " + box);
             }
-            double[] out = new double[observation.length];
+            return encode(observation, 0);
+        }
+
+        @Override
+        public double[] encode(float[] flat, int offset) {
+            double[] out = new double[box.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = observation[i];
+                out[i] = flat[offset + i];
             }
             return out;
         }
@@ -72,6 +80,12 @@ sealed interface ObservationEncoding<O> permits ObservationEncoding.Flat, Observ
             double[] out = new double[discrete.n()];
             out[observation - discrete.start()] = 1;
             return out;
+        }
+
+        /** A vector env writes a Discrete observation as one float holding its value. */
+        @Override
+        public double[] encode(float[] flat, int offset) {
+            return encode((int) flat[offset]);
         }
     }
 }

@@ -10,6 +10,8 @@ import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.vector.SyncVectorEnv;
+import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Discrete;
@@ -175,6 +177,39 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
             action = untrainedRandom.nextInt(actionSpace.n());
         }
         return actionSpace.start() + action;
+    }
+
+    /** One network call per copy: RL4J's network takes one observation at a time in its own loop too. */
+    @Override
+    public void actBatch(float[] observations, boolean explore, int[] actions) {
+        int stride = observations.length / actions.length;
+        for (int i = 0; i < actions.length; i++) {
+            INDArray input = input(encoding.encode(observations, i * stride));
+            int action;
+            if (!explore) {
+                action = Learning.getMaxAction(network.output(input));
+            } else if (learner != null) {
+                action = learner.getEgPolicy().nextAction(new Observation(input));
+            } else {
+                action = untrainedRandom.nextInt(actionSpace.n());
+            }
+            actions[i] = actionSpace.start() + action;
+        }
+    }
+
+    /**
+     * RL4J's learning runs its own loop over one env (it acts, stores and learns inside {@code trainStep}), so
+     * this bridge trains on one copy only, through {@link #train(Env, long, long, long, EpisodeListener)}.
+     *
+     * @throws UserInputException if {@code env} has more than one copy
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public TrainingResult train(VectorEnv env, long totalSteps, long seed, long stopAt, EpisodeListener listener) {
+        if (!(env instanceof SyncVectorEnv sync) || sync.numEnvs() != 1) {
+            throw new UserInputException(KIND + " trains on one env (RL4J runs its own loop); use --num-envs 1");
+        }
+        return train((Env<O, Integer>) sync.copy(0), totalSteps, seed, stopAt, listener);
     }
 
     private static INDArray input(double[] encoded) {

@@ -5,6 +5,8 @@ import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.dqn.DqnAgent;
 import dev.levelgym.agents.dqn.DqnConfig;
+import dev.levelgym.agents.ppo.PpoAgent;
+import dev.levelgym.agents.ppo.PpoConfig;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
@@ -48,7 +50,9 @@ public final class AgentKinds {
             new QLearningKind(),
             AgentKind.of(DqnAgent.KIND, DqnConfig.class, DqnConfig.defaults(),
                     (id, env, c, s) -> DqnAgent.create(id, floatObservations(env), c),
-                    AgentKinds::loadDqn)));
+                    AgentKinds::loadDqn),
+            AgentKind.of(PpoAgent.KIND, PpoConfig.class, PpoConfig.defaults(),
+                    (id, env, c, s) -> PpoAgent.create(id, env, c), AgentKinds::loadPpo)));
 
     private final Map<String, AgentKind> kinds;
 
@@ -62,7 +66,7 @@ public final class AgentKinds {
         this.kinds = Collections.unmodifiableMap(byName);
     }
 
-    /** levelgym's own kinds: random, q-learning, dqn. */
+    /** levelgym's own kinds: random, q-learning, dqn, ppo. */
     public static AgentKinds standard() {
         return STANDARD;
     }
@@ -146,6 +150,22 @@ public final class AgentKinds {
     /** The DQN agent at {@code dir}, refused by name if its network does not fit {@code env}'s spaces. */
     private static DqnAgent loadDqn(Path dir, Env<?, Integer> env) {
         DqnAgent agent = DqnAgent.load(dir);
+        String mismatch = !agent.observationSpace().equals(env.observationSpace())
+                ? "observes " + agent.observationSpace() + " but the env's observation space is " + env.observationSpace()
+                : !agent.actionSpace().equals(env.actionSpace())
+                ? "acts in " + agent.actionSpace() + " but the env's action space is " + env.actionSpace() : null;
+        if (mismatch != null) {
+            String message = dir.resolve(Checkpoints.MANIFEST) + ": the " + agent.envId() + " agent saved here "
+                    + mismatch;
+            agent.close();
+            throw new CheckpointException(message);
+        }
+        return agent;
+    }
+
+    /** The PPO agent at {@code dir}, refused by name if its network does not fit {@code env}'s spaces. */
+    private static PpoAgent loadPpo(Path dir, Env<?, Integer> env) {
+        PpoAgent agent = PpoAgent.load(dir);
         String mismatch = !agent.observationSpace().equals(env.observationSpace())
                 ? "observes " + agent.observationSpace() + " but the env's observation space is " + env.observationSpace()
                 : !agent.actionSpace().equals(env.actionSpace())

@@ -17,12 +17,17 @@ import java.util.List;
  *   <li>{@code envStepsPerSecond}, {@code updatesPerSecond}: total training steps (updates) over total training
  *       seconds, summed over seeds; per cell, i.e. per thread, evaluation time excluded.</li>
  *   <li>{@code evalWinRate}: mean over seeds of the final evaluation's win rate, null where there is none;
- *       {@code heldOutWinRate}, {@code heldOutMean}: the same on held-out levels (Dungeon-v0), else null.</li>
+ *       {@code heldOutWinRate}, {@code heldOutMean}: the same on held-out levels (Procgen's test levels), else
+ *       null; {@code generalizationGap}: mean over seeds of the training levels' win rate minus the held-out
+ *       one.</li>
+ *   <li>{@code testLevelsWinRate}, {@code testLevelsMean}: the same on the benchmark's folder of level files,
+ *       else null.</li>
  * </ul>
  */
 public record AgentStats(int seeds, int seedsSolved, double evalMean, double evalStd, Long medianStepsToSolve,
                          Double medianSecondsToSolve, double envStepsPerSecond, double updatesPerSecond,
-                         Double evalWinRate, Double heldOutWinRate, Double heldOutMean) {
+                         Double evalWinRate, Double heldOutWinRate, Double heldOutMean, Double generalizationGap,
+                         Double testLevelsWinRate, Double testLevelsMean) {
 
     static AgentStats of(List<CellResult> cells) {
         int n = cells.size();
@@ -46,7 +51,12 @@ public record AgentStats(int seeds, int seedsSolved, double evalMean, double eva
                 meanOrNull(cells.stream().filter(c -> c.heldOut() != null)
                         .mapToDouble(c -> c.heldOut().winRate()).toArray()),
                 meanOrNull(cells.stream().filter(c -> c.heldOut() != null)
-                        .mapToDouble(c -> c.heldOut().mean()).toArray()));
+                        .mapToDouble(c -> c.heldOut().mean()).toArray()),
+                meanOrNull(cells.stream().mapToDouble(CellResult::generalizationGap).toArray()),
+                meanOrNull(cells.stream().filter(c -> c.testLevels() != null)
+                        .mapToDouble(c -> c.testLevels().winRate()).toArray()),
+                meanOrNull(cells.stream().filter(c -> c.testLevels() != null)
+                        .mapToDouble(c -> c.testLevels().mean()).toArray()));
     }
 
     private static double median(List<Double> values) {

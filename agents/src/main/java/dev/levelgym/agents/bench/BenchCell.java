@@ -5,7 +5,11 @@ import dev.levelgym.agents.bench.RunFiles.EvalPoint;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
+import dev.levelgym.envs.vector.SyncVectorEnv;
+import dev.levelgym.envs.spaces.Space;
+import dev.levelgym.envs.vector.VectorEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,7 +63,7 @@ public final class BenchCell {
             return done;
         }
         RunSettings run = new RunSettings(s.envId(), trainOptions, agent, s.agentConfigs().get(agent), s.steps(),
-                seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery());
+                seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery(), s.numEnvs());
         boolean fromCheckpoint = resume && Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT));
         if (resume && !fromCheckpoint) {
             deleteRecursively(dir); // stopped before its first checkpoint: nothing in it is worth keeping
@@ -148,15 +152,30 @@ public final class BenchCell {
             }
         }
         EvalResult heldOut = heldOutOptions.map(options -> heldOut(outcome, s, options)).orElse(null);
+        EvalResult testLevels = s.testLevels() == null ? null : testLevels(outcome, s);
         return new CellResult(agent, seed, outcome.evals(), outcome.steps(), outcome.updates(),
-                outcome.trainSeconds(), stepsToSolve, secondsToSolve, heldOut);
+                outcome.trainSeconds(), stepsToSolve, secondsToSolve, heldOut, testLevels);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Held-out procedural levels, on the game as defined (no training aids), on as many copies as training. */
     private EvalResult heldOut(TrainingRun.Outcome outcome, BenchSettings s, Map<String, String> options) {
-        try (Env<Object, Integer> env = (Env<Object, Integer>) registry.make(s.envId(), options)) {
-            return GreedyEvaluation.run((dev.levelgym.agents.Agent<Object, Integer>) outcome.agent(), env,
-                    s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED, registry.spec(s.envId()).rewardThreshold());
+        EnvSpec<?, ?> spec = registry.spec(s.envId());
+        try (VectorEnv env = SyncVectorEnv.of(spec, s.numEnvs(), spec.evaluationOptions(options))) {
+            return GreedyEvaluation.run(outcome.agent(), env, s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED,
+                    spec.rewardThreshold());
         }
+    }
+
+    /** The benchmark's folder of level files, each played {@code evalEpisodes} times. */
+    private EvalResult testLevels(TrainingRun.Outcome outcome, BenchSettings s) {
+        EnvSpec<?, ?> spec = registry.spec(s.envId());
+        Map<String, String> trainOptions = ProceduralSplit.trainOptions(s.envId(), s.envOptions());
+        Space<?> observes;
+        try (Env<?, ?> trained = spec.make(trainOptions)) {
+            observes = trained.observationSpace();
+        }
+        return TestLevels.evaluate(outcome.agent(), spec, trainOptions, Map.of(), observes,
+                java.nio.file.Path.of(s.testLevels()), s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED,
+                s.numEnvs()).overall();
     }
 }

@@ -74,6 +74,9 @@ public final class BenchRunner {
                 kinds.create(agent, settings.envId(), env, settings.agentConfigs().get(agent), 0).close();
             }
         }
+        if (settings.testLevels() != null) {
+            TestLevels.files(settings.envId(), Path.of(settings.testLevels()));
+        }
     }
 
     /** Runs every cell into {@code out} (expected empty), writes the summary files, and returns the summary. */

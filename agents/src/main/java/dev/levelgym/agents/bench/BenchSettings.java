@@ -17,10 +17,20 @@ import java.util.TreeMap;
  * @param agentConfigs   config per agent name (as {@link AgentKind#create}'s); agents not in it use defaults
  * @param checkpointEvery each cell checkpoints every this many steps, so that an interrupted benchmark resumes
  *                        near where it stopped (0: only at the end of a cell)
+ * @param numEnvs         env copies each cell trains on in lockstep (null: 1)
+ * @param testLevels      a folder of level files every cell is also tested on after training (each file
+ *                        {@code evalEpisodes} times), or null
  */
 public record BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
                             long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs,
-                            long checkpointEvery) {
+                            long checkpointEvery, Integer numEnvs, String testLevels) {
+
+    public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
+                         long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs,
+                         long checkpointEvery) {
+        this(envId, envOptions, agents, seeds, steps, evalEvery, evalEpisodes, threads, agentConfigs,
+                checkpointEvery, 1, null);
+    }
 
     public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
                          long evalEvery, int evalEpisodes, int threads) {
@@ -66,6 +76,10 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
         if (checkpointEvery < 0) {
             throw new UserInputException("--checkpoint-every must be non-negative, got " + checkpointEvery);
         }
+        numEnvs = numEnvs == null ? 1 : numEnvs;
+        if (numEnvs < 1 || numEnvs > RunSettings.MAX_NUM_ENVS) {
+            throw new UserInputException("--num-envs must be in 1.." + RunSettings.MAX_NUM_ENVS + ", got " + numEnvs);
+        }
     }
 
     /**
@@ -94,6 +108,12 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
         }
         if (evalEpisodes != stored.evalEpisodes) {
             return "--eval-episodes is " + evalEpisodes + " but the benchmark's was " + stored.evalEpisodes;
+        }
+        if (!numEnvs.equals(stored.numEnvs)) {
+            return "--num-envs is " + numEnvs + " but the benchmark's was " + stored.numEnvs;
+        }
+        if (!java.util.Objects.equals(testLevels, stored.testLevels)) {
+            return "--test-levels is " + testLevels + " but the benchmark's was " + stored.testLevels;
         }
         for (String agent : agents) {
             if (!java.util.Objects.equals(agentConfigs.get(agent), stored.agentConfigs.get(agent))) {

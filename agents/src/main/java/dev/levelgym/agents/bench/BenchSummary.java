@@ -30,6 +30,8 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
     public static final String JSON_FILE = "summary.json";
     public static final String MARKDOWN_FILE = "summary.md";
     public static final String CURVES_FILE = "curves.png";
+    /** Win rates on training levels beside held-out levels and level files, per agent and seed. */
+    public static final String GENERALIZATION_FILE = "generalization.png";
 
     /** The summary of {@code cells}, taken in the grid's order (agents as in the settings, then seeds). */
     public static BenchSummary of(BenchSettings settings, Map<String, String> trainOptions,
@@ -75,6 +77,11 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
                 if (c.heldOut() != null) {
                     s.put("heldOutMean", c.heldOut().mean());
                     putNullable(s, "heldOutWinRate", c.heldOut().winRate());
+                    putNullable(s, "generalizationGap", c.generalizationGap());
+                }
+                if (c.testLevels() != null) {
+                    s.put("testLevelsMean", c.testLevels().mean());
+                    putNullable(s, "testLevelsWinRate", c.testLevels().winRate());
                 }
             }
             agentsNode.set(e.getKey(), node);
@@ -86,6 +93,12 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         root.set("trainOptions", Checkpoints.JSON.valueToTree(trainOptions));
         root.set("heldOutOptions", heldOutOptions == null ? null : Checkpoints.JSON.valueToTree(heldOutOptions));
         root.put("threads", settings.threads());
+        root.put("numEnvs", settings.numEnvs());
+        if (settings.testLevels() == null) {
+            root.putNull("testLevels");
+        } else {
+            root.put("testLevels", settings.testLevels());
+        }
         ArrayNode failed = root.putArray("failedCells");
         failedCells.forEach(f -> failed.addObject().put("agent", f.agent()).put("seed", f.seed())
                 .put("error", f.error()));
@@ -108,21 +121,56 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
                 + "return ≥ ").append(rewardThreshold.isPresent() ? fmt(rewardThreshold.getAsDouble()) : "n/a")
                 .append(".\n\n");
         boolean heldOut = heldOutOptions != null;
-        md.append("| agent | solved | eval return | win rate |").append(heldOut ? " held-out win rate |" : "")
+        boolean levels = settings.testLevels() != null;
+        if (heldOut) {
+            md.append("Win rates on the training levels and on held-out levels never trained on (").append(
+                    heldOutOptions).append("), both on the game as defined (no training aids); gap = train − held-out.\n\n");
+        }
+        if (levels) {
+            md.append("Test levels: every level file of ").append(settings.testLevels()).append(", ")
+                    .append(settings.evalEpisodes()).append(" episodes each.\n\n");
+        }
+        md.append("| agent | solved | eval return | win rate |").append(heldOut ? " held-out win rate | gap |" : "")
+                .append(levels ? " test-levels win rate |" : "")
                 .append(" median steps to solve | median s to solve | env steps/s | updates/s |\n");
-        md.append("|---|---|---|---|").append(heldOut ? "---|" : "").append("---|---|---|---|\n");
+        md.append("|---|---|---|---|").append(heldOut ? "---|---|" : "").append(levels ? "---|" : "")
+                .append("---|---|---|---|\n");
         for (Map.Entry<String, AgentStats> e : agents.entrySet()) {
             AgentStats a = e.getValue();
             md.append("| ").append(e.getKey()).append(" | ").append(a.seedsSolved()).append('/').append(a.seeds())
                     .append(" | ").append(fmt(a.evalMean())).append(" ± ").append(fmt(a.evalStd()))
-                    .append(" | ").append(a.evalWinRate() == null ? "–" : fmt(a.evalWinRate()));
+                    .append(" | ").append(orDash(a.evalWinRate()));
             if (heldOut) {
-                md.append(" | ").append(a.heldOutWinRate() == null ? "–" : fmt(a.heldOutWinRate()));
+                md.append(" | ").append(orDash(a.heldOutWinRate())).append(" | ").append(orDash(a.generalizationGap()));
+            }
+            if (levels) {
+                md.append(" | ").append(orDash(a.testLevelsWinRate()));
             }
             md.append(" | ").append(a.medianStepsToSolve() == null ? "–" : a.medianStepsToSolve().toString())
                     .append(" | ").append(a.medianSecondsToSolve() == null ? "–" : fmt(a.medianSecondsToSolve()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.envStepsPerSecond()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", a.updatesPerSecond())).append(" |\n");
+        }
+        if (heldOut || levels) {
+            md.append("\nPer seed:\n\n| agent | seed | train win rate | return |")
+                    .append(heldOut ? " held-out win rate | held-out return | gap |" : "")
+                    .append(levels ? " test-levels win rate | test-levels return |" : "").append('\n');
+            md.append("|---|---|---|---|").append(heldOut ? "---|---|---|" : "").append(levels ? "---|---|" : "")
+                    .append('\n');
+            for (CellResult c : cells) {
+                md.append("| ").append(c.agent()).append(" | ").append(c.seed()).append(" | ")
+                        .append(orDash(c.finalEval().winRate())).append(" | ").append(fmt(c.finalEval().mean()));
+                if (heldOut) {
+                    md.append(" | ").append(c.heldOut() == null ? "–" : orDash(c.heldOut().winRate()))
+                            .append(" | ").append(c.heldOut() == null ? "–" : fmt(c.heldOut().mean()))
+                            .append(" | ").append(orDash(c.generalizationGap()));
+                }
+                if (levels) {
+                    md.append(" | ").append(c.testLevels() == null ? "–" : orDash(c.testLevels().winRate()))
+                            .append(" | ").append(c.testLevels() == null ? "–" : fmt(c.testLevels().mean()));
+                }
+                md.append(" |\n");
+            }
         }
         if (!failedCells.isEmpty()) {
             md.append("\nFailed cells (left out of the table above):\n\n");
@@ -130,6 +178,10 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
                     .append(f.error()).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String orDash(Double v) {
+        return v == null || v.isNaN() ? "–" : fmt(v);
     }
 
     private static String fmt(double v) {
@@ -143,6 +195,9 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
             Checkpoints.JSON.writeValue(out.resolve(JSON_FILE).toFile(), toJson());
             Files.writeString(out.resolve(MARKDOWN_FILE), toMarkdown());
             CurveCharts.benchCurves(this, out.resolve(CURVES_FILE));
+            if (heldOutOptions != null || settings.testLevels() != null) {
+                CurveCharts.generalization(this, out.resolve(GENERALIZATION_FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary to " + out + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -112,6 +114,45 @@ public final class CurveCharts {
         save(chart, png);
     }
 
+    /**
+     * Procgen's result, per agent: the final win rate on the training levels beside the held-out levels (and the
+     * benchmark's level files), the bar the mean over seeds and the whisker their population standard deviation.
+     */
+    static void generalization(BenchSummary summary, Path png) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(summary.settings().envId() + ": win rate after training, mean over "
+                        + summary.settings().seeds() + " seeds (whiskers: sd)")
+                .xAxisTitle("agent").yAxisTitle("win rate").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        List<String> agents = List.copyOf(summary.agents().keySet());
+        addBars(chart, "training levels", agents, summary, c -> c.finalEval());
+        if (summary.heldOutOptions() != null) {
+            addBars(chart, "held-out levels", agents, summary, CellResult::heldOut);
+        }
+        if (summary.settings().testLevels() != null) {
+            addBars(chart, "level files", agents, summary, CellResult::testLevels);
+        }
+        save(chart, png);
+    }
+
+    private static void addBars(CategoryChart chart, String name, List<String> agents, BenchSummary summary,
+                                java.util.function.Function<CellResult, EvalResult> result) {
+        List<Double> means = new java.util.ArrayList<>();
+        List<Double> deviations = new java.util.ArrayList<>();
+        for (String agent : agents) {
+            double[] rates = summary.cells().stream().filter(c -> c.agent().equals(agent))
+                    .map(result).filter(java.util.Objects::nonNull).mapToDouble(EvalResult::winRate)
+                    .filter(v -> !Double.isNaN(v)).toArray();
+            double mean = java.util.Arrays.stream(rates).average().orElse(0);
+            double variance = java.util.Arrays.stream(rates).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+            means.add(mean);
+            deviations.add(Math.sqrt(variance));
+        }
+        chart.addSeries(name, agents, means, deviations);
+    }
+
     private static XYChart newChart(String title) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("environment steps").yAxisTitle("return").build();
@@ -135,6 +176,14 @@ public final class CurveCharts {
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("no data", new double[] {0}, new double[] {0});
         }
+        write(chart, png);
+    }
+
+    private static void save(CategoryChart chart, Path png) throws IOException {
+        write(chart, png);
+    }
+
+    private static void write(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
         Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), "." + png.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -1,22 +1,32 @@
 package dev.levelgym.agents.bench;
 
-import dev.levelgym.envs.Outcome;
-import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.agents.Agent;
+import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.InfoKeys;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.vector.VectorEnv;
+import dev.levelgym.envs.vector.VectorEnv.VectorStep;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Plays episodes with an agent's greedy policy ({@code act(o, false)}). Episode {@code i} resets the env with
- * {@code seed + i}, so an evaluation is reproducible and every agent can be scored on the same episodes.
+ * Plays episodes with an agent's greedy policy. Episode {@code i} resets the env with {@code seed + i}, so an
+ * evaluation is reproducible and every agent can be scored on the same episodes. On a vector env the copies play
+ * the episodes in lockstep with one batched action call per step, each copy taking the next unplayed episode when
+ * it finishes one; each episode is the same as on one env, so the result does not depend on the number of copies
+ * (as far as a batched forward pass gives the same actions as single ones).
  */
 public final class GreedyEvaluation {
 
     /**
-     * The default first evaluation seed. Training episodes reset with seeds the agent draws from its own generator,
-     * and grid seeds are small, so evaluation episodes are never training episodes by construction of the
+     * The default first evaluation seed. Training episodes reset with seeds the training loop draws from its own
+     * generator, and grid seeds are small, so evaluation episodes are never training episodes by construction of the
      * harness; a fixed base also lets {@code levelgym eval} reproduce the last row of a run's eval.csv.
      */
     public static final long DEFAULT_SEED = 1_000_000_000L;
@@ -29,40 +39,127 @@ public final class GreedyEvaluation {
      */
     public static <O> EvalResult run(Agent<O, Integer> agent, Env<O, Integer> env, int episodes, long seed,
                                      OptionalDouble rewardThreshold) {
+        return summarize(episodes(agent, env, episodes, seed), rewardThreshold);
+    }
+
+    /** {@link #run} on the copies of {@code env}, with batched greedy actions. */
+    public static EvalResult run(TrainableAgent<?> agent, VectorEnv env, int episodes, long seed,
+                                 OptionalDouble rewardThreshold) {
+        return summarize(episodes(agent, env, episodes, seed), rewardThreshold);
+    }
+
+    /** The episodes of {@link #run}, in order. */
+    public static <O> List<EvalEpisode> episodes(Agent<O, Integer> agent, Env<O, Integer> env, int episodes,
+                                                 long seed) {
+        requireEpisodes(episodes);
+        List<EvalEpisode> out = new ArrayList<>(episodes);
+        for (int i = 0; i < episodes; i++) {
+            O observation = env.reset(seed + i).observation();
+            double episodeReturn = 0;
+            int length = 0;
+            StepResult<O> step;
+            do {
+                step = env.step(agent.act(observation, false));
+                episodeReturn += step.reward();
+                length++;
+                observation = step.observation();
+            } while (!step.done());
+            out.add(episode(i, episodeReturn, length, step.info()));
+        }
+        return out;
+    }
+
+    /** The episodes of {@link #run(TrainableAgent, VectorEnv, int, long, OptionalDouble)}, in order. */
+    public static List<EvalEpisode> episodes(TrainableAgent<?> agent, VectorEnv env, int episodes, long seed) {
+        requireEpisodes(episodes);
+        int n = env.numEnvs();
+        EvalEpisode[] out = new EvalEpisode[episodes];
+        int[] playing = new int[n];
+        long[] seeds = new long[n];
+        for (int i = 0; i < n; i++) {
+            // Copies beyond the episodes asked for play episode seeds past them; their results are dropped.
+            playing[i] = i < episodes ? i : -1;
+            seeds[i] = seed + i;
+        }
+        int next = Math.min(n, episodes);
+        int finished = 0;
+        double[] returns = new double[n];
+        int[] lengths = new int[n];
+        int[] actions = new int[n];
+        int[] starting = new int[n];
+        float[] observations = env.reset(seeds).observations().clone();
+        while (finished < episodes) {
+            agent.actBatch(observations, false, actions);
+            for (int i = 0; i < n; i++) {
+                starting[i] = Integer.MIN_VALUE;
+                if (env.autoresets(i)) {
+                    starting[i] = next < episodes ? next++ : -1;
+                    seeds[i] = seed + (starting[i] >= 0 ? starting[i] : episodes + i);
+                }
+            }
+            VectorStep step = env.step(actions, seeds);
+            for (int i = 0; i < n; i++) {
+                if (starting[i] != Integer.MIN_VALUE) {
+                    playing[i] = starting[i];
+                    returns[i] = 0;
+                    lengths[i] = 0;
+                    continue;
+                }
+                if (playing[i] < 0) {
+                    continue;
+                }
+                returns[i] += step.rewards()[i];
+                lengths[i]++;
+                if (step.terminated()[i] || step.truncated()[i]) {
+                    out[playing[i]] = episode(playing[i], returns[i], lengths[i], env.info(i));
+                    finished++;
+                    playing[i] = -1;
+                }
+            }
+            System.arraycopy(step.observations(), 0, observations, 0, observations.length);
+        }
+        return Arrays.asList(out);
+    }
+
+    private static void requireEpisodes(int episodes) {
         if (episodes <= 0) {
             throw new UserInputException("evaluation episodes must be positive, got " + episodes);
         }
+    }
+
+    private static EvalEpisode episode(int index, double episodeReturn, int length, Map<String, Object> info) {
+        Object result = info.get(InfoKeys.RESULT);
+        Object level = info.get(InfoKeys.LEVEL_ID);
+        return new EvalEpisode(index, episodeReturn, length,
+                result == null ? null : Outcome.WIN.label().equals(result), level == null ? null : level.toString());
+    }
+
+    /**
+     * Mean and population standard deviation of the returns, and the win rate: the share of episodes whose env
+     * reported a win where it reports results, else the share whose return reaches {@code rewardThreshold}.
+     */
+    public static EvalResult summarize(List<EvalEpisode> episodes, OptionalDouble rewardThreshold) {
         double sum = 0;
         double sumSquares = 0;
         int wins = 0;
         int withResult = 0;
         int reachedThreshold = 0;
-        for (int i = 0; i < episodes; i++) {
-            O observation = env.reset(seed + i).observation();
-            double episodeReturn = 0;
-            StepResult<O> step;
-            do {
-                step = env.step(agent.act(observation, false));
-                episodeReturn += step.reward();
-                observation = step.observation();
-            } while (!step.done());
-            Object result = step.info().get(InfoKeys.RESULT);
-            if (result != null) {
+        for (EvalEpisode e : episodes) {
+            if (e.won() != null) {
                 withResult++;
-                if (Outcome.WIN.label().equals(result)) {
-                    wins++;
-                }
+                wins += e.won() ? 1 : 0;
             }
-            if (rewardThreshold.isPresent() && episodeReturn >= rewardThreshold.getAsDouble()) {
+            if (rewardThreshold.isPresent() && e.totalReturn() >= rewardThreshold.getAsDouble()) {
                 reachedThreshold++;
             }
-            sum += episodeReturn;
-            sumSquares += episodeReturn * episodeReturn;
+            sum += e.totalReturn();
+            sumSquares += e.totalReturn() * e.totalReturn();
         }
-        double mean = sum / episodes;
-        double variance = Math.max(0, sumSquares / episodes - mean * mean);
-        double winRate = withResult > 0 ? (double) wins / episodes
-                : rewardThreshold.isPresent() ? (double) reachedThreshold / episodes : Double.NaN;
-        return new EvalResult(episodes, mean, Math.sqrt(variance), winRate, withResult > 0);
+        int n = episodes.size();
+        double mean = sum / n;
+        double variance = Math.max(0, sumSquares / n - mean * mean);
+        double winRate = withResult > 0 ? (double) wins / n
+                : rewardThreshold.isPresent() ? (double) reachedThreshold / n : Double.NaN;
+        return new EvalResult(n, mean, Math.sqrt(variance), winRate, withResult > 0);
     }
 }

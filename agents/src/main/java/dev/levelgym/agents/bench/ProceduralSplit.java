@@ -1,6 +1,7 @@
 package dev.levelgym.agents.bench;
 
 import dev.levelgym.envs.dungeon.Dungeon;
+import dev.levelgym.envs.platformer.Platformer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -8,8 +9,10 @@ import java.util.TreeMap;
 /**
  * The train/test split of procedurally generated levels, after Procgen: train on {@code num_levels} levels from
  * {@code start_level}, test on unlimited levels from a start far beyond them, so no test level was seen in
- * training. Applies to Dungeon-v0: training defaults to {@value #TRAIN_LEVELS} levels from 0; held-out evaluation
- * uses {@code start_level} {@value #HELD_OUT_START} and {@code num_levels=0} (unlimited).
+ * training. Applies to Dungeon-v0: training defaults to {@value #TRAIN_LEVELS} levels from 0 (Procgen's "easy"
+ * count); held-out evaluation uses {@code start_level} {@value #HELD_OUT_START} and {@code num_levels=0}
+ * (unlimited), and the game as defined (the env spec's evaluation options: no reward shaping). Platformer-v0 gets
+ * the held-out test too, without a default for its training levels.
  */
 public final class ProceduralSplit {
 
@@ -20,13 +23,13 @@ public final class ProceduralSplit {
     }
 
     public static boolean appliesTo(String envId) {
-        return Dungeon.ID.equals(envId);
+        return Dungeon.ID.equals(envId) || Platformer.ID.equals(envId);
     }
 
     /** The training env's options: the split's defaults under the user's. */
     public static Map<String, String> trainOptions(String envId, Map<String, String> user) {
         Map<String, String> options = new TreeMap<>();
-        if (appliesTo(envId) && !user.containsKey("level")) {
+        if (Dungeon.ID.equals(envId) && !user.containsKey("level")) {
             options.put(Dungeon.OPT_NUM_LEVELS, String.valueOf(TRAIN_LEVELS));
             options.put(Dungeon.OPT_START_LEVEL, "0");
         }

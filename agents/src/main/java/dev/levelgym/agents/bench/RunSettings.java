@@ -17,11 +17,27 @@ import java.util.TreeMap;
  * @param evalEvery       greedy evaluation every this many steps, plus at step 0 and at the end (0: only those two)
  * @param evalEpisodes    episodes per evaluation
  * @param checkpointEvery checkpoint every this many steps (0: only at the end or when stopped)
+ * @param numEnvs         env copies trained on in lockstep (and evaluated on); a run.json of an earlier levelgym has
+ *                        none and reads as 1
  */
 public record RunSettings(String envId, Map<String, String> envOptions, String agent, JsonNode agentConfig,
-                          long steps, long seed, long evalEvery, int evalEpisodes, long checkpointEvery) {
+                          long steps, long seed, long evalEvery, int evalEpisodes, long checkpointEvery,
+                          Integer numEnvs) {
+
+    /** Maximum env copies: each is a whole env in memory, and beyond a few hundred batches stop getting faster. */
+    public static final int MAX_NUM_ENVS = 4096;
+
+    /** A run on one env. */
+    public RunSettings(String envId, Map<String, String> envOptions, String agent, JsonNode agentConfig, long steps,
+                       long seed, long evalEvery, int evalEpisodes, long checkpointEvery) {
+        this(envId, envOptions, agent, agentConfig, steps, seed, evalEvery, evalEpisodes, checkpointEvery, 1);
+    }
 
     public RunSettings {
+        numEnvs = numEnvs == null ? 1 : numEnvs;
+        if (numEnvs < 1 || numEnvs > MAX_NUM_ENVS) {
+            throw new UserInputException("--num-envs must be in 1.." + MAX_NUM_ENVS + ", got " + numEnvs);
+        }
         envOptions = new TreeMap<>(envOptions == null ? Map.of() : envOptions);
         if (agentConfig != null && (agentConfig.isNull() || agentConfig.isMissingNode())) {
             agentConfig = null;
@@ -45,7 +61,8 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
 
     /**
      * Why a run with these settings cannot resume one with {@code stored}'s, or null if it can: the env, its
-     * options, the agent and its config, the steps (they set the schedules) and the seed must match.
+     * options, the agent and its config, the steps (they set the schedules), the seed and the number of env copies
+     * must match.
      */
     public String resumeMismatch(RunSettings stored) {
         if (!envId.equals(stored.envId)) {
@@ -65,6 +82,9 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
         }
         if (seed != stored.seed) {
             return "--seed is " + seed + " but the run's was " + stored.seed;
+        }
+        if (!numEnvs.equals(stored.numEnvs)) {
+            return "--num-envs is " + numEnvs + " but the run's was " + stored.numEnvs;
         }
         return null;
     }

@@ -9,6 +9,8 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
+import dev.levelgym.envs.vector.SyncVectorEnv;
+import dev.levelgym.envs.vector.VectorEnv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +22,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * One training run into a directory (see {@link RunFiles}): trains in chunks, evaluates greedily at step 0, every
- * {@code evalEvery} steps and at the end on a separate env (episode {@code i} seeded
+ * One training run into a directory (see {@link RunFiles}): trains in chunks on {@code numEnvs} env copies,
+ * evaluates greedily at step 0, every {@code evalEvery} steps and at the end on separate env copies without the
+ * training aids (episode {@code i} seeded
  * {@link GreedyEvaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically, and appends every finished training
  * episode to episodes.csv. Evaluation does not touch the training stream, so where the evaluations and
  * checkpoints fall does not change the training.
@@ -71,10 +74,11 @@ public final class TrainingRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
-        Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
-        TrainableAgent<?> agent = kinds.create(settings.agent(), settings.envId(), env, settings.agentConfig(),
-                settings.seed());
-        return executeOrClose(settings, out, agent, env, new ArrayList<>(), 0, 0, stopAfter, listener);
+        TrainableAgent<?> agent;
+        try (Env<?, ?> env = registry.make(settings.envId(), settings.envOptions())) {
+            agent = kinds.create(settings.agent(), settings.envId(), env, settings.agentConfig(), settings.seed());
+        }
+        return executeOrClose(settings, out, agent, new ArrayList<>(), 0, 0, stopAfter, listener);
     }
 
     /** The settings stored in {@code out}'s run.json. */
@@ -114,8 +118,10 @@ public final class TrainingRun {
             throw new CheckpointException(manifest + ": a checkpoint trained on " + checkpointEnv
                     + ", but the run's env is " + settings.envId());
         }
-        Env<?, ?> env = registry.make(settings.envId(), settings.envOptions());
-        TrainableAgent<?> agent = kinds.load(checkpoint, env);
+        TrainableAgent<?> agent;
+        try (Env<?, ?> env = registry.make(settings.envId(), settings.envOptions())) {
+            agent = kinds.load(checkpoint, env);
+        }
         long steps = agent.steps();
         try {
             RunFiles.truncateAfter(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER, 2, steps);
@@ -130,34 +136,34 @@ public final class TrainingRun {
         if (!evals.isEmpty()) {
             wallOffset = Math.max(wallOffset, evals.get(evals.size() - 1).wallSeconds());
         }
-        return executeOrClose(settings, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+        return executeOrClose(settings, out, agent, evals, wallOffset, trainOffset, stopAfter, listener);
     }
 
     /** {@link #execute}, freeing the agent's native memory if the run fails (on success the caller owns it). */
-    private Outcome executeOrClose(RunSettings s, Path out, TrainableAgent<?> agent, Env<?, ?> env,
-                                   List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
-                                   Listener listener) {
+    private Outcome executeOrClose(RunSettings s, Path out, TrainableAgent<?> agent, List<EvalPoint> evals,
+                                   double wallOffset, double trainOffset, long stopAfter, Listener listener) {
         try {
-            return execute(s, out, agent, env, evals, wallOffset, trainOffset, stopAfter, listener);
+            return execute(s, out, agent, evals, wallOffset, trainOffset, stopAfter, listener);
         } catch (RuntimeException | Error e) {
             agent.close();
             throw e;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Outcome execute(RunSettings s, Path out, TrainableAgent<?> rawAgent, Env<?, ?> rawEnv,
-                            List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
-                            Listener listener) {
-        TrainableAgent<Object> agent = (TrainableAgent<Object>) rawAgent;
+    /**
+     * Trains on {@code s.numEnvs()} copies of the env and evaluates greedily on as many copies of the env as the
+     * game is defined ({@link EnvSpec#evaluationOptions}: without reward shaping and other training aids).
+     */
+    private Outcome execute(RunSettings s, Path out, TrainableAgent<?> agent, List<EvalPoint> evals,
+                            double wallOffset, double trainOffset, long stopAfter, Listener listener) {
         EnvSpec<?, ?> spec = registry.spec(s.envId());
         OptionalDouble threshold = spec.rewardThreshold();
         long start = System.nanoTime();
         double trainSeconds = trainOffset;
         long total = s.steps();
         long stop = Math.min(total, stopAfter);
-        try (Env<Object, Integer> env = (Env<Object, Integer>) rawEnv;
-             Env<Object, Integer> evalEnv = (Env<Object, Integer>) registry.make(s.envId(), s.envOptions());
+        try (VectorEnv env = SyncVectorEnv.of(spec, s.numEnvs(), s.envOptions());
+             VectorEnv evalEnv = SyncVectorEnv.of(spec, s.numEnvs(), spec.evaluationOptions(s.envOptions()));
              BufferedWriter episodesCsv = Files.newBufferedWriter(out.resolve(RunFiles.EPISODES_CSV),
                      StandardOpenOption.APPEND);
              BufferedWriter evalCsv = Files.newBufferedWriter(out.resolve(RunFiles.EVAL_CSV),
@@ -167,7 +173,8 @@ public final class TrainingRun {
             long lastSaved = step;
             while (true) {
                 long nextEval = nextEvalPoint(lastEval, s.evalEvery(), total);
-                if (nextEval == step) {
+                // A vector step adds up to N steps (and PPO finishes its rollout), so a chunk may end past its mark.
+                if (nextEval >= 0 && step >= nextEval) {
                     double wall = wallOffset + (System.nanoTime() - start) / 1e9;
                     EvalResult result = GreedyEvaluation.run(agent, evalEnv, s.evalEpisodes(),
                             GreedyEvaluation.DEFAULT_SEED, threshold);
@@ -181,7 +188,8 @@ public final class TrainingRun {
                     nextEval = nextEvalPoint(lastEval, s.evalEvery(), total);
                 }
                 boolean done = step >= stop;
-                boolean checkpointDue = s.checkpointEvery() > 0 && step % s.checkpointEvery() == 0;
+                boolean checkpointDue = s.checkpointEvery() > 0
+                        && step / s.checkpointEvery() > lastSaved / s.checkpointEvery();
                 if (step != lastSaved && (done || checkpointDue)) {
                     episodesCsv.flush();
                     agent.save(out.resolve(RunFiles.CHECKPOINT));

@@ -7,21 +7,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.levelgym.agents.Episode;
-import dev.levelgym.agents.EpisodeListener;
-import dev.levelgym.agents.TrainableAgent;
+import dev.levelgym.agents.Learner;
 import dev.levelgym.agents.TrainingDivergedException;
 import dev.levelgym.agents.TrainingArguments;
-import dev.levelgym.agents.TrainingResult;
+import dev.levelgym.agents.TrainingLoop;
+import dev.levelgym.agents.Transitions;
+import dev.levelgym.agents.checkpoint.AdamMoments;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
-import dev.levelgym.envs.StepResult;
+import dev.levelgym.nn.Autograd;
+import dev.levelgym.nn.Gradients;
+import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.spaces.Box;
@@ -29,7 +31,6 @@ import dev.levelgym.envs.spaces.Discrete;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,29 +46,27 @@ import java.util.Objects;
  * time limit does not make the state's value zero) and not on termination. With {@code nSteps} n &gt; 1 the
  * transitions are n-step ones ({@link NStepWindow}): the n rewards discounted and summed, bootstrapping with γ^n.
  *
- * <p>Determinism: one generator (PCG64, seeded by {@code train}'s seed) draws exploration, every episode's reset
- * seed and the replay samples; the network's initial weights are drawn from PCG64 too, and DJL's engine is seeded
- * with the same seed. On CPU two runs with the same seed gave identical results in our tests (see
+ * <p>Trains on the shared {@link TrainingLoop}, over one or N env copies with one batched forward pass for the
+ * copies that act greedily. Every schedule counts env steps (N per vector step): ε, {@code learningStarts},
+ * {@code trainFreq} and {@code targetUpdateInterval} fall on the same env steps whatever N is.
+ *
+ * <p>Determinism: one generator (PCG64, seeded by the run's seed) draws exploration and the replay samples; the
+ * loop draws the episodes' seeds; the network's initial weights are drawn from PCG64 too, and DJL's engine is
+ * seeded with the same seed. On CPU two runs with the same seed gave identical results in our tests (see
  * {@code DqnAgentTest}).
  *
- * <p>Checkpoints hold the config, counters, both networks, the replay buffer, the generator and the episode in
- * progress (rebuilt on resume by resetting with its seed and replaying its actions, as {@code QLearningAgent}
- * does), and Adam's state: its step count (through DJL's public {@code optBeginNumUpdate}) and its moment estimates
- * (which DJL keeps private; see {@link AdamMoments}). Training on after a load is therefore the same run, bit for
- * bit on CPU, as an uninterrupted call (see {@code DqnResumeTest}).
+ * <p>Checkpoints hold the config, counters, both networks, the replay buffer, the generator, the n-step windows of
+ * the episodes in progress, the loop's state (which rebuilds the envs on resume), and Adam's state: its step count
+ * (through DJL's public {@code optBeginNumUpdate}) and its moment estimates (which DJL keeps private; see
+ * {@link AdamMoments}). Training on after a load is therefore the same run, bit for bit on CPU, as an
+ * uninterrupted call (see {@code DqnResumeTest}).
  *
  * <p>Holds native memory: {@link #close()} it when done.
  */
-public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
+public final class DqnAgent implements Learner<float[]>, AutoCloseable {
 
     public static final String KIND = "dqn";
 
-    /**
-     * DJL's PyTorch engine allows one open GradientCollector per process ("A PtGradientCollector is already
-     * collecting"), so agents training in parallel threads (a benchmark grid) take turns for the backward pass.
-     * Each agent's arithmetic is unchanged, so results stay the same per seed.
-     */
-    private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
     private static final String STATE_FILE = "agent.json";
     private static final String ONLINE_FILE = "q-network.params";
     private static final String TARGET_FILE = "target-network.params";
@@ -86,22 +85,21 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     private Optimizer optimizer;
     private final ReplayBuffer buffer;
     private final ReplayBuffer.Batch batch;
-    private final NStepWindow window;
+    /** One n-step window per env copy. */
+    private NStepWindow[] windows = new NStepWindow[0];
 
-    /** Seeded 0 only so that {@code act(o, true)} works before training; the first {@code train} reseeds it. */
+    /** Seeded 0 only so that {@code act(o, true)} works before training; the run's seed reseeds it. */
     private Pcg64 random = Pcg64.seeded(0);
-    /** The seed of the training run, null before the first {@code train}. */
-    private Long seed;
-    private long scheduleSteps;
-    private long steps;
+    private TrainingLoop loop = new TrainingLoop();
     private long updates;
-    private long episodes;
+    /** The loop's step count when {@link #update} last ran (not saved: a checkpoint is always taken after it). */
+    private long checkedSteps;
     /** True when the online network changed since the target last copied it (a hard copy is skipped otherwise). */
     private boolean targetStale;
-    /** The episode in progress, or null between episodes. */
-    private EpisodeProgress current;
     /** Wall time spent in gradient steps by this object (not saved), for throughput numbers. */
     private long updateNanos;
+    private int[] greedyRows = new int[0];
+    private int[] greedyActions = new int[0];
 
     private DqnAgent(String envId, Box observationSpace, Discrete actionSpace, DqnConfig config) {
         this.envId = Objects.requireNonNull(envId, "envId");
@@ -111,7 +109,6 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         this.numActions = actionSpace.n();
         this.buffer = new ReplayBuffer(config.bufferSize(), observationSpace.size());
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSpace.size());
-        this.window = new NStepWindow(config.nSteps(), config.gamma(), observationSpace.size());
         this.manager = NDManager.newBaseManager(Device.cpu());
         try {
             this.online = new QNetwork(manager, observationSpace.shape(), numActions, config);
@@ -171,19 +168,10 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         return actionSpace;
     }
 
-    @Override
-    public long steps() {
-        return steps;
-    }
-
     /** Gradient steps taken so far, over the agent's life. */
     @Override
     public long updates() {
         return updates;
-    }
-
-    public long episodes() {
-        return episodes;
     }
 
     /** Transitions in the replay buffer. */
@@ -210,116 +198,134 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     @Override
     public Integer act(float[] observation, boolean explore) {
         requireObservation(observation);
-        int index = explore ? epsilonGreedy(observation, config.epsilon(steps, scheduleSteps), false)
-                : online.greedyAction(observation);
+        int index;
+        if (explore) {
+            // Always draw u, so the stream's position does not depend on ε or on the warm-up.
+            double u = random.nextDouble();
+            index = warmingUp() || u < epsilon() ? random.nextInt(numActions) : online.greedyAction(observation);
+        } else {
+            index = online.greedyAction(observation);
+        }
         return actionSpace.start() + index;
     }
 
     private void requireObservation(float[] observation) {
         if (observation.length != observationSpace.size()) {
-            throw new UserInputException("observation has " + observation.length + " floats, the agent's "
+            throw new IllegalArgumentException("observation has " + observation.length + " floats, the agent's "
                     + observationSpace + " has " + observationSpace.size());
         }
     }
 
-    /** Trains until the step counter reaches {@code totalSteps}; see the other overload. */
-    public TrainingResult train(Env<float[], Integer> env, long totalSteps, long seed, EpisodeListener listener) {
-        return train(env, totalSteps, seed, totalSteps, listener);
+    private double epsilon() {
+        return config.epsilon(loop.steps(), loop.totalSteps());
+    }
+
+    private boolean warmingUp() {
+        return loop.steps() < config.learningStarts();
     }
 
     /**
-     * Trains on {@code env} until the step counter reaches {@code stopAt} (at most {@code totalSteps}). ε follows
-     * the linear schedule over {@code totalSteps}, so a run split into calls with the same {@code totalSteps}
-     * follows the same schedule as one call.
-     *
-     * @param env  built as the one of earlier calls (same id and options); it is reset here
-     * @param seed seeds the agent on its first call (generator, initial weights, DJL's engine); later calls must
-     *             pass the same seed
+     * ε-greedy (uniform before {@code learningStarts}) for each copy: one uniform draw per copy, in copy order, then
+     * one forward pass for the copies that act greedily.
      */
     @Override
-    public TrainingResult train(Env<float[], Integer> env, long totalSteps, long seed, long stopAt,
-                                EpisodeListener listener) {
-        TrainingArguments.requireRun(totalSteps, stopAt, seed);
-        if (!observationSpace.equals(env.observationSpace())) {
+    public void actBatch(float[] observations, boolean explore, int[] actions) {
+        int n = actions.length;
+        int size = observationSpace.size();
+        if (observations.length != n * size) {
+            throw new IllegalArgumentException(n + " observations of " + observationSpace + " need " + n * size
+                    + " floats, got " + observations.length);
+        }
+        if (greedyRows.length < n) {
+            greedyRows = new int[n];
+            greedyActions = new int[n];
+        }
+        int count = 0;
+        double epsilon = epsilon();
+        boolean uniform = warmingUp();
+        for (int i = 0; i < n; i++) {
+            if (explore) {
+                double u = random.nextDouble();
+                if (uniform || u < epsilon) {
+                    actions[i] = actionSpace.start() + random.nextInt(numActions);
+                    continue;
+                }
+            }
+            greedyRows[count++] = i;
+        }
+        online.greedyActions(observations, size, greedyRows, count, greedyActions);
+        for (int k = 0; k < count; k++) {
+            actions[greedyRows[k]] = actionSpace.start() + greedyActions[k];
+        }
+    }
+
+    @Override
+    public TrainingLoop loop() {
+        return loop;
+    }
+
+    /** Seeds the generator, DJL's engine and the initial weights from {@code seed}. */
+    @Override
+    public void beginRun(VectorEnv env, long seed) {
+        requireSpaces(env);
+        random = Pcg64.seeded(seed);
+        // Nothing we run draws from the engine's generator (weights come from PCG64), but seed it so that anything
+        // added later is reproducible too.
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        initializeNetworks(random.nextLong() >>> 1);
+        windows = newWindows(env.numEnvs());
+        checkedSteps = 0;
+    }
+
+    private NStepWindow[] newWindows(int count) {
+        NStepWindow[] w = new NStepWindow[count];
+        for (int i = 0; i < count; i++) {
+            w[i] = new NStepWindow(config.nSteps(), config.gamma(), observationSpace.size());
+        }
+        return w;
+    }
+
+    @Override
+    public void requireSpaces(VectorEnv env) {
+        if (!observationSpace.equals(env.singleObservationSpace())) {
             throw new UserInputException("agent observes " + observationSpace
-                    + " but the env's observation space is " + env.observationSpace());
+                    + " but the env's observation space is " + env.singleObservationSpace());
         }
-        TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
-        TrainingArguments.requireSameSeed(this.seed, seed);
-        if (this.seed == null) {
-            this.seed = seed;
-            random = Pcg64.seeded(seed);
-            // Nothing we run draws from the engine's generator (weights come from PCG64), but seed it so that
-            // anything added later is reproducible too.
-            Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-            initializeNetworks(random.nextLong() >>> 1);
-        }
-        scheduleSteps = totalSteps;
-        long limit = Math.min(stopAt, totalSteps);
-        long finishedBefore = episodes;
-        double returns = 0.0;
-
-        float[] observation = current == null ? null : replay(env);
-        while (steps < limit) {
-            if (current == null) {
-                current = new EpisodeProgress(random.nextLong() >>> 1);
-                observation = env.reset(current.seed).observation();
-                window.clear();
-            }
-            boolean warmingUp = steps < config.learningStarts();
-            int action = epsilonGreedy(observation, config.epsilon(steps, totalSteps), warmingUp);
-            StepResult<float[]> result = env.step(actionSpace.start() + action);
-            steps++;
-            current.record(action, result.reward());
-            // On truncation the step's observation is the last real state (no auto-reset here), so s' is right.
-            window.step(observation, action, (float) result.reward(), result.observation(), result.terminated(),
-                    result.truncated(), buffer);
-
-            if (steps % config.targetUpdateInterval() == 0) {
-                updateTarget();
-            }
-            if (steps > config.learningStarts() && steps % config.trainFreq() == 0) {
-                trainPhase();
-            }
-
-            if (result.done()) {
-                Episode episode = new Episode(episodes, steps, current.totalReturn, current.length,
-                        result.terminated());
-                episodes++;
-                returns += current.totalReturn;
-                current = null;
-                listener.onEpisode(episode);
-            } else {
-                observation = result.observation();
-            }
-        }
-        long finished = episodes - finishedBefore;
-        return new TrainingResult(steps, episodes, finished, finished == 0 ? Double.NaN : returns / finished);
+        TrainingArguments.requireActionSpace(actionSpace, env.singleActionSpace());
     }
 
     /**
-     * Brings a freshly reset env to the middle of the current episode, and the n-step window to where it was;
-     * returns the current observation.
+     * Stores the copies' transitions through their n-step windows. On truncation the next observation is the
+     * episode's last real state (the autoreset comes a step later), so s' is right and the target bootstraps.
      */
-    private float[] replay(Env<float[], Integer> env) {
-        float[] observation = env.reset(current.seed).observation();
-        window.clear();
-        for (int i = 0; i < current.length; i++) {
-            StepResult<float[]> result = env.step(actionSpace.start() + current.actions[i]);
-            if (result.done()) {
-                throw new UserInputException("replaying the interrupted episode ended it after " + (i + 1)
-                        + " of " + current.length + " steps: the env is not the one this agent was trained on");
+    @Override
+    public void observe(Transitions t) {
+        for (int i = 0; i < t.numEnvs(); i++) {
+            if (!t.valid(i)) {
+                windows[i].clear();
+                continue;
             }
-            window.replayStep(observation, current.actions[i], (float) result.reward());
-            observation = result.observation();
+            windows[i].step(t.observations(), t.offset(i), t.action(i) - actionSpace.start(), (float) t.reward(i),
+                    t.nextObservations(), t.offset(i), t.terminated(i), t.truncated(i), buffer);
         }
-        return observation;
     }
 
-    private int epsilonGreedy(float[] observation, double epsilon, boolean uniform) {
-        // Always draw u, so the stream's position does not depend on ε or on the warm-up.
-        double u = random.nextDouble();
-        return uniform || u < epsilon ? random.nextInt(numActions) : online.greedyAction(observation);
+    /**
+     * For every env step since the last call, in order: a target update every {@code targetUpdateInterval} steps,
+     * and past {@code learningStarts} a training phase every {@code trainFreq} steps.
+     */
+    @Override
+    public void update() {
+        long now = loop.steps();
+        for (long s = checkedSteps + 1; s <= now; s++) {
+            if (s % config.targetUpdateInterval() == 0) {
+                updateTarget();
+            }
+            if (s > config.learningStarts() && s % config.trainFreq() == 0) {
+                trainPhase();
+            }
+        }
+        checkedSteps = now;
     }
 
     /** SB3's polyak_update: a copy when τ = 1 (skipped if the online network has not changed), else a mix. */
@@ -368,13 +374,11 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
                 targets = rewards;
             }
 
-            synchronized (GRADIENT_COLLECTOR_LOCK) {
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray q = online.forward(observations, true);
-                    NDArray qTaken = q.mul(actions.oneHot(numActions)).sum(new int[] {1});
-                    collector.backward(loss(qTaken, targets, config.loss()));
-                }
-            }
+            NDArray oneHot = actions.oneHot(numActions);
+            Autograd.backward(() -> {
+                NDArray q = online.forward(observations, true);
+                return loss(q.mul(oneHot).sum(new int[] {1}), targets, config.loss());
+            });
             applyGradients(scope);
         }
         updates++;
@@ -432,52 +436,35 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
     /** Clips the global gradient norm as PyTorch's clip_grad_norm_, steps Adam, and clears the gradients. */
     private void applyGradients(NDManager scope) {
         List<Parameter> parameters = online.parameters();
-        List<NDArray> gradients = new ArrayList<>(parameters.size());
-        NDArray squaredNorm = null;
-        for (Parameter parameter : parameters) {
-            NDArray gradient = parameter.getArray().getGradient();
-            // getGradient() makes a new handle on the weight's manager; scope it so it is freed with the step.
-            gradient.attach(scope);
-            gradients.add(gradient);
-            NDArray sum = gradient.square().sum();
-            squaredNorm = squaredNorm == null ? sum : squaredNorm.add(sum);
-        }
-        double norm = Math.sqrt(squaredNorm.getFloat());
+        List<NDArray> gradients = Gradients.of(parameters, scope);
+        double norm = Gradients.globalNorm(gradients);
         if (!Double.isFinite(norm)) {
             // Applying it would turn every weight into NaN; stop while the network and checkpoints are still good.
             throw new TrainingDivergedException("DQN loss diverged (gradient norm " + norm + ") at env step "
-                    + steps + ", gradient step " + updates + "; training stopped before the update, so the last "
-                    + "checkpoint is intact. Check the env's rewards, or lower learningRate or maxGradNorm");
+                    + loop.steps() + ", gradient step " + updates + "; training stopped before the update, so the "
+                    + "last checkpoint is intact. Check the env's rewards, or lower learningRate or maxGradNorm");
         }
-        double clip = config.maxGradNorm() / (norm + 1e-6);
-        for (int i = 0; i < parameters.size(); i++) {
-            NDArray gradient = gradients.get(i);
-            if (clip < 1.0) {
-                gradient.muli((float) clip);
-            }
-            Parameter parameter = parameters.get(i);
-            optimizer.update(parameter.getId(), parameter.getArray(), gradient);
-            // PyTorch adds each backward() into .grad; zero it for the next step.
-            gradient.subi(gradient);
-        }
+        Gradients.apply(parameters, gradients, optimizer, Gradients.clipFactor(norm, config.maxGradNorm()));
     }
 
     @Override
     public void save(Path dir) {
         JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
+        List<NStepWindow.Pending> pending = new ArrayList<>();
+        for (NStepWindow w : windows) {
+            pending.add(w.pending());
+        }
         State state = new State(observationSpace.shape(), observationSpace.low(), observationSpace.high(),
-                actionSpace.n(), actionSpace.start(), seed, scheduleSteps, updates, random.state(),
-                current == null ? null : new SavedEpisode(current.seed,
-                        Arrays.copyOf(current.actions, current.length), current.totalReturn),
-                Engine.getDjlVersion(), Engine.getInstance().getEngineName() + " "
-                        + Engine.getInstance().getVersion());
+                actionSpace.n(), actionSpace.start(), updates, random.state(), pending, Engine.getDjlVersion(),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, steps, episodes, hyperparameters));
+            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             online.save(tmp.resolve(ONLINE_FILE));
             target.save(tmp.resolve(TARGET_FILE));
             buffer.write(tmp.resolve(BUFFER_FILE));
             AdamMoments.write(optimizer, online.parameters(), tmp.resolve(ADAM_FILE));
+            loop.write(tmp);
         });
     }
 
@@ -498,6 +485,7 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
                     + rootMessage(e), e);
         }
         State state = Checkpoints.readJson(stateFile, State.class);
+        TrainingLoop loop = TrainingLoop.read(dir, manifest.steps(), manifest.episodes());
         DqnAgent agent;
         try {
             agent = new DqnAgent(manifest.envId(), new Box(state.low(), state.high(), state.observationShape()),
@@ -513,24 +501,24 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
             agent.optimizer = newOptimizer(config, state.updates());
             AdamMoments.read(dir.resolve(ADAM_FILE), agent.optimizer, agent.online.parameters(),
                     agent.online.manager());
-            agent.seed = state.seed();
-            agent.scheduleSteps = state.scheduleSteps();
             agent.updates = state.updates();
-            agent.steps = manifest.steps();
-            agent.episodes = manifest.episodes();
+            agent.loop = loop;
+            agent.checkedSteps = loop.steps();
             agent.targetStale = true;
-            if (state.episode() != null) {
-                SavedEpisode saved = state.episode();
-                EpisodeProgress progress = new EpisodeProgress(saved.seed());
-                for (int a : saved.actions()) {
+            List<NStepWindow.Pending> pending = state.windows() == null ? List.of() : state.windows();
+            if (loop.seed() != null && pending.size() != loop.numEnvs()) {
+                throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + pending.size()
+                        + " n-step windows for " + loop.numEnvs() + " env copies");
+            }
+            agent.windows = agent.newWindows(pending.size());
+            for (int i = 0; i < pending.size(); i++) {
+                for (int a : pending.get(i).actions()) {
                     if (a < 0 || a >= agent.numActions) {
                         throw new CheckpointException("corrupt checkpoint file " + stateFile + ": action " + a
                                 + " out of range");
                     }
-                    progress.record(a, 0.0);
                 }
-                progress.totalReturn = saved.totalReturn();
-                agent.current = progress;
+                agent.windows[i].restore(pending.get(i));
             }
             return agent;
         } catch (RuntimeException e) {
@@ -566,32 +554,13 @@ public final class DqnAgent implements TrainableAgent<float[]>, AutoCloseable {
         manager.close();
     }
 
-    /** What an interrupted episode needs to be rebuilt: its reset seed and the actions taken so far. */
-    private static final class EpisodeProgress {
-        final long seed;
-        int[] actions = new int[16];
-        int length;
-        double totalReturn;
-
-        EpisodeProgress(long seed) {
-            this.seed = seed;
-        }
-
-        void record(int action, double reward) {
-            if (length == actions.length) {
-                actions = Arrays.copyOf(actions, length * 2);
-            }
-            actions[length++] = action;
-            totalReturn += reward;
-        }
-    }
-
-    private record SavedEpisode(long seed, int[] actions, double totalReturn) {
-    }
-
-    /** {@code agent.json}: what the manifest does not hold. The two versions are informational. */
-    private record State(int[] observationShape, float[] low, float[] high, int actions, int actionStart, Long seed,
-                         long scheduleSteps, long updates, long[] rng, SavedEpisode episode, String djlVersion,
+    /**
+     * {@code agent.json}: what the manifest does not hold. The two versions are informational; the fields of
+     * checkpoints written before the training loop (their episode in progress) are ignored.
+     */
+    @JsonIgnoreProperties({"seed", "scheduleSteps", "episode"})
+    private record State(int[] observationShape, float[] low, float[] high, int actions, int actionStart,
+                         long updates, long[] rng, List<NStepWindow.Pending> windows, String djlVersion,
                          String engine) {
     }
 }

@@ -45,48 +45,79 @@ final class NStepWindow {
      */
     void step(float[] observation, int action, float reward, float[] next, boolean terminated, boolean truncated,
               ReplayBuffer buffer) {
-        push(observation, action, reward);
-        if (terminated || truncated) {
-            while (count > 0) {
-                emitOldest(next, terminated, buffer);
-            }
-        } else if (count == n) {
-            emitOldest(next, false, buffer);
-        }
-    }
-
-    /**
-     * Records a step as {@link #step} does but stores nothing: for rebuilding the window of an interrupted
-     * episode by replaying its actions, whose transitions are already in the buffer.
-     */
-    void replayStep(float[] observation, int action, float reward) {
-        push(observation, action, reward);
-        if (count == n) {
-            drop();
-        }
-    }
-
-    private void push(float[] observation, int action, float reward) {
         if (observation.length != observationSize) {
             throw new IllegalArgumentException("observation has " + observation.length + " floats, expected "
                     + observationSize);
         }
+        step(observation, 0, action, reward, next, 0, terminated, truncated, buffer);
+    }
+
+    /** {@link #step} for observations at offsets of flat batches. */
+    void step(float[] observations, int offset, int action, float reward, float[] nexts, int nextOffset,
+              boolean terminated, boolean truncated, ReplayBuffer buffer) {
+        push(observations, offset, action, reward);
+        if (terminated || truncated) {
+            while (count > 0) {
+                emitOldest(nexts, nextOffset, terminated, buffer);
+            }
+        } else if (count == n) {
+            emitOldest(nexts, nextOffset, false, buffer);
+        }
+    }
+
+    private void push(float[] observation, int offset, int action, float reward) {
         int slot = (head + count) % n;
-        System.arraycopy(observation, 0, observations[slot], 0, observationSize);
+        System.arraycopy(observation, offset, observations[slot], 0, observationSize);
         actions[slot] = action;
         rewards[slot] = reward;
         count++;
     }
 
-    private void emitOldest(float[] next, boolean terminated, ReplayBuffer buffer) {
+    private void emitOldest(float[] next, int nextOffset, boolean terminated, ReplayBuffer buffer) {
         double sum = 0.0;
         double factor = 1.0;
         for (int i = 0; i < count; i++) {
             sum += factor * rewards[(head + i) % n];
             factor *= gamma;
         }
-        buffer.add(observations[head], actions[head], (float) sum, next, terminated ? 0f : (float) factor);
+        buffer.add(observations[head], 0, actions[head], (float) sum, next, nextOffset,
+                terminated ? 0f : (float) factor);
         drop();
+    }
+
+    /** The pending steps, oldest first, for a checkpoint: what an episode in progress has not stored yet. */
+    Pending pending() {
+        float[][] obs = new float[count][];
+        int[] acts = new int[count];
+        float[] rews = new float[count];
+        for (int i = 0; i < count; i++) {
+            int slot = (head + i) % n;
+            obs[i] = observations[slot].clone();
+            acts[i] = actions[slot];
+            rews[i] = rewards[slot];
+        }
+        return new Pending(obs, acts, rews);
+    }
+
+    /** Puts back what {@link #pending} returned. */
+    void restore(Pending pending) {
+        if (pending.actions().length >= n || pending.observations().length != pending.actions().length
+                || pending.rewards().length != pending.actions().length) {
+            throw new IllegalArgumentException("a window of " + n + " steps cannot hold " + pending.actions().length
+                    + " pending steps");
+        }
+        clear();
+        for (int i = 0; i < pending.actions().length; i++) {
+            if (pending.observations()[i].length != observationSize) {
+                throw new IllegalArgumentException("pending observation of " + pending.observations()[i].length
+                        + " floats, expected " + observationSize);
+            }
+            push(pending.observations()[i], 0, pending.actions()[i], pending.rewards()[i]);
+        }
+    }
+
+    /** The steps a window holds between calls, as saved in a checkpoint. */
+    record Pending(float[][] observations, int[] actions, float[] rewards) {
     }
 
     private void drop() {

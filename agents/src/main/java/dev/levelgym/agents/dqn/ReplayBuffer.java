@@ -69,15 +69,21 @@ public final class ReplayBuffer {
      *                 γ^k for a k-step transition
      */
     public void add(float[] observation, int action, float reward, float[] next, float discount) {
-        if (!(discount >= 0f && discount <= 1f)) {
-            throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
-        }
         if (observation.length != observationSize || next.length != observationSize) {
             throw new IllegalArgumentException("observations must have " + observationSize + " floats, got "
                     + observation.length + " and " + next.length);
         }
-        System.arraycopy(observation, 0, observations, position * observationSize, observationSize);
-        System.arraycopy(next, 0, nextObservations, position * observationSize, observationSize);
+        add(observation, 0, action, reward, next, 0, discount);
+    }
+
+    /** {@link #add(float[], int, float, float[], float)} for observations at offsets of flat batches. */
+    public void add(float[] observation, int offset, int action, float reward, float[] next, int nextOffset,
+                    float discount) {
+        if (!(discount >= 0f && discount <= 1f)) {
+            throw new IllegalArgumentException("discount must be in [0, 1], got " + discount);
+        }
+        System.arraycopy(observation, offset, observations, position * observationSize, observationSize);
+        System.arraycopy(next, nextOffset, nextObservations, position * observationSize, observationSize);
         actions[position] = action;
         rewards[position] = reward;
         discounts[position] = discount;

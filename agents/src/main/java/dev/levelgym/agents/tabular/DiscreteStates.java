@@ -29,6 +29,12 @@ public record DiscreteStates(int n, int start) implements StateEncoder<Integer> 
         return row;
     }
 
+    /** A vector env writes a Discrete observation as one float holding its value. */
+    @Override
+    public int encode(float[] flat, int offset) {
+        return encode((int) flat[offset]);
+    }
+
     @Override
     public Class<Integer> observationType() {
         return Integer.class;

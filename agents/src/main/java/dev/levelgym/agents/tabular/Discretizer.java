@@ -104,9 +104,14 @@ public record Discretizer(double[] low, double[] high, int[] bins) implements St
             throw new UserInputException("observation has " + observation.length + " values, discretizer has "
                     + bins.length + " dimensions");
         }
+        return encode(observation, 0);
+    }
+
+    @Override
+    public int encode(float[] flat, int offset) {
         int state = 0;
         for (int d = 0; d < bins.length; d++) {
-            state = state * bins[d] + bin(d, observation[d]);
+            state = state * bins[d] + bin(d, flat[offset + d]);
         }
         return state;
     }

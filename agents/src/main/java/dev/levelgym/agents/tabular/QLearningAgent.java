@@ -1,18 +1,17 @@
 package dev.levelgym.agents.tabular;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.levelgym.agents.TrainableAgent;
-import dev.levelgym.agents.Episode;
-import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.Learner;
+import dev.levelgym.agents.TrainingLoop;
+import dev.levelgym.agents.Transitions;
 import dev.levelgym.agents.TrainingArguments;
-import dev.levelgym.agents.TrainingResult;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
-import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
+import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,16 +21,15 @@ import java.util.Objects;
  * Tabular Q-learning (or SARSA, see {@link UpdateRule}) with ε-greedy exploration and a linear ε schedule, for
  * Discrete actions and any observation a {@link StateEncoder} maps to a table row.
  *
- * <p>Determinism: one generator (PCG64, seeded by {@code train}'s seed) draws both the exploration and the seed of
- * every episode's {@code reset}. Episodes are reset with their own drawn seed, rather than by continuing the
- * environment's generator, so that a checkpoint can rebuild the environment's mid-episode state by resetting with
- * that seed and replaying the episode's actions. Hence training for N steps, saving, loading and training on to M
- * steps gives the same table, bit for bit, as training to M steps in one go.
+ * <p>Trains on the shared {@link TrainingLoop}, over one or N env copies. Determinism: one generator (PCG64, seeded
+ * by the run's seed) draws the exploration; the loop draws the episodes' seeds and rebuilds the envs on resume.
+ * The checkpoint holds the table, the generator and the SARSA actions already drawn, so training for N steps,
+ * saving, loading and training on to M steps gives the same table, bit for bit, as training to M steps in one go.
  *
  * <p>Ties between equal action values go to the lowest action, so the greedy policy is a pure function of the
  * table.
  */
-public final class QLearningAgent<O> implements TrainableAgent<O> {
+public final class QLearningAgent<O> implements Learner<O> {
 
     public static final String KIND = "q-learning";
     private static final String TABLE_FILE = "q-table.bin";
@@ -44,15 +42,14 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
     private final int numActions;
     private final double[] q;
 
-    /** Seeded 0 only so that {@code act(o, true)} works before training; the first {@code train} reseeds it. */
+    /** Seeded 0 only so that {@code act(o, true)} works before training; the run's seed reseeds it. */
     private Pcg64 random = Pcg64.seeded(0);
-    /** The seed of the training run, null before the first {@code train}. */
-    private Long seed;
-    private long scheduleSteps;
-    private long steps;
-    private long episodes;
-    /** The episode in progress, or null between episodes. */
-    private EpisodeProgress current;
+    private TrainingLoop loop = new TrainingLoop();
+    /**
+     * SARSA: per env copy, the next action already drawn for the bootstrap (it is the action taken next, so the
+     * update is on-policy), or -1.
+     */
+    private int[] pendingActions = new int[0];
 
     public QLearningAgent(String envId, StateEncoder<O> encoder, Discrete actionSpace, QLearningConfig config) {
         this.envId = Objects.requireNonNull(envId, "envId");
@@ -89,19 +86,10 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         return encoder;
     }
 
-    @Override
-    public long steps() {
-        return steps;
-    }
-
     /** One table update per training step. */
     @Override
     public long updates() {
-        return steps;
-    }
-
-    public long episodes() {
-        return episodes;
+        return loop.steps();
     }
 
     /** A copy of the table, row-major: {@code [state * numActions + action]}. */
@@ -125,65 +113,72 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
     @Override
     public Integer act(O observation, boolean explore) {
         int state = encoder.encode(observation);
-        int index = explore ? epsilonGreedy(state, config.epsilon(steps, scheduleSteps)) : argmax(state);
+        int index = explore ? epsilonGreedy(state, epsilon()) : argmax(state);
         return actionSpace.start() + index;
     }
 
-    /** Trains until the step counter reaches {@code totalSteps}; see the other overload. */
-    public TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, EpisodeListener listener) {
-        return train(env, totalSteps, seed, totalSteps, listener);
+    private double epsilon() {
+        return config.epsilon(loop.steps(), loop.totalSteps());
+    }
+
+    @Override
+    public void actBatch(float[] observations, boolean explore, int[] actions) {
+        int stride = observations.length / actions.length;
+        for (int i = 0; i < actions.length; i++) {
+            int index;
+            if (explore && i < pendingActions.length && pendingActions[i] >= 0) {
+                index = pendingActions[i];
+                pendingActions[i] = -1;
+            } else {
+                int state = encoder.encode(observations, i * stride);
+                index = explore ? epsilonGreedy(state, epsilon()) : argmax(state);
+            }
+            actions[i] = actionSpace.start() + index;
+        }
+    }
+
+    @Override
+    public TrainingLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public void beginRun(VectorEnv env, long seed) {
+        requireSpaces(env);
+        random = Pcg64.seeded(seed);
+        pendingActions = new int[env.numEnvs()];
+        Arrays.fill(pendingActions, -1);
+    }
+
+    @Override
+    public void requireSpaces(VectorEnv env) {
+        encoder.requireCompatible(env.singleObservationSpace());
+        TrainingArguments.requireActionSpace(actionSpace, env.singleActionSpace());
     }
 
     /**
-     * Trains on {@code env} until the agent's step counter reaches {@code stopAt} (at most {@code totalSteps}).
-     * ε follows the linear schedule over {@code totalSteps}, so a run split into several calls with the same
-     * {@code totalSteps} (and with a save and load in between) matches a single call.
-     *
-     * <p>The TD target is {@code r} on termination and bootstraps ({@code r + γ max Q(s')}, or {@code Q(s', a')} for
-     * SARSA) otherwise, including on truncation: a time limit does not make the state's value zero.
-     *
-     * @param env      the environment, built as the one of earlier calls (same id and options); it is reset here
-     * @param seed     seeds the agent on its first call; later calls must pass the same seed
-     * @param listener told about each finished episode
+     * One TD update per transition. The target is {@code r} on termination and bootstraps ({@code r + γ max Q(s')},
+     * or {@code Q(s', a')} for SARSA) otherwise, including on truncation: a time limit does not make the state's
+     * value zero.
      */
     @Override
-    public TrainingResult train(Env<O, Integer> env, long totalSteps, long seed, long stopAt,
-                                EpisodeListener listener) {
-        TrainingArguments.requireRun(totalSteps, stopAt, seed);
-        encoder.requireCompatible(env.observationSpace());
-        TrainingArguments.requireActionSpace(actionSpace, env.actionSpace());
-        TrainingArguments.requireSameSeed(this.seed, seed);
-        if (this.seed == null) {
-            this.seed = seed;
-            random = Pcg64.seeded(seed);
-        }
-        scheduleSteps = totalSteps;
-        long limit = Math.min(stopAt, totalSteps);
-        long finishedBefore = episodes;
-        double returns = 0.0;
-
-        int state = current == null ? -1 : replay(env);
-        while (steps < limit) {
-            if (current == null) {
-                current = new EpisodeProgress(random.nextLong() >>> 1);
-                state = encoder.encode(env.reset(current.seed).observation());
+    public void observe(Transitions t) {
+        double epsilon = epsilon();
+        for (int i = 0; i < t.numEnvs(); i++) {
+            if (!t.valid(i)) {
+                continue;
             }
-            int action = current.pendingAction >= 0 ? current.pendingAction
-                    : epsilonGreedy(state, config.epsilon(steps, totalSteps));
-            current.pendingAction = -1;
-            StepResult<O> result = env.step(actionSpace.start() + action);
-            steps++;
-            current.record(action, result.reward());
-            int next = encoder.encode(result.observation());
-
-            double target = result.reward();
-            if (!result.terminated()) {
+            int state = encoder.encode(t.observations(), t.offset(i));
+            int action = t.action(i) - actionSpace.start();
+            int next = encoder.encode(t.nextObservations(), t.offset(i));
+            double target = t.reward(i);
+            if (!t.terminated(i)) {
                 double bootstrap;
                 if (config.updateRule() == UpdateRule.SARSA) {
-                    int nextAction = epsilonGreedy(next, config.epsilon(steps, totalSteps));
+                    int nextAction = epsilonGreedy(next, epsilon);
                     bootstrap = q[next * numActions + nextAction];
-                    if (!result.truncated()) {
-                        current.pendingAction = nextAction;
+                    if (!t.truncated(i)) {
+                        pendingActions[i] = nextAction;
                     }
                 } else {
                     bootstrap = q[next * numActions + argmax(next)];
@@ -192,34 +187,12 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
             }
             int cell = state * numActions + action;
             q[cell] += config.learningRate() * (target - q[cell]);
-
-            if (result.done()) {
-                Episode episode = new Episode(episodes, steps, current.totalReturn, current.length,
-                        result.terminated());
-                episodes++;
-                returns += current.totalReturn;
-                current = null;
-                listener.onEpisode(episode);
-            } else {
-                state = next;
-            }
         }
-        long finished = episodes - finishedBefore;
-        return new TrainingResult(steps, episodes, finished, finished == 0 ? Double.NaN : returns / finished);
     }
 
-    /** Brings a freshly reset env to the middle of the current episode; returns the current state. */
-    private int replay(Env<O, Integer> env) {
-        O observation = env.reset(current.seed).observation();
-        for (int i = 0; i < current.length; i++) {
-            StepResult<O> result = env.step(actionSpace.start() + current.actions[i]);
-            if (result.done()) {
-                throw new UserInputException("replaying the interrupted episode ended it after " + (i + 1)
-                        + " of " + current.length + " steps: the env is not the one this agent was trained on");
-            }
-            observation = result.observation();
-        }
-        return encoder.encode(observation);
+    /** The updates happen in {@link #observe}, one per transition. */
+    @Override
+    public void update() {
     }
 
     private int epsilonGreedy(int state, double epsilon) {
@@ -242,15 +215,14 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
     @Override
     public void save(Path dir) {
         JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
-        State state = new State(StateEncoder.toJson(encoder), actionSpace.n(), actionSpace.start(), seed,
-                scheduleSteps, random.state(), current == null ? null
-                        : new SavedEpisode(current.seed, Arrays.copyOf(current.actions, current.length),
-                                current.totalReturn, current.pendingAction));
+        State state = new State(StateEncoder.toJson(encoder), actionSpace.n(), actionSpace.start(), random.state(),
+                pendingActions.clone());
         double[] table = q.clone();
         Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, steps, episodes, hyperparameters));
+            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             Checkpoints.writeDoubles(tmp.resolve(TABLE_FILE), table);
+            loop.write(tmp);
         });
     }
 
@@ -291,24 +263,19 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         }
         double[] table = Checkpoints.readDoubles(dir.resolve(TABLE_FILE), agent.q.length);
         System.arraycopy(table, 0, agent.q, 0, table.length);
-        agent.seed = state.seed();
-        agent.scheduleSteps = state.scheduleSteps();
-        agent.steps = manifest.steps();
-        agent.episodes = manifest.episodes();
-        if (state.episode() != null) {
-            SavedEpisode saved = state.episode();
-            EpisodeProgress progress = new EpisodeProgress(saved.seed());
-            for (int a : saved.actions()) {
-                if (a < 0 || a >= agent.numActions) {
-                    throw new CheckpointException("corrupt checkpoint file " + stateFile + ": action " + a
-                            + " out of range");
-                }
-                progress.record(a, 0.0);
-            }
-            progress.totalReturn = saved.totalReturn();
-            progress.pendingAction = saved.pendingAction();
-            agent.current = progress;
+        agent.loop = TrainingLoop.read(dir, manifest.steps(), manifest.episodes());
+        int[] pending = state.pendingActions() == null ? new int[0] : state.pendingActions();
+        if (agent.loop.seed() != null && pending.length != agent.loop.numEnvs()) {
+            throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + pending.length
+                    + " pending actions for " + agent.loop.numEnvs() + " env copies");
         }
+        for (int a : pending) {
+            if (a < -1 || a >= agent.numActions) {
+                throw new CheckpointException("corrupt checkpoint file " + stateFile + ": action " + a
+                        + " out of range");
+            }
+        }
+        agent.pendingActions = pending;
         return agent;
     }
 
@@ -320,31 +287,6 @@ public final class QLearningAgent<O> implements TrainableAgent<O> {
         return String.valueOf(t.getMessage());
     }
 
-    /** What an interrupted episode needs to be rebuilt: its reset seed and the actions taken so far. */
-    private static final class EpisodeProgress {
-        final long seed;
-        int[] actions = new int[16];
-        int length;
-        double totalReturn;
-        int pendingAction = -1;
-
-        EpisodeProgress(long seed) {
-            this.seed = seed;
-        }
-
-        void record(int action, double reward) {
-            if (length == actions.length) {
-                actions = Arrays.copyOf(actions, length * 2);
-            }
-            actions[length++] = action;
-            totalReturn += reward;
-        }
-    }
-
-    private record SavedEpisode(long seed, int[] actions, double totalReturn, int pendingAction) {
-    }
-
-    private record State(JsonNode encoder, int actions, int actionStart, Long seed, long scheduleSteps, long[] rng,
-                         SavedEpisode episode) {
+    private record State(JsonNode encoder, int actions, int actionStart, long[] rng, int[] pendingActions) {
     }
 }

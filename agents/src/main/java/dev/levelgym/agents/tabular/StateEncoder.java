@@ -19,6 +19,12 @@ public sealed interface StateEncoder<O> permits DiscreteStates, Discretizer {
     /** @throws IllegalArgumentException if the observation is not one this encoder handles */
     int encode(O observation);
 
+    /**
+     * Encodes the observation at {@code offset} of a vector env's flat float batch (a Box's elements, or a
+     * Discrete value as one float).
+     */
+    int encode(float[] flat, int offset);
+
     /** The observation class, to check a checkpoint's encoder against what a loader asks for. */
     Class<O> observationType();
 

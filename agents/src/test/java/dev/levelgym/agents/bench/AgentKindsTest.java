@@ -30,7 +30,7 @@ class AgentKindsTest {
     @Test
     void buildsAgentsByNameAndLoadsThemByManifestKind() {
         Env<?, ?> lake = Registry.standard().make("FrozenLake-v1");
-        assertEquals(List.of("random", "q-learning", "dqn"), List.copyOf(kinds.names()));
+        assertEquals(List.of("random", "q-learning", "dqn", "ppo"), List.copyOf(kinds.names()));
         TrainableAgent<?> q = kinds.create("q-learning", "FrozenLake-v1", lake, null, 0);
         q.save(tmp.resolve("q"));
         assertInstanceOf(QLearningAgent.class, kinds.load(tmp.resolve("q"), lake));
@@ -40,9 +40,12 @@ class AgentKindsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> kinds.create("dqn", "FrozenLake-v1", lake, null, 0));
         assertTrue(e.getMessage().contains("Box") && e.getMessage().contains("Discrete(16)"), e.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ppo = assertThrows(IllegalArgumentException.class,
                 () -> kinds.create("ppo", "FrozenLake-v1", lake, null, 0));
-        assertTrue(unknown.getMessage().contains("available: random, q-learning, dqn"), unknown.getMessage());
+        assertTrue(ppo.getMessage().contains("PPO needs a Box"), ppo.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> kinds.create("a2c", "FrozenLake-v1", lake, null, 0));
+        assertTrue(unknown.getMessage().contains("available: random, q-learning, dqn, ppo"), unknown.getMessage());
     }
 
     @Test

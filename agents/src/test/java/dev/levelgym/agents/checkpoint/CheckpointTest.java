@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.RandomAgent;
 import dev.levelgym.agents.tabular.QLearningAgent;
@@ -67,7 +68,7 @@ class CheckpointTest {
     void manifestDescribesTheCheckpoint() throws IOException {
         Path dir = tmp.resolve("agent");
         agent.save(dir);
-        assertEquals(List.of("agent.json", "manifest.json", "q-table.bin"), listing(dir));
+        assertEquals(List.of("agent.json", "manifest.json", "q-table.bin", TrainingLoop.FILE), listing(dir));
         JsonNode manifest = Checkpoints.JSON.readTree(dir.resolve("manifest.json").toFile());
         assertEquals("q-learning", manifest.get("kind").asText());
         assertEquals("FrozenLake-v1", manifest.get("envId").asText());
@@ -91,7 +92,7 @@ class CheckpointTest {
         agent.save(dir);
         assertEquals(List.of("agent"), listing(tmp));
         assertFalse(Files.exists(dir.resolve("stale.txt")), "the old directory must be replaced, not merged");
-        assertEquals(List.of("agent.json", "manifest.json", "q-table.bin"), listing(dir));
+        assertEquals(List.of("agent.json", "manifest.json", "q-table.bin", TrainingLoop.FILE), listing(dir));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.agents.Episode;
+import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
@@ -49,8 +50,8 @@ class DqnResumeTest {
                 assertTrue(first.updates() > 0);
                 first.save(tmp.resolve("half"));
             }
-            assertFalse(Checkpoints.JSON.readTree(tmp.resolve("half/agent.json").toFile()).get("episode").isNull(),
-                    "the checkpoint holds an episode in progress");
+            assertFalse(Checkpoints.JSON.readTree(tmp.resolve("half").resolve(TrainingLoop.FILE).toFile())
+                    .get("slots").get(0).get("actions").isEmpty(), "the checkpoint holds an episode in progress");
             try (DqnAgent resumed = DqnAgent.load(tmp.resolve("half"))) {
                 resumed.train(DqnAgentTest.cartPole(), TOTAL, SEED, TOTAL, split::add);
                 resumed.save(tmp.resolve("split"));

@@ -77,7 +77,7 @@ class NStepWindowTest {
     }
 
     @Test
-    void replayRebuildsTheWindowWithoutStoringAgain() {
+    void aRestoredWindowContinuesAsTheSavedOne() {
         // Uninterrupted: 6 steps, n = 3, truncated at the end.
         ReplayBuffer.Batch whole = episode(3, 6, false);
 
@@ -86,11 +86,10 @@ class NStepWindowTest {
         for (int t = 0; t < 4; t++) {
             before.step(new float[] {t}, t % 6, 1 << t, new float[] {t + 1}, false, false, buffer);
         }
-        // Interrupted after 4 steps: a new window replays them, then the episode goes on.
+        // Interrupted after 4 steps: a new window takes the pending steps of the first, then the episode goes on.
         NStepWindow after = new NStepWindow(3, GAMMA, 1);
-        for (int t = 0; t < 4; t++) {
-            after.replayStep(new float[] {t}, t % 6, 1 << t);
-        }
+        after.restore(before.pending());
+        assertEquals(2, before.pending().actions().length);
         for (int t = 4; t < 6; t++) {
             after.step(new float[] {t}, t % 6, 1 << t, new float[] {t + 1}, false, t == 5, buffer);
         }

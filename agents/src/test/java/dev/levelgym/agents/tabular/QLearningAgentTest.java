@@ -139,7 +139,7 @@ class QLearningAgentTest {
                 "desc", List.of("SFFF", "FFFF", "FFFF", "FFFG"), "max_episode_steps", 20));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> agent.train(other, 1_000, 0, EpisodeListener.NONE));
-        assertTrue(e.getMessage().contains("not the one this agent was trained on"), e.getMessage());
+        assertTrue(e.getMessage().contains("the env is not the one"), e.getMessage());
     }
 
     @Test

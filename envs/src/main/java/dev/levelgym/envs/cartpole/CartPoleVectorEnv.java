@@ -99,13 +99,44 @@ public final class CartPoleVectorEnv implements VectorEnv {
     }
 
     @Override
-    public VectorStep reset(long seed) {
-        if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+    public VectorStep reset(long[] seeds) {
+        if (seeds.length != numEnvs) {
+            throw new IllegalArgumentException("expected " + numEnvs + " seeds, got " + seeds.length);
         }
         for (int i = 0; i < numEnvs; i++) {
-            random[i] = Pcg64.seeded(seed + i);
+            random[i] = Pcg64.seeded(requireSeed(seeds[i], i));
             resetCopy(i);
+        }
+        started = true;
+        return result;
+    }
+
+    private static long requireSeed(long seed, int i) {
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed of copy " + i + " must be non-negative, got " + seed);
+        }
+        return seed;
+    }
+
+    @Override
+    public boolean autoresets(int i) {
+        return needsReset[java.util.Objects.checkIndex(i, numEnvs)];
+    }
+
+    @Override
+    public VectorStep restore(int i, long seed, int[] actions, int length) {
+        java.util.Objects.checkIndex(i, numEnvs);
+        random[i] = Pcg64.seeded(requireSeed(seed, i));
+        resetCopy(i);
+        for (int k = 0; k < length; k++) {
+            if (needsReset[i]) {
+                throw new IllegalArgumentException("copy " + i + ": the episode of seed " + seed + " ended after "
+                        + k + " of " + length + " recorded actions; the env is not the one they were recorded on");
+            }
+            if ((actions[k] & ~1) != 0) {
+                throw new IllegalArgumentException("recorded action " + actions[k] + " is not in " + ACTION_SPACE);
+            }
+            stepCopy(i, actions[k]);
         }
         started = true;
         return result;
@@ -127,56 +158,69 @@ public final class CartPoleVectorEnv implements VectorEnv {
     }
 
     @Override
-    public VectorStep step(int[] actions) {
+    public VectorStep step(int[] actions, long[] resetSeeds) {
         if (!started) {
             throw new IllegalStateException("step() called before reset(seed)");
         }
         if (actions.length != numEnvs) {
             throw new IllegalArgumentException("expected " + numEnvs + " actions, got " + actions.length);
         }
+        if (resetSeeds != null && resetSeeds.length != numEnvs) {
+            throw new IllegalArgumentException("expected " + numEnvs + " reset seeds, got " + resetSeeds.length);
+        }
         for (int i = 0; i < numEnvs; i++) {
             // Checked up front so a bad action leaves every copy unchanged.
-            if ((actions[i] & ~1) != 0) {
+            if (needsReset[i] && resetSeeds != null) {
+                requireSeed(resetSeeds[i], i);
+            }
+            if (!needsReset[i] && (actions[i] & ~1) != 0) {
                 throw new IllegalArgumentException("action " + actions[i] + " of env " + i + " is not in " + ACTION_SPACE);
             }
         }
         for (int i = 0; i < numEnvs; i++) {
             if (needsReset[i]) {
+                if (resetSeeds != null) {
+                    random[i] = Pcg64.seeded(resetSeeds[i]);
+                }
                 resetCopy(i);
                 continue;
             }
-            double th = theta[i];
-            double thDot = thetaDot[i];
-            double cosTheta = CartPolePhysics.cos(th);
-            double sinTheta = CartPolePhysics.sin(th);
-            double temp = CartPolePhysics.temp(actions[i] == 1 ? CartPolePhysics.FORCE_MAG : -CartPolePhysics.FORCE_MAG,
-                    thDot, sinTheta);
-            double thetaAcc = CartPolePhysics.thetaAcc(sinTheta, cosTheta, temp);
-            double xAcc = CartPolePhysics.xAcc(temp, thetaAcc, cosTheta);
-            double newX;
-            double newXDot = xDot[i] + TAU * xAcc;
-            double newTheta;
-            double newThetaDot = thDot + TAU * thetaAcc;
-            if (semiImplicit) {
-                newX = x[i] + TAU * newXDot;
-                newTheta = th + TAU * newThetaDot;
-            } else {
-                newX = x[i] + TAU * xDot[i];
-                newTheta = th + TAU * thDot;
-            }
-            x[i] = newX;
-            xDot[i] = newXDot;
-            theta[i] = newTheta;
-            thetaDot[i] = newThetaDot;
-            boolean done = CartPolePhysics.terminated(newX, newTheta);
-            boolean cut = ++elapsedSteps[i] >= maxEpisodeSteps;
-            terminated[i] = done;
-            truncated[i] = cut;
-            rewards[i] = suttonBartoReward ? (done ? -1.0 : 0.0) : 1.0;
-            needsReset[i] = done || cut;
-            writeObservation(i);
+            stepCopy(i, actions[i]);
         }
         return result;
+    }
+
+    private void stepCopy(int i, int action) {
+        double th = theta[i];
+        double thDot = thetaDot[i];
+        double cosTheta = CartPolePhysics.cos(th);
+        double sinTheta = CartPolePhysics.sin(th);
+        double temp = CartPolePhysics.temp(action == 1 ? CartPolePhysics.FORCE_MAG : -CartPolePhysics.FORCE_MAG,
+                thDot, sinTheta);
+        double thetaAcc = CartPolePhysics.thetaAcc(sinTheta, cosTheta, temp);
+        double xAcc = CartPolePhysics.xAcc(temp, thetaAcc, cosTheta);
+        double newX;
+        double newXDot = xDot[i] + TAU * xAcc;
+        double newTheta;
+        double newThetaDot = thDot + TAU * thetaAcc;
+        if (semiImplicit) {
+            newX = x[i] + TAU * newXDot;
+            newTheta = th + TAU * newThetaDot;
+        } else {
+            newX = x[i] + TAU * xDot[i];
+            newTheta = th + TAU * thDot;
+        }
+        x[i] = newX;
+        xDot[i] = newXDot;
+        theta[i] = newTheta;
+        thetaDot[i] = newThetaDot;
+        boolean done = CartPolePhysics.terminated(newX, newTheta);
+        boolean cut = ++elapsedSteps[i] >= maxEpisodeSteps;
+        terminated[i] = done;
+        truncated[i] = cut;
+        rewards[i] = suttonBartoReward ? (done ? -1.0 : 0.0) : 1.0;
+        needsReset[i] = done || cut;
+        writeObservation(i);
     }
 
     private void writeObservation(int i) {

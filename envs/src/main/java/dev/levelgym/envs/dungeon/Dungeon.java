@@ -96,7 +96,9 @@ public final class Dungeon implements Env<float[], Integer> {
     public static final double DEFAULT_KILL_REWARD = 2.0;
 
     public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Dungeon::create,
-            OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty());
+            OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty(),
+            Set.of(GoalDistanceShaping.OPTION, OPT_KILL_REWARD),
+            Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH, OPT_HEIGHT));
 
     private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
             OPT_HEIGHT, OPT_VIEW, OPT_VIEW_RADIUS, OPT_KILL_REWARD);

@@ -97,13 +97,7 @@ public sealed interface DungeonLevelSource {
         public static Fixed load(Path path) {
             try {
                 if (Files.isDirectory(path)) {
-                    List<Path> files;
-                    try (Stream<Path> s = Files.list(path)) {
-                        files = s.filter(Files::isRegularFile)
-                                .filter(p -> !p.getFileName().toString().startsWith("."))
-                                .filter(Fixed::isLevelFile)
-                                .sorted().toList();
-                    }
+                    List<Path> files = levelFiles(path);
                     if (files.isEmpty()) {
                         throw new UserInputException("level directory " + path
                                 + " has no level files (*.txt or *.tmx)");
@@ -120,6 +114,16 @@ public sealed interface DungeonLevelSource {
                 return new Fixed(List.of(DungeonParser.parse(path)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read levels from " + path, e);
+            }
+        }
+
+        /** The level files {@link #load} reads from directory {@code dir}, sorted by name. */
+        public static List<Path> levelFiles(Path dir) throws IOException {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(Fixed::isLevelFile)
+                        .sorted().toList();
             }
         }
 

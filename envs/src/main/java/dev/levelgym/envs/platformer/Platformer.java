@@ -74,7 +74,8 @@ public final class Platformer implements Env<float[], Integer> {
     public static final int DEFAULT_VIEW_COLS = 16;
 
     public static final EnvSpec<float[], Integer> SPEC = new EnvSpec<>(ID, Platformer::new,
-            OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty());
+            OptionalInt.of(MAX_EPISODE_STEPS), OptionalDouble.of(REWARD_THRESHOLD), Options.empty(), Set.of(),
+            Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH));
 
     private static final Set<String> KNOWN_OPTIONS = Set.of(OPT_LEVEL, OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
             OPT_VIEW_ROWS, OPT_VIEW_COLS);

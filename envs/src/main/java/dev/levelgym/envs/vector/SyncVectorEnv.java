@@ -85,6 +85,15 @@ public final class SyncVectorEnv implements VectorEnv {
         infos = new ArrayList<>(java.util.Collections.nCopies(numEnvs, Map.of()));
     }
 
+    /**
+     * A vector env over the given envs (at least one, each a distinct instance): e.g. one env a caller already
+     * built, to run code written for N copies on it. Closing the vector env closes them.
+     */
+    public static SyncVectorEnv over(List<? extends Env<?, ?>> envs) {
+        java.util.Iterator<? extends Env<?, ?>> next = List.copyOf(envs).iterator();
+        return new SyncVectorEnv(envs.size(), next::next);
+    }
+
     /** {@code numEnvs} copies made by {@code spec.make(options)}, so each carries the spec's wrappers. */
     public static SyncVectorEnv of(EnvSpec<?, ?> spec, int numEnvs, Map<String, ?> options) {
         return new SyncVectorEnv(numEnvs, () -> spec.make(options));
@@ -118,6 +127,14 @@ public final class SyncVectorEnv implements VectorEnv {
         throw new IllegalArgumentException("SyncVectorEnv cannot flatten observation space " + space);
     }
 
+    /**
+     * Copy {@code i} itself, for code that must drive one env directly (a bridge to a library with a loop of its
+     * own); stepping it bypasses this vector env's bookkeeping.
+     */
+    public Env<?, ?> copy(int i) {
+        return envs.get(Objects.checkIndex(i, envs.size()));
+    }
+
     @Override
     public int numEnvs() {
         return envs.size();
@@ -139,12 +156,10 @@ public final class SyncVectorEnv implements VectorEnv {
     }
 
     @Override
-    public VectorStep reset(long seed) {
-        if (seed < 0) {
-            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
-        }
+    public VectorStep reset(long[] seeds) {
+        requireLength(seeds, "seeds");
         for (int i = 0; i < envs.size(); i++) {
-            recordReset(i, envs.get(i).reset(Math.addExact(seed, i)));
+            recordReset(i, envs.get(i).reset(requireSeed(seeds[i], i)));
         }
         started = true;
         return result();
@@ -160,36 +175,77 @@ public final class SyncVectorEnv implements VectorEnv {
     }
 
     @Override
-    public VectorStep step(int[] actions) {
+    public VectorStep step(int[] actions, long[] resetSeeds) {
         if (!started) {
             throw new IllegalStateException("step() called before reset(): call reset(seed) first");
         }
-        Objects.requireNonNull(actions, "actions");
-        if (actions.length != envs.size()) {
-            throw new IllegalArgumentException("expected " + envs.size() + " actions, got " + actions.length);
+        requireLength(actions, "actions");
+        if (resetSeeds != null) {
+            requireLength(resetSeeds, "resetSeeds");
         }
         // Validate all before stepping any, so a bad batch leaves every copy where it was.
         for (int i = 0; i < actions.length; i++) {
-            if (!actionSpace.contains(actions[i])) {
+            if (!needsReset[i] && !actionSpace.contains(actions[i])) {
                 throw new IllegalArgumentException("action at index " + i + " is " + actions[i] + ", not in "
                         + actionSpace);
+            }
+            if (needsReset[i] && resetSeeds != null) {
+                requireSeed(resetSeeds[i], i);
             }
         }
         for (int i = 0; i < envs.size(); i++) {
             Env<Object, Integer> env = envs.get(i);
             if (needsReset[i]) {
-                recordReset(i, env.reset());
+                recordReset(i, resetSeeds == null ? env.reset() : env.reset(resetSeeds[i]));
                 continue;
             }
-            StepResult<Object> result = env.step(actions[i]);
-            writeObservation(i, result.observation());
-            rewards[i] = result.reward();
-            terminated[i] = result.terminated();
-            truncated[i] = result.truncated();
-            needsReset[i] = result.done();
-            infos.set(i, result.info());
+            record(i, env.step(actions[i]));
         }
         return result();
+    }
+
+    @Override
+    public boolean autoresets(int i) {
+        return needsReset[Objects.checkIndex(i, envs.size())];
+    }
+
+    @Override
+    public VectorStep restore(int i, long seed, int[] actions, int length) {
+        Objects.checkIndex(i, envs.size());
+        Env<Object, Integer> env = envs.get(i);
+        recordReset(i, env.reset(requireSeed(seed, i)));
+        for (int k = 0; k < length; k++) {
+            if (needsReset[i]) {
+                throw new IllegalArgumentException("copy " + i + ": the episode of seed " + seed + " ended after "
+                        + k + " of " + length + " recorded actions; the env is not the one they were recorded on");
+            }
+            record(i, env.step(actions[k]));
+        }
+        started = true;
+        return result();
+    }
+
+    private void record(int i, StepResult<Object> result) {
+        writeObservation(i, result.observation());
+        rewards[i] = result.reward();
+        terminated[i] = result.terminated();
+        truncated[i] = result.truncated();
+        needsReset[i] = result.done();
+        infos.set(i, result.info());
+    }
+
+    private void requireLength(Object array, String name) {
+        int length = java.lang.reflect.Array.getLength(Objects.requireNonNull(array, name));
+        if (length != envs.size()) {
+            throw new IllegalArgumentException("expected " + envs.size() + " " + name + ", got " + length);
+        }
+    }
+
+    private static long requireSeed(long seed, int i) {
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed of copy " + i + " must be non-negative, got " + seed);
+        }
+        return seed;
     }
 
     private void recordReset(int i, ResetResult<Object> result) {

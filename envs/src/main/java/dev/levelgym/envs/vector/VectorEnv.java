@@ -28,10 +28,48 @@ public interface VectorEnv extends AutoCloseable {
     Discrete singleActionSpace();
 
     /** Resets every copy; copy {@code i} is seeded with {@code seed + i}, as Gymnasium does. */
-    VectorStep reset(long seed);
+    default VectorStep reset(long seed) {
+        if (seed < 0) {
+            throw new IllegalArgumentException("seed must be non-negative, got " + seed);
+        }
+        long[] seeds = new long[numEnvs()];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = Math.addExact(seed, i);
+        }
+        return reset(seeds);
+    }
+
+    /** Resets copy {@code i} with {@code seeds[i]} (Gymnasium's {@code reset(seed=[...])}); seeds non-negative. */
+    VectorStep reset(long[] seeds);
 
     /** Steps every copy with {@code actions[i]} (or autoresets it; see the class comment). */
-    VectorStep step(int[] actions);
+    default VectorStep step(int[] actions) {
+        return step(actions, null);
+    }
+
+    /**
+     * As {@link #step(int[])}, but a copy that autoresets on this call is reset with {@code resetSeeds[i]}, so a
+     * training loop chooses every episode's seed (and can rebuild an episode from it); with {@code resetSeeds}
+     * null each copy continues its own generator, as Gymnasium's autoreset does.
+     */
+    VectorStep step(int[] actions, long[] resetSeeds);
+
+    /**
+     * True if copy {@code i} ended its episode on the last call, so the next {@link #step} resets it (ignoring its
+     * action) rather than stepping it.
+     */
+    boolean autoresets(int i);
+
+    /**
+     * Rebuilds copy {@code i} at a point of an earlier run, to resume training from a checkpoint: resets it with
+     * {@code seed} and steps it with {@code actions[0..length)}. If the last of them ended the episode, the copy
+     * autoresets on the next step, as it would have then. Returns the batch with copy {@code i}'s observation
+     * (the other copies' as they are).
+     *
+     * @throws IllegalArgumentException if the episode ends before the last action: the copy is not the env the
+     *                                  actions were recorded on
+     */
+    VectorStep restore(int i, long seed, int[] actions, int length);
 
     /** Info of copy {@code i} from the last reset or step (empty when the env reports none). */
     Map<String, Object> info(int i);

@@ -8,11 +8,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.levelgym.nn.Autograd;
+import dev.levelgym.nn.Gradients;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
@@ -43,8 +44,6 @@ public final class GanTrainer implements AutoCloseable {
     static final int BOOTSTRAP_MIN_DISTANCE = 12;
     static final int BOOTSTRAP_MAX_MULTIPLE = 4;
 
-    /** DJL's PyTorch engine allows one open GradientCollector per process. */
-    private static final Object GRADIENT_COLLECTOR_LOCK = new Object();
 
     private final GanConfig config;
     private final TrainingMaps data;
@@ -164,15 +163,8 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray real = scope.create(realBatch(b), mapShape);
                 NDArray fake = criticView(forward(generator, scope.create(latents(b), latentShape)).stopGradient(),
                         scope, mapShape);
-                synchronized (GRADIENT_COLLECTOR_LOCK) {
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray realScore = forward(critic, real);
-                        NDArray fakeScore = forward(critic, fake);
-                        NDArray loss = criticLoss(config.loss(), realScore, fakeScore);
-                        collector.backward(loss);
-                        criticLoss = loss.getFloat();
-                    }
-                }
+                criticLoss = Autograd.backward(
+                        () -> criticLoss(config.loss(), forward(critic, real), forward(critic, fake)));
                 update(criticParameters, criticOptimizer, scope);
                 if (config.loss() == GanLoss.WASSERSTEIN_CLIP) {
                     float c = (float) config.clip();
@@ -184,20 +176,14 @@ public final class GanTrainer implements AutoCloseable {
                     }
                 }
             }
-            synchronized (GRADIENT_COLLECTOR_LOCK) {
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray fake = criticView(forward(generator, scope.create(latents(b), latentShape)), scope,
-                            mapShape);
-                    NDArray loss = forward(critic, fake).mean().neg();
-                    collector.backward(loss);
-                    generatorLoss = loss.getFloat();
-                }
-            }
+            NDArray latent = scope.create(latents(b), latentShape);
+            generatorLoss = Autograd.backward(
+                    () -> forward(critic, criticView(forward(generator, latent), scope, mapShape)).mean().neg());
             update(generatorParameters, generatorOptimizer, scope);
             average(scope);
             // The generator's backward pass went through the critic too: those gradients must not leak into its
             // next update.
-            zeroGradients(criticParameters, scope);
+            Gradients.zero(criticParameters, scope);
         }
         steps++;
         if (config.bootstrapEvery() > 0 && 2 * steps >= config.steps() && steps % config.bootstrapEvery() == 0
@@ -414,21 +400,8 @@ public final class GanTrainer implements AutoCloseable {
         return block.forward(parameterStore, new NDList(input), true).singletonOrThrow();
     }
 
-    private void update(List<Parameter> parameters, Optimizer optimizer, NDManager scope) {
-        for (Parameter p : parameters) {
-            NDArray gradient = p.getArray().getGradient();
-            gradient.attach(scope);
-            optimizer.update(p.getId(), p.getArray(), gradient);
-            gradient.subi(gradient);
-        }
-    }
-
-    private static void zeroGradients(List<Parameter> parameters, NDManager scope) {
-        for (Parameter p : parameters) {
-            NDArray gradient = p.getArray().getGradient();
-            gradient.attach(scope);
-            gradient.subi(gradient);
-        }
+    private static void update(List<Parameter> parameters, Optimizer optimizer, NDManager scope) {
+        Gradients.apply(parameters, Gradients.of(parameters, scope), optimizer, 1.0);
     }
 
     private float[] realBatch(int b) {

@@ -1,4 +1,4 @@
-package dev.levelgym.agents.dqn;
+package dev.levelgym.agents.checkpoint;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
-import dev.levelgym.agents.checkpoint.CheckpointException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -37,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link NDList} in DJL's own encoding, {@code [m₀, v₀, m₁, v₁, …]}. Before the first update the file is empty
  * (DJL cannot decode an encoded empty list).
  */
-final class AdamMoments {
+public final class AdamMoments {
 
     private static final Field MEANS = field("means");
     private static final Field VARIANCES = field("variances");
@@ -57,7 +56,7 @@ final class AdamMoments {
     }
 
     /** Writes {@code adam}'s moments for {@code parameters} (all updated the same number of times) to {@code file}. */
-    static void write(Optimizer adam, List<Parameter> parameters, Path file) throws IOException {
+    public static void write(Optimizer adam, List<Parameter> parameters, Path file) throws IOException {
         Map<String, Map<Device, NDArray>> means = moments(adam, MEANS, "means");
         Map<String, Map<Device, NDArray>> variances = moments(adam, VARIANCES, "variances");
         NDList list = new NDList();
@@ -79,7 +78,7 @@ final class AdamMoments {
      *
      * @throws CheckpointException naming the file if it is missing, corrupt, or holds moments of other shapes
      */
-    static void read(Path file, Optimizer adam, List<Parameter> parameters, NDManager manager) {
+    public static void read(Path file, Optimizer adam, List<Parameter> parameters, NDManager manager) {
         Map<String, Map<Device, NDArray>> means = moments(adam, MEANS, "means");
         Map<String, Map<Device, NDArray>> variances = moments(adam, VARIANCES, "variances");
         if (!means.isEmpty() || !variances.isEmpty()) {

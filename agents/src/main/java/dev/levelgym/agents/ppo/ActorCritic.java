@@ -1,0 +1,325 @@
+package dev.levelgym.agents.ppo;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.random.Pcg64;
+import dev.levelgym.nn.Initialization;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * PPO's actor-critic as DJL blocks: policy logits and a state value for a batch of observations, from
+ * {@link PolicyNetwork#MLP} (separate actor and critic, CleanRL's {@code ppo.py}) or {@link PolicyNetwork#IMPALA}
+ * (a shared IMPALA CNN trunk, Procgen's baseline). Also deterministic initialisation, saving and loading, and a
+ * plain-Java copy of an MLP's weights, so acting on small batches skips DJL's per-op overhead.
+ *
+ * <p>Owns its {@link NDManager}: closing the network frees its native memory.
+ */
+final class ActorCritic implements AutoCloseable {
+
+    private static final double HIDDEN_GAIN = Math.sqrt(2);
+    private static final double POLICY_GAIN = 0.01;
+    private static final double VALUE_GAIN = 1.0;
+
+    private final NDManager manager;
+    private final PolicyNetwork type;
+    private final Block block;
+    /** Initialisation groups: the trunk (IMPALA only), the actor and the critic. */
+    private final Block trunk;
+    private final Block actor;
+    private final Block critic;
+    private final ParameterStore parameterStore;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final long[] inputShape;
+    private final int inputSize;
+    private final int numActions;
+
+    /** MLP weights in Java arrays, [layer][in * out] transposed to [i * out + o], actor then critic; null for IMPALA. */
+    private float[][] actorWeights;
+    private float[][] actorBiases;
+    private float[][] criticWeights;
+    private float[][] criticBiases;
+
+    ActorCritic(NDManager parent, int[] observationShape, int numActions, PpoConfig config) {
+        this.manager = parent.newSubManager();
+        this.type = config.network();
+        this.numActions = numActions;
+        int size = 1;
+        for (int d : observationShape) {
+            size *= d;
+        }
+        this.inputSize = size;
+        if (type == PolicyNetwork.IMPALA) {
+            if (observationShape.length != 3) {
+                throw new UserInputException("the IMPALA network needs a Box observation of shape (C, H, W), got "
+                        + Arrays.toString(observationShape));
+            }
+            inputShape = new long[] {observationShape[0], observationShape[1], observationShape[2]};
+            trunk = impalaTrunk(config);
+            actor = Linear.builder().setUnits(numActions).build();
+            critic = Linear.builder().setUnits(1).build();
+            block = new SequentialBlock().add(trunk).add(heads(actor, critic));
+        } else {
+            inputShape = new long[] {size};
+            trunk = null;
+            actor = mlp(config.hiddenSizes(), numActions);
+            critic = mlp(config.hiddenSizes(), 1);
+            block = heads(actor, critic);
+        }
+        block.initialize(manager, DataType.FLOAT32, batchShape(1));
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p.getValue());
+        }
+        parameterStore = new ParameterStore(manager, false);
+    }
+
+    /** Both heads on one input: the output list is [logits (B, A), values (B, 1)]. */
+    private static Block heads(Block actor, Block critic) {
+        return new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow(),
+                outputs.get(1).singletonOrThrow()), List.of(actor, critic));
+    }
+
+    private static SequentialBlock mlp(List<Integer> hidden, int outputs) {
+        SequentialBlock net = new SequentialBlock();
+        for (int units : hidden) {
+            net.add(Linear.builder().setUnits(units).build());
+            net.add(Activation.tanhBlock());
+        }
+        net.add(Linear.builder().setUnits(outputs).build());
+        return net;
+    }
+
+    /** Espeholt et al.'s IMPALA CNN as Procgen's baseline has it (see {@link PolicyNetwork#IMPALA}). */
+    private static SequentialBlock impalaTrunk(PpoConfig config) {
+        SequentialBlock net = new SequentialBlock();
+        for (int depth : config.convDepths()) {
+            net.add(conv(depth));
+            net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+            net.add(residual(depth));
+            net.add(residual(depth));
+        }
+        net.add(Activation.reluBlock());
+        net.add(Blocks.batchFlattenBlock());
+        net.add(Linear.builder().setUnits(config.hiddenSize()).build());
+        net.add(Activation.reluBlock());
+        return net;
+    }
+
+    private static Block conv(int depth) {
+        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(depth)
+                .build();
+    }
+
+    private static Block residual(int depth) {
+        SequentialBlock body = new SequentialBlock().add(Activation.reluBlock()).add(conv(depth))
+                .add(Activation.reluBlock()).add(conv(depth));
+        return new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow()
+                .add(outputs.get(1).singletonOrThrow())), List.of(body, Blocks.identityBlock()));
+    }
+
+    Shape batchShape(int batch) {
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = batch;
+        System.arraycopy(inputShape, 0, dims, 1, inputShape.length);
+        return new Shape(dims);
+    }
+
+    List<Parameter> parameters() {
+        return parameters;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    int inputSize() {
+        return inputSize;
+    }
+
+    /**
+     * Sets the weights as CleanRL's {@code layer_init}: orthogonal fully connected weights with gain √2 for hidden
+     * layers, 0.01 for the policy head and 1 for the value head, zero biases; convolutions keep PyTorch's default
+     * (uniform in ±1/√fan_in, weights and biases), as CleanRL's Procgen PPO leaves them. Drawn from PCG64, so the
+     * network is a pure function of {@code seed}.
+     */
+    void initialize(long seed) {
+        Pcg64 random = Pcg64.seeded(seed);
+        if (trunk != null) {
+            initializeGroup(trunk, HIDDEN_GAIN, HIDDEN_GAIN, random);
+        }
+        initializeGroup(actor, HIDDEN_GAIN, POLICY_GAIN, random);
+        initializeGroup(critic, HIDDEN_GAIN, VALUE_GAIN, random);
+        refreshMirror();
+    }
+
+    private static void initializeGroup(Block group, double hiddenGain, double lastGain, Pcg64 random) {
+        List<Parameter> all = new ArrayList<>();
+        for (Pair<String, Parameter> p : group.getParameters()) {
+            all.add(p.getValue());
+        }
+        int lastWeight = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getType() == Parameter.Type.WEIGHT) {
+                lastWeight = i;
+            }
+        }
+        long fanIn = 1;
+        boolean convLayer = false;
+        for (int i = 0; i < all.size(); i++) {
+            NDArray array = all.get(i).getArray();
+            long[] shape = array.getShape().getShape();
+            if (all.get(i).getType() == Parameter.Type.WEIGHT) {
+                convLayer = shape.length == 4;
+                fanIn = array.size() / shape[0];
+                if (convLayer) {
+                    Initialization.pytorchDefault(array, fanIn, random);
+                } else {
+                    Initialization.orthogonal(array, i == lastWeight ? lastGain : hiddenGain, random);
+                }
+            } else if (convLayer) {
+                Initialization.pytorchDefault(array, fanIn, random);
+            } else {
+                Initialization.zeros(array);
+            }
+        }
+    }
+
+    /** [logits (B, A), values (B, 1)]; gradients are recorded when called inside a gradient collector. */
+    NDList forward(NDArray observations, boolean training) {
+        return block.forward(parameterStore, new NDList(observations), training);
+    }
+
+    /**
+     * Logits ({@code n × A}) and values ({@code n}) of the first {@code n} observations of a flat batch, into
+     * {@code logits} and {@code values}: the Java mirror for an MLP, one DJL forward otherwise.
+     */
+    void evaluate(float[] observations, int n, float[] logits, float[] values) {
+        if (type == PolicyNetwork.MLP) {
+            for (int i = 0; i < n; i++) {
+                float[] l = mirror(actorWeights, actorBiases, observations, i * inputSize);
+                System.arraycopy(l, 0, logits, i * numActions, numActions);
+                values[i] = mirror(criticWeights, criticBiases, observations, i * inputSize)[0];
+            }
+            return;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = observations.length == n * inputSize ? scope.create(observations, batchShape(n))
+                    : scope.create(Arrays.copyOf(observations, n * inputSize), batchShape(n));
+            NDList out = forward(x, false);
+            float[] l = out.get(0).toFloatArray();
+            float[] v = out.get(1).toFloatArray();
+            System.arraycopy(l, 0, logits, 0, n * numActions);
+            System.arraycopy(v, 0, values, 0, n);
+        }
+    }
+
+    /** Copies an MLP's weights into Java arrays for {@link #evaluate}; call after the weights change. */
+    void refreshMirror() {
+        if (type != PolicyNetwork.MLP) {
+            return;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            float[][][] a = mirrorOf(actor, scope);
+            actorWeights = a[0];
+            actorBiases = a[1];
+            float[][][] c = mirrorOf(critic, scope);
+            criticWeights = c[0];
+            criticBiases = c[1];
+        }
+    }
+
+    private static float[][][] mirrorOf(Block mlp, NDManager scope) {
+        List<Parameter> ps = new ArrayList<>();
+        for (Pair<String, Parameter> p : mlp.getParameters()) {
+            ps.add(p.getValue());
+        }
+        int layers = ps.size() / 2;
+        float[][] weights = new float[layers][];
+        float[][] biases = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            // Transposed to [in][out], so the inner loop is an axpy over outputs, which the JIT vectorises.
+            NDArray transposed = ps.get(2 * l).getArray().transpose();
+            transposed.attach(scope);
+            weights[l] = transposed.toFloatArray();
+            biases[l] = ps.get(2 * l + 1).getArray().toFloatArray();
+        }
+        return new float[][][] {weights, biases};
+    }
+
+    /** An MLP (tanh between layers) on the {@link #inputSize} floats at {@code offset}. */
+    private float[] mirror(float[][] weights, float[][] biases, float[] input, int offset) {
+        float[] h = input;
+        int start = offset;
+        int length = inputSize;
+        for (int l = 0; l < weights.length; l++) {
+            float[] w = weights[l];
+            float[] out = biases[l].clone();
+            int width = out.length;
+            for (int i = 0; i < length; i++) {
+                float x = h[start + i];
+                int row = i * width;
+                for (int o = 0; o < width; o++) {
+                    out[o] += w[row + o] * x;
+                }
+            }
+            if (l < weights.length - 1) {
+                for (int o = 0; o < width; o++) {
+                    out[o] = (float) Math.tanh(out[o]);
+                }
+            }
+            h = out;
+            start = 0;
+            length = width;
+        }
+        return h;
+    }
+
+    /** DJL's own parameter format ({@link Block#saveParameters}). */
+    void save(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            block.saveParameters(out);
+        }
+    }
+
+    void load(Path file) throws IOException, MalformedModelException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+        }
+        // Loading replaces the arrays behind the parameters, and the new ones do not record gradients.
+        parameters.clear();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p.getValue());
+            p.getValue().getArray().setRequiresGradient(true);
+        }
+        refreshMirror();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
