@@ -1,5 +1,6 @@
 package dev.levelgym.agents;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
@@ -105,6 +106,8 @@ public final class RandomTrainableAgent<O> implements Learner<O> {
         return agent;
     }
 
+    /** {@code random-training.json}; the fields of checkpoints written before the training loop are ignored. */
+    @JsonIgnoreProperties({"seed", "episodeSeed", "episodeActions", "episodeReturn"})
     private record State(int actions, int actionStart, long[] rng, long[] evalRng) {
     }
 }

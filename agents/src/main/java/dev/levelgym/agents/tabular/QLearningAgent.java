@@ -1,5 +1,6 @@
 package dev.levelgym.agents.tabular;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.Learner;
 import dev.levelgym.agents.TrainingLoop;
@@ -287,6 +288,8 @@ public final class QLearningAgent<O> implements Learner<O> {
         return String.valueOf(t.getMessage());
     }
 
+    /** {@code agent.json}; the fields of checkpoints written before the training loop are ignored. */
+    @JsonIgnoreProperties({"seed", "scheduleSteps", "episode"})
     private record State(JsonNode encoder, int actions, int actionStart, long[] rng, int[] pendingActions) {
     }
 }
