@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.agents.bench.AgentConfigFiles;
+import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
@@ -113,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
-        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every));
         OutputDirectory.prepareFresh(out, force, true);
@@ -123,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                      !noProgress)) {
             BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                     spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every);
-            summary = new SparkBench(Registry.standard()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
+            summary = new SparkBench(Registry.installed()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
                 progress.stepBy(1);
                 progress.message(cell);
             });
@@ -148,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                 threads != null ? threads : defaultThreads(), agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every);
-        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(settings);
         if (resume) {
             if (!java.nio.file.Files.isDirectory(out)) {

@@ -76,12 +76,12 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         envOptions.putAll(options);
-        Registry registry = Registry.standard();
+        Registry registry = Registry.installed();
         EnvSpec<?, ?> envSpec = registry.spec(envId);
         EvalResult result;
         String kind = AgentKinds.manifestKind(dir);
         try (Env<Object, Integer> env = (Env<Object, Integer>) registry.make(envId, envOptions);
-             TrainableAgent<?> loaded = AgentNames.KINDS.load(dir, env)) {
+             TrainableAgent<?> loaded = AgentKinds.installed().load(dir, env)) {
             result = GreedyEvaluation.run((Agent<Object, Integer>) loaded, env, episodes, first,
                     envSpec.rewardThreshold());
         }

@@ -1,5 +1,6 @@
 package dev.levelgym.generators;
 
+import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.random.RandomGenerator;
 
@@ -17,7 +18,7 @@ public final class CavesGenerator extends ConstructiveGenerator {
     static final int SMOOTHING_STEPS = 4;
 
     public CavesGenerator() {
-        this(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT);
+        this(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
     }
 
     public CavesGenerator(int width, int height) {

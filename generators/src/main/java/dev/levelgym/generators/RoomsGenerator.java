@@ -1,5 +1,6 @@
 package dev.levelgym.generators;
 
+import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class RoomsGenerator extends ConstructiveGenerator {
     public static final String NAME = "rooms";
 
     public RoomsGenerator() {
-        this(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT);
+        this(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
     }
 
     public RoomsGenerator(int width, int height) {

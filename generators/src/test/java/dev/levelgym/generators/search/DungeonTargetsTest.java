@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.TileWorld;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +51,16 @@ class DungeonTargetsTest {
 
     @Test
     void seedSearchFindsALevelMeetingTargetsDeterministically() {
-        var rooms = LevelGenerators.create("rooms");
+        var rooms = Generators.standard().create("rooms", TileWorld.DUNGEON, GeneratorSettings.DEFAULT);
         DungeonTargets t = DungeonTargets.parse("enemies=0..1,solutionLength=10..40");
-        DungeonSearchResult a = DungeonSeedSearch.search(rooms, t, 5, 500);
+        var a = SeedSearch.search(rooms, t, 5, 500);
         assertTrue(a.met());
         assertTrue(t.met(a.measures()));
         assertEquals("rooms-5", a.level().id());
-        DungeonSearchResult b = DungeonSeedSearch.search(rooms, t, 5, 500);
+        var b = SeedSearch.search(rooms, t, 5, 500);
         assertEquals(a.level(), b.level());
         assertEquals(a.evaluations(), b.evaluations());
-        DungeonSearchResult impossible = DungeonSeedSearch.search(rooms, DungeonTargets.parse("enemies=100"), 5, 3);
+        var impossible = SeedSearch.search(rooms, DungeonTargets.parse("enemies=100"), 5, 3);
         assertEquals(3, impossible.evaluations());
         assertTrue(!impossible.met());
     }
