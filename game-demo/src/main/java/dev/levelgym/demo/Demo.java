@@ -34,7 +34,7 @@ public final class Demo {
      * Runs the demo in a desktop window and returns how it ended. Bad settings (a missing or malformed level file,
      * a checkpoint for the wrong env) are reported before the window opens.
      *
-     * @throws IllegalArgumentException naming the flag or file at fault
+     * @throws dev.levelgym.envs.UserInputException naming the flag or file at fault
      */
     public static DemoResult run(DemoSettings settings) {
         try (DeckGenerators decks = DeckGenerators.open(Generators.installed(), List.of(), GeneratorSettings.DEFAULT)) {

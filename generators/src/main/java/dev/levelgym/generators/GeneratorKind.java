@@ -3,7 +3,9 @@ package dev.levelgym.generators;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A kind of generator the commands and the demo can build by name: {@code rooms}, or with an argument
@@ -45,6 +47,43 @@ public interface GeneratorKind {
      *                            settings it cannot make levels of
      */
     <L extends TileGrid> LevelGenerator<L> create(String argument, TileWorld<L> world, GeneratorSettings settings);
+
+    /**
+     * A kind of one world's levels, named alone (no argument): {@code factory} makes a generator for the settings.
+     * E.g. {@code GeneratorKind.of("rooms", TileWorld.DUNGEON, s -> new RoomsGenerator(s.width().orElse(13),
+     * s.height().orElse(9)))}.
+     */
+    static <W extends TileGrid> GeneratorKind of(String name, TileWorld<W> world,
+                                                 Function<GeneratorSettings, LevelGenerator<W>> factory) {
+        Objects.requireNonNull(name, "name");
+        return new GeneratorKind() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<Argument> argument() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<TileWorld<?>> worlds() {
+                return List.of(world);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <L extends TileGrid> LevelGenerator<L> create(String argument, TileWorld<L> asked,
+                                                                 GeneratorSettings settings) {
+                if (asked != world) {
+                    throw new UserInputException(name + " makes " + world.envId() + " levels, not "
+                            + asked.envId() + " ones");
+                }
+                return (LevelGenerator<L>) factory.apply(settings);
+            }
+        };
+    }
 
     /** How the kind is written in a spec: {@code rooms}, {@code gan:MODEL_DIR}. */
     default String usage() {

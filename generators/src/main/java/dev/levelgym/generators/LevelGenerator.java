@@ -36,7 +36,7 @@ public interface LevelGenerator<L extends TileGrid> extends AutoCloseable {
     /** The levels of seeds {@code firstSeed, firstSeed + 1, ...}, {@code count} of them. */
     default List<L> generate(long firstSeed, int count) {
         if (count < 0) {
-            throw new UserInputException("count must be >= 0, got " + count);
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
         List<L> levels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

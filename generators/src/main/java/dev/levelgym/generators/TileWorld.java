@@ -141,7 +141,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         return List.of(DUNGEON, PLATFORMER);
     }
 
-    /** The world of {@code envId}; an {@link IllegalArgumentException} listing the known ones otherwise. */
+    /** The world of {@code envId}; a {@link dev.levelgym.envs.UserInputException} listing the known ones otherwise. */
     static TileWorld<?> forEnv(String envId) {
         for (TileWorld<?> w : all()) {
             if (w.envId().equals(envId)) {

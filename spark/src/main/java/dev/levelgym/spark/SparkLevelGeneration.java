@@ -102,7 +102,7 @@ public final class SparkLevelGeneration {
     /**
      * Runs the job.
      *
-     * @throws IllegalArgumentException for an unknown generator or bad model, {@code out} being a file, or (without
+     * @throws UserInputException for an unknown generator or bad model, {@code out} being a file, or (without
      *                                  force) an existing level file, naming it
      */
     public static Result run(SparkEngine engine, Job job) {

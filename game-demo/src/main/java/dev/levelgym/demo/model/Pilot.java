@@ -59,7 +59,7 @@ public final class Pilot implements AutoCloseable {
      * The agent checkpointed at {@code checkpoint} (a checkpoint directory or a run directory holding one), which
      * must have been trained on {@code envId}.
      *
-     * @throws IllegalArgumentException naming the flag when the checkpoint is for another env
+     * @throws UserInputException naming the flag when the checkpoint is for another env
      */
     @SuppressWarnings("unchecked")
     public static Pilot load(Path checkpoint, String envId) {
@@ -105,7 +105,7 @@ public final class Pilot implements AutoCloseable {
     /**
      * A Dungeon env playing just {@code level}, observed the way this agent was trained to see.
      *
-     * @throws IllegalArgumentException if the level gives observations of another shape (a full-view agent
+     * @throws UserInputException if the level gives observations of another shape (a full-view agent
      *                                  trained on another level size)
      */
     public Dungeon dungeonFor(DungeonLevel level) {

@@ -64,7 +64,7 @@ public enum GanWorld {
      * The world of a manifest's env id; a manifest written before models named their world (null) is a Dungeon one,
      * the only world there was.
      *
-     * @throws IllegalArgumentException for an unknown env id, naming {@code source}
+     * @throws dev.levelgym.envs.UserInputException for an unknown env id, naming {@code source}
      */
     static GanWorld of(String envId, Object source) {
         if (envId == null) {
