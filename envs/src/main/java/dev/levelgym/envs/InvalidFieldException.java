@@ -29,10 +29,6 @@ public final class InvalidFieldException extends UserInputException {
         return field;
     }
 
-    public String problem() {
-        return problem;
-    }
-
     /** The same error with the field called {@code name} (a flag, a config key). */
     public UserInputException as(String name) {
         return new UserInputException(name + " " + problem, this);

@@ -1,6 +1,5 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.random.RandomGenerator;
 
@@ -16,10 +15,6 @@ public final class CavesGenerator extends ConstructiveGenerator {
 
     public static final String NAME = "caves";
     static final int SMOOTHING_STEPS = 4;
-
-    public CavesGenerator() {
-        this(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
-    }
 
     public CavesGenerator(int width, int height) {
         super(width, height);

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * reached in the tests) the last candidate is repaired with {@link DungeonRepair}, so {@link #generate} always returns a
  * playable level. Instances are not thread-safe (the solver keeps its arrays).
  */
-abstract class ConstructiveGenerator implements LevelGenerator<DungeonLevel> {
+abstract class ConstructiveGenerator implements DungeonGenerator {
 
     static final int MAX_ATTEMPTS = 500;
     static final int MIN_SIZE = 7;
@@ -36,11 +36,6 @@ abstract class ConstructiveGenerator implements LevelGenerator<DungeonLevel> {
         }
         this.width = width;
         this.height = height;
-    }
-
-    @Override
-    public TileWorld<DungeonLevel> world() {
-        return TileWorld.DUNGEON;
     }
 
     @Override

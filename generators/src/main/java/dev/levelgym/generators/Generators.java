@@ -2,13 +2,11 @@ package dev.levelgym.generators;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.registry.ByName;
 import dev.levelgym.envs.registry.Providers;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The generator kinds by name, immutable like the env {@code Registry} and {@code AgentKinds}: {@link #installed()}
@@ -20,16 +18,14 @@ public final class Generators {
 
     private static final Generators STANDARD = new Generators(new StandardGenerators().generatorKinds());
 
-    private final Map<String, GeneratorKind> kinds;
+    private final ByName<GeneratorKind> kinds;
 
     private Generators(Collection<GeneratorKind> kinds) {
-        Map<String, GeneratorKind> byName = new LinkedHashMap<>();
-        for (GeneratorKind kind : kinds) {
-            if (byName.putIfAbsent(kind.name(), kind) != null) {
-                throw new UserInputException("generator kind registered twice: " + kind.name());
-            }
-        }
-        this.kinds = Collections.unmodifiableMap(byName);
+        this(new ByName<>("generator kind", GeneratorKind::name, kinds));
+    }
+
+    private Generators(ByName<GeneratorKind> kinds) {
+        this.kinds = kinds;
     }
 
     /** levelgym's own kinds alone ({@link StandardGenerators}): rooms, caves, gan:MODEL_DIR. */
@@ -49,18 +45,13 @@ public final class Generators {
 
     /** {@link #installed()} as {@code loader} sees the providers (e.g. a class loader over extension jars). */
     public static Generators installed(ClassLoader loader) {
-        List<GeneratorKind> all = new ArrayList<>();
-        for (GeneratorProvider p : Providers.load(GeneratorProvider.class, loader, StandardGenerators.class)) {
-            all.addAll(p.generatorKinds());
-        }
-        return new Generators(all);
+        return new Generators(Providers.offers(GeneratorProvider.class, loader, StandardGenerators.class,
+                GeneratorProvider::generatorKinds));
     }
 
     /** This registry plus {@code kind}; a name already present is an error. */
     public Generators with(GeneratorKind kind) {
-        List<GeneratorKind> all = new ArrayList<>(kinds.values());
-        all.add(kind);
-        return new Generators(all);
+        return new Generators(kinds.with(kind));
     }
 
     public Collection<GeneratorKind> kinds() {
@@ -94,11 +85,10 @@ public final class Generators {
      */
     public GeneratorKind kind(String spec) {
         int colon = spec.indexOf(':');
-        GeneratorKind kind = kinds.get(colon < 0 ? spec : spec.substring(0, colon));
-        if (kind == null || kind.argument().isPresent() != (colon >= 0)) {
-            throw new UserInputException("unknown generator '" + spec + "'; known: " + String.join(", ", usages()));
-        }
-        return kind;
+        return kinds.get(colon < 0 ? spec : spec.substring(0, colon))
+                .filter(kind -> kind.argument().isPresent() == (colon >= 0))
+                .orElseThrow(() -> new UserInputException("unknown generator '" + spec + "'; known: "
+                        + String.join(", ", usages())));
     }
 
     /** What follows the colon of {@code spec}, or null if it has none. */

@@ -1,6 +1,5 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,6 @@ import java.util.random.RandomGenerator;
 public final class RoomsGenerator extends ConstructiveGenerator {
 
     public static final String NAME = "rooms";
-
-    public RoomsGenerator() {
-        this(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT);
-    }
 
     public RoomsGenerator(int width, int height) {
         super(width, height);

@@ -130,9 +130,6 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
      */
     Targets<L, ?> targets(String spec);
 
-    /** {@code level} with id {@code id}. */
-    L withId(L level, String id);
-
     /** A fresh report for a {@code generate} run of this world's levels. */
     GenerationReport<L> report(GenerationReport.Run run);
 
@@ -249,11 +246,6 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         }
 
         @Override
-        public DungeonLevel withId(DungeonLevel level, String id) {
-            return level.withId(id);
-        }
-
-        @Override
         public GenerationReport<DungeonLevel> report(GenerationReport.Run run) {
             return new GenerationReport.DungeonReport(run);
         }
@@ -306,6 +298,11 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
             return Set.of(TXT, PNG);
         }
 
+        @Override
+        public GenerationReport<PlatformerLevel> report(GenerationReport.Run run) {
+            return new GenerationReport.PlatformerReport(run);
+        }
+
         /** One tile a square, as in a sample grid of one. */
         @Override
         public BufferedImage preview(PlatformerLevel level) {
@@ -320,16 +317,6 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         @Override
         public PlatformerTargets targets(String spec) {
             return PlatformerTargets.parse(spec);
-        }
-
-        @Override
-        public PlatformerLevel withId(PlatformerLevel level, String id) {
-            return level.withId(id);
-        }
-
-        @Override
-        public GenerationReport<PlatformerLevel> report(GenerationReport.Run run) {
-            return new GenerationReport.PlatformerReport(run);
         }
     }
 }

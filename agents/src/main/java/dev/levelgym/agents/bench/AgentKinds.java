@@ -55,11 +55,8 @@ public final class AgentKinds {
 
     /** {@link #installed()} as {@code loader} sees the providers (e.g. a class loader over extension jars). */
     public static AgentKinds installed(ClassLoader loader) {
-        List<AgentKind> all = new ArrayList<>();
-        for (AgentKindProvider provider : Providers.load(AgentKindProvider.class, loader, StandardAgentKinds.class)) {
-            all.addAll(provider.agentKinds());
-        }
-        return new AgentKinds(all);
+        return new AgentKinds(Providers.offers(AgentKindProvider.class, loader, StandardAgentKinds.class,
+                AgentKindProvider::agentKinds));
     }
 
     /** This registry plus {@code kind}; a name already present is an error. */

@@ -111,13 +111,8 @@ public final class Platformer implements Env<float[], Integer> {
 
     /** The levels the options {@code level}, or the procedural ones, ask for. */
     private static PlatformerLevelSource levels(Options options) {
+        options.requireApart(ID, OPT_LEVEL, "is for procedural levels", OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH);
         if (options.has(OPT_LEVEL)) {
-            for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH}) {
-                if (options.has(p)) {
-                    throw new UserInputException(ID + ": option " + p + " is for procedural levels and "
-                            + "cannot be combined with option level");
-                }
-            }
             return PlatformerLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
         }
         return new PlatformerLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),

@@ -2,11 +2,7 @@ package dev.levelgym.envs.registry;
 
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,16 +14,14 @@ public final class Registry {
 
     private static final Registry STANDARD = new Registry(new StandardEnvs().envSpecs());
 
-    private final Map<String, EnvSpec<?, ?>> specs;
+    private final ByName<EnvSpec<?, ?>> specs;
 
     private Registry(Collection<EnvSpec<?, ?>> specs) {
-        Map<String, EnvSpec<?, ?>> byId = new LinkedHashMap<>();
-        for (EnvSpec<?, ?> spec : specs) {
-            if (byId.putIfAbsent(spec.id(), spec) != null) {
-                throw new UserInputException("env id registered twice: " + spec.id());
-            }
-        }
-        this.specs = Collections.unmodifiableMap(byId);
+        this(new ByName<>("env id", EnvSpec::id, specs));
+    }
+
+    private Registry(ByName<EnvSpec<?, ?>> specs) {
+        this.specs = specs;
     }
 
     /** levelgym's built-in environments ({@link StandardEnvs}) alone. */
@@ -47,18 +41,12 @@ public final class Registry {
 
     /** {@link #installed()} as {@code loader} sees the providers (e.g. a class loader over extension jars). */
     public static Registry installed(ClassLoader loader) {
-        List<EnvSpec<?, ?>> specs = new ArrayList<>();
-        for (EnvProvider provider : Providers.load(EnvProvider.class, loader, StandardEnvs.class)) {
-            specs.addAll(provider.envSpecs());
-        }
-        return new Registry(specs);
+        return new Registry(Providers.offers(EnvProvider.class, loader, StandardEnvs.class, EnvProvider::envSpecs));
     }
 
     /** This registry plus {@code spec}; an id already present is an error (register a new version instead). */
     public Registry with(EnvSpec<?, ?> spec) {
-        List<EnvSpec<?, ?>> all = new ArrayList<>(specs.values());
-        all.add(spec);
-        return new Registry(all);
+        return new Registry(specs.with(spec));
     }
 
     public Collection<EnvSpec<?, ?>> specs() {
@@ -67,12 +55,8 @@ public final class Registry {
 
     /** The spec for {@code id}, or a {@link UserInputException} that lists the registered ids. */
     public EnvSpec<?, ?> spec(String id) {
-        EnvSpec<?, ?> spec = specs.get(id);
-        if (spec == null) {
-            throw new UserInputException("unknown env id '" + id + "'; registered: "
-                    + (specs.isEmpty() ? "(none)" : String.join(", ", specs.keySet())));
-        }
-        return spec;
+        return specs.get(id).orElseThrow(() -> new UserInputException("unknown env id '" + id + "'; registered: "
+                + (specs.names().isEmpty() ? "(none)" : String.join(", ", specs.names()))));
     }
 
     /** {@code spec(id).make(options)}: the env wrapped with order enforcement and its time limit. */

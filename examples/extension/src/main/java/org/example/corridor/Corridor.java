@@ -48,6 +48,11 @@ public final class Corridor implements Env<Integer, Integer> {
     }
 
     @Override
+    public Space<Integer> observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
     public ResetResult<Integer> reset(long seed) {
         random = Pcg64.seeded(seed);
         return start();
@@ -67,6 +72,11 @@ public final class Corridor implements Env<Integer, Integer> {
     }
 
     @Override
+    public Space<Integer> actionSpace() {
+        return actionSpace;
+    }
+
+    @Override
     public StepResult<Integer> step(Integer action) {
         int a = actionSpace.requireContains(action, "action");
         if (position < 0) {
@@ -75,16 +85,6 @@ public final class Corridor implements Env<Integer, Integer> {
         position = Math.max(0, position + (a == 1 ? 1 : -1));
         boolean atEnd = position == length - 1;
         return new StepResult<>(position, atEnd ? 1.0 : 0.0, atEnd, false, Map.of());
-    }
-
-    @Override
-    public Space<Integer> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actionSpace;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonLevels;
+import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.GeneratorSettings;
 import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
@@ -31,7 +32,7 @@ public final class LevelDeck {
             throw new UserInputException("--seed must be non-negative, got " + firstSeed);
         }
         List<LevelGenerator<DungeonLevel>> all = new ArrayList<>(generators);
-        all.add(procedural(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT));
+        all.add(new Procedural(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT));
         this.generators = List.copyOf(all);
         this.seed = firstSeed;
     }
@@ -78,33 +79,17 @@ public final class LevelDeck {
         return seed;
     }
 
-    /** {@link DungeonLevels} seen as a generator. */
-    static LevelGenerator<DungeonLevel> procedural(int width, int height) {
-        return new LevelGenerator<>() {
-            @Override
-            public String name() {
-                return PROCEDURAL;
-            }
+    /** {@link DungeonLevels} of one size seen as a generator. */
+    record Procedural(int width, int height) implements DungeonGenerator {
 
-            @Override
-            public TileWorld<DungeonLevel> world() {
-                return TileWorld.DUNGEON;
-            }
+        @Override
+        public String name() {
+            return PROCEDURAL;
+        }
 
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public DungeonLevel generate(long s) {
-                return DungeonLevels.of(s, width, height);
-            }
-        };
+        @Override
+        public DungeonLevel generate(long seed) {
+            return DungeonLevels.of(seed, width, height);
+        }
     }
 }

@@ -3,9 +3,8 @@ package dev.levelgym.generators.gan;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.DungeonRepair;
-import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.search.LatentSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.List;
  * <p>Its latent space is the model's ({@link LatentSpace}), so target searches run CMA-ES in it. Holds the model's
  * native memory: {@link #close()} it.
  */
-public final class DungeonGan implements LevelGenerator<DungeonLevel>, LatentSpace<DungeonLevel> {
+public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLevel> {
 
     public static final String NAME = "gan";
     /** Registry prefix: {@code gan:MODEL_DIR}. */
@@ -52,11 +51,6 @@ public final class DungeonGan implements LevelGenerator<DungeonLevel>, LatentSpa
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public TileWorld<DungeonLevel> world() {
-        return TileWorld.DUNGEON;
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class SeedSearch {
         SearchResult<L, M> best = null;
         double bestShortfall = Double.POSITIVE_INFINITY;
         for (int k = 0; k < maxEvaluations; k++) {
-            L level = generator.world().withId(generator.generate(seed + k * STRIDE),
-                    generator.name() + "-" + seed);
+            @SuppressWarnings("unchecked") // every level type's withId returns its own type
+            L level = (L) generator.generate(seed + k * STRIDE).withId(generator.name() + "-" + seed);
             Map<M, Double> values = measurer.apply(level);
             double shortfall = targets.shortfall(values);
             if (shortfall < bestShortfall) {

@@ -39,7 +39,8 @@ class GanConfigTest {
         InvalidFieldException rate = assertThrows(InvalidFieldException.class,
                 () -> GanConfig.builder(GanWorld.DUNGEON).criticLearningRate(Double.POSITIVE_INFINITY).build());
         assertEquals("criticLearningRate", rate.field());
-        assertEquals("must be a positive number, got Infinity", rate.problem());
+        assertEquals("--critic-learning-rate must be a positive number, got Infinity",
+                rate.as("--critic-learning-rate").getMessage());
         InvalidFieldException bootstrap = assertThrows(InvalidFieldException.class,
                 () -> GanConfig.builder(GanWorld.PLATFORMER).bootstrapEvery(5).build());
         assertEquals("bootstrapEvery is for dungeon GANs; platformer GANs train without bootstrapping",
