@@ -9,10 +9,8 @@ import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.export.LevelPreviews;
-import dev.levelgym.generators.search.LatentSearch;
-import dev.levelgym.generators.search.LatentSpace;
 import dev.levelgym.generators.search.SearchResult;
-import dev.levelgym.generators.search.SeedSearch;
+import dev.levelgym.generators.search.TargetSearch;
 import dev.levelgym.generators.search.Targets;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
@@ -221,17 +219,17 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Makes and writes each seed's level: by a target search ({@link LatentSearch} in the generator's latent space
-     * if it has one, else {@link SeedSearch}), by repairing the generator's draft, or as the generator makes it.
+     * Makes and writes each seed's level: by a target search ({@link TargetSearch#of}: in the generator's latent
+     * space if it has one), by repairing the generator's draft, or as the generator makes it.
      */
     private <L extends TileGrid, M extends Enum<M> & Targets.Measure> int run(LevelGenerator<L> g,
                                                                              Targets<L, M> targets, Set<String> fmt)
             throws IOException {
         TileWorld<L> world = g.world();
-        Search<L, M> search = targets == null ? null : search(g, targets);
+        TargetSearch<L, M> search = targets == null ? null : TargetSearch.of(g, targets, maxEvaluations);
         GenerationReport<L> report = world.report(new GenerationReport.Run(g.name(), g.size(), count, seed,
                 String.join(",", fmt), out.toString(), repair, Optional.ofNullable(targets).map(Object::toString),
-                search == null ? "" : search.description(), g.redrawsLabel()));
+                search == null ? "" : search.describe(), g.redrawsLabel()));
         PrintWriter o = spec.commandLine().getOut();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -259,43 +257,6 @@ final class GenerateCommand implements Callable<Integer> {
             o.println(line);
         }
         return report.targetsMet() ? 0 : 1;
-    }
-
-    /** A target search for one seed's level, and how it searches (for the report). */
-    private interface Search<L, M> {
-        SearchResult<L, M> search(long seed);
-
-        String description();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <L extends TileGrid, M extends Enum<M> & Targets.Measure> Search<L, M> search(LevelGenerator<L> g,
-                                                                                         Targets<L, M> targets) {
-        if (g instanceof LatentSpace<?> space) {
-            LatentSearch<L, M> latent = new LatentSearch<>((LatentSpace<L>) space, g.name(), targets, maxEvaluations);
-            return new Search<>() {
-                @Override
-                public SearchResult<L, M> search(long s) {
-                    return latent.search(s);
-                }
-
-                @Override
-                public String description() {
-                    return latent.describe();
-                }
-            };
-        }
-        return new Search<>() {
-            @Override
-            public SearchResult<L, M> search(long s) {
-                return SeedSearch.search(g, targets, s, maxEvaluations);
-            }
-
-            @Override
-            public String description() {
-                return SeedSearch.DESCRIPTION;
-            }
-        };
     }
 
     private <L extends TileGrid> Targets<L, ?> targets(TileWorld<L> world) {

@@ -93,6 +93,8 @@ final class PlayCommand implements Callable<Integer> {
     /** The models bundled with the sources, so a clone plays GAN levels without training one first. */
     static final String DEFAULT_GAN = "examples/gan-dungeon";
     static final String DEFAULT_PLATFORMER_GAN = "examples/gan-platformer";
+    /** What {@code --gan DIR} and {@code --platformer-gan DIR} ask for: the generator {@code gan:DIR}. */
+    private static final String GAN = "gan:";
 
     @Override
     public Integer call() {
@@ -116,8 +118,6 @@ final class PlayCommand implements Callable<Integer> {
             return 0;
         }
     }
-
-    private static final String GAN = "gan:";
 
     private static Optional<Path> orDefault(Path given, String bundled) {
         return given != null ? Optional.of(given)

@@ -21,7 +21,7 @@ import org.apache.commons.math3.random.MersenneTwister;
  * {@link MersenneTwister} seeded with the level's seed, so the same seed gives the same level and evaluation count.
  * Not thread-safe.
  */
-public final class LatentSearch<L, M extends Enum<M> & Targets.Measure> {
+public final class LatentSearch<L, M extends Enum<M> & Targets.Measure> implements TargetSearch<L, M> {
 
     /** Worse than any measured level's shortfall (which is capped at 1 + 1e6). */
     private static final double NO_LEVEL = 1e7;
@@ -52,6 +52,7 @@ public final class LatentSearch<L, M extends Enum<M> & Targets.Measure> {
     }
 
     /** @throws IllegalStateException if no vector tried decoded to a level */
+    @Override
     public SearchResult<L, M> search(long seed) {
         String id = name + "-" + seed;
         double[] start = space.latent(seed);
@@ -97,7 +98,7 @@ public final class LatentSearch<L, M extends Enum<M> & Targets.Measure> {
         return b.met() ? b : b.withEvaluations(evaluations[0]);
     }
 
-    /** How the search runs, for reports: {@code CMA-ES in the GAN's latent space}. */
+    @Override
     public String describe() {
         return "CMA-ES in " + space.latentSpaceName();
     }

@@ -8,24 +8,30 @@ import java.util.function.Function;
 
 /**
  * Target search for generators without a latent space: tries the seeds {@code s, s + 2^32, s + 2·2^32, ...} (so
- * searches from different seeds never share candidates) until a level meets the targets.
+ * searches from different seeds never share candidates) until a level meets the targets; the level found is named
+ * {@code <generator>-<s>}.
  */
-public final class SeedSearch {
+public final class SeedSearch<L extends TileGrid, M extends Enum<M> & Targets.Measure> implements TargetSearch<L, M> {
 
     static final long STRIDE = 1L << 32;
-    /** How the search runs, for reports. */
-    public static final String DESCRIPTION = "successive seeds s, s+2^32, ...";
 
-    private SeedSearch() {
-    }
+    private final LevelGenerator<L> generator;
+    private final Targets<L, M> targets;
+    private final Function<L, Map<M, Double>> measurer;
+    private final int maxEvaluations;
 
-    /** The first level of seeds {@code seed + k·2^32} that meets {@code targets}, named {@code <generator>-<seed>}. */
-    public static <L extends TileGrid, M extends Enum<M> & Targets.Measure> SearchResult<L, M> search(
-            LevelGenerator<L> generator, Targets<L, M> targets, long seed, int maxEvaluations) {
+    public SeedSearch(LevelGenerator<L> generator, Targets<L, M> targets, int maxEvaluations) {
         if (maxEvaluations < 1) {
             throw new UserInputException("maxEvaluations must be at least 1, got " + maxEvaluations);
         }
-        Function<L, Map<M, Double>> measurer = targets.measurer();
+        this.generator = generator;
+        this.targets = targets;
+        this.measurer = targets.measurer();
+        this.maxEvaluations = maxEvaluations;
+    }
+
+    @Override
+    public SearchResult<L, M> search(long seed) {
         SearchResult<L, M> best = null;
         double bestShortfall = Double.POSITIVE_INFINITY;
         for (int k = 0; k < maxEvaluations; k++) {
@@ -42,5 +48,10 @@ public final class SeedSearch {
             }
         }
         return best.met() ? best : best.withEvaluations(maxEvaluations);
+    }
+
+    @Override
+    public String describe() {
+        return "successive seeds s, s+2^32, ...";
     }
 }

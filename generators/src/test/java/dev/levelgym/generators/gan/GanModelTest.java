@@ -11,6 +11,7 @@ import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.search.DungeonTargets;
 import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.TargetSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,7 @@ class GanModelTest {
         DungeonGan g = new DungeonGan(model);
         DungeonTargets anything = DungeonTargets.parse("solutionLength=1..1000");
         var first = new LatentSearch<>(g, g.name(), anything, 50).search(4);
+        assertEquals("CMA-ES in the GAN's latent space", TargetSearch.of(g, anything, 50).describe());
         assertTrue(first.met());
         assertEquals(1, first.evaluations(), "the seed's own latent meets a target every level meets");
         assertEquals(g.generate(4), first.level());
