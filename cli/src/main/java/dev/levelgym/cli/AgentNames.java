@@ -9,10 +9,8 @@ import java.util.Iterator;
  */
 final class AgentNames implements Iterable<String> {
 
-    static final AgentKinds KINDS = AgentKinds.installed();
-
     @Override
     public Iterator<String> iterator() {
-        return KINDS.names().iterator();
+        return AgentKinds.installed().names().iterator();
     }
 }

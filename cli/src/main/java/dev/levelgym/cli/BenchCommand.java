@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.agents.bench.AgentConfigFiles;
+import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
@@ -164,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
-        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg()));
         OutputDirectory.prepareFresh(out, force, true);
@@ -175,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
             BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                     spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every, numEnvs,
                     testLevelsArg());
-            summary = new SparkBench(Registry.standard()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
+            summary = new SparkBench(Registry.installed()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
                 progress.stepBy(1);
                 progress.message(cell);
             });
@@ -206,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                 threads != null ? threads : defaultThreads(), agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg());
-        BenchRunner runner = new BenchRunner(AgentNames.KINDS, Registry.standard());
+        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(settings);
         if (resume) {
             if (!java.nio.file.Files.isDirectory(out)) {

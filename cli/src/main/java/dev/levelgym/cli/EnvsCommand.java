@@ -25,7 +25,7 @@ final class EnvsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String format = "%-18s %-22s %-12s %9s %9s%n";
         out.printf(format, "id", "observation space", "actions", "max steps", "threshold");
-        for (EnvSpec<?, ?> envSpec : Registry.standard().specs()) {
+        for (EnvSpec<?, ?> envSpec : Registry.installed().specs()) {
             try (Env<?, ?> env = envSpec.make()) {
                 out.printf(format, envSpec.id(), compact(env.observationSpace()),
                         compact(env.actionSpace()),

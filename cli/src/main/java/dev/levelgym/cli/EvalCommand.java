@@ -103,7 +103,7 @@ final class EvalCommand implements Callable<Integer> {
                 runOptions.putAll(run.envOptions());
             }
         }
-        Registry registry = Registry.standard();
+        Registry registry = Registry.installed();
         EnvSpec<?, ?> envSpec = registry.spec(envId);
         String kind = AgentKinds.manifestKind(dir);
         Map<String, String> envOptions = new TreeMap<>(envSpec.evaluationOptions(runOptions));
@@ -113,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
             TestLevels.files(envId, testLevels); // a bad folder fails before the checkpoint loads
             TestLevels.Result result;
             try (Env<?, ?> trained = registry.make(envId, envOptions);
-                 TrainableAgent<?> agent = AgentNames.KINDS.load(dir, trained)) {
+                 TrainableAgent<?> agent = AgentKinds.installed().load(dir, trained)) {
                 Space<?> observes = trained.observationSpace();
                 result = TestLevels.evaluate(agent, envSpec, runOptions, options, observes, testLevels, episodes,
                         first, numEnvs);
@@ -130,7 +130,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<EvalEpisode> played;
         try (Env<?, ?> env = registry.make(envId, envOptions);
-             TrainableAgent<?> agent = AgentNames.KINDS.load(dir, env);
+             TrainableAgent<?> agent = AgentKinds.installed().load(dir, env);
              VectorEnv copies = SyncVectorEnv.of(envSpec, numEnvs, envOptions)) {
             played = GreedyEvaluation.episodes(agent, copies, episodes, first);
         }

@@ -4,6 +4,8 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.export.LevelPreviews;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanConfig;
 import dev.levelgym.generators.gan.GanLoss;
 import dev.levelgym.generators.gan.GanModel;
@@ -11,13 +13,13 @@ import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerWindows;
 import dev.levelgym.generators.gan.TrainingMaps;
-import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -113,46 +115,17 @@ final class GanTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GanWorld w = world(world);
-        boolean dungeon = w == GanWorld.DUNGEON;
-        GanConfig defaults = dungeon ? GanConfig.defaults() : GanConfig.platformerDefaults();
-        int steps = stepsOption != null ? stepsOption : defaults.steps();
-        GanLoss loss = lossOption != null ? lossOption : defaults.loss();
-        double emaDecay = emaDecayOption != null ? emaDecayOption : defaults.emaDecay();
-        double gumbelTemperature = gumbelTemperatureOption != null ? gumbelTemperatureOption
-                : defaults.gumbelTemperature();
-        int bootstrapEvery = bootstrapEveryOption != null ? bootstrapEveryOption : defaults.bootstrapEvery();
-        if (!dungeon && bootstrapEvery != 0) {
-            throw new UserInputException("--bootstrap-every is for --world dungeon; platformer GANs train "
-                    + "without bootstrapping");
-        }
-        if (steps < 1) {
-            throw new UserInputException("--steps must be at least 1, got " + steps);
-        }
-        if (!(emaDecay >= 0 && emaDecay < 1)) {
-            throw new UserInputException("--ema-decay must be in [0, 1), got " + emaDecay);
-        }
-        if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
-            throw new UserInputException("--gumbel-temperature must be 0 (off) or a positive number, got "
-                    + gumbelTemperature);
-        }
-        double criticLearningRate = criticLearningRateOption != null ? criticLearningRateOption
-                : defaults.criticLearningRate();
-        if (!(criticLearningRate > 0) || Double.isInfinite(criticLearningRate)) {
-            throw new UserInputException("--critic-learning-rate must be a positive number, got "
-                    + criticLearningRate);
-        }
-        int generatorChannels = generatorChannelsOption != null ? generatorChannelsOption
-                : defaults.generatorChannels();
-        if (generatorChannels < 4) {
-            throw new UserInputException("--generator-channels must be at least 4, got " + generatorChannels);
-        }
-        int criticChannels = criticChannelsOption != null ? criticChannelsOption : defaults.criticChannels();
-        if (criticChannels < 1) {
-            throw new UserInputException("--critic-channels must be at least 1, got " + criticChannels);
-        }
-        if (bootstrapEvery < 0) {
-            throw new UserInputException("--bootstrap-every must be 0 (off) or positive, got " + bootstrapEvery);
-        }
+        GanConfig.Builder builder = GanConfig.builder(w).seed(seed);
+        Optional.ofNullable(stepsOption).ifPresent(builder::steps);
+        Optional.ofNullable(lossOption).ifPresent(builder::loss);
+        Optional.ofNullable(emaDecayOption).ifPresent(builder::emaDecay);
+        Optional.ofNullable(gumbelTemperatureOption).ifPresent(builder::gumbelTemperature);
+        Optional.ofNullable(criticLearningRateOption).ifPresent(builder::criticLearningRate);
+        Optional.ofNullable(generatorChannelsOption).ifPresent(builder::generatorChannels);
+        Optional.ofNullable(criticChannelsOption).ifPresent(builder::criticChannels);
+        Optional.ofNullable(bootstrapEveryOption).ifPresent(builder::bootstrapEvery);
+        GanConfig config = Flags.naming(builder::build);
+        int steps = config.steps();
         int every = samplesEvery == null ? Math.max(1, steps / 10) : samplesEvery;
         if (every < 1) {
             throw new UserInputException("--samples-every must be at least 1, got " + every);
@@ -160,11 +133,6 @@ final class GanTrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new UserInputException("--out " + out + " exists; pass --force to replace it");
         }
-        GanConfig config = defaults.withSteps(steps).withSeed(seed)
-                .withLoss(loss, loss == GanLoss.WASSERSTEIN_CLIP ? GanConfig.WASSERSTEIN_CRITIC_STEPS : 1)
-                .withEmaDecay(emaDecay)
-                .withBootstrapEvery(bootstrapEvery).withGumbelTemperature(gumbelTemperature)
-                .withCriticLearningRate(criticLearningRate).withChannels(generatorChannels, criticChannels);
         TrainingMaps data;
         String what;
         if (w == GanWorld.PLATFORMER) {
@@ -202,8 +170,9 @@ final class GanTrainCommand implements Callable<Integer> {
                 progress.stepTo(s);
                 progress.message(String.format("critic %.3f generator %.3f", losses.critic(), losses.generator()));
                 if (s % every == 0 || s == steps) {
-                    ImageIO.write(SampleGrid.image(trainer.sample(fixed), w == GanWorld.PLATFORMER ? 2 : 4, w), "png",
-                            samples.resolve(String.format("step-%06d.png", s)).toFile());
+                    ImageIO.write(LevelPreviews.grid(trainer.sample(fixed), w == GanWorld.PLATFORMER ? 2 : 4,
+                            w.tileWorld().previewColours()), "png", samples.resolve(String.format("step-%06d.png", s))
+                            .toFile());
                 }
             }
             bootstrapped = trainer.bootstrapped();
@@ -213,7 +182,8 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         o.printf("trained a GAN on %s for %d steps in %.1f s (%s, seed %d); last losses: critic %.4f, "
-                        + "generator %.4f%n", what, steps, seconds, loss, seed, losses.critic(), losses.generator());
+                        + "generator %.4f%n", what, steps, seconds, config.loss(), seed, losses.critic(),
+                losses.generator());
         if (config.bootstrapEvery() > 0) {
             o.printf("bootstrapping added %d generated levels to the training set%n", bootstrapped);
         }

@@ -1,63 +1,55 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.envs.UserInputException;
-import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.GenerationReport;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
-import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.DungeonRepair;
-import dev.levelgym.generators.export.TiledExport;
-import dev.levelgym.envs.platformer.level.PlatformerLevel;
-import dev.levelgym.generators.gan.DungeonGan;
-import dev.levelgym.generators.gan.GanModel;
-import dev.levelgym.generators.gan.GanWorld;
-import dev.levelgym.generators.gan.PlatformerGan;
-import dev.levelgym.envs.platformer.level.PlatformerSolver;
-import dev.levelgym.generators.search.DungeonLatentSearch;
-import dev.levelgym.generators.search.PlatformerLatentSearch;
-import dev.levelgym.generators.search.PlatformerSearchResult;
-import dev.levelgym.generators.search.PlatformerTargets;
-import dev.levelgym.generators.search.DungeonSearchResult;
-import dev.levelgym.generators.search.DungeonSeedSearch;
-import dev.levelgym.generators.search.DungeonTargets;
+import dev.levelgym.generators.TileWorld;
+import dev.levelgym.generators.export.LevelPreviews;
+import dev.levelgym.generators.search.SearchResult;
+import dev.levelgym.generators.search.TargetSearch;
+import dev.levelgym.generators.search.Targets;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes generated Dungeon levels as level files ({@code <generator>-<seed>.txt}, the parser's format) and
- * optionally PNG previews and Tiled maps ({@code .tmx} over a shared tileset, see {@link TiledExport}). Every
- * file name is checked before anything is written: an existing file stops the command (nothing written) unless
- * {@code --force}; the shared tileset counts only if it differs from the one we would write.
+ * Writes generated levels as level files ({@code <generator>-<seed>.txt}, the parser's format) and optionally PNG
+ * previews and, where the world has a tileset, Tiled maps ({@code .tmx}, see
+ * {@link dev.levelgym.generators.export.TiledExport}). The generator is any installed one ({@link Generators}), of
+ * either world; what differs between worlds (formats, repair, targets, the report) comes from its
+ * {@link TileWorld}, and what differs between generators (a latent space to search, a size) from the generator.
+ * Every file name is checked before anything is written: an existing file stops the command (nothing written)
+ * unless {@code --force}; shared files (a tileset) count only if they differ from the ones we would write.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate playable Dungeon levels into a folder (text files, optional PNG previews and Tiled maps).")
 final class GenerateCommand implements Callable<Integer> {
 
-    static final int PIXELS_PER_TILE = 16;
+    static final int PIXELS_PER_TILE = LevelPreviews.PIXELS_PER_TILE;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--generator", required = true,
-            description = "Generator: ${COMPLETION-CANDIDATES}, or gan:MODEL_DIR (a model from gan train).",
+            description = "Generator: ${COMPLETION-CANDIDATES} (MODEL_DIR: a model from gan train).",
             completionCandidates = Names.class)
     private String generator;
 
@@ -98,7 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + "jumps=4..8,completion=1.")
     private String target;
 
-    @Option(names = "--segments", defaultValue = "8", paramLabel = "N",
+    @Option(names = "--segments", defaultValue = "" + GeneratorSettings.DEFAULT_SEGMENTS, paramLabel = "N",
             description = "Platformer GAN models only: 28-column segments stitched into each level "
                     + "(default ${DEFAULT-VALUE}, 224 columns).")
     private int segments;
@@ -121,9 +113,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
     private int maxEvaluations;
 
+    /** The installed generators, for help and completion. */
     static final class Names extends ArrayList<String> {
         Names() {
-            super(LevelGenerators.names());
+            super(Generators.installed().usages());
         }
     }
 
@@ -135,7 +128,7 @@ final class GenerateCommand implements Callable<Integer> {
         Set<String> fmt = new LinkedHashSet<>();
         for (String f : formats) {
             String s = f.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!s.equals("txt") && !s.equals("png") && !s.equals("tmx")) {
+            if (!s.equals(TileWorld.TXT) && !s.equals(TileWorld.PNG) && !s.equals(TileWorld.TMX)) {
                 throw new UserInputException("--format: unknown format '" + f + "'; use txt, png and/or tmx");
             }
             fmt.add(s);
@@ -143,41 +136,27 @@ final class GenerateCommand implements Callable<Integer> {
         if (target != null && maxEvaluations < 1) {
             throw new UserInputException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
-        if (generator.startsWith(DungeonGan.PREFIX)) {
-            Path modelDir = Path.of(generator.substring(DungeonGan.PREFIX.length()));
-            if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
-                if (Engine.isSpark(engine, master)) {
-                    throw new UserInputException("--engine spark generates Dungeon levels; platformer GAN "
-                            + "models run in-process");
-                }
-                out = Path.of(outArg);
-                return writePlatformer(modelDir, fmt, target == null ? null : targets(PlatformerTargets::parse));
-            }
-        }
+        Generators generators = Generators.installed();
+        GeneratorSettings settings = new GeneratorSettings(OptionalInt.of(width), OptionalInt.of(height), segments);
         if (Engine.isSpark(engine, master)) {
-            return callOnSpark(fmt);
+            return callOnSpark(generators, fmt);
         }
         if (partitions != null) {
             throw new UserInputException("--partitions needs --engine spark");
         }
         out = Path.of(outArg);
-        DungeonTargets targets = target == null ? null : targets(DungeonTargets::parse);
-        LevelGenerator g = LevelGenerators.create(generator, width, height);
-        try {
-            return write(g, fmt, targets);
-        } finally {
-            if (g instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        try (LevelGenerator<?> g = Flags.naming(() -> generators.create(generator, settings))) {
+            return write(g, fmt);
         }
     }
 
-    private int callOnSpark(Set<String> fmt) {
-        if (!fmt.equals(Set.of("txt"))) {
+    private int callOnSpark(Generators generators, Set<String> fmt) {
+        TileWorld<?> world = generators.world(generator);
+        if (world != TileWorld.DUNGEON) {
+            throw new UserInputException("--engine spark generates " + TileWorld.DUNGEON.envId() + " levels; "
+                    + generator + " makes " + world.envId() + " ones: run it with --engine " + Engine.IN_PROCESS);
+        }
+        if (!fmt.equals(Set.of(TileWorld.TXT))) {
             throw new UserInputException("--format: --engine spark writes txt level files only");
         }
         if (target != null) {
@@ -207,7 +186,11 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int write(LevelGenerator g, Set<String> fmt, DungeonTargets targets) throws IOException {
+    /** Checks the request against the generator's world and the folder, then writes the levels. */
+    private <L extends TileGrid> int write(LevelGenerator<L> g, Set<String> fmt) throws IOException {
+        TileWorld<L> world = g.world();
+        refuseWhatTheWorldCannot(world, g, fmt);
+        Targets<L, ?> targets = target == null ? null : targets(world);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             for (String f : fmt) {
@@ -224,200 +207,86 @@ final class GenerateCommand implements Callable<Integer> {
                             + " (it exists); pass --force to overwrite");
                 }
             }
-            List<Path> tileset = fmt.contains("tmx") ? TiledExport.conflictingTilesetFiles(out) : List.of();
-            if (!tileset.isEmpty()) {
-                throw new UserInputException("refusing to overwrite " + tileset.get(0)
-                        + " (it differs from the Dungeon tileset); pass --force to overwrite");
+            List<Path> shared = world.conflictingSharedFiles(out, fmt);
+            if (!shared.isEmpty()) {
+                throw new UserInputException("refusing to overwrite " + shared.get(0) + " (it differs from "
+                        + world.sharedFiles() + "); pass --force to overwrite");
             }
         }
         Files.createDirectories(out);
-        if (fmt.contains("tmx")) {
-            TiledExport.writeTileset(out);
-        }
+        world.writeSharedFiles(out, fmt);
+        return targets == null ? run(g, null, fmt) : run(g, targets, fmt);
+    }
+
+    /**
+     * Makes and writes each seed's level: by a target search ({@link TargetSearch#of}: in the generator's latent
+     * space if it has one), by repairing the generator's draft, or as the generator makes it.
+     */
+    private <L extends TileGrid, M extends Enum<M> & Targets.Measure> int run(LevelGenerator<L> g,
+                                                                             Targets<L, M> targets, Set<String> fmt)
+            throws IOException {
+        TileWorld<L> world = g.world();
+        TargetSearch<L, M> search = targets == null ? null : TargetSearch.of(g, targets, maxEvaluations);
+        GenerationReport<L> report = world.report(new GenerationReport.Run(g.name(), g.size(), count, seed,
+                String.join(",", fmt), out.toString(), repair, Optional.ofNullable(targets).map(Object::toString),
+                search == null ? "" : search.describe(), g.redrawsLabel()));
         PrintWriter o = spec.commandLine().getOut();
-        long edits = 0;
         long started = System.nanoTime();
-        List<Integer> evaluations = new ArrayList<>();
-        int met = 0;
-        DungeonLatentSearch latentSearch = targets != null && g instanceof DungeonGan gan
-                ? new DungeonLatentSearch(gan, targets, maxEvaluations) : null;
         for (int i = 0; i < count; i++) {
             long s = seed + i;
             String name = g.name() + "-" + s;
-            DungeonLevel level;
-            if (targets != null) {
-                DungeonSearchResult r = latentSearch != null ? latentSearch.search(s)
-                        : DungeonSeedSearch.search(g, targets, s, maxEvaluations);
-                level = r.level();
-                edits += r.repairEdits();
-                evaluations.add(r.evaluations());
-                met += r.met() ? 1 : 0;
-                o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets" : "TARGETS NOT MET",
-                        r.evaluations(), DungeonTargets.describe(r.measures()));
+            LevelGenerator.Generated<L> made;
+            if (search != null) {
+                SearchResult<L, M> r = search.search(s);
+                made = new LevelGenerator.Generated<>(r.level(), r.repairEdits(), 0);
+                report.searched(r);
+                o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets"
+                        : "TARGETS NOT MET", r.evaluations(), Targets.describe(r.measures()));
             } else if (repair) {
-                DungeonRepair.Result r = DungeonRepair.repair(g.draft(s), name);
-                level = r.level();
-                edits += r.edits().size();
+                made = world.repair(g.draft(s), name);
             } else {
-                level = g.generate(s);
+                made = g.make(s);
             }
-            if (fmt.contains("txt")) {
-                Files.writeString(out.resolve(name + ".txt"), level.toText(), StandardCharsets.UTF_8);
-            }
-            if (fmt.contains("png")) {
-                ImageIO.write(image(level), "png", out.resolve(name + ".png").toFile());
-            }
-            if (fmt.contains("tmx")) {
-                TiledExport.writeMap(out.resolve(name + ".tmx"), level);
+            report.add(made);
+            for (String f : fmt) {
+                world.write(made.level(), f, out.resolve(name + "." + f));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        o.printf("wrote %d %s level(s) (%dx%d, seeds %d..%d) as %s to %s in %.2f s%s%n", count, g.name(), width,
-                height, seed, seed + count - 1, String.join(",", fmt), out, seconds,
-                repair ? String.format("; repair edits: %d total, %.2f per level", edits, (double) edits / count) : "");
-        if (targets != null) {
-            o.printf("targets %s: %d of %d level(s) met them; evaluations per level: median %.1f, mean %.1f, max %d "
-                            + "(%s)%n", targets, met, count, LevelMetrics.median(evaluations),
-                    evaluations.stream().mapToInt(Integer::intValue).average().orElse(0),
-                    evaluations.stream().mapToInt(Integer::intValue).max().orElse(0),
-                    latentSearch != null ? "CMA-ES in the GAN's latent space" : "successive seeds s, s+2^32, ...");
+        for (String line : report.summary(seconds)) {
+            o.println(line);
         }
-        return met == count || targets == null ? 0 : 1;
+        return report.targetsMet() ? 0 : 1;
     }
 
-    private <T> T targets(java.util.function.Function<String, T> parser) {
+    private <L extends TileGrid> Targets<L, ?> targets(TileWorld<L> world) {
         try {
-            return parser.apply(target);
+            return world.targets(target);
         } catch (UserInputException e) {
             throw new UserInputException("--target: " + e.getMessage());
         }
     }
 
     /**
-     * Stitched levels of a Platformer-v0 GAN as VGLC text and previews: solver-checked joins
-     * ({@link PlatformerGan#level}), or with targets a {@link PlatformerLatentSearch} per level.
+     * Refuses {@code --repair} and formats the generator's world has not (the platformer has no repair and no
+     * tileset), naming what does, e.g. {@code --repair and --format tmx are for Dungeon generators; DIR is a
+     * Platformer-v0 GAN}.
      */
-    private int writePlatformer(Path modelDir, Set<String> fmt, PlatformerTargets targets) throws IOException {
-        if (segments < 1) {
-            throw new UserInputException("--segments must be at least 1, got " + segments);
+    private void refuseWhatTheWorldCannot(TileWorld<?> world, LevelGenerator<?> g, Set<String> fmt) {
+        if ((!repair || world.repairs()) && world.formats().containsAll(fmt)) {
+            return;
         }
-        if (repair || fmt.contains("tmx")) {
-            throw new UserInputException("--repair and --format tmx are for Dungeon generators; "
-                    + modelDir + " is a Platformer-v0 GAN");
+        List<String> lackingFormats = List.of(TileWorld.TXT, TileWorld.PNG, TileWorld.TMX).stream()
+                .filter(f -> !world.formats().contains(f)).toList();
+        List<String> lacking = new ArrayList<>();
+        if (!world.repairs()) {
+            lacking.add("--repair");
         }
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            for (String f : fmt) {
-                files.add(out.resolve(PlatformerGan.NAME + "-" + (seed + i) + "." + f));
-            }
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserInputException("--out: not a directory: " + out);
-        }
-        if (!force) {
-            for (Path p : files) {
-                if (Files.exists(p)) {
-                    throw new UserInputException("refusing to overwrite " + p
-                            + " (it exists); pass --force to overwrite");
-                }
-            }
-        }
-        Files.createDirectories(out);
-        PrintWriter o = spec.commandLine().getOut();
-        long started = System.nanoTime();
-        int completable = 0;
-        long redraws = 0;
-        int met = 0;
-        PlatformerSolver solver = new PlatformerSolver();
-        try (PlatformerGan gan = PlatformerGan.load(modelDir)) {
-            PlatformerLatentSearch search = targets == null ? null
-                    : new PlatformerLatentSearch(gan, targets, segments, maxEvaluations);
-            for (int i = 0; i < count; i++) {
-                long s = seed + i;
-                String name = PlatformerGan.NAME + "-" + s;
-                PlatformerLevel level;
-                if (search != null) {
-                    PlatformerSearchResult r = search.search(s);
-                    level = r.level();
-                    met += r.met() ? 1 : 0;
-                    o.printf("%s: %s after %d evaluation(s): %s%n", name, r.met() ? "meets the targets"
-                            : "TARGETS NOT MET", r.evaluations(), PlatformerTargets.describe(r.measures()));
-                } else {
-                    PlatformerGan.Stitched stitched = gan.level(s, segments);
-                    level = stitched.level();
-                    redraws += stitched.redraws();
-                }
-                completable += solver.solve(level).completable() ? 1 : 0;
-                if (fmt.contains("txt")) {
-                    Files.writeString(out.resolve(name + ".txt"), level.toText(), StandardCharsets.UTF_8);
-                }
-                if (fmt.contains("png")) {
-                    ImageIO.write(platformerImage(level.toText()), "png", out.resolve(name + ".png").toFile());
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        o.printf("wrote %d %s platformer level(s) (%d segments, %dx%d, seeds %d..%d) as %s to %s in %.2f s; "
-                        + "completable: %d of %d; %s%n", count,
-                PlatformerGan.NAME, segments, segments * PlatformerGan.SEGMENT_WIDTH, PlatformerLevel.HEIGHT, seed,
-                seed + count - 1, String.join(",", fmt), out, seconds, completable, count,
-                targets == null ? "segment redraws at the joins: " + redraws + " total"
-                        : "targets " + targets + " met by " + met + " (CMA-ES in the GAN's latent space)");
-        return targets == null || met == count ? 0 : 1;
-    }
-
-    /** A platformer preview: one flat colour square per tile. */
-    static BufferedImage platformerImage(String text) {
-        return SampleGrid.image(List.of(text), 1, GanWorld.PLATFORMER);
-    }
-
-    /** The preview colour of a platformer file character. */
-    static int platformerColour(char c) {
-        return switch (c) {
-            case 'X' -> 0x8b4513;
-            case 'S' -> 0xb5651d;
-            case '?' -> 0xffc83c;
-            case 'Q' -> 0x9c7a3c;
-            case '<', '>', '[', ']' -> 0x2eaa3c;
-            case 'o' -> 0xffe066;
-            case 'B', 'b' -> 0x303030;
-            case 'E' -> 0xd03c3c;
-            default -> 0x6b8cff;
-        };
-    }
-
-    /** A preview: one flat colour square per tile. */
-    static BufferedImage image(DungeonLevel level) {
-        int p = PIXELS_PER_TILE;
-        BufferedImage img = new BufferedImage(level.width() * p, level.height() * p, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < level.height(); y++) {
-            for (int x = 0; x < level.width(); x++) {
-                int rgb = colour(level.tile(x, y));
-                for (int dy = 0; dy < p; dy++) {
-                    for (int dx = 0; dx < p; dx++) {
-                        boolean edge = dx == 0 || dy == 0;
-                        img.setRGB(x * p + dx, y * p + dy, edge ? darker(rgb) : rgb);
-                    }
-                }
-            }
-        }
-        return img;
-    }
-
-    static int colour(DungeonTile t) {
-        return switch (t) {
-            case WALL -> 0x5a4632;
-            case FLOOR -> 0xd8cfa8;
-            case AVATAR -> 0x2f6fdf;
-            case KEY -> 0xf2c230;
-            case DOOR -> 0x2e9e4a;
-            case ENEMY_QUICK -> 0xd62828;
-            case ENEMY_NORMAL -> 0xb5179e;
-            case ENEMY_SLOW -> 0xf77f00;
-        };
-    }
-
-    private static int darker(int rgb) {
-        return ((rgb >> 1) & 0x7f7f7f);
+        lackingFormats.forEach(f -> lacking.add("--format " + f));
+        List<String> others = TileWorld.all().stream()
+                .filter(w -> (world.repairs() || w.repairs()) && w.formats().containsAll(lackingFormats))
+                .map(TileWorld::title).toList();
+        throw new UserInputException(String.join(" and ", lacking) + " are for " + String.join(" and ", others)
+                + " generators; " + g.describe());
     }
 }

@@ -1,5 +1,13 @@
 package dev.levelgym.cli;
 
+import dev.levelgym.envs.UserInputException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +49,48 @@ public final class Main {
                 System.setProperty(property, "1");
             }
         }
+        String extensions = System.getenv(EXTENSIONS);
+        if (extensions != null && !extensions.isBlank()) {
+            try {
+                Thread.currentThread().setContextClassLoader(extensionLoader(extensions, Main.class.getClassLoader()));
+            } catch (UserInputException e) {
+                System.err.println("levelgym: error: " + e.getMessage());
+                System.exit(UserErrorHandler.USER_ERROR);
+            }
+        }
         System.exit(run(args));
+    }
+
+    /**
+     * The environment variable naming extension jars (or class folders), separated as a class path is: their
+     * providers join the registries of every command, as they would on the class path itself, which
+     * {@code java -jar} (and so {@code ./levelgym}) does not let one extend.
+     */
+    static final String EXTENSIONS = "LEVELGYM_CLASSPATH";
+
+    /**
+     * A class loader over {@code classPath}'s entries below {@code parent}, where the registries look for providers
+     * ({@link dev.levelgym.envs.registry.Providers#contextLoader()}) once it is the thread's context loader.
+     *
+     * @throws UserInputException naming an entry that does not exist
+     */
+    static ClassLoader extensionLoader(String classPath, ClassLoader parent) {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry);
+            if (!Files.exists(path)) {
+                throw new UserInputException(EXTENSIONS + ": no such file " + path);
+            }
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new UserInputException(EXTENSIONS + ": not a file path: " + entry, e);
+            }
+        }
+        return new URLClassLoader("levelgym-extensions", urls.toArray(URL[]::new), parent);
     }
 
     /** Runs the command line and returns the exit code; tests call this instead of {@link #main}. */

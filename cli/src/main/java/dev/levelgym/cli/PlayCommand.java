@@ -5,12 +5,11 @@ import dev.levelgym.demo.DemoMode;
 import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
-import dev.levelgym.demo.model.LevelDeck;
-import dev.levelgym.demo.model.PlatformerSource;
+import dev.levelgym.demo.model.DeckGenerators;
 import dev.levelgym.envs.UserInputException;
-import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.gan.DungeonGan;
-import dev.levelgym.generators.gan.PlatformerGan;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.TileWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,11 +85,16 @@ final class PlayCommand implements Callable<Integer> {
                     + "exists here).")
     private Path platformerGan;
 
+    @Option(names = "--generator", paramLabel = "SPEC", split = ",",
+            description = "More generators the decks draw new levels from first, after the GANs, each in the deck of "
+                    + "its world, e.g. gan:MODEL_DIR (installed ones that need no argument are always there).")
+    private List<String> extraGenerators = List.of();
+
     /** The models bundled with the sources, so a clone plays GAN levels without training one first. */
     static final String DEFAULT_GAN = "examples/gan-dungeon";
     static final String DEFAULT_PLATFORMER_GAN = "examples/gan-platformer";
-    /** Segments of 28 columns per platformer GAN level: 224 columns, about the length of a SMB level. */
-    static final int PLATFORMER_GAN_SEGMENTS = 8;
+    /** What {@code --gan DIR} and {@code --platformer-gan DIR} ask for: the generator {@code gan:DIR}. */
+    private static final String GAN = "gan:";
 
     @Override
     public Integer call() {
@@ -100,27 +104,23 @@ final class PlayCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
                 Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
-        Path model = orDefault(gan, DEFAULT_GAN);
-        Path platformerModel = orDefault(platformerGan, DEFAULT_PLATFORMER_GAN);
-        // Only the GANs hold native memory; the demo's own generators follow them.
-        try (DungeonGan ganGenerator = model == null ? null : DungeonGan.load(model);
-             PlatformerGan platformerGenerator = platformerModel == null ? null : PlatformerGan.load(platformerModel)) {
-            List<LevelGenerator> generators = new ArrayList<>();
-            if (ganGenerator != null) {
-                generators.add(ganGenerator);
-            }
-            generators.addAll(LevelDeck.registered());
-            List<PlatformerSource> platformerSources = platformerGenerator == null ? List.of()
-                    : List.of(new PlatformerSource("gan",
-                            s -> platformerGenerator.level(s, PLATFORMER_GAN_SEGMENTS).level()));
-            DemoResult result = Demo.run(settings, generators, platformerSources);
+        List<DeckGenerators.Request> requests = new ArrayList<>();
+        orDefault(gan, DEFAULT_GAN).ifPresent(dir -> requests.add(
+                new DeckGenerators.Request(GAN + dir, Optional.of(TileWorld.DUNGEON))));
+        orDefault(platformerGan, DEFAULT_PLATFORMER_GAN).ifPresent(dir -> requests.add(
+                new DeckGenerators.Request(GAN + dir, Optional.of(TileWorld.PLATFORMER))));
+        extraGenerators.forEach(spec -> requests.add(new DeckGenerators.Request(spec, Optional.empty())));
+        try (DeckGenerators decks = Flags.naming(() -> DeckGenerators.open(Generators.installed(), requests,
+                GeneratorSettings.DEFAULT))) {
+            DemoResult result = Demo.run(settings, decks.dungeon(), decks.platformer());
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
-    private static Path orDefault(Path given, String bundled) {
-        return given != null ? given : Files.isDirectory(Path.of(bundled)) ? Path.of(bundled) : null;
+    private static Optional<Path> orDefault(Path given, String bundled) {
+        return given != null ? Optional.of(given)
+                : Files.isDirectory(Path.of(bundled)) ? Optional.of(Path.of(bundled)) : Optional.empty();
     }
 }

@@ -54,7 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--integrator must be euler or semi-implicit, got '" + integrator + "'");
         }
-        EnvSpec<?, ?> envSpec = Registry.standard().spec(envId);
+        EnvSpec<?, ?> envSpec = Registry.installed().spec(envId);
         PrintWriter out = spec.commandLine().getOut();
         try (Env<?, ?> env = envSpec.make(Map.of("integrator", integrator))) {
             if (!(env.unwrapped() instanceof CartPole)) {

@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
         out.printf("Random agent, %d episodes per env, seeds %d..%d%n%n", episodes, seed, seed + episodes - 1);
         String format = "%-18s %18s %10s %9s %9s%n";
         out.printf(format, "env", "return (mean ± sd)", "length", "win rate", "threshold");
-        for (EnvSpec<?, ?> envSpec : Registry.standard().specs()) {
+        for (EnvSpec<?, ?> envSpec : Registry.installed().specs()) {
             List<EpisodeResult> results = new ArrayList<>();
             try (Env<?, ?> env = envSpec.make()) {
                 for (int i = 0; i < episodes; i++) {

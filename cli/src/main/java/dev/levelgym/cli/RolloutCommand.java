@@ -1,8 +1,8 @@
 package dev.levelgym.cli;
 
-import dev.levelgym.envs.UserInputException;
 import dev.levelgym.agents.planning.ShortestPathPolicy;
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.render.RenderMode;
 import dev.levelgym.envs.render.Rendering;
@@ -63,7 +63,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<EpisodeResult> results = new ArrayList<>();
-        try (Env<?, ?> env = Registry.standard().make(envId, options)) {
+        try (Env<?, ?> env = Registry.installed().make(envId, options)) {
             ShortestPathPolicy planner = null;
             if (agent.equals(ShortestPathPolicy.NAME)) {
                 try {

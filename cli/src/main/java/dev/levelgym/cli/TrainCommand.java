@@ -99,13 +99,13 @@ final class TrainCommand implements Callable<Integer> {
         if (stopAfter != null && stopAfter <= 0) {
             throw new UserInputException("--stop-after must be positive, got " + stopAfter);
         }
-        AgentKinds kinds = AgentNames.KINDS;
+        AgentKinds kinds = AgentKinds.installed();
         kinds.kind(agent);
         JsonNode agentConfig = config == null ? null : AgentConfigFiles.read(config);
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         RunSettings settings = new RunSettings(envId, options, agent, agentConfig, steps, seed, every,
                 evalEpisodes, checkpointEvery != null ? checkpointEvery : every, numEnvs);
-        Registry registry = Registry.standard();
+        Registry registry = Registry.installed();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
             kinds.create(agent, envId, env, agentConfig, seed).close();
         } catch (UserInputException e) {

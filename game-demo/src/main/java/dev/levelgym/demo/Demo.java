@@ -2,7 +2,7 @@ package dev.levelgym.demo;
 
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
-import dev.levelgym.demo.model.LevelDeck;
+import dev.levelgym.demo.model.DeckGenerators;
 import dev.levelgym.demo.model.Pilot;
 import dev.levelgym.demo.model.PlatformerSource;
 import dev.levelgym.demo.view.GdxViews;
@@ -14,11 +14,13 @@ import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.LevelGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.levelgym.generators.LevelGenerator;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +34,12 @@ public final class Demo {
      * Runs the demo in a desktop window and returns how it ended. Bad settings (a missing or malformed level file,
      * a checkpoint for the wrong env) are reported before the window opens.
      *
-     * @throws IllegalArgumentException naming the flag or file at fault
+     * @throws dev.levelgym.envs.UserInputException naming the flag or file at fault
      */
     public static DemoResult run(DemoSettings settings) {
-        return run(settings, LevelDeck.registered(), List.of());
+        try (DeckGenerators decks = DeckGenerators.open(Generators.installed(), List.of(), GeneratorSettings.DEFAULT)) {
+            return run(settings, decks.dungeon(), decks.platformer());
+        }
     }
 
     /**
@@ -43,7 +47,7 @@ public final class Demo {
      * this order, then the envs' procedural levels), e.g. a trained GAN's generator first, and new platformer
      * levels from {@code platformerSources} first, then the procedural levels and the bundled corpus.
      */
-    public static DemoResult run(DemoSettings settings, List<LevelGenerator> generators,
+    public static DemoResult run(DemoSettings settings, List<LevelGenerator<DungeonLevel>> generators,
                                  List<PlatformerSource> platformerSources) {
         boolean platformer = settings.mode().platformer();
         Optional<DungeonLevel> level = platformer ? Optional.empty() : settings.level().map(Demo::readLevel);

@@ -40,7 +40,7 @@ public final class DemoGame extends Game implements Navigator {
 
     private final DemoSettings settings;
     private final Optional<DungeonLevel> fixedLevel;
-    private final List<LevelGenerator> generators;
+    private final List<LevelGenerator<DungeonLevel>> generators;
     private final Optional<PlatformerLevel> fixedPlatformerLevel;
     private final List<PlatformerSource> platformerSources;
     private final Function<String, Pilot> pilots;
@@ -58,8 +58,9 @@ public final class DemoGame extends Game implements Navigator {
     /**
      * A game with no platformer level file and only the built-in platformer sources; see the full constructor.
      */
-    public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, List<LevelGenerator> generators,
-                    Function<String, Pilot> pilots, Supplier<Views> views) {
+    public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel,
+                    List<LevelGenerator<DungeonLevel>> generators, Function<String, Pilot> pilots,
+                    Supplier<Views> views) {
         this(settings, fixedLevel, Optional.empty(), generators, List.of(), pilots, views);
     }
 
@@ -77,7 +78,7 @@ public final class DemoGame extends Game implements Navigator {
      * @param views                makes the views once GL is up
      */
     public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
-                    List<LevelGenerator> generators, List<PlatformerSource> platformerSources,
+                    List<LevelGenerator<DungeonLevel>> generators, List<PlatformerSource> platformerSources,
                     Function<String, Pilot> pilots, Supplier<Views> views) {
         this.settings = settings;
         this.fixedLevel = fixedLevel;

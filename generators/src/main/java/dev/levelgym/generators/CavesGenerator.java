@@ -16,10 +16,6 @@ public final class CavesGenerator extends ConstructiveGenerator {
     public static final String NAME = "caves";
     static final int SMOOTHING_STEPS = 4;
 
-    public CavesGenerator() {
-        this(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT);
-    }
-
     public CavesGenerator(int width, int height) {
         super(width, height);
     }

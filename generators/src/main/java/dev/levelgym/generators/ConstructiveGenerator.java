@@ -2,8 +2,8 @@ package dev.levelgym.generators;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * reached in the tests) the last candidate is repaired with {@link DungeonRepair}, so {@link #generate} always returns a
  * playable level. Instances are not thread-safe (the solver keeps its arrays).
  */
-abstract class ConstructiveGenerator implements LevelGenerator {
+abstract class ConstructiveGenerator implements DungeonGenerator {
 
     static final int MAX_ATTEMPTS = 500;
     static final int MIN_SIZE = 7;

@@ -1,32 +1,44 @@
 package dev.levelgym.generators;
 
-import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.TileGrid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Makes Dungeon levels from seeds. The same generator (same name, same size) and the same seed always give the
- * same level, on any machine: a batch is just the levels of consecutive seeds, so level {@code i} of
- * {@code generate(s, n)} is {@code generate(s + i)} and can be regenerated alone.
+ * Makes levels of one {@link TileWorld} from seeds. The same generator (same kind, same settings) and the same seed
+ * always give the same level, on any machine: a batch is just the levels of consecutive seeds, so level {@code i} of
+ * {@code generate(s, n)} is {@code generate(s + i)} and can be regenerated alone. Generators are found by name in
+ * {@link Generators}; one that holds native memory (a trained model) frees it in {@link #close()}.
+ *
+ * @param <L> the world's level type
  */
-public interface LevelGenerator {
+public interface LevelGenerator<L extends TileGrid> extends AutoCloseable {
 
-    /** The registry name, e.g. {@code rooms}. */
+    /** The kind's name, and the prefix of the level ids and file names, e.g. {@code rooms}. */
     String name();
+
+    /** The world whose levels this makes. */
+    TileWorld<L> world();
 
     int width();
 
     int height();
 
-    /** A playable level (passes {@link dev.levelgym.envs.dungeon.level.DungeonSolver}) with id {@code <name>-<seed>}. */
-    DungeonLevel generate(long seed);
+    /**
+     * The level of {@code seed}, with id {@code <name>-<seed>}. Dungeon generators return a playable level (one
+     * {@link dev.levelgym.envs.dungeon.level.DungeonSolver} wins); others say in their documentation what they
+     * promise.
+     */
+    L generate(long seed);
 
     /** The levels of seeds {@code firstSeed, firstSeed + 1, ...}, {@code count} of them. */
-    default List<DungeonLevel> generate(long firstSeed, int count) {
+    default List<L> generate(long firstSeed, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
-        List<DungeonLevel> levels = new ArrayList<>(count);
+        List<L> levels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             levels.add(generate(firstSeed + i));
         }
@@ -34,11 +46,49 @@ public interface LevelGenerator {
     }
 
     /**
+     * {@link #generate(long)} with what making the level took, for reports. By default nothing beyond the level;
+     * a generator that redraws parts of its levels counts them (see {@link #redrawsLabel()}).
+     */
+    default Generated<L> make(long seed) {
+        return new Generated<>(generate(seed), 0, 0);
+    }
+
+    /**
      * The generator's first, unverified construction for {@code seed} as level text (rows of tile characters):
-     * possibly unplayable or ill-formed. {@link DungeonRepair} turns it into a playable level; the default is the
-     * verified level itself.
+     * possibly unplayable or ill-formed. The world's repair ({@link TileWorld#repair}) turns it into a playable
+     * level; the default is the verified level itself.
      */
     default String draft(long seed) {
         return generate(seed).toText();
+    }
+
+    /** The size of its levels as reports give it, e.g. {@code 13x9}. */
+    default String size() {
+        return width() + "x" + height();
+    }
+
+    /** What {@link Generated#redraws()} counts, e.g. {@code segment redraws at the joins}; empty if never. */
+    default Optional<String> redrawsLabel() {
+        return Optional.empty();
+    }
+
+    /** What this generator is, for messages, e.g. {@code 'rooms' is a Dungeon-v0 generator}. */
+    default String describe() {
+        return "'" + name() + "' is a " + world().envId() + " generator";
+    }
+
+    /** Frees what the generator holds; nothing by default. */
+    @Override
+    default void close() {
+    }
+
+    /**
+     * A level with what making it took.
+     *
+     * @param repairEdits tile edits repair made to the generator's draft
+     * @param redraws     parts of the level the generator drew again before they fitted (see
+     *                    {@link #redrawsLabel()})
+     */
+    record Generated<L>(L level, int repairEdits, int redraws) {
     }
 }

@@ -16,10 +16,6 @@ public final class RoomsGenerator extends ConstructiveGenerator {
 
     public static final String NAME = "rooms";
 
-    public RoomsGenerator() {
-        this(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT);
-    }
-
     public RoomsGenerator(int width, int height) {
         super(width, height);
     }

@@ -4,8 +4,8 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
-import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.envs.platformer.Platformer;
@@ -15,17 +15,32 @@ import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
+import dev.levelgym.generators.export.AtomicFiles;
+import dev.levelgym.generators.export.LevelPreviews;
+import dev.levelgym.generators.export.TiledExport;
+import dev.levelgym.generators.search.DungeonTargets;
+import dev.levelgym.generators.search.PlatformerTargets;
+import dev.levelgym.generators.search.Targets;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 /**
  * What level tools need of a tile world, whichever it is: its level file format, its solver and its bundled
- * corpus. {@code levelgym level check|evaluate --env ID} and {@link LevelMetrics} work through it.
+ * corpus; the files a generated level can be written as (text, a PNG preview, a Tiled map where the world has a
+ * tileset), how a generator's draft is repaired, what targets a search can set, and how a run of {@code generate}
+ * reports. {@code levelgym level check|evaluate --env ID}, {@code generate} and {@link LevelMetrics} work through it,
+ * with no case per world.
  *
  * @param <L> the world's level type
  */
@@ -52,9 +67,80 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     /** The bundled hand-authored levels: the default reference set. */
     List<L> corpus();
 
-    /** The world of {@code envId}; an {@link IllegalArgumentException} listing the known ones otherwise. */
+    /** The level text file format: what the parser reads. */
+    String TXT = "txt";
+    /** A flat-colour picture of the level ({@link LevelPreviews}). */
+    String PNG = "png";
+    /** A Tiled map over the world's tileset ({@link TiledExport}). */
+    String TMX = "tmx";
+
+    /** What messages call the world, e.g. {@code Dungeon}. */
+    String title();
+
+    /** The formats its levels can be written as: {@link #TXT} and {@link #PNG}, and {@link #TMX} with a tileset. */
+    Set<String> formats();
+
+    /** Writes {@code level} as {@code format} to {@code file}, through a temporary file renamed into place. */
+    default void write(L level, String format, Path file) throws IOException {
+        switch (format) {
+            case TXT -> AtomicFiles.write(file, level.toText().getBytes(StandardCharsets.UTF_8));
+            case PNG -> {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(preview(level), "png", png);
+                AtomicFiles.write(file, png.toByteArray());
+            }
+            default -> throw new IllegalArgumentException(envId() + " levels cannot be written as " + format);
+        }
+    }
+
+    /** The PNG preview of a level. */
+    BufferedImage preview(L level);
+
+    /** The preview colour (RGB) of each file character, for pictures of drafts that may not parse. */
+    IntUnaryOperator previewColours();
+
+    /** The files beside the levels that {@code formats} need (a Tiled tileset), for messages, or empty. */
+    default String sharedFiles() {
+        return "";
+    }
+
+    /** Those of the {@link #sharedFiles()} in {@code dir} that exist with other content than we would write. */
+    default List<Path> conflictingSharedFiles(Path dir, Set<String> formats) throws IOException {
+        return List.of();
+    }
+
+    /** Writes the {@link #sharedFiles()} that {@code formats} need into {@code dir}, leaving identical ones. */
+    default void writeSharedFiles(Path dir, Set<String> formats) throws IOException {
+    }
+
+    /** Whether {@link #repair} can make a draft playable in this world. */
+    default boolean repairs() {
+        return false;
+    }
+
+    /** A generator's draft made playable with the fewest tile edits, with id {@code id}. */
+    default LevelGenerator.Generated<L> repair(String draft, String id) {
+        throw new UnsupportedOperationException(envId() + " levels have no repair");
+    }
+
+    /**
+     * Targets for this world's levels, e.g. {@code solutionLength=20..30}.
+     *
+     * @throws dev.levelgym.envs.UserInputException naming the bad part
+     */
+    Targets<L, ?> targets(String spec);
+
+    /** A fresh report for a {@code generate} run of this world's levels. */
+    GenerationReport<L> report(GenerationReport.Run run);
+
+    /** The worlds there are. */
+    static List<TileWorld<?>> all() {
+        return List.of(DUNGEON, PLATFORMER);
+    }
+
+    /** The world of {@code envId}; a {@link dev.levelgym.envs.UserInputException} listing the known ones otherwise. */
     static TileWorld<?> forEnv(String envId) {
-        for (TileWorld<?> w : List.of(DUNGEON, PLATFORMER)) {
+        for (TileWorld<?> w : all()) {
             if (w.envId().equals(envId)) {
                 return w;
             }
@@ -95,6 +181,74 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         public List<DungeonLevel> corpus() {
             return DungeonCorpus.levels();
         }
+
+        @Override
+        public String title() {
+            return "Dungeon";
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of(TXT, PNG, TMX);
+        }
+
+        @Override
+        public void write(DungeonLevel level, String format, Path file) throws IOException {
+            if (format.equals(TMX)) {
+                TiledExport.writeMap(file, level);
+            } else {
+                TileWorld.super.write(level, format, file);
+            }
+        }
+
+        @Override
+        public BufferedImage preview(DungeonLevel level) {
+            return LevelPreviews.dungeon(level);
+        }
+
+        @Override
+        public IntUnaryOperator previewColours() {
+            return c -> LevelPreviews.dungeonColour(DungeonTile.fromSymbol((char) c));
+        }
+
+        @Override
+        public String sharedFiles() {
+            return "the Dungeon tileset";
+        }
+
+        @Override
+        public List<Path> conflictingSharedFiles(Path dir, Set<String> formats) throws IOException {
+            return formats.contains(TMX) ? TiledExport.conflictingTilesetFiles(dir) : List.of();
+        }
+
+        @Override
+        public void writeSharedFiles(Path dir, Set<String> formats) throws IOException {
+            if (formats.contains(TMX)) {
+                TiledExport.writeTileset(dir);
+            }
+        }
+
+        @Override
+        public boolean repairs() {
+            return true;
+        }
+
+        /** {@link DungeonRepair}. */
+        @Override
+        public LevelGenerator.Generated<DungeonLevel> repair(String draft, String id) {
+            DungeonRepair.Result r = DungeonRepair.repair(draft, id);
+            return new LevelGenerator.Generated<>(r.level(), r.edits().size(), 0);
+        }
+
+        @Override
+        public DungeonTargets targets(String spec) {
+            return DungeonTargets.parse(spec);
+        }
+
+        @Override
+        public GenerationReport<DungeonLevel> report(GenerationReport.Run run) {
+            return new GenerationReport.DungeonReport(run);
+        }
     }
 
     /**
@@ -132,6 +286,37 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         @Override
         public List<PlatformerLevel> corpus() {
             return PlatformerCorpus.levels();
+        }
+
+        @Override
+        public String title() {
+            return "Platformer";
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of(TXT, PNG);
+        }
+
+        @Override
+        public GenerationReport<PlatformerLevel> report(GenerationReport.Run run) {
+            return new GenerationReport.PlatformerReport(run);
+        }
+
+        /** One tile a square, as in a sample grid of one. */
+        @Override
+        public BufferedImage preview(PlatformerLevel level) {
+            return LevelPreviews.grid(List.of(level.toText()), 1, previewColours());
+        }
+
+        @Override
+        public IntUnaryOperator previewColours() {
+            return LevelPreviews::platformerColour;
+        }
+
+        @Override
+        public PlatformerTargets targets(String spec) {
+            return PlatformerTargets.parse(spec);
         }
     }
 }

@@ -12,16 +12,16 @@ import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class GeneratorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rooms", "caves"})
     void everyLevelIsWellFormedBorderedAndPlayable(String name) {
-        LevelGenerator g = LevelGenerators.create(name);
+        LevelGenerator<DungeonLevel> g = create(name);
         for (DungeonLevel l : g.generate(0, 300)) {
             assertEquals(13, l.width());
             assertEquals(9, l.height());
@@ -50,18 +50,18 @@ class GeneratorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"rooms", "caves"})
     void deterministicPerSeedAndBatchIsConsecutiveSeeds(String name) {
-        List<DungeonLevel> batch = LevelGenerators.create(name).generate(42, 5);
-        assertEquals(batch.get(3), LevelGenerators.create(name).generate(45));
+        List<DungeonLevel> batch = create(name).generate(42, 5);
+        assertEquals(batch.get(3), create(name).generate(45));
         assertEquals(name + "-45", batch.get(3).id());
         Set<String> distinct = new HashSet<>();
-        LevelGenerators.create(name).generate(0, 100).forEach(l -> distinct.add(l.toText()));
+        create(name).generate(0, 100).forEach(l -> distinct.add(l.toText()));
         assertTrue(distinct.size() >= 95, "distinct " + distinct.size());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rooms", "caves"})
     void otherSizesWork(String name) {
-        LevelGenerator g = LevelGenerators.create(name, 25, 15);
+        LevelGenerator<DungeonLevel> g = create(name, 25, 15);
         for (DungeonLevel l : g.generate(7, 30)) {
             assertEquals(25, l.width());
             assertEquals(15, l.height());
@@ -72,7 +72,7 @@ class GeneratorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"rooms", "caves"})
     void draftsRepairToPlayable(String name) {
-        LevelGenerator g = LevelGenerators.create(name);
+        LevelGenerator<DungeonLevel> g = create(name);
         for (long s = 0; s < 30; s++) {
             assertTrue(DungeonSolver.solve(DungeonRepair.repair(g.draft(s), "d").level()).playable());
         }
@@ -81,11 +81,20 @@ class GeneratorsTest {
     @Test
     void rejectsUnknownNamesAndTinySizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LevelGenerators.create("gan"));
+                () -> create("gan"));
         assertEquals("unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> LevelGenerators.create("rooms", 5, 9));
-        assertEquals(List.of("caves", "rooms"), LevelGenerators.names());
-        assertNotEquals(LevelGenerators.create("rooms").generate(1).toText(),
-                LevelGenerators.create("caves").generate(1).toText());
+        assertThrows(IllegalArgumentException.class, () -> create("rooms", 5, 9));
+        assertEquals(List.of("caves", "rooms"), Generators.standard().names(TileWorld.DUNGEON));
+        assertNotEquals(create("rooms").generate(1).toText(),
+                create("caves").generate(1).toText());
+    }
+
+    /** The Dungeon generator {@code spec} at the default 13×9. */
+    private static LevelGenerator<DungeonLevel> create(String spec) {
+        return create(spec, 13, 9);
+    }
+
+    private static LevelGenerator<DungeonLevel> create(String spec, int width, int height) {
+        return Generators.standard().create(spec, TileWorld.DUNGEON, GeneratorSettings.ofSize(width, height));
     }
 }

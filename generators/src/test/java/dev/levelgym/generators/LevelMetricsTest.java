@@ -89,8 +89,8 @@ class LevelMetricsTest {
     void meanPairwiseHammingEqualsThePairByPairMean() {
         List<DungeonLevel> levels = new java.util.ArrayList<>();
         for (long s = 0; s < 7; s++) {
-            levels.add(LevelGenerators.create("rooms").generate(s));
-            levels.add(LevelGenerators.create("caves", 15, 11).generate(s));
+            levels.add(dungeon("rooms", GeneratorSettings.DEFAULT).generate(s));
+            levels.add(dungeon("caves", GeneratorSettings.ofSize(15, 11)).generate(s));
         }
         levels.add(levels.get(2));
         levels.add(r);
@@ -102,5 +102,9 @@ class LevelMetricsTest {
         }
         int n = levels.size();
         assertEquals(sum / (n * (n - 1) / 2.0), LevelMetrics.meanPairwiseHamming(levels));
+    }
+
+    private static LevelGenerator<DungeonLevel> dungeon(String name, GeneratorSettings settings) {
+        return Generators.standard().create(name, TileWorld.DUNGEON, settings);
     }
 }

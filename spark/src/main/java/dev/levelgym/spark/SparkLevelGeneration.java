@@ -5,11 +5,12 @@ import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.GeneratorKind;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
 import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.DungeonRepair;
-import dev.levelgym.generators.gan.DungeonGan;
+import dev.levelgym.generators.TileWorld;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,15 +46,17 @@ import org.apache.spark.storage.StorageLevel;
  * A retried task finds its own files from the failed attempt; since generation is deterministic it accepts a
  * file whose content is the one it would write, and refuses any other.
  *
- * <p>A {@code gan:DIR} model is shipped with the job ({@link JavaSparkContext#addFile(String, boolean)}): each
- * executor loads its own copy, so DIR need only be readable by the driver.
+ * <p>The generator is looked up by its spec in {@link Generators#installed()}, on the driver and on each executor
+ * alike, and must make Dungeon levels. A kind whose argument is a local path ({@code gan:MODEL_DIR}) has it shipped
+ * with the job ({@link JavaSparkContext#addFile(String, boolean)}): each executor loads its own copy, so the path
+ * need only be readable by the driver.
  */
 public final class SparkLevelGeneration {
 
     /**
      * What to generate.
      *
-     * @param generator  a generator name, or {@code gan:MODEL_DIR}
+     * @param generator  a generator spec, e.g. {@code rooms} or {@code gan:MODEL_DIR}
      * @param out        output directory URI (or a local path)
      * @param partitions Spark partitions (tasks); at most {@code count} are used
      */
@@ -99,17 +102,14 @@ public final class SparkLevelGeneration {
     /**
      * Runs the job.
      *
-     * @throws IllegalArgumentException for an unknown generator or bad model, {@code out} being a file, or (without
+     * @throws UserInputException for an unknown generator or bad model, {@code out} being a file, or (without
      *                                  force) an existing level file, naming it
      */
     public static Result run(SparkEngine engine, Job job) {
         JavaSparkContext sc = engine.context();
         String name;
-        LevelGenerator probe = LevelGenerators.create(job.generator(), job.width(), job.height());
-        try {
+        try (LevelGenerator<DungeonLevel> probe = create(job, job.generator())) {
             name = probe.name();
-        } finally {
-            closeIfNeeded(probe);
         }
         String outUri;
         try {
@@ -122,11 +122,12 @@ public final class SparkLevelGeneration {
             throw new UncheckedIOException("--out " + job.out() + ": " + e.getMessage(), e);
         }
         String generatorOnExecutors = job.generator();
-        if (job.generator().startsWith(DungeonGan.PREFIX)) {
-            java.nio.file.Path modelDir = java.nio.file.Path.of(job.generator().substring(DungeonGan.PREFIX.length()))
+        GeneratorKind kind = Generators.installed().kind(job.generator());
+        if (kind.argument().map(GeneratorKind.Argument::path).orElse(false)) {
+            java.nio.file.Path shipped = java.nio.file.Path.of(Generators.argument(job.generator()))
                     .toAbsolutePath().normalize();
-            sc.addFile(modelDir.toUri().toString(), true);
-            generatorOnExecutors = DungeonGan.PREFIX + SHIPPED + modelDir.getFileName();
+            sc.addFile(shipped.toUri().toString(), true);
+            generatorOnExecutors = kind.name() + ":" + SHIPPED + shipped.getFileName();
         }
         String generator = generatorOnExecutors;
         JavaRDD<Generated> levels = sc.parallelize(IntStream.range(0, job.tasks()).boxed().toList(), job.tasks())
@@ -145,6 +146,12 @@ public final class SparkLevelGeneration {
 
     /** Marks a generator path to resolve with {@link SparkFiles#get} on the executor. */
     private static final String SHIPPED = "spark-files:";
+
+    /** The Dungeon generator {@code spec} at the job's size. */
+    private static LevelGenerator<DungeonLevel> create(Job job, String spec) {
+        return Generators.installed().create(spec, TileWorld.DUNGEON, GeneratorSettings.ofSize(job.width(),
+                job.height()));
+    }
 
     private static void prepare(FileSystem fs, Path out, Job job, String name) throws IOException {
         if (fs.exists(out)) {
@@ -175,14 +182,13 @@ public final class SparkLevelGeneration {
     private static Iterator<Generated> generatePartition(Job job, String outUri, String generator, String name,
                                                          Iterator<Integer> parts) throws IOException {
         ExecutorDefaults.apply();
-        String spec = generator.startsWith(DungeonGan.PREFIX + SHIPPED)
-                ? DungeonGan.PREFIX + SparkFiles.get(generator.substring((DungeonGan.PREFIX + SHIPPED).length()))
-                : generator;
+        String argument = Generators.argument(generator);
+        String spec = argument != null && argument.startsWith(SHIPPED) ? generator.substring(0,
+                generator.indexOf(':') + 1) + SparkFiles.get(argument.substring(SHIPPED.length())) : generator;
         List<Generated> made = new ArrayList<>();
         Path out = new Path(outUri);
         FileSystem fs = out.getFileSystem(new Configuration());
-        LevelGenerator g = LevelGenerators.create(spec, job.width(), job.height());
-        try {
+        try (LevelGenerator<DungeonLevel> g = create(job, spec)) {
             while (parts.hasNext()) {
                 int p = parts.next();
                 for (long s = job.firstSeed(p); s < job.firstSeed(p + 1); s++) {
@@ -190,9 +196,9 @@ public final class SparkLevelGeneration {
                     DungeonLevel level;
                     int edits = 0;
                     if (job.repair()) {
-                        DungeonRepair.Result r = DungeonRepair.repair(g.draft(s), id);
+                        LevelGenerator.Generated<DungeonLevel> r = TileWorld.DUNGEON.repair(g.draft(s), id);
                         level = r.level();
-                        edits = r.edits().size();
+                        edits = r.repairEdits();
                     } else {
                         level = g.generate(s);
                     }
@@ -201,8 +207,6 @@ public final class SparkLevelGeneration {
                     made.add(new Generated(s, id, text, level.width(), edits));
                 }
             }
-        } finally {
-            closeIfNeeded(g);
         }
         return made.iterator();
     }
@@ -246,15 +250,5 @@ public final class SparkLevelGeneration {
             tally.add(DungeonParser.parse(l.text(), l.id()), reference, solver);
         }
         return List.of(tally).iterator();
-    }
-
-    private static void closeIfNeeded(LevelGenerator g) {
-        if (g instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot close generator " + g.name() + ": " + e.getMessage(), e);
-            }
-        }
     }
 }

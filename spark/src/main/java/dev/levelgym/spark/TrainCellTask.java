@@ -27,7 +27,7 @@ final class TrainCellTask implements CellTask {
         ExecutorDefaults.apply();
         Path dir = Files.createTempDirectory("levelgym-cell-");
         try {
-            new BenchCell(AgentKinds.installed(), Registry.standard())
+            new BenchCell(AgentKinds.installed(), Registry.installed())
                     .run(settings, agent, seed, dir, false, steps -> { }, () -> false);
             String cellJson = Files.readString(dir.resolve(BenchRunner.CELL_FILE));
             Map<String, byte[]> files = new LinkedHashMap<>();

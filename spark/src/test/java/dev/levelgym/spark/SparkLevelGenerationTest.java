@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
-import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.DungeonRepair;
-import dev.levelgym.generators.gan.GanConfig;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.LevelMetrics;
+import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.gan.DungeonGan;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
+import dev.levelgym.generators.gan.GanConfig;
 import dev.levelgym.generators.gan.GanLoss;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanTrainer;
-import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ class SparkLevelGenerationTest {
 
     @Test
     void roomsLevelsAndMetricsEqualTheInProcessOnesForAnyPartitioning(@TempDir Path tmp) throws Exception {
-        LevelGenerator rooms = LevelGenerators.create("rooms");
+        LevelGenerator<DungeonLevel> rooms = dungeon("rooms");
         List<DungeonLevel> expected = new ArrayList<>();
         for (long s = 100; s < 130; s++) {
             expected.add(rooms.generate(s));
@@ -70,7 +72,7 @@ class SparkLevelGenerationTest {
 
     @Test
     void repairedCavesEqualTheInProcessRepair(@TempDir Path tmp) throws Exception {
-        LevelGenerator caves = LevelGenerators.create("caves");
+        LevelGenerator<DungeonLevel> caves = dungeon("caves");
         List<DungeonLevel> expected = new ArrayList<>();
         long edits = 0;
         for (long s = 0; s < 12; s++) {
@@ -101,7 +103,7 @@ class SparkLevelGenerationTest {
 
         SparkLevelGeneration.run(engine, new SparkLevelGeneration.Job("rooms", 13, 9, 0, 6, false,
                 tmp.toUri().toString(), true, 2));
-        assertEquals(LevelGenerators.create("rooms").generate(4).toText(),
+        assertEquals(dungeon("rooms").generate(4).toText(),
                 Files.readString(tmp.resolve("rooms-4.txt")));
         assertEquals(6, txtFiles(tmp).size());
     }
@@ -128,5 +130,9 @@ class SparkLevelGenerationTest {
             assertEquals(l.toText(), Files.readString(out.resolve(l.id() + ".txt")), l.id());
         }
         assertEquals(LevelMetrics.evaluate(expected, DungeonCorpus.levels()), r.metrics());
+    }
+
+    private static LevelGenerator<DungeonLevel> dungeon(String name) {
+        return Generators.standard().create(name, TileWorld.DUNGEON, GeneratorSettings.DEFAULT);
     }
 }

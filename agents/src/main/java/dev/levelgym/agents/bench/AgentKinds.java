@@ -1,16 +1,12 @@
 package dev.levelgym.agents.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.levelgym.agents.RandomTrainableAgent;
 import dev.levelgym.agents.TrainableAgent;
-import dev.levelgym.agents.dqn.DqnAgent;
-import dev.levelgym.agents.dqn.DqnConfig;
-import dev.levelgym.agents.ppo.PpoAgent;
-import dev.levelgym.agents.ppo.PpoConfig;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.registry.Providers;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
 import java.nio.file.Path;
@@ -22,37 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent kinds by name, immutable like the env {@code Registry}: {@link #standard()} holds levelgym's own, and
+ * The agent kinds by name, immutable like the env {@code Registry}: {@link #installed()} holds the kinds of every
+ * {@link AgentKindProvider} on the class path (levelgym's own, {@link #standard()}, and any other jar's), and
  * {@link #with(AgentKind)} returns a registry with one more.
  */
 public final class AgentKinds {
 
-    private static final AgentKinds STANDARD = new AgentKinds(List.of(
-            new AgentKind() {
-                @Override
-                public String name() {
-                    return RandomTrainableAgent.KIND;
-                }
-
-                @Override
-                public TrainableAgent<?> create(String envId, Env<?, Integer> env, JsonNode config, long seed) {
-                    if (config != null && !config.isNull() && !config.isEmpty()) {
-                        throw new UserInputException("random agent takes no config, got " + config);
-                    }
-                    return new RandomTrainableAgent<>(envId, (Discrete) env.actionSpace());
-                }
-
-                @Override
-                public TrainableAgent<?> load(Path dir, Env<?, Integer> env) {
-                    return RandomTrainableAgent.load(dir);
-                }
-            },
-            new QLearningKind(),
-            AgentKind.of(DqnAgent.KIND, DqnConfig.class, DqnConfig.defaults(),
-                    (id, env, c, s) -> DqnAgent.create(id, floatObservations(env), c),
-                    AgentKinds::loadDqn),
-            AgentKind.of(PpoAgent.KIND, PpoConfig.class, PpoConfig.defaults(),
-                    (id, env, c, s) -> PpoAgent.create(id, env, c), AgentKinds::loadPpo)));
+    private static final AgentKinds STANDARD = new AgentKinds(new StandardAgentKinds().agentKinds());
 
     private final Map<String, AgentKind> kinds;
 
@@ -66,25 +38,25 @@ public final class AgentKinds {
         this.kinds = Collections.unmodifiableMap(byName);
     }
 
-    /** levelgym's own kinds: random, q-learning, dqn, ppo. */
+    /** levelgym's own kinds alone ({@link StandardAgentKinds}): random, q-learning, dqn, ppo. */
     public static AgentKinds standard() {
         return STANDARD;
     }
 
     /**
-     * {@link #standard()} plus the kinds of every {@link AgentKindProvider} on the class path (e.g. "rl4j-dqn" when
-     * agents-rl4j is there), looked up once per call.
+     * The kinds of every {@link AgentKindProvider} the thread's context class loader finds, levelgym's own first (and
+     * e.g. "rl4j-dqn" when agents-rl4j is there): what every command and the demo offer. Looked up on each call.
      *
-     * @throws IllegalArgumentException if a provider registers a name already taken
+     * @throws UserInputException if two providers register the same name
      */
     public static AgentKinds installed() {
-        AgentKinds kinds = STANDARD;
-        for (AgentKindProvider provider : java.util.ServiceLoader.load(AgentKindProvider.class)) {
-            for (AgentKind kind : provider.agentKinds()) {
-                kinds = kinds.with(kind);
-            }
-        }
-        return kinds;
+        return installed(Providers.contextLoader());
+    }
+
+    /** {@link #installed()} as {@code loader} sees the providers (e.g. a class loader over extension jars). */
+    public static AgentKinds installed(ClassLoader loader) {
+        return new AgentKinds(Providers.offers(AgentKindProvider.class, loader, StandardAgentKinds.class,
+                AgentKindProvider::agentKinds));
     }
 
     /** This registry plus {@code kind}; a name already present is an error. */
@@ -98,7 +70,7 @@ public final class AgentKinds {
         return kinds.keySet();
     }
 
-    /** The kind called {@code name}, or an {@link IllegalArgumentException} listing the known names. */
+    /** The kind called {@code name}, or a {@link UserInputException} listing the known names. */
     public AgentKind kind(String name) {
         AgentKind kind = kinds.get(name);
         if (kind == null) {
@@ -145,38 +117,6 @@ public final class AgentKinds {
                     + ": no kind");
         }
         return kind;
-    }
-
-    /** The DQN agent at {@code dir}, refused by name if its network does not fit {@code env}'s spaces. */
-    private static DqnAgent loadDqn(Path dir, Env<?, Integer> env) {
-        DqnAgent agent = DqnAgent.load(dir);
-        String mismatch = !agent.observationSpace().equals(env.observationSpace())
-                ? "observes " + agent.observationSpace() + " but the env's observation space is " + env.observationSpace()
-                : !agent.actionSpace().equals(env.actionSpace())
-                ? "acts in " + agent.actionSpace() + " but the env's action space is " + env.actionSpace() : null;
-        if (mismatch != null) {
-            String message = dir.resolve(Checkpoints.MANIFEST) + ": the " + agent.envId() + " agent saved here "
-                    + mismatch;
-            agent.close();
-            throw new CheckpointException(message);
-        }
-        return agent;
-    }
-
-    /** The PPO agent at {@code dir}, refused by name if its network does not fit {@code env}'s spaces. */
-    private static PpoAgent loadPpo(Path dir, Env<?, Integer> env) {
-        PpoAgent agent = PpoAgent.load(dir);
-        String mismatch = !agent.observationSpace().equals(env.observationSpace())
-                ? "observes " + agent.observationSpace() + " but the env's observation space is " + env.observationSpace()
-                : !agent.actionSpace().equals(env.actionSpace())
-                ? "acts in " + agent.actionSpace() + " but the env's action space is " + env.actionSpace() : null;
-        if (mismatch != null) {
-            String message = dir.resolve(Checkpoints.MANIFEST) + ": the " + agent.envId() + " agent saved here "
-                    + mismatch;
-            agent.close();
-            throw new CheckpointException(message);
-        }
-        return agent;
     }
 
     /** {@code env} typed for agents, which act in Discrete action spaces. */

@@ -1,8 +1,8 @@
 package dev.levelgym.envs.dungeon;
 
+import dev.levelgym.envs.Env;
 import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.envs.Outcome;
-import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
@@ -134,58 +134,48 @@ public final class Dungeon implements Env<float[], Integer> {
 
     /** Builds the env from registry options (see the class comment). */
     public Dungeon(Options options) {
-        options.requireOnly(ID, KNOWN_OPTIONS);
-        if (options.has(OPT_LEVEL)) {
-            for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH, OPT_HEIGHT}) {
-                if (options.has(p)) {
-                    throw new UserInputException(ID + ": option " + p + " is for procedural levels and "
-                            + "cannot be combined with option level");
-                }
-            }
-            this.source = DungeonLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
-        } else {
-            this.source = new DungeonLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
-                    options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH),
-                    options.getInt(OPT_HEIGHT, DEFAULT_HEIGHT));
-        }
-        String view = options.getString(OPT_VIEW, "full");
-        if (!view.equals("full") && !view.equals("egocentric")) {
-            throw new UserInputException(ID + ": option view must be full or egocentric, got '" + view + "'");
-        }
-        if (view.equals("full") && options.has(OPT_VIEW_RADIUS)) {
-            throw new UserInputException(ID + ": option view_radius needs view=egocentric");
-        }
-        this.egocentric = view.equals("egocentric");
-        this.radius = options.getInt(OPT_VIEW_RADIUS, DEFAULT_VIEW_RADIUS);
-        if (radius < 1) {
-            throw new UserInputException(ID + ": option view_radius must be at least 1, got " + radius);
-        }
-        double killReward = options.getDouble(OPT_KILL_REWARD, DEFAULT_KILL_REWARD);
-        if (!Double.isFinite(killReward)) {
-            throw new UserInputException(ID + ": option kill_reward must be a finite number, got " + killReward);
-        }
-        this.game = new DungeonGame(killReward);
-        this.observationSpace = space();
+        this(levels(options.requireOnly(ID, KNOWN_OPTIONS)), DungeonView.of(options), killReward(options));
     }
 
     /** An env over the given levels with the full view. */
     public Dungeon(DungeonLevelSource source) {
-        this(source, false, DEFAULT_VIEW_RADIUS);
+        this(source, DungeonView.FULL);
     }
 
     /**
-     * An env over the given levels; with {@code egocentric} the observation is the (2r+1)×(2r+1) window around
-     * the avatar, r = {@code viewRadius}.
+     * An env over the given levels, observed through {@code view} ({@link DungeonView#of} a training run's options
+     * gives the view that run's agent was trained on), kills scored as GVGAI's.
      */
-    public Dungeon(DungeonLevelSource source, boolean egocentric, int viewRadius) {
-        if (viewRadius < 1) {
-            throw new UserInputException(ID + ": view radius must be at least 1, got " + viewRadius);
-        }
+    public Dungeon(DungeonLevelSource source, DungeonView view) {
+        this(source, view, DEFAULT_KILL_REWARD);
+    }
+
+    private Dungeon(DungeonLevelSource source, DungeonView view, double killReward) {
         this.source = java.util.Objects.requireNonNull(source, "source");
-        this.egocentric = egocentric;
-        this.radius = viewRadius;
-        this.game = new DungeonGame(DEFAULT_KILL_REWARD);
+        this.egocentric = view.egocentric();
+        this.radius = view.radius();
+        this.game = new DungeonGame(killReward);
         this.observationSpace = space();
+    }
+
+    /** The levels the options {@code level}, or the procedural ones, ask for. */
+    private static DungeonLevelSource levels(Options options) {
+        options.requireApart(ID, OPT_LEVEL, "is for procedural levels", OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH,
+                OPT_HEIGHT);
+        if (options.has(OPT_LEVEL)) {
+            return DungeonLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
+        }
+        return new DungeonLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
+                options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH),
+                options.getInt(OPT_HEIGHT, DEFAULT_HEIGHT));
+    }
+
+    private static double killReward(Options options) {
+        double killReward = options.getDouble(OPT_KILL_REWARD, DEFAULT_KILL_REWARD);
+        if (!Double.isFinite(killReward)) {
+            throw new UserInputException(ID + ": option kill_reward must be a finite number, got " + killReward);
+        }
+        return killReward;
     }
 
     /** An env that plays one fixed level, full view; handy for tests and for hand-made levels. */

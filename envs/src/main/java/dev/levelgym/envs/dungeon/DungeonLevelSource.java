@@ -2,17 +2,14 @@ package dev.levelgym.envs.dungeon;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.grid.LevelFormatException;
-import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonLevels;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.grid.LevelFiles;
+import dev.levelgym.envs.grid.LevelFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 
 /** Where {@link Dungeon} gets the level for each episode. */
 public sealed interface DungeonLevelSource {
@@ -95,36 +92,12 @@ public sealed interface DungeonLevelSource {
          * @throws IllegalArgumentException naming the file if sizes differ, or if there is nothing to load
          */
         public static Fixed load(Path path) {
-            try {
-                if (Files.isDirectory(path)) {
-                    List<Path> files = levelFiles(path);
-                    if (files.isEmpty()) {
-                        throw new UserInputException("level directory " + path
-                                + " has no level files (*.txt or *.tmx)");
-                    }
-                    List<DungeonLevel> levels = new ArrayList<>();
-                    for (Path f : files) {
-                        levels.add(DungeonParser.parse(f));
-                    }
-                    return new Fixed(levels);
-                }
-                if (!Files.exists(path)) {
-                    throw new UserInputException("level file " + path + " does not exist");
-                }
-                return new Fixed(List.of(DungeonParser.parse(path)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read levels from " + path, e);
-            }
+            return new Fixed(LevelFiles.load(path, Fixed::isLevelFile, "*.txt or *.tmx", DungeonParser::parse));
         }
 
         /** The level files {@link #load} reads from directory {@code dir}, sorted by name. */
-        public static List<Path> levelFiles(Path dir) throws IOException {
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(Fixed::isLevelFile)
-                        .sorted().toList();
-            }
+        public static List<Path> levelFiles(Path dir) throws java.io.IOException {
+            return LevelFiles.list(dir, Fixed::isLevelFile);
         }
 
         private static boolean isLevelFile(Path file) {

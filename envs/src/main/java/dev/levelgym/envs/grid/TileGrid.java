@@ -18,4 +18,7 @@ public interface TileGrid {
 
     /** The level in its file format: one row per line, LF line ends, a final newline. */
     String toText();
+
+    /** The same level with id {@code newId} (each world's level type returns its own type). */
+    TileGrid withId(String newId);
 }

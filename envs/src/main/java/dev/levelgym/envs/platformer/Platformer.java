@@ -1,8 +1,8 @@
 package dev.levelgym.envs.platformer;
 
+import dev.levelgym.envs.Env;
 import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.envs.Outcome;
-import dev.levelgym.envs.Env;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
@@ -91,43 +91,33 @@ public final class Platformer implements Env<float[], Integer> {
 
     /** Builds the env from registry options (see the class comment). */
     public Platformer(Options options) {
-        options.requireOnly(ID, KNOWN_OPTIONS);
-        if (options.has(OPT_LEVEL)) {
-            for (String p : new String[] {OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH}) {
-                if (options.has(p)) {
-                    throw new UserInputException(ID + ": option " + p + " is for procedural levels and "
-                            + "cannot be combined with option level");
-                }
-            }
-            this.source = PlatformerLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
-        } else {
-            this.source = new PlatformerLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
-                    options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH));
-        }
-        this.viewRows = options.getInt(OPT_VIEW_ROWS, DEFAULT_VIEW_ROWS);
-        this.viewCols = options.getInt(OPT_VIEW_COLS, DEFAULT_VIEW_COLS);
-        if (viewRows < 1 || viewCols < 1) {
-            throw new UserInputException(ID + ": options view_rows and view_cols must be at least 1, got "
-                    + viewRows + " and " + viewCols);
-        }
-        this.observationSpace = Box.uniform(0f, 1f, PlatformerChannel.COUNT, viewRows, viewCols);
+        this(levels(options.requireOnly(ID, KNOWN_OPTIONS)), PlatformerView.of(options));
     }
 
-    /** An env over the given levels with an R×C window. */
-    public Platformer(PlatformerLevelSource source, int viewRows, int viewCols) {
-        if (viewRows < 1 || viewCols < 1) {
-            throw new UserInputException(ID + ": view rows and columns must be at least 1, got "
-                    + viewRows + " and " + viewCols);
-        }
+    /**
+     * An env over the given levels through the camera window {@code view} ({@link PlatformerView#of} a training
+     * run's options gives the window that run's agent was trained on).
+     */
+    public Platformer(PlatformerLevelSource source, PlatformerView view) {
         this.source = Objects.requireNonNull(source, "source");
-        this.viewRows = viewRows;
-        this.viewCols = viewCols;
+        this.viewRows = view.rows();
+        this.viewCols = view.cols();
         this.observationSpace = Box.uniform(0f, 1f, PlatformerChannel.COUNT, viewRows, viewCols);
     }
 
     /** An env that plays one fixed level with the default window; handy for tests and hand-made levels. */
     public static Platformer of(PlatformerLevel level) {
-        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), DEFAULT_VIEW_ROWS, DEFAULT_VIEW_COLS);
+        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), PlatformerView.DEFAULT);
+    }
+
+    /** The levels the options {@code level}, or the procedural ones, ask for. */
+    private static PlatformerLevelSource levels(Options options) {
+        options.requireApart(ID, OPT_LEVEL, "is for procedural levels", OPT_NUM_LEVELS, OPT_START_LEVEL, OPT_WIDTH);
+        if (options.has(OPT_LEVEL)) {
+            return PlatformerLevelSource.Fixed.load(Path.of(options.getString(OPT_LEVEL, "")));
+        }
+        return new PlatformerLevelSource.Procedural(options.getLong(OPT_START_LEVEL, 0),
+                options.getInt(OPT_NUM_LEVELS, 0), options.getInt(OPT_WIDTH, DEFAULT_WIDTH));
     }
 
     @Override

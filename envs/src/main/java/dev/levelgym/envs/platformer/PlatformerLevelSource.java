@@ -1,18 +1,14 @@
 package dev.levelgym.envs.platformer;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 
 /** Where {@link Platformer} gets the level for each episode. */
 public sealed interface PlatformerLevelSource {
@@ -68,35 +64,16 @@ public sealed interface PlatformerLevelSource {
          * @throws IllegalArgumentException naming the path if there is nothing to load
          */
         public static Fixed load(Path path) {
-            try {
-                if (Files.isDirectory(path)) {
-                    List<Path> files = levelFiles(path);
-                    if (files.isEmpty()) {
-                        throw new UserInputException("level directory " + path + " has no level files (*.txt)");
-                    }
-                    List<PlatformerLevel> levels = new ArrayList<>();
-                    for (Path f : files) {
-                        levels.add(PlatformerParser.parse(f));
-                    }
-                    return new Fixed(levels);
-                }
-                if (!Files.exists(path)) {
-                    throw new UserInputException("level file " + path + " does not exist");
-                }
-                return new Fixed(List.of(PlatformerParser.parse(path)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read levels from " + path, e);
-            }
+            return new Fixed(LevelFiles.load(path, Fixed::isLevelFile, "*.txt", PlatformerParser::parse));
         }
 
         /** The level files {@link #load} reads from directory {@code dir}, sorted by name. */
-        public static List<Path> levelFiles(Path dir) throws IOException {
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
-                        .sorted().toList();
-            }
+        public static List<Path> levelFiles(Path dir) throws java.io.IOException {
+            return LevelFiles.list(dir, Fixed::isLevelFile);
+        }
+
+        private static boolean isLevelFile(Path file) {
+            return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
         }
     }
 }

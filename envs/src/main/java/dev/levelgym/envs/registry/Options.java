@@ -39,6 +39,22 @@ public record Options(Map<String, Object> values) {
         return this;
     }
 
+    /**
+     * Throws if {@code option} is given together with any of {@code others}, each of which {@code what} (e.g. "is
+     * for procedural levels").
+     */
+    public Options requireApart(String envId, String option, String what, String... others) {
+        if (has(option)) {
+            for (String other : others) {
+                if (has(other)) {
+                    throw new UserInputException(envId + ": option " + other + " " + what
+                            + " and cannot be combined with option " + option);
+                }
+            }
+        }
+        return this;
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -2,62 +2,61 @@ package dev.levelgym.envs.registry;
 
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
-import dev.levelgym.envs.cartpole.CartPole;
-import dev.levelgym.envs.dungeon.Dungeon;
-import dev.levelgym.envs.frozenlake.FrozenLake;
-import dev.levelgym.envs.platformer.Platformer;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable set of {@link EnvSpec}s by id. {@link #standard()} holds levelgym's own environments; a user adds
- * theirs with {@link #with(EnvSpec)}, which returns a new registry (no global mutable state).
+ * An immutable set of {@link EnvSpec}s by id. {@link #installed()} holds the envs of every {@link EnvProvider} on
+ * the class path (levelgym's own, {@link #standard()}, and any other jar's); a program adds its own with
+ * {@link #with(EnvSpec)}, which returns a new registry (no global mutable state).
  */
 public final class Registry {
 
-    private static final Registry STANDARD = new Registry(List.of(
-            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC));
+    private static final Registry STANDARD = new Registry(new StandardEnvs().envSpecs());
 
-    private final Map<String, EnvSpec<?, ?>> specs;
+    private final ByName<EnvSpec<?, ?>> specs;
 
     private Registry(Collection<EnvSpec<?, ?>> specs) {
-        Map<String, EnvSpec<?, ?>> byId = new LinkedHashMap<>();
-        for (EnvSpec<?, ?> spec : specs) {
-            if (byId.putIfAbsent(spec.id(), spec) != null) {
-                throw new UserInputException("env id registered twice: " + spec.id());
-            }
-        }
-        this.specs = Collections.unmodifiableMap(byId);
+        this(new ByName<>("env id", EnvSpec::id, specs));
     }
 
-    /** levelgym's built-in environments. */
+    private Registry(ByName<EnvSpec<?, ?>> specs) {
+        this.specs = specs;
+    }
+
+    /** levelgym's built-in environments ({@link StandardEnvs}) alone. */
     public static Registry standard() {
         return STANDARD;
     }
 
+    /**
+     * The envs of every {@link EnvProvider} the thread's context class loader finds, levelgym's own first: what
+     * every command offers. Looked up on each call, so a jar added to a class loader is seen.
+     *
+     * @throws UserInputException if two providers register the same id
+     */
+    public static Registry installed() {
+        return installed(Providers.contextLoader());
+    }
+
+    /** {@link #installed()} as {@code loader} sees the providers (e.g. a class loader over extension jars). */
+    public static Registry installed(ClassLoader loader) {
+        return new Registry(Providers.offers(EnvProvider.class, loader, StandardEnvs.class, EnvProvider::envSpecs));
+    }
+
     /** This registry plus {@code spec}; an id already present is an error (register a new version instead). */
     public Registry with(EnvSpec<?, ?> spec) {
-        List<EnvSpec<?, ?>> all = new ArrayList<>(specs.values());
-        all.add(spec);
-        return new Registry(all);
+        return new Registry(specs.with(spec));
     }
 
     public Collection<EnvSpec<?, ?>> specs() {
         return specs.values();
     }
 
-    /** The spec for {@code id}, or an {@link IllegalArgumentException} that lists the registered ids. */
+    /** The spec for {@code id}, or a {@link UserInputException} that lists the registered ids. */
     public EnvSpec<?, ?> spec(String id) {
-        EnvSpec<?, ?> spec = specs.get(id);
-        if (spec == null) {
-            throw new UserInputException("unknown env id '" + id + "'; registered: "
-                    + (specs.isEmpty() ? "(none)" : String.join(", ", specs.keySet())));
-        }
-        return spec;
+        return specs.get(id).orElseThrow(() -> new UserInputException("unknown env id '" + id + "'; registered: "
+                + (specs.names().isEmpty() ? "(none)" : String.join(", ", specs.names()))));
     }
 
     /** {@code spec(id).make(options)}: the env wrapped with order enforcement and its time limit. */

@@ -1,6 +1,5 @@
 package dev.levelgym.envs.dungeon;
 
-import dev.levelgym.envs.Outcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.ResetResult;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
-import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonSolution;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.registry.Options;
 import dev.levelgym.envs.render.RenderMode;
@@ -364,7 +364,7 @@ class DungeonTest {
     @Test
     void egocentricOutsideTheLevelIsWall() {
         DungeonLevel borderless = level("A..", ".+.", "..g");
-        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(borderless)), true, 1);
+        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(borderless)), new DungeonView(true, 1));
         float[] obs = env.reset(0).observation();
         float[][] expectedWall = {{1, 1, 1}, {1, 0, 0}, {1, 0, 0}};
         for (int y = 0; y < 3; y++) {

@@ -72,7 +72,8 @@ class PlatformerTest {
 
     @Test
     void rightOfTheLevelIsTheGoalAndASmallWindowFollowsThePlayerDown() {
-        Platformer env = new Platformer(new PlatformerLevelSource.Fixed(List.of(Levels.flat(5).build())), 4, 8);
+        Platformer env = new Platformer(new PlatformerLevelSource.Fixed(List.of(Levels.flat(5).build())),
+                new PlatformerView(4, 8));
         float[] obs = env.reset(0).observation();
         // Rows 9..12 (top = clamp(11 - 2, 0, 10)), player at window column 2, row 2.
         assertEquals(1f, at(obs, PlatformerChannel.PLAYER, 4, 8, 2, 2));

@@ -12,6 +12,7 @@ import dev.levelgym.envs.testing.CounterEnv;
 import dev.levelgym.envs.wrappers.OrderEnforcing;
 import dev.levelgym.envs.wrappers.TimeLimit;
 import dev.levelgym.envs.wrappers.Wrapper;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -108,5 +109,17 @@ class RegistryTest {
         assertSame(spec, registry.spec("Counter-v0"));
         assertTrue(registry.specs().contains(spec));
         assertInstanceOf(CounterEnv.class, registry.make("Counter-v0", Map.of("length", 2)).unwrapped());
+    }
+
+    @Test
+    void installedIsTheStandardProviderFoundThroughServiceLoaderFirst() {
+        List<String> standard = Registry.standard().specs().stream().map(EnvSpec::id).toList();
+        assertEquals(List.of("CartPole-v1", "FrozenLake-v1", "FrozenLake8x8-v1", "Dungeon-v0", "Platformer-v0"),
+                standard);
+        List<String> installed = Registry.installed().specs().stream().map(EnvSpec::id).toList();
+        assertEquals(standard, installed.subList(0, standard.size()));
+        assertEquals(List.of(StandardEnvs.class), Providers.load(EnvProvider.class,
+                RegistryTest.class.getClassLoader(), StandardEnvs.class).stream().map(Object::getClass).toList(),
+                "listed in META-INF/services like any other provider");
     }
 }

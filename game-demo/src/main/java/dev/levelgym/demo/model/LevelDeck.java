@@ -1,10 +1,14 @@
 package dev.levelgym.demo.model;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonLevels;
+import dev.levelgym.generators.DungeonGenerator;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.TileWorld;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,33 +22,32 @@ public final class LevelDeck {
     /** The name of the envs' built-in generator ({@link DungeonLevels}), the fallback. */
     public static final String PROCEDURAL = "procedural";
 
-    private final List<LevelGenerator> generators;
+    private final List<LevelGenerator<DungeonLevel>> generators;
     private int current;
     private long seed;
 
     /** @param generators tried in this order; the procedural fallback is appended */
-    public LevelDeck(List<LevelGenerator> generators, long firstSeed) {
+    public LevelDeck(List<LevelGenerator<DungeonLevel>> generators, long firstSeed) {
         if (firstSeed < 0) {
             throw new UserInputException("--seed must be non-negative, got " + firstSeed);
         }
-        List<LevelGenerator> all = new ArrayList<>(generators);
-        all.add(procedural(LevelGenerators.DEFAULT_WIDTH, LevelGenerators.DEFAULT_HEIGHT));
+        List<LevelGenerator<DungeonLevel>> all = new ArrayList<>(generators);
+        all.add(new Procedural(Dungeon.DEFAULT_WIDTH, Dungeon.DEFAULT_HEIGHT));
         this.generators = List.copyOf(all);
         this.seed = firstSeed;
     }
 
-    /** The registered generators ({@link LevelGenerators#names()}) then the procedural fallback. */
+    /** The installed generators of Dungeon levels that need no argument, then the procedural fallback. */
     public static LevelDeck standard(long firstSeed) {
         return new LevelDeck(registered(), firstSeed);
     }
 
-    /** Every generator {@link LevelGenerators} knows, at the default size, in name order. */
-    public static List<LevelGenerator> registered() {
-        List<LevelGenerator> gens = new ArrayList<>();
-        for (String name : LevelGenerators.names()) {
-            gens.add(LevelGenerators.create(name));
-        }
-        return gens;
+    /**
+     * Every installed generator of Dungeon levels that needs no argument ({@link Generators#names}), at the default
+     * size, in name order.
+     */
+    public static List<LevelGenerator<DungeonLevel>> registered() {
+        return Generators.installed().createAll(TileWorld.DUNGEON, GeneratorSettings.DEFAULT);
     }
 
     /** The level for the current generator and seed. */
@@ -76,28 +79,17 @@ public final class LevelDeck {
         return seed;
     }
 
-    /** {@link DungeonLevels} seen as a generator. */
-    static LevelGenerator procedural(int width, int height) {
-        return new LevelGenerator() {
-            @Override
-            public String name() {
-                return PROCEDURAL;
-            }
+    /** {@link DungeonLevels} of one size seen as a generator. */
+    record Procedural(int width, int height) implements DungeonGenerator {
 
-            @Override
-            public int width() {
-                return width;
-            }
+        @Override
+        public String name() {
+            return PROCEDURAL;
+        }
 
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public DungeonLevel generate(long s) {
-                return DungeonLevels.of(s, width, height);
-            }
-        };
+        @Override
+        public DungeonLevel generate(long seed) {
+            return DungeonLevels.of(seed, width, height);
+        }
     }
 }

@@ -12,9 +12,11 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.DungeonLevelSource;
+import dev.levelgym.envs.dungeon.DungeonView;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerLevelSource;
+import dev.levelgym.envs.platformer.PlatformerView;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.registry.Options;
 import dev.levelgym.envs.registry.Registry;
@@ -57,7 +59,7 @@ public final class Pilot implements AutoCloseable {
      * The agent checkpointed at {@code checkpoint} (a checkpoint directory or a run directory holding one), which
      * must have been trained on {@code envId}.
      *
-     * @throws IllegalArgumentException naming the flag when the checkpoint is for another env
+     * @throws UserInputException naming the flag when the checkpoint is for another env
      */
     @SuppressWarnings("unchecked")
     public static Pilot load(Path checkpoint, String envId) {
@@ -72,8 +74,8 @@ public final class Pilot implements AutoCloseable {
         if (runDir != null && Files.exists(runDir.resolve(RunFiles.RUN_JSON))) {
             options.putAll(TrainingRun.storedSettings(runDir).envOptions());
         }
-        Env<?, ?> env = Registry.standard().make(envId, options);
-        Agent<float[], Integer> agent = (Agent<float[], Integer>) AgentKinds.standard().load(dir, env);
+        Env<?, ?> env = Registry.installed().make(envId, options);
+        Agent<float[], Integer> agent = (Agent<float[], Integer>) AgentKinds.installed().load(dir, env);
         return new Pilot(AgentKinds.manifestKind(dir) + " checkpoint", agent, options, env.observationSpace());
     }
 
@@ -103,14 +105,11 @@ public final class Pilot implements AutoCloseable {
     /**
      * A Dungeon env playing just {@code level}, observed the way this agent was trained to see.
      *
-     * @throws IllegalArgumentException if the level gives observations of another shape (a full-view agent
+     * @throws UserInputException if the level gives observations of another shape (a full-view agent
      *                                  trained on another level size)
      */
     public Dungeon dungeonFor(DungeonLevel level) {
-        boolean egocentric = "egocentric".equals(envOptions.get(Dungeon.OPT_VIEW));
-        int radius = envOptions.containsKey(Dungeon.OPT_VIEW_RADIUS)
-                ? Integer.parseInt(envOptions.get(Dungeon.OPT_VIEW_RADIUS)) : Dungeon.DEFAULT_VIEW_RADIUS;
-        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(level)), egocentric, radius);
+        Dungeon env = new Dungeon(new DungeonLevelSource.Fixed(List.of(level)), DungeonView.of(options()));
         if (trainedSpace != null && !trainedSpace.equals(env.observationSpace())) {
             throw new UserInputException("the " + label + " was trained on observations " + trainedSpace
                     + " but level " + level.id() + " (" + level.width() + "x" + level.height() + ") gives "
@@ -124,16 +123,17 @@ public final class Pilot implements AutoCloseable {
      * {@code view_rows} and {@code view_cols} options; the window, not the level, sets the observation's shape).
      */
     public Platformer platformerFor(PlatformerLevel level) {
-        int rows = envOptions.containsKey(Platformer.OPT_VIEW_ROWS)
-                ? Integer.parseInt(envOptions.get(Platformer.OPT_VIEW_ROWS)) : Platformer.DEFAULT_VIEW_ROWS;
-        int cols = envOptions.containsKey(Platformer.OPT_VIEW_COLS)
-                ? Integer.parseInt(envOptions.get(Platformer.OPT_VIEW_COLS)) : Platformer.DEFAULT_VIEW_COLS;
-        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), rows, cols);
+        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), PlatformerView.of(options()));
     }
 
     /** A CartPole env with the physics options this agent was trained with. */
     public CartPole cartPole() {
-        return CartPole.fromOptions(Options.empty().with(envOptions));
+        return CartPole.fromOptions(options());
+    }
+
+    /** The env options of the run the agent came from, read as the envs read them. */
+    private Options options() {
+        return Options.empty().with(envOptions);
     }
 
     /** Frees the agent's native memory (a DQN's network); heap-only agents need nothing. */

@@ -3,6 +3,7 @@ package dev.levelgym.demo.model;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
+import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.PlatformerCorpus;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.function.LongFunction;
 
 /**
  * Somewhere the platformer mode gets levels from, by seed: the envs' procedural levels, the bundled corpus, or any
- * other generator (a trained platformer GAN plugs in as {@code new PlatformerSource("gan", gan::generate)}).
+ * other {@link LevelGenerator} of platformer levels (a trained platformer GAN's, through {@link #of}).
  * The same seed must give the same level.
  *
  * @param name   what the HUD and G call it
@@ -28,6 +29,11 @@ public record PlatformerSource(String name, LongFunction<PlatformerLevel> levels
 
     public PlatformerLevel level(long seed) {
         return levels.apply(seed);
+    }
+
+    /** A generator's levels, under its name. */
+    public static PlatformerSource of(LevelGenerator<PlatformerLevel> generator) {
+        return new PlatformerSource(generator.name(), generator::generate);
     }
 
     /** {@link PlatformerLevels} at Platformer-v0's default width, as the env generates them. */

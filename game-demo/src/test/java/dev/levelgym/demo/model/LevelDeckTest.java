@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.levelgym.envs.dungeon.level.DungeonLevels;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.TileWorld;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class LevelDeckTest {
     @Test
     void cyclesTheRegisteredGeneratorsThenTheProceduralFallback() {
         LevelDeck deck = LevelDeck.standard(3);
-        List<String> expected = new java.util.ArrayList<>(LevelGenerators.names());
+        List<String> expected = new java.util.ArrayList<>(Generators.installed().names(TileWorld.DUNGEON));
         expected.add(LevelDeck.PROCEDURAL);
         assertEquals(expected, deck.generatorNames());
         for (int i = 0; i < expected.size(); i++) {

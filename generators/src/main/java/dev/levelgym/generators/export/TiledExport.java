@@ -3,10 +3,8 @@ package dev.levelgym.generators.export;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,14 +42,14 @@ public final class TiledExport {
         for (Map.Entry<String, byte[]> e : tilesetFiles().entrySet()) {
             Path p = dir.resolve(e.getKey());
             if (!(Files.isRegularFile(p) && Arrays.equals(Files.readAllBytes(p), e.getValue()))) {
-                writeAtomically(p, e.getValue());
+                AtomicFiles.write(p, e.getValue());
             }
         }
     }
 
     /** Writes {@code level} as a map to {@code file}, which references the tileset in the same folder. */
     public static void writeMap(Path file, DungeonLevel level) throws IOException {
-        writeAtomically(file, TmxMapWriter.toTmx(level).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, TmxMapWriter.toTmx(level).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, byte[]> tilesetFiles() {
@@ -59,20 +57,5 @@ public final class TiledExport {
         files.put(DungeonTileset.IMAGE_FILE, DungeonTileset.png());
         files.put(DungeonTileset.TSX_FILE, DungeonTileset.tsx().getBytes(StandardCharsets.UTF_8));
         return files;
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -3,8 +3,9 @@ package dev.levelgym.generators.gan;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.search.LatentSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.List;
  * <p>Batches are sampled in one forward pass per chunk; a batch and single draws use the same latents, so they
  * agree except where CPU kernels round a near-tie between two tiles differently for different batch sizes.
  *
- * <p>Holds the model's native memory: {@link #close()} it.
+ * <p>Its latent space is the model's ({@link LatentSpace}), so target searches run CMA-ES in it. Holds the model's
+ * native memory: {@link #close()} it.
  */
-public final class DungeonGan implements LevelGenerator, AutoCloseable {
+public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLevel> {
 
     public static final String NAME = "gan";
     /** Registry prefix: {@code gan:MODEL_DIR}. */
@@ -93,6 +95,32 @@ public final class DungeonGan implements LevelGenerator, AutoCloseable {
     /** The level {@link #generate(long)} would make from {@code latent}, with the repair edits it needed. */
     public DungeonRepair.Result level(float[] latent, String id) {
         return playable(model.sample(List.of(latent), Decoding.ONE_EACH).get(0), id);
+    }
+
+    @Override
+    public String latentSpaceName() {
+        return "the GAN's latent space";
+    }
+
+    @Override
+    public double[] latent(long seed) {
+        float[] z = model.latent(seed);
+        double[] latent = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            latent[i] = z[i];
+        }
+        return latent;
+    }
+
+    /** Always a level: {@link #level(float[], String)}, repaired where the decoding is not playable. */
+    @Override
+    public Decoded<DungeonLevel> decode(double[] latent, String id) {
+        float[] z = new float[latent.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) latent[i];
+        }
+        DungeonRepair.Result r = level(z, id);
+        return new Decoded<>(r.level(), r.edits().size());
     }
 
     /** The draft itself if it parses and the solver wins it (no edits), else its repair. */

@@ -1,9 +1,11 @@
 package dev.levelgym.generators.gan;
 
-import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.InvalidFieldException;
 
 /**
- * The GAN's hyperparameters, one block, defaults beside them.
+ * The GAN's hyperparameters, one block, defaults beside them. Every field is checked here, once: an invalid value
+ * is an {@link InvalidFieldException} naming the field, which {@code gan train} reports under its flag. Build one
+ * with {@link #builder(GanWorld)} (the world's recipe, then the fields to change).
  *
  * @param latentSize        latent vector length; 32 as MarioGAN
  * @param batchSize         levels per step, real and generated each
@@ -50,28 +52,32 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     public static final int PLATFORMER_CRITIC_CHANNELS = 64;
 
     public GanConfig {
-        positive("latentSize", latentSize);
-        positive("batchSize", batchSize);
-        positive("steps", steps);
-        positive("criticSteps", criticSteps);
-        if (generatorChannels < 4) {
-            throw new UserInputException("generatorChannels must be at least 4, got " + generatorChannels);
-        }
-        positive("criticChannels", criticChannels);
+        atLeast("latentSize", latentSize, 1);
+        atLeast("batchSize", batchSize, 1);
+        atLeast("steps", steps, 1);
+        atLeast("criticSteps", criticSteps, 1);
+        atLeast("generatorChannels", generatorChannels, 4);
+        atLeast("criticChannels", criticChannels, 1);
         if (bootstrapEvery < 0) {
-            throw new UserInputException("bootstrapEvery must be 0 (off) or positive, got " + bootstrapEvery);
+            throw new InvalidFieldException("bootstrapEvery", "must be 0 (off) or positive, got " + bootstrapEvery);
         }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
-            throw new UserInputException("emaDecay must be in [0, 1), got " + emaDecay);
+            throw new InvalidFieldException("emaDecay", "must be in [0, 1), got " + emaDecay);
         }
         if (!(gumbelTemperature >= 0) || Double.isInfinite(gumbelTemperature)) {
-            throw new UserInputException("gumbelTemperature must be 0 (off) or positive, got "
+            throw new InvalidFieldException("gumbelTemperature", "must be 0 (off) or positive, got "
                     + gumbelTemperature);
         }
-        if (!(learningRate > 0) || !(criticLearningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(clip > 0)
-                || loss == null) {
-            throw new UserInputException("bad GAN config: learningRate " + learningRate + ", criticLearningRate "
-                    + criticLearningRate + ", beta1 " + beta1 + ", clip " + clip + ", loss " + loss);
+        String optimiser = "bad GAN config: learningRate " + learningRate + ", criticLearningRate "
+                + criticLearningRate + ", beta1 " + beta1 + ", clip " + clip + ", loss " + loss;
+        positive(optimiser, "learningRate", learningRate);
+        positive(optimiser, "criticLearningRate", criticLearningRate);
+        positive(optimiser, "clip", clip);
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new InvalidFieldException(optimiser, "beta1", "must be in [0, 1), got " + beta1);
+        }
+        if (loss == null) {
+            throw new InvalidFieldException(optimiser, "loss", "must be given");
         }
     }
 
@@ -93,70 +99,173 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
      * images (a mirrored platformer level runs right to left); {@value #PLATFORMER_STEPS} steps.
      */
     public static GanConfig platformerDefaults() {
-        return defaults().withSteps(PLATFORMER_STEPS).withBootstrapEvery(0).withMirror(false)
-                .withGumbelTemperature(PLATFORMER_GUMBEL_TEMPERATURE)
-                .withCriticLearningRate(PLATFORMER_CRITIC_LEARNING_RATE)
-                .withChannels(PLATFORMER_GENERATOR_CHANNELS, PLATFORMER_CRITIC_CHANNELS);
+        return defaults().toBuilder().steps(PLATFORMER_STEPS).bootstrapEvery(0).mirror(false)
+                .gumbelTemperature(PLATFORMER_GUMBEL_TEMPERATURE).criticLearningRate(PLATFORMER_CRITIC_LEARNING_RATE)
+                .generatorChannels(PLATFORMER_GENERATOR_CHANNELS).criticChannels(PLATFORMER_CRITIC_CHANNELS).build();
     }
 
-    public GanConfig withSteps(int newSteps) {
-        return new GanConfig(latentSize, batchSize, newSteps, criticSteps, learningRate, criticLearningRate, beta1,
-                loss, clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
+    /** {@code world}'s recipe ({@link #defaults()} or {@link #platformerDefaults()}) to change field by field. */
+    public static Builder builder(GanWorld world) {
+        return new Builder(world == GanWorld.DUNGEON ? defaults() : platformerDefaults(), world);
     }
 
-    public GanConfig withSeed(long newSeed) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, newSeed);
+    /** This config to change field by field. */
+    public Builder toBuilder() {
+        return new Builder(this, null);
     }
 
-    public GanConfig withMirror(boolean newMirror) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, newMirror, emaDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
+    /** The optimiser's numbers are reported together, as they are chosen together. */
+    private static void positive(String optimiser, String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InvalidFieldException(optimiser, name, "must be a positive number, got " + value);
+        }
     }
 
-    public GanConfig withLoss(GanLoss newLoss, int newCriticSteps) {
-        return new GanConfig(latentSize, batchSize, steps, newCriticSteps, learningRate, criticLearningRate, beta1,
-                newLoss, clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
+    private static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new InvalidFieldException(name, "must be at least " + min + ", got " + value);
+        }
     }
 
-    public GanConfig withEmaDecay(double newDecay) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, mirror, newDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
-    }
+    /**
+     * A config changed field by field from a starting one; {@link #build()} checks the fields (the record does), and
+     * for a builder of a world also that the world can train with them.
+     */
+    public static final class Builder {
 
-    public GanConfig withBootstrapEvery(int newEvery) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, mirror, emaDecay, newEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
-    }
+        private final GanWorld world;
+        private int latentSize;
+        private int batchSize;
+        private int steps;
+        private int criticSteps;
+        private double learningRate;
+        private double criticLearningRate;
+        private double beta1;
+        private GanLoss loss;
+        private double clip;
+        private boolean mirror;
+        private double emaDecay;
+        private int bootstrapEvery;
+        private double gumbelTemperature;
+        private int generatorChannels;
+        private int criticChannels;
+        private long seed;
 
-    public GanConfig withGumbelTemperature(double newTemperature) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, mirror, emaDecay, bootstrapEvery, newTemperature,
-                generatorChannels, criticChannels, seed);
-    }
+        private Builder(GanConfig c, GanWorld world) {
+            this.world = world;
+            latentSize = c.latentSize;
+            batchSize = c.batchSize;
+            steps = c.steps;
+            criticSteps = c.criticSteps;
+            learningRate = c.learningRate;
+            criticLearningRate = c.criticLearningRate;
+            beta1 = c.beta1;
+            loss = c.loss;
+            clip = c.clip;
+            mirror = c.mirror;
+            emaDecay = c.emaDecay;
+            bootstrapEvery = c.bootstrapEvery;
+            gumbelTemperature = c.gumbelTemperature;
+            generatorChannels = c.generatorChannels;
+            criticChannels = c.criticChannels;
+            seed = c.seed;
+        }
 
-    public GanConfig withCriticLearningRate(double newRate) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, newRate, beta1, loss, clip,
-                mirror, emaDecay, bootstrapEvery, gumbelTemperature,
-                generatorChannels, criticChannels, seed);
-    }
+        public Builder latentSize(int value) {
+            latentSize = value;
+            return this;
+        }
 
-    /** The same config with networks of these widths. */
-    public GanConfig withChannels(int newGeneratorChannels, int newCriticChannels) {
-        return new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate, criticLearningRate, beta1, loss,
-                clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature, newGeneratorChannels, newCriticChannels,
-                seed);
-    }
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
 
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new UserInputException(name + " must be at least 1, got " + value);
+        public Builder steps(int value) {
+            steps = value;
+            return this;
+        }
+
+        public Builder criticSteps(int value) {
+            criticSteps = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder criticLearningRate(double value) {
+            criticLearningRate = value;
+            return this;
+        }
+
+        public Builder beta1(double value) {
+            beta1 = value;
+            return this;
+        }
+
+        /**
+         * The objective, with the critic steps it is trained with: {@value #WASSERSTEIN_CRITIC_STEPS} for
+         * {@link GanLoss#WASSERSTEIN_CLIP} as WGAN and MarioGAN, 1 for {@link GanLoss#HINGE}.
+         */
+        public Builder loss(GanLoss value) {
+            loss = value;
+            criticSteps = value == GanLoss.WASSERSTEIN_CLIP ? WASSERSTEIN_CRITIC_STEPS : 1;
+            return this;
+        }
+
+        public Builder clip(double value) {
+            clip = value;
+            return this;
+        }
+
+        public Builder mirror(boolean value) {
+            mirror = value;
+            return this;
+        }
+
+        public Builder emaDecay(double value) {
+            emaDecay = value;
+            return this;
+        }
+
+        public Builder bootstrapEvery(int value) {
+            bootstrapEvery = value;
+            return this;
+        }
+
+        public Builder gumbelTemperature(double value) {
+            gumbelTemperature = value;
+            return this;
+        }
+
+        public Builder generatorChannels(int value) {
+            generatorChannels = value;
+            return this;
+        }
+
+        public Builder criticChannels(int value) {
+            criticChannels = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @throws InvalidFieldException naming the first field at fault */
+        public GanConfig build() {
+            GanConfig config = new GanConfig(latentSize, batchSize, steps, criticSteps, learningRate,
+                    criticLearningRate, beta1, loss, clip, mirror, emaDecay, bootstrapEvery, gumbelTemperature,
+                    generatorChannels, criticChannels, seed);
+            if (world != null && world != GanWorld.DUNGEON && bootstrapEvery != 0) {
+                throw new InvalidFieldException("bootstrapEvery", "is for dungeon GANs; "
+                        + world.name().toLowerCase(java.util.Locale.ROOT) + " GANs train without bootstrapping");
+            }
+            return config;
         }
     }
 }

@@ -26,6 +26,21 @@ public enum GanWorld {
         this.padding = legend.indexOf(padding);
     }
 
+    /** The tile world whose levels such a GAN makes. */
+    public TileWorld<?> tileWorld() {
+        return world;
+    }
+
+    /** The GAN world of {@code world}'s levels. */
+    public static GanWorld of(TileWorld<?> world) {
+        for (GanWorld w : values()) {
+            if (w.world == world) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("no GAN world for " + world.envId());
+    }
+
     /** The env id, as written in a model's manifest, e.g. {@code Platformer-v0}. */
     public String envId() {
         return world.envId();
@@ -49,7 +64,7 @@ public enum GanWorld {
      * The world of a manifest's env id; a manifest written before models named their world (null) is a Dungeon one,
      * the only world there was.
      *
-     * @throws IllegalArgumentException for an unknown env id, naming {@code source}
+     * @throws dev.levelgym.envs.UserInputException for an unknown env id, naming {@code source}
      */
     static GanWorld of(String envId, Object source) {
         if (envId == null) {

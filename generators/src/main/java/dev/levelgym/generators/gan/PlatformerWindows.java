@@ -54,6 +54,11 @@ public final class PlatformerWindows {
         public String toText() {
             return text;
         }
+
+        @Override
+        public Window withId(String newId) {
+            return new Window(newId, width, text);
+        }
     }
 
     /** Every window of every level, level by level, offsets left to right; ids {@code <level id>[from:to]}. */

@@ -7,16 +7,17 @@ import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * A designer's targets for a platformer level, e.g. {@code jumps=3..6,completion=1}: each measure must fall in its
  * closed range (the same spec syntax as {@link DungeonTargets}).
  */
-public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Range> ranges) {
+public record PlatformerTargets(Map<PlatformerTargets.Measure, Range> ranges)
+        implements Targets<PlatformerLevel, PlatformerTargets.Measure> {
 
     /** What can be targeted. */
-    public enum Measure {
+    public enum Measure implements Targets.Measure {
         /** Jumps in the solver's shortest run ({@link PlatformerSolution#jumps()}); counted on a failed run too. */
         JUMPS("jumps", 1),
         /** Enemy tiles ({@code E}). */
@@ -25,7 +26,6 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Ra
         COMPLETION("completion", 0.05);
 
         private final String key;
-        /** Distances outside a range are counted in these units, so measures of different scales weigh alike. */
         private final double unit;
 
         Measure(String key, double unit) {
@@ -33,17 +33,14 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Ra
             this.unit = unit;
         }
 
+        @Override
         public String key() {
             return key;
         }
 
-        static Measure of(String key) {
-            for (Measure m : values()) {
-                if (m.key.equals(key)) {
-                    return m;
-                }
-            }
-            return null;
+        @Override
+        public double unit() {
+            return unit;
         }
     }
 
@@ -57,14 +54,10 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Ra
     /**
      * Parses {@code key=MIN..MAX} or {@code key=VALUE} parts separated by commas.
      *
-     * @throws IllegalArgumentException naming the bad part and what was expected
+     * @throws UserInputException naming the bad part and what was expected
      */
     public static PlatformerTargets parse(String spec) {
-        StringJoiner known = new StringJoiner(", ");
-        for (Measure k : Measure.values()) {
-            known.add(k.key);
-        }
-        return new PlatformerTargets(DungeonTargets.parseRanges(spec, Measure.class, Measure::of, known.toString()));
+        return new PlatformerTargets(Targets.parse(spec, Measure.class));
     }
 
     /** The measures of {@code level} that have targets (one solver run for all of them). */
@@ -81,30 +74,14 @@ public record PlatformerTargets(Map<PlatformerTargets.Measure, DungeonTargets.Ra
         return values;
     }
 
-    public boolean met(Map<Measure, Double> values) {
-        return ranges.entrySet().stream().allMatch(e -> e.getValue().contains(values.get(e.getKey())));
-    }
-
-    /** 0 when every target is met, else 1 + the summed distances outside the ranges in each measure's unit. */
-    public double shortfall(Map<Measure, Double> values) {
-        double sum = 0;
-        for (Map.Entry<Measure, DungeonTargets.Range> e : ranges.entrySet()) {
-            sum += e.getValue().gap(values.get(e.getKey())) / e.getKey().unit;
-        }
-        return sum == 0 ? 0 : 1 + Math.min(sum, 1e6);
-    }
-
-    /** e.g. {@code jumps=4 completion=1}. */
-    public static String describe(Map<Measure, Double> values) {
-        StringJoiner j = new StringJoiner(" ");
-        values.forEach((m, v) -> j.add(m.key + "=" + DungeonTargets.fmt(v)));
-        return j.toString();
+    @Override
+    public Function<PlatformerLevel, Map<Measure, Double>> measurer() {
+        PlatformerSolver solver = new PlatformerSolver();
+        return level -> measure(level, solver);
     }
 
     @Override
     public String toString() {
-        StringJoiner j = new StringJoiner(",");
-        new EnumMap<>(ranges).forEach((m, r) -> j.add(m.key + "=" + r));
-        return j.toString();
+        return Targets.spec(ranges);
     }
 }

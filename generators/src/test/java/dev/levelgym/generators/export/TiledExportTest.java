@@ -9,8 +9,10 @@ import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.TileWorld;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,8 @@ class TiledExportTest {
     private static List<DungeonLevel> corpusAndGenerated() {
         List<DungeonLevel> levels = new ArrayList<>(DungeonCorpus.levels());
         for (String name : List.of("rooms", "caves")) {
-            LevelGenerator g = LevelGenerators.create(name);
+            LevelGenerator<DungeonLevel> g = Generators.standard().create(name, TileWorld.DUNGEON,
+                    GeneratorSettings.DEFAULT);
             for (long seed = 0; seed < 30; seed++) {
                 levels.add(g.generate(seed).withId(name + "-" + seed));
             }

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.search.DungeonLatentSearch;
-import dev.levelgym.generators.search.DungeonSearchResult;
 import dev.levelgym.generators.search.DungeonTargets;
+import dev.levelgym.generators.search.LatentSearch;
+import dev.levelgym.generators.search.TargetSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,8 @@ class GanModelTest {
                 64, 32, 11);
         List<List<String>> runs = new ArrayList<>();
         for (long seed : new long[] {11, 11, 12}) {
-            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config.withSeed(seed))) {
+            try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
+                    config.toBuilder().seed(seed).build())) {
                 for (int i = 0; i < 3; i++) {
                     trainer.step();
                 }
@@ -114,7 +115,8 @@ class GanModelTest {
     void latentSearchMeetsTargetsAndIsDeterministicPerSeed() {
         DungeonGan g = new DungeonGan(model);
         DungeonTargets anything = DungeonTargets.parse("solutionLength=1..1000");
-        DungeonSearchResult first = new DungeonLatentSearch(g, anything, 50).search(4);
+        var first = new LatentSearch<>(g, g.name(), anything, 50).search(4);
+        assertEquals("CMA-ES in the GAN's latent space", TargetSearch.of(g, anything, 50).describe());
         assertTrue(first.met());
         assertEquals(1, first.evaluations(), "the seed's own latent meets a target every level meets");
         assertEquals(g.generate(4), first.level());
@@ -123,12 +125,12 @@ class GanModelTest {
         double walls = DungeonTargets.parse("walls=0..1").measure(g.generate(9), new DungeonSolver())
                 .get(DungeonTargets.Measure.WALLS);
         DungeonTargets open = DungeonTargets.parse("walls=" + (walls + 0.02) + "..1");
-        DungeonSearchResult a = new DungeonLatentSearch(g, open, 400).search(9);
+        var a = new LatentSearch<>(g, g.name(), open, 400).search(9);
         assertTrue(a.met(), "not met: " + a.measures());
         assertTrue(a.evaluations() > 1);
         assertTrue(open.met(a.measures()));
         assertTrue(DungeonSolver.solve(a.level()).playable());
-        DungeonSearchResult b = new DungeonLatentSearch(g, open, 400).search(9);
+        var b = new LatentSearch<>(g, g.name(), open, 400).search(9);
         assertEquals(a.level(), b.level());
         assertEquals(a.evaluations(), b.evaluations());
     }

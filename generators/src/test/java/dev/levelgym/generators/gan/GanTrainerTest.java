@@ -41,7 +41,7 @@ class GanTrainerTest {
         for (double decay : new double[] {0, 0.9}) {
             List<GanTrainer.Losses> run = new ArrayList<>();
             try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
-                    SMALL.withEmaDecay(decay))) {
+                    SMALL.toBuilder().emaDecay(decay).build())) {
                 for (int i = 0; i < SMALL.steps(); i++) {
                     run.add(trainer.step());
                 }
@@ -63,7 +63,8 @@ class GanTrainerTest {
     void bootstrappingAdmitsOnlyPlayableNovelLevels() {
         List<DungeonLevel> corpus = DungeonCorpus.levels();
         // Bootstrapping on (at a step this run never reaches), so the trainer keeps the texts novelty is judged by.
-        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(corpus), SMALL.withBootstrapEvery(1000))) {
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(corpus),
+                SMALL.toBuilder().bootstrapEvery(1000).build())) {
             // A mirror image is playable (the rules have no preferred direction); take the first corpus level whose
             // mirror is far from every corpus level.
             DungeonLevel first = corpus.stream().filter(l -> far(TileMaps.mirror(l, true, false).toText(), corpus))
@@ -256,9 +257,10 @@ class GanTrainerTest {
     /** The Gumbel noise comes from the trainer's own seeded generator: a seed repeats its run, another does not. */
     @Test
     void gumbelTrainingIsDeterministicPerSeed() {
-        GanConfig gumbel = SMALL.withSteps(3).withGumbelTemperature(1);
+        GanConfig gumbel = SMALL.toBuilder().steps(3).gumbelTemperature(1).build();
         List<List<Object>> runs = new ArrayList<>();
-        for (GanConfig config : List.of(gumbel, gumbel, gumbel.withSeed(4), gumbel.withGumbelTemperature(0))) {
+        for (GanConfig config : List.of(gumbel, gumbel, gumbel.toBuilder().seed(4).build(),
+                gumbel.toBuilder().gumbelTemperature(0).build())) {
             List<Object> run = new ArrayList<>();
             try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config)) {
                 for (int i = 0; i < config.steps(); i++) {
@@ -278,12 +280,12 @@ class GanTrainerTest {
     void gumbelTemperatureIsZeroOrPositiveAndFinite() {
         for (double bad : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SMALL.withGumbelTemperature(bad));
+                    () -> SMALL.toBuilder().gumbelTemperature(bad).build());
             assertEquals("gumbelTemperature must be 0 (off) or positive, got " + bad, e.getMessage());
         }
-        assertEquals(0.5, SMALL.withGumbelTemperature(0.5).gumbelTemperature());
+        assertEquals(0.5, SMALL.toBuilder().gumbelTemperature(0.5).build().gumbelTemperature());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SMALL.withCriticLearningRate(0));
+                () -> SMALL.toBuilder().criticLearningRate(0).build());
         assertTrue(e.getMessage().contains("criticLearningRate 0.0"), e.getMessage());
     }
 
@@ -294,7 +296,7 @@ class GanTrainerTest {
         for (double rate : new double[] {SMALL.learningRate(), SMALL.learningRate() / 4}) {
             List<GanTrainer.Losses> run = new ArrayList<>();
             try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
-                    SMALL.withSteps(2).withCriticLearningRate(rate))) {
+                    SMALL.toBuilder().steps(2).criticLearningRate(rate).build())) {
                 run.add(trainer.step());
                 run.add(trainer.step());
             }

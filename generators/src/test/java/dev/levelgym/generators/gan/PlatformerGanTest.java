@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.TileWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +33,7 @@ class PlatformerGanTest {
     @BeforeAll
     static void train() throws Exception {
         tiny = dir.resolve("tiny");
-        GanConfig config = GanConfig.platformerDefaults().withSteps(3).withSeed(11);
+        GanConfig config = GanConfig.platformerDefaults().toBuilder().steps(3).seed(11).build();
         try (GanTrainer trainer = new GanTrainer(PlatformerWindows.maps(PlatformerCorpus.levels()), config)) {
             for (int i = 0; i < 3; i++) {
                 trainer.step();
@@ -84,7 +86,7 @@ class PlatformerGanTest {
         assertEquals(tiny.resolve("manifest.json") + ": a GAN for Platformer-v0 levels, not Dungeon-v0 ones",
                 asDungeon.getMessage());
         IllegalArgumentException registry = assertThrows(IllegalArgumentException.class,
-                () -> LevelGenerators.create("gan:" + tiny));
+                () -> Generators.standard().create("gan:" + tiny, TileWorld.DUNGEON, GeneratorSettings.DEFAULT));
         assertEquals(asDungeon.getMessage(), registry.getMessage());
         IllegalArgumentException asPlatformer = assertThrows(IllegalArgumentException.class,
                 () -> PlatformerGan.load(BUNDLED_DUNGEON));

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.generators.LevelGenerators;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.TileWorld;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,17 +52,20 @@ class DungeonTargetsTest {
 
     @Test
     void seedSearchFindsALevelMeetingTargetsDeterministically() {
-        var rooms = LevelGenerators.create("rooms");
+        var rooms = Generators.standard().create("rooms", TileWorld.DUNGEON, GeneratorSettings.DEFAULT);
         DungeonTargets t = DungeonTargets.parse("enemies=0..1,solutionLength=10..40");
-        DungeonSearchResult a = DungeonSeedSearch.search(rooms, t, 5, 500);
+        var a = new SeedSearch<>(rooms, t, 500).search(5);
         assertTrue(a.met());
         assertTrue(t.met(a.measures()));
         assertEquals("rooms-5", a.level().id());
-        DungeonSearchResult b = DungeonSeedSearch.search(rooms, t, 5, 500);
+        var b = new SeedSearch<>(rooms, t, 500).search(5);
         assertEquals(a.level(), b.level());
         assertEquals(a.evaluations(), b.evaluations());
-        DungeonSearchResult impossible = DungeonSeedSearch.search(rooms, DungeonTargets.parse("enemies=100"), 5, 3);
+        var impossible = new SeedSearch<>(rooms, DungeonTargets.parse("enemies=100"), 3).search(5);
         assertEquals(3, impossible.evaluations());
         assertTrue(!impossible.met());
+        TargetSearch<DungeonLevel, DungeonTargets.Measure> chosen = TargetSearch.of(rooms, t, 500);
+        assertEquals("successive seeds s, s+2^32, ...", chosen.describe(), "rooms has no latent space");
+        assertEquals(a, chosen.search(5));
     }
 }

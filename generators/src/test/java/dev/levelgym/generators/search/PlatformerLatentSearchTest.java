@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.generators.gan.PlatformerGan;
+import dev.levelgym.generators.gan.PlatformerGanGenerator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,9 @@ class PlatformerLatentSearchTest {
             PlatformerSolution plain = solver.solve(PlatformerGan.parseOrNull(gan.stitched(2, 3), "plain"));
             int wanted = plain.jumps() + 3;
             PlatformerTargets targets = PlatformerTargets.parse("completion=1,jumps=" + wanted + "..40");
-            PlatformerLatentSearch search = new PlatformerLatentSearch(gan, targets, 3, 1500);
-            PlatformerSearchResult r = search.search(2);
+            PlatformerGanGenerator generator = new PlatformerGanGenerator(gan, 3, BUNDLED.toString());
+            var search = new LatentSearch<>(generator, generator.name(), targets, 1500);
+            var r = search.search(2);
             assertTrue(r.met(), r.measures().toString());
             assertTrue(r.evaluations() > 1, "the seed's own level already met the targets");
             PlatformerSolution s = solver.solve(r.level());
@@ -41,7 +43,7 @@ class PlatformerLatentSearchTest {
             assertTrue(s.jumps() >= wanted, s.jumps() + " jumps");
             assertEquals(3 * 28, r.level().width());
             assertEquals((double) s.jumps(), r.measures().get(PlatformerTargets.Measure.JUMPS));
-            PlatformerSearchResult again = search.search(2);
+            var again = search.search(2);
             assertEquals(r.level(), again.level());
             assertEquals(r.evaluations(), again.evaluations());
         }

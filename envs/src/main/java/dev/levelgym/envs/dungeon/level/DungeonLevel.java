@@ -106,6 +106,7 @@ public final class DungeonLevel implements TileGrid {
     }
 
     /** The same tiles under another id. */
+    @Override
     public DungeonLevel withId(String newId) {
         return new DungeonLevel(newId, width, height, tiles);
     }

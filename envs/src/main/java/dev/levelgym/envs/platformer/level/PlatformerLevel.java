@@ -127,6 +127,7 @@ public final class PlatformerLevel implements TileGrid {
     }
 
     /** The same tiles under another id. */
+    @Override
     public PlatformerLevel withId(String newId) {
         return new PlatformerLevel(newId, width, tiles);
     }

@@ -1,6 +1,5 @@
 package dev.levelgym.generators.search;
 
-import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import java.util.Map;
 
 /**
@@ -12,6 +11,10 @@ import java.util.Map;
  * @param measures    its measured values
  * @param repairEdits tile edits repair made to its draft (0 for generators whose levels need none)
  */
-public record DungeonSearchResult(DungeonLevel level, boolean met, int evaluations, Map<DungeonTargets.Measure, Double> measures,
-                           int repairEdits) {
+public record SearchResult<L, M>(L level, boolean met, int evaluations, Map<M, Double> measures, int repairEdits) {
+
+    /** The same result with {@code evaluations}. */
+    SearchResult<L, M> withEvaluations(int count) {
+        return new SearchResult<>(level, met, count, measures, repairEdits);
+    }
 }

@@ -1,0 +1,122 @@
+package dev.levelgym.generators.gan;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.TileWorld;
+import dev.levelgym.generators.search.LatentSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A platformer GAN as a generator of levels of {@code segments} segments: level {@code s} is
+ * {@link PlatformerGan#level(long, int)}, whose joins the solver checked (it may still be incompletable: see there).
+ * Its latent space is the segments' latent vectors side by side, decoded by plain stitching
+ * ({@link PlatformerGan#stitched(List)}), so a target search can ask for {@code completion=1}. Closing it closes
+ * the GAN.
+ */
+public final class PlatformerGanGenerator implements LevelGenerator<PlatformerLevel>, LatentSpace<PlatformerLevel> {
+
+    private final PlatformerGan gan;
+    private final int segments;
+    private final String source;
+
+    /**
+     * @param segments 28-column segments per level, at least 1
+     * @param source   where the model came from, for messages (its directory)
+     */
+    public PlatformerGanGenerator(PlatformerGan gan, int segments, String source) {
+        if (segments < 1) {
+            throw new UserInputException("a stitched level needs at least 1 segment, got " + segments);
+        }
+        this.gan = gan;
+        this.segments = segments;
+        this.source = source;
+    }
+
+    @Override
+    public String name() {
+        return PlatformerGan.NAME;
+    }
+
+    @Override
+    public TileWorld<PlatformerLevel> world() {
+        return TileWorld.PLATFORMER;
+    }
+
+    @Override
+    public int width() {
+        return segments * PlatformerGan.SEGMENT_WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return PlatformerLevel.HEIGHT;
+    }
+
+    @Override
+    public PlatformerLevel generate(long seed) {
+        return gan.level(seed, segments).level();
+    }
+
+    @Override
+    public Generated<PlatformerLevel> make(long seed) {
+        PlatformerGan.Stitched stitched = gan.level(seed, segments);
+        return new Generated<>(stitched.level(), 0, stitched.redraws());
+    }
+
+    @Override
+    public String size() {
+        return segments + " segments, " + LevelGenerator.super.size();
+    }
+
+    @Override
+    public Optional<String> redrawsLabel() {
+        return Optional.of("segment redraws at the joins");
+    }
+
+    @Override
+    public String describe() {
+        return source + " is a " + world().envId() + " GAN";
+    }
+
+    @Override
+    public String latentSpaceName() {
+        return "the GAN's latent space";
+    }
+
+    @Override
+    public double[] latent(long seed) {
+        List<float[]> start = gan.latents(seed, segments);
+        int size = start.get(0).length;
+        double[] latent = new double[size * segments];
+        for (int s = 0; s < segments; s++) {
+            for (int i = 0; i < size; i++) {
+                latent[s * size + i] = start.get(s)[i];
+            }
+        }
+        return latent;
+    }
+
+    /** The plain stitch of the segments' latents; null if it has no start cell. */
+    @Override
+    public Decoded<PlatformerLevel> decode(double[] latent, String id) {
+        int size = latent.length / segments;
+        List<float[]> latents = new ArrayList<>(segments);
+        for (int s = 0; s < segments; s++) {
+            float[] z = new float[size];
+            for (int i = 0; i < size; i++) {
+                z[i] = (float) latent[s * size + i];
+            }
+            latents.add(z);
+        }
+        PlatformerLevel level = PlatformerGan.parseOrNull(gan.stitched(latents), id);
+        return level == null ? null : new Decoded<>(level, 0);
+    }
+
+    @Override
+    public void close() {
+        gan.close();
+    }
+}
