@@ -10,6 +10,7 @@ import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.vector.VectorEnv;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * The random baseline as a {@link Learner}, so the harness can "train" it like a learner: it plays uniformly random
@@ -45,6 +46,14 @@ public final class RandomTrainableAgent<O> implements Learner<O> {
     public void actBatch(float[] observations, boolean explore, int[] actions) {
         for (int i = 0; i < actions.length; i++) {
             actions[i] = actionSpace.sample(explore ? random : evalRandom);
+        }
+    }
+
+    /** Its policy is the uniform one. */
+    @Override
+    public void sampleBatch(float[] observations, RandomGenerator[] generators, int[] actions) {
+        for (int i = 0; i < actions.length; i++) {
+            actions[i] = actionSpace.sample(generators[i]);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.levelgym.agents;
 
 import dev.levelgym.envs.Env;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.vector.VectorEnv;
+import java.util.random.RandomGenerator;
 
 /**
  * An agent the benchmark harness trains on a discrete-action env: a run of {@code totalSteps} env steps
@@ -41,6 +43,18 @@ public interface TrainableAgent<O> extends Agent<O, Integer>, AutoCloseable {
      * {@link #act}.
      */
     void actBatch(float[] observations, boolean explore, int[] actions);
+
+    /**
+     * Actions drawn from the agent's stochastic policy for N observations, copy {@code i}'s from
+     * {@code generators[i]} (an evaluation seeds one per episode, so it is reproducible and leaves the training
+     * generator alone). For agents whose policy is stochastic, such as PPO's; the default refuses.
+     *
+     * @throws UserInputException if the agent has no stochastic policy to sample
+     */
+    default void sampleBatch(float[] observations, RandomGenerator[] generators, int[] actions) {
+        throw new UserInputException("this agent has no stochastic policy to sample from; evaluate it with "
+                + "--eval-policy greedy");
+    }
 
     /** Environment steps taken in training so far, over the agent's life. */
     long steps();

@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import dev.levelgym.agents.bench.AgentConfigFiles;
 import dev.levelgym.agents.bench.AgentKinds;
+import dev.levelgym.agents.bench.EvalPolicy;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
 import dev.levelgym.agents.bench.BenchSummary;
@@ -100,8 +101,12 @@ final class BenchCommand implements Callable<Integer> {
             + "given: " + PRESET_PROCGEN + " (Cobbe et al. 2020's generalization protocol: ppo with Procgen's "
             + "hyperparameters and IMPALA CNN, " + PROCGEN_NUM_ENVS + " env copies, num_levels=" + PROCGEN_LEVELS
             + " training levels from 0, held-out test from level " + dev.levelgym.agents.bench.ProceduralSplit.HELD_OUT_START
-            + " on the plain game).")
+            + " on the plain game, evaluations sampling the policy as Procgen's do).")
     private String preset;
+
+    @Option(names = "--eval-policy", paramLabel = "POLICY", description = "How evaluations pick actions: greedy or "
+            + "sample (from the agent's stochastic policy, seeded per episode; the " + "procgen preset's) (default greedy).")
+    private String evalPolicy;
 
     static final String PRESET_PROCGEN = "procgen";
     static final int PROCGEN_NUM_ENVS = 64;
@@ -122,6 +127,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (numEnvs == null) {
             numEnvs = PROCGEN_NUM_ENVS;
+        }
+        if (evalPolicy == null) {
+            evalPolicy = EvalPolicy.SAMPLE.label();
         }
         options.putIfAbsent("num_levels", String.valueOf(PROCGEN_LEVELS));
         options.putIfAbsent("start_level", "0");
@@ -167,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
         // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
         BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
-                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg()));
+                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg(), policy()));
         OutputDirectory.prepareFresh(out, force, true);
         BenchSummary summary;
         try (SparkEngine spark = SparkEngine.start(master, "levelgym bench " + envId);
@@ -175,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
                      !noProgress)) {
             BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                     spark.parallelism(), agentConfigs(), checkpointEvery != null ? checkpointEvery : every, numEnvs,
-                    testLevelsArg());
+                    testLevelsArg(), policy());
             summary = new SparkBench(Registry.installed()).run(spark, settings, out, SparkBench.TRAIN, cell -> {
                 progress.stepBy(1);
                 progress.message(cell);
@@ -188,6 +196,10 @@ final class BenchCommand implements Callable<Integer> {
                 BenchSummary.MARKDOWN_FILE, BenchSummary.CURVES_FILE, "runs/<agent>/seed-<k>/"))
                 + (summary.heldOutOptions() != null || testLevels != null ? ", " + BenchSummary.GENERALIZATION_FILE : ""));
         return summary.failedCells().isEmpty() ? 0 : 1;
+    }
+
+    private EvalPolicy policy() {
+        return evalPolicy == null ? EvalPolicy.GREEDY : EvalPolicy.parse("--eval-policy", evalPolicy);
     }
 
     private String testLevelsArg() {
@@ -206,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                 threads != null ? threads : defaultThreads(), agentConfigs(),
-                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg());
+                checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg(), policy());
         BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
         runner.validate(settings);
         if (resume) {

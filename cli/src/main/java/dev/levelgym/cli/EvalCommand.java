@@ -3,8 +3,9 @@ package dev.levelgym.cli;
 import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.EvalEpisode;
+import dev.levelgym.agents.bench.EvalPolicy;
 import dev.levelgym.agents.bench.EvalResult;
-import dev.levelgym.agents.bench.GreedyEvaluation;
+import dev.levelgym.agents.bench.Evaluation;
 import dev.levelgym.agents.bench.RunFiles;
 import dev.levelgym.agents.bench.RunSettings;
 import dev.levelgym.agents.bench.TestLevels;
@@ -55,13 +56,17 @@ final class EvalCommand implements Callable<Integer> {
     private int episodes;
 
     @Option(names = "--seed", paramLabel = "S", description = "Episode i resets with seed+i (default "
-            + GreedyEvaluation.DEFAULT_SEED + ", as the evaluations during training).")
+            + Evaluation.DEFAULT_SEED + ", as the evaluations during training).")
     private Long seed;
 
     @Option(names = "--num-envs", paramLabel = "N", defaultValue = "1",
             description = "Env copies played in lockstep with one batched action per step (default ${DEFAULT-VALUE}); "
                     + "the results do not depend on it.")
     private int numEnvs;
+
+    @Option(names = "--eval-policy", paramLabel = "POLICY", description = "greedy (the best action) or sample (drawn "
+            + "from the agent's stochastic policy, seeded per episode) (default: the run's, else greedy).")
+    private String evalPolicy;
 
     @Option(names = "--test-levels", paramLabel = "DIR", description = "Test on every level file of DIR (--episodes "
             + "each), with the run's game (its training options dropped: level choice, shaping, time limits).")
@@ -83,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
         if (numEnvs < 1 || numEnvs > RunSettings.MAX_NUM_ENVS) {
             throw new UserInputException("--num-envs must be in 1.." + RunSettings.MAX_NUM_ENVS + ", got " + numEnvs);
         }
-        long first = seed == null ? GreedyEvaluation.DEFAULT_SEED : seed;
+        long first = seed == null ? Evaluation.DEFAULT_SEED : seed;
         if (first < 0) {
             throw new UserInputException("--seed must be non-negative, got " + first);
         }
@@ -96,12 +101,17 @@ final class EvalCommand implements Callable<Integer> {
         }
         String envId = AgentKinds.manifestEnvId(dir);
         Map<String, String> runOptions = new TreeMap<>();
+        EvalPolicy policy = EvalPolicy.GREEDY;
         Path runDir = dir.toAbsolutePath().getParent();
         if (runDir != null && Files.exists(runDir.resolve(RunFiles.RUN_JSON))) {
             RunSettings run = TrainingRun.storedSettings(runDir);
             if (run.envId().equals(envId)) {
                 runOptions.putAll(run.envOptions());
+                policy = run.evalPolicy();
             }
+        }
+        if (evalPolicy != null) {
+            policy = EvalPolicy.parse("--eval-policy", evalPolicy);
         }
         Registry registry = Registry.installed();
         EnvSpec<?, ?> envSpec = registry.spec(envId);
@@ -115,11 +125,12 @@ final class EvalCommand implements Callable<Integer> {
             try (Env<?, ?> trained = registry.make(envId, envOptions);
                  TrainableAgent<?> agent = AgentKinds.installed().load(dir, trained)) {
                 Space<?> observes = trained.observationSpace();
-                result = TestLevels.evaluate(agent, envSpec, runOptions, options, observes, testLevels, episodes,
-                        first, numEnvs);
+                result = TestLevels.evaluate(agent, envSpec, runOptions, options, observes, testLevels, policy,
+                        episodes, first, numEnvs);
             }
-            out.printf(Locale.ROOT, "%s on %s, test levels %s: %d level files x %d greedy episodes (seeds %d..%d)%n",
-                    kind, envId, testLevels, result.perLevel().size(), episodes, first, first + episodes - 1);
+            out.printf(Locale.ROOT, "%s on %s, test levels %s: %d level files x %d %s episodes (seeds %d..%d)%n",
+                    kind, envId, testLevels, result.perLevel().size(), episodes, describe(policy), first,
+                    first + episodes - 1);
             printResult(out, result.overall(), envSpec);
             printLevels(out, result.perLevel());
             if (perLevel != null) {
@@ -132,11 +143,11 @@ final class EvalCommand implements Callable<Integer> {
         try (Env<?, ?> env = registry.make(envId, envOptions);
              TrainableAgent<?> agent = AgentKinds.installed().load(dir, env);
              VectorEnv copies = SyncVectorEnv.of(envSpec, numEnvs, envOptions)) {
-            played = GreedyEvaluation.episodes(agent, copies, episodes, first);
+            played = Evaluation.episodes(agent, copies, policy, episodes, first);
         }
-        EvalResult result = GreedyEvaluation.summarize(played, envSpec.rewardThreshold());
-        out.printf(Locale.ROOT, "%s on %s%s, %d greedy episodes (seeds %d..%d)%n", kind, envId,
-                envOptions.isEmpty() ? "" : " " + envOptions, episodes, first, first + episodes - 1);
+        EvalResult result = Evaluation.summarize(played, envSpec.rewardThreshold());
+        out.printf(Locale.ROOT, "%s on %s%s, %d %s episodes (seeds %d..%d)%n", kind, envId,
+                envOptions.isEmpty() ? "" : " " + envOptions, episodes, describe(policy), first, first + episodes - 1);
         printResult(out, result, envSpec);
         if (perLevel != null) {
             List<TestLevels.LevelResult> levels = byLevel(played);
@@ -144,6 +155,10 @@ final class EvalCommand implements Callable<Integer> {
             out.println("wrote " + perLevel + " (" + levels.size() + " levels)");
         }
         return 0;
+    }
+
+    private static String describe(EvalPolicy policy) {
+        return policy == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy";
     }
 
     private static void printResult(PrintWriter out, EvalResult result, EnvSpec<?, ?> envSpec) {

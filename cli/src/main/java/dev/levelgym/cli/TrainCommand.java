@@ -5,6 +5,7 @@ import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.bench.AgentConfigFiles;
 import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.CurveCharts;
+import dev.levelgym.agents.bench.EvalPolicy;
 import dev.levelgym.agents.bench.EvalResult;
 import dev.levelgym.agents.bench.RunFiles;
 import dev.levelgym.agents.bench.RunSettings;
@@ -58,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}); evaluations run on as many.")
     private int numEnvs;
 
+    @Option(names = "--eval-policy", paramLabel = "POLICY", defaultValue = "greedy",
+            description = "How evaluations pick actions: greedy (the best action) or sample (drawn from the agent's "
+                    + "stochastic policy, e.g. PPO's, as Procgen evaluates; seeded per episode) (default ${DEFAULT-VALUE}).")
+    private String evalPolicy;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory.")
     private Path out;
 
@@ -104,7 +110,8 @@ final class TrainCommand implements Callable<Integer> {
         JsonNode agentConfig = config == null ? null : AgentConfigFiles.read(config);
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         RunSettings settings = new RunSettings(envId, options, agent, agentConfig, steps, seed, every,
-                evalEpisodes, checkpointEvery != null ? checkpointEvery : every, numEnvs);
+                evalEpisodes, checkpointEvery != null ? checkpointEvery : every, numEnvs,
+                EvalPolicy.parse("--eval-policy", evalPolicy));
         Registry registry = Registry.installed();
         try (var env = registry.make(envId, options)) { // bad ids, options and configs fail before touching --out
             kinds.create(agent, envId, env, agentConfig, seed).close();
@@ -155,8 +162,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!outcome.evals().isEmpty()) {
             RunFiles.EvalPoint last = outcome.evals().get(outcome.evals().size() - 1);
             EvalResult r = last.result();
-            stdout.printf(Locale.ROOT, "greedy evaluation at step %d (%d episodes): return %.3f ± %.3f%s%n",
-                    last.globalStep(), evalEpisodes, r.mean(), r.std(),
+            stdout.printf(Locale.ROOT, "%s evaluation at step %d (%d episodes): return %.3f ± %.3f%s%n",
+                    settings.evalPolicy() == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy", last.globalStep(),
+                    evalEpisodes, r.mean(), r.std(),
                     Double.isNaN(r.winRate()) ? "" : String.format(Locale.ROOT, ", win rate %.3f", r.winRate()));
         }
         stdout.printf("wrote %s: %s, %s, %s, %s/%n", out, RunFiles.EPISODES_CSV, RunFiles.EVAL_CSV, LEARNING_CURVE,

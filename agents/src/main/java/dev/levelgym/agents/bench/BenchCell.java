@@ -63,7 +63,7 @@ public final class BenchCell {
             return done;
         }
         RunSettings run = new RunSettings(s.envId(), trainOptions, agent, s.agentConfigs().get(agent), s.steps(),
-                seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery(), s.numEnvs());
+                seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery(), s.numEnvs(), s.evalPolicy());
         boolean fromCheckpoint = resume && Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT));
         if (resume && !fromCheckpoint) {
             deleteRecursively(dir); // stopped before its first checkpoint: nothing in it is worth keeping
@@ -161,7 +161,7 @@ public final class BenchCell {
     private EvalResult heldOut(TrainingRun.Outcome outcome, BenchSettings s, Map<String, String> options) {
         EnvSpec<?, ?> spec = registry.spec(s.envId());
         try (VectorEnv env = SyncVectorEnv.of(spec, s.numEnvs(), spec.evaluationOptions(options))) {
-            return GreedyEvaluation.run(outcome.agent(), env, s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED,
+            return Evaluation.run(outcome.agent(), env, s.evalPolicy(), s.evalEpisodes(), Evaluation.DEFAULT_SEED,
                     spec.rewardThreshold());
         }
     }
@@ -175,7 +175,7 @@ public final class BenchCell {
             observes = trained.observationSpace();
         }
         return TestLevels.evaluate(outcome.agent(), spec, trainOptions, Map.of(), observes,
-                java.nio.file.Path.of(s.testLevels()), s.evalEpisodes(), GreedyEvaluation.DEFAULT_SEED,
+                java.nio.file.Path.of(s.testLevels()), s.evalPolicy(), s.evalEpisodes(), Evaluation.DEFAULT_SEED,
                 s.numEnvs()).overall();
     }
 }

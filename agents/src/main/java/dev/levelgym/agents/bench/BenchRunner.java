@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs a benchmark grid on a fixed thread pool. Each cell is an independent {@link BenchCell} in
  * {@code out/runs/<agent>/seed-<k>/} with its own envs and agent, so its results depend only on its agent and
  * seed, not on the thread count or scheduling. Evaluations use separate envs seeded from
- * {@link GreedyEvaluation#DEFAULT_SEED}, never a grid seed. Writes {@code summary.json}, {@code summary.md} and
+ * {@link Evaluation#DEFAULT_SEED}, never a grid seed. Writes {@code summary.json}, {@code summary.md} and
  * {@code curves.png} (see {@link BenchSummary}).
  *
  * <p>Resumable: the settings go to {@code out/bench.json} first, each cell checkpoints as it trains and, once done,

@@ -20,16 +20,17 @@ import java.util.TreeMap;
  * @param numEnvs         env copies each cell trains on in lockstep (null: 1)
  * @param testLevels      a folder of level files every cell is also tested on after training (each file
  *                        {@code evalEpisodes} times), or null
+ * @param evalPolicy      how every evaluation picks actions (null: greedy)
  */
 public record BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
                             long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs,
-                            long checkpointEvery, Integer numEnvs, String testLevels) {
+                            long checkpointEvery, Integer numEnvs, String testLevels, EvalPolicy evalPolicy) {
 
     public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
                          long evalEvery, int evalEpisodes, int threads, Map<String, JsonNode> agentConfigs,
                          long checkpointEvery) {
         this(envId, envOptions, agents, seeds, steps, evalEvery, evalEpisodes, threads, agentConfigs,
-                checkpointEvery, 1, null);
+                checkpointEvery, 1, null, EvalPolicy.GREEDY);
     }
 
     public BenchSettings(String envId, Map<String, String> envOptions, List<String> agents, int seeds, long steps,
@@ -77,6 +78,7 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
             throw new UserInputException("--checkpoint-every must be non-negative, got " + checkpointEvery);
         }
         numEnvs = numEnvs == null ? 1 : numEnvs;
+        evalPolicy = evalPolicy == null ? EvalPolicy.GREEDY : evalPolicy;
         if (numEnvs < 1 || numEnvs > RunSettings.MAX_NUM_ENVS) {
             throw new UserInputException("--num-envs must be in 1.." + RunSettings.MAX_NUM_ENVS + ", got " + numEnvs);
         }
@@ -111,6 +113,9 @@ public record BenchSettings(String envId, Map<String, String> envOptions, List<S
         }
         if (!numEnvs.equals(stored.numEnvs)) {
             return "--num-envs is " + numEnvs + " but the benchmark's was " + stored.numEnvs;
+        }
+        if (evalPolicy != stored.evalPolicy) {
+            return "--eval-policy is " + evalPolicy.label() + " but the benchmark's was " + stored.evalPolicy.label();
         }
         if (!java.util.Objects.equals(testLevels, stored.testLevels)) {
             return "--test-levels is " + testLevels + " but the benchmark's was " + stored.testLevels;

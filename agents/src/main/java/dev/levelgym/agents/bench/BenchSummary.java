@@ -89,11 +89,12 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         rewardThreshold.ifPresentOrElse(t -> root.put("rewardThreshold", t), () -> root.putNull("rewardThreshold"));
         root.put("evalEvery", settings.evalEvery());
         root.put("evalEpisodes", settings.evalEpisodes());
-        root.put("evalSeed", GreedyEvaluation.DEFAULT_SEED);
+        root.put("evalSeed", Evaluation.DEFAULT_SEED);
         root.set("trainOptions", Checkpoints.JSON.valueToTree(trainOptions));
         root.set("heldOutOptions", heldOutOptions == null ? null : Checkpoints.JSON.valueToTree(heldOutOptions));
         root.put("threads", settings.threads());
         root.put("numEnvs", settings.numEnvs());
+        root.put("evalPolicy", settings.evalPolicy().label());
         if (settings.testLevels() == null) {
             root.putNull("testLevels");
         } else {
@@ -117,7 +118,8 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         StringBuilder md = new StringBuilder();
         md.append("# ").append(settings.envId()).append(", ").append(settings.steps()).append(" steps, ")
                 .append(settings.seeds()).append(" seeds\n\n");
-        md.append("Final greedy evaluation over ").append(settings.evalEpisodes()).append(" episodes; solved = mean "
+        md.append("Final ").append(settings.evalPolicy() == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy")
+                .append(" evaluation over ").append(settings.evalEpisodes()).append(" episodes; solved = mean "
                 + "return ≥ ").append(rewardThreshold.isPresent() ? fmt(rewardThreshold.getAsDouble()) : "n/a")
                 .append(".\n\n");
         boolean heldOut = heldOutOptions != null;

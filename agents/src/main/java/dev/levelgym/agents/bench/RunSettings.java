@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param checkpointEvery checkpoint every this many steps (0: only at the end or when stopped)
  * @param numEnvs         env copies trained on in lockstep (and evaluated on); a run.json of an earlier levelgym has
  *                        none and reads as 1
+ * @param evalPolicy      how the evaluations pick actions (null: greedy, as before it could be chosen)
  */
 public record RunSettings(String envId, Map<String, String> envOptions, String agent, JsonNode agentConfig,
                           long steps, long seed, long evalEvery, int evalEpisodes, long checkpointEvery,
-                          Integer numEnvs) {
+                          Integer numEnvs, EvalPolicy evalPolicy) {
 
     /** Maximum env copies: each is a whole env in memory, and beyond a few hundred batches stop getting faster. */
     public static final int MAX_NUM_ENVS = 4096;
@@ -30,11 +31,13 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
     /** A run on one env. */
     public RunSettings(String envId, Map<String, String> envOptions, String agent, JsonNode agentConfig, long steps,
                        long seed, long evalEvery, int evalEpisodes, long checkpointEvery) {
-        this(envId, envOptions, agent, agentConfig, steps, seed, evalEvery, evalEpisodes, checkpointEvery, 1);
+        this(envId, envOptions, agent, agentConfig, steps, seed, evalEvery, evalEpisodes, checkpointEvery, 1,
+                EvalPolicy.GREEDY);
     }
 
     public RunSettings {
         numEnvs = numEnvs == null ? 1 : numEnvs;
+        evalPolicy = evalPolicy == null ? EvalPolicy.GREEDY : evalPolicy;
         if (numEnvs < 1 || numEnvs > MAX_NUM_ENVS) {
             throw new UserInputException("--num-envs must be in 1.." + MAX_NUM_ENVS + ", got " + numEnvs);
         }
@@ -85,6 +88,9 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
         }
         if (!numEnvs.equals(stored.numEnvs)) {
             return "--num-envs is " + numEnvs + " but the run's was " + stored.numEnvs;
+        }
+        if (evalPolicy != stored.evalPolicy) {
+            return "--eval-policy is " + evalPolicy.label() + " but the run's was " + stored.evalPolicy.label();
         }
         return null;
     }

@@ -79,7 +79,7 @@ public final class TestLevels {
     }
 
     /**
-     * Plays every level file of {@code dir} {@code episodesPerLevel} times with the agent's greedy policy, on
+     * Plays every level file of {@code dir} {@code episodesPerLevel} times with the agent's greedy or sampled policy, on
      * {@code numEnvs} copies of the env at a time.
      *
      * @param runOptions  the options the agent was trained with
@@ -87,8 +87,8 @@ public final class TestLevels {
      * @param observes    the observation space the agent takes, to refuse a level of another size by name
      */
     public static Result evaluate(TrainableAgent<?> agent, EnvSpec<?, ?> spec, Map<String, String> runOptions,
-                                  Map<String, String> overrides, Space<?> observes, Path dir, int episodesPerLevel,
-                                  long seed, int numEnvs) {
+                                  Map<String, String> overrides, Space<?> observes, Path dir, EvalPolicy policy,
+                                  int episodesPerLevel, long seed, int numEnvs) {
         List<EvalEpisode> all = new ArrayList<>();
         List<LevelResult> perLevel = new ArrayList<>();
         for (Path file : files(spec.id(), dir)) {
@@ -102,7 +102,7 @@ public final class TestLevels {
                             + env.singleObservationSpace() + ", but the checkpoint takes " + observes
                             + " (the size of the levels it was trained on); test it on levels of that size");
                 }
-                episodes = GreedyEvaluation.episodes(agent, env, episodesPerLevel, seed);
+                episodes = Evaluation.episodes(agent, env, policy, episodesPerLevel, seed);
             }
             all.addAll(episodes);
             int wins = 0;
@@ -116,7 +116,7 @@ public final class TestLevels {
             perLevel.add(new LevelResult(dir.relativize(file).toString(), episodes.size(), wins,
                     returns / episodes.size(), lengths / episodes.size()));
         }
-        return new Result(GreedyEvaluation.summarize(all, spec.rewardThreshold()), List.copyOf(perLevel));
+        return new Result(Evaluation.summarize(all, spec.rewardThreshold()), List.copyOf(perLevel));
     }
 
     /** Writes the per-level results as CSV ({@value #CSV_HEADER}), through a temporary file and a rename. */

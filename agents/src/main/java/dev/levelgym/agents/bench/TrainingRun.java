@@ -25,7 +25,7 @@ import java.util.OptionalDouble;
  * One training run into a directory (see {@link RunFiles}): trains in chunks on {@code numEnvs} env copies,
  * evaluates greedily at step 0, every {@code evalEvery} steps and at the end on separate env copies without the
  * training aids (episode {@code i} seeded
- * {@link GreedyEvaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically, and appends every finished training
+ * {@link Evaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically, and appends every finished training
  * episode to episodes.csv. Evaluation does not touch the training stream, so where the evaluations and
  * checkpoints fall does not change the training.
  *
@@ -176,8 +176,8 @@ public final class TrainingRun {
                 // A vector step adds up to N steps (and PPO finishes its rollout), so a chunk may end past its mark.
                 if (nextEval >= 0 && step >= nextEval) {
                     double wall = wallOffset + (System.nanoTime() - start) / 1e9;
-                    EvalResult result = GreedyEvaluation.run(agent, evalEnv, s.evalEpisodes(),
-                            GreedyEvaluation.DEFAULT_SEED, threshold);
+                    EvalResult result = Evaluation.run(agent, evalEnv, s.evalPolicy(), s.evalEpisodes(),
+                            Evaluation.DEFAULT_SEED, threshold);
                     EvalPoint point = new EvalPoint(step, result, wall, trainSeconds);
                     evals.add(point);
                     evalCsv.write(RunFiles.evalRow(point));

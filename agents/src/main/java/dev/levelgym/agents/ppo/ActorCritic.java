@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -54,8 +55,11 @@ final class ActorCritic implements AutoCloseable {
     private final Block critic;
     private final ParameterStore parameterStore;
     private final List<Parameter> parameters = new ArrayList<>();
+    /** The shape of one input as the network takes it: (size) for an MLP, (H, W, C) for IMPALA. */
     private final long[] inputShape;
     private final int inputSize;
+    /** IMPALA: the observation's (C, H, W), which {@link #input} turns into channels-last rows. */
+    private final int[] planes;
     private final int numActions;
 
     /** MLP weights in Java arrays, [layer][in * out] transposed to [i * out + o], actor then critic; null for IMPALA. */
@@ -78,13 +82,15 @@ final class ActorCritic implements AutoCloseable {
                 throw new UserInputException("the IMPALA network needs a Box observation of shape (C, H, W), got "
                         + Arrays.toString(observationShape));
             }
-            inputShape = new long[] {observationShape[0], observationShape[1], observationShape[2]};
+            planes = observationShape.clone();
+            inputShape = new long[] {observationShape[1], observationShape[2], observationShape[0]};
             trunk = impalaTrunk(config);
             actor = Linear.builder().setUnits(numActions).build();
             critic = Linear.builder().setUnits(1).build();
             block = new SequentialBlock().add(trunk).add(heads(actor, critic));
         } else {
             inputShape = new long[] {size};
+            planes = null;
             trunk = null;
             actor = mlp(config.hiddenSizes(), numActions);
             critic = mlp(config.hiddenSizes(), 1);
@@ -113,9 +119,14 @@ final class ActorCritic implements AutoCloseable {
         return net;
     }
 
-    /** Espeholt et al.'s IMPALA CNN as Procgen's baseline has it (see {@link PolicyNetwork#IMPALA}). */
+    /**
+     * Espeholt et al.'s IMPALA CNN as Procgen's baseline has it (see {@link PolicyNetwork#IMPALA}). Its input is
+     * (N, H, W, C), viewed as NCHW with channels-last strides, the memory order in which libtorch's CPU convolutions
+     * and max-pooling are fastest (about twice as fast here as the same network on plain NCHW).
+     */
     private static SequentialBlock impalaTrunk(PpoConfig config) {
         SequentialBlock net = new SequentialBlock();
+        net.add(LambdaBlock.singleton(x -> x.transpose(0, 3, 1, 2), "channels_last_view"));
         for (int depth : config.convDepths()) {
             net.add(conv(depth));
             net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
@@ -208,6 +219,31 @@ final class ActorCritic implements AutoCloseable {
         }
     }
 
+    /**
+     * The first {@code n} observations of a flat batch (as the env lays them out, C×H×W for IMPALA) as the
+     * network's input, owned by {@code scope}.
+     */
+    NDArray input(NDManager scope, float[] observations, int n) {
+        if (planes == null) {
+            float[] rows = observations.length == n * inputSize ? observations
+                    : Arrays.copyOf(observations, n * inputSize);
+            return scope.create(rows, batchShape(n));
+        }
+        int c = planes[0];
+        int plane = planes[1] * planes[2];
+        float[] channelsLast = new float[n * inputSize];
+        for (int i = 0; i < n; i++) {
+            int base = i * inputSize;
+            for (int ch = 0; ch < c; ch++) {
+                int from = base + ch * plane;
+                for (int cell = 0; cell < plane; cell++) {
+                    channelsLast[base + cell * c + ch] = observations[from + cell];
+                }
+            }
+        }
+        return scope.create(channelsLast, batchShape(n));
+    }
+
     /** [logits (B, A), values (B, 1)]; gradients are recorded when called inside a gradient collector. */
     NDList forward(NDArray observations, boolean training) {
         return block.forward(parameterStore, new NDList(observations), training);
@@ -227,9 +263,7 @@ final class ActorCritic implements AutoCloseable {
             return;
         }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = observations.length == n * inputSize ? scope.create(observations, batchShape(n))
-                    : scope.create(Arrays.copyOf(observations, n * inputSize), batchShape(n));
-            NDList out = forward(x, false);
+            NDList out = forward(input(scope, observations, n), false);
             float[] l = out.get(0).toFloatArray();
             float[] v = out.get(1).toFloatArray();
             System.arraycopy(l, 0, logits, 0, n * numActions);

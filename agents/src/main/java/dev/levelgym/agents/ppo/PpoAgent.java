@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * Proximal Policy Optimization (Schulman et al. 2017) with a clipped objective, generalized advantage estimation,
@@ -186,6 +187,23 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
      */
     @Override
     public void actBatch(float[] observations, boolean explore, int[] actions) {
+        act(observations, actions, explore ? Sampling.TRAINING : Sampling.GREEDY, null);
+    }
+
+    /** Samples each copy's action from the policy with its own generator (an evaluation's). */
+    @Override
+    public void sampleBatch(float[] observations, RandomGenerator[] generators, int[] actions) {
+        act(observations, actions, Sampling.GIVEN, generators);
+    }
+
+    private enum Sampling { GREEDY, TRAINING, GIVEN }
+
+    /**
+     * One evaluation of the network for the batch, then per copy the most likely action (ties to the lowest) or one
+     * drawn from the softmax, from the training generator (recording its log-probability for the rollout) or from
+     * the copy's own.
+     */
+    private void act(float[] observations, int[] actions, Sampling sampling, RandomGenerator[] generators) {
         int n = actions.length;
         if (observations.length != n * network.inputSize()) {
             throw new IllegalArgumentException(n + " observations of " + observationSpace + " need "
@@ -207,7 +225,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
                     best = a;
                 }
             }
-            if (!explore) {
+            if (sampling == Sampling.GREEDY) {
                 actions[i] = actionSpace.start() + best;
                 continue;
             }
@@ -215,7 +233,8 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
             for (int a = 0; a < numActions; a++) {
                 sum += Math.exp(logits[offset + a] - max);
             }
-            double u = random.nextDouble() * sum;
+            RandomGenerator draw = sampling == Sampling.TRAINING ? random : generators[i];
+            double u = draw.nextDouble() * sum;
             int chosen = numActions - 1;
             double cumulative = 0;
             for (int a = 0; a < numActions; a++) {
@@ -225,7 +244,9 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
                     break;
                 }
             }
-            logProbs[i] = (float) (logits[offset + chosen] - max - Math.log(sum));
+            if (sampling == Sampling.TRAINING) {
+                logProbs[i] = (float) (logits[offset + chosen] - max - Math.log(sum));
+            }
             actions[i] = actionSpace.start() + chosen;
         }
     }
@@ -400,7 +421,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
         double[] out = new double[5];
         // Every temporary of the step lives in this scope: without it native memory grows without bound.
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = scope.create(obs, network.batchShape(b));
+            NDArray x = network.input(scope, obs, b);
             NDArray a = scope.create(actions);
             NDArray oldLogP = scope.create(oldLogProbs);
             NDArray adv = scope.create(advantages);

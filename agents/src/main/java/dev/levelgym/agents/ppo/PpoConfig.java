@@ -71,10 +71,10 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
     /**
      * Procgen's PPO baseline (openai/train-procgen): IMPALA CNN 16-32-32 + 256, lr 5e-4, 256 steps per copy (with
      * 64 copies), γ 0.999, λ 0.95, 8 minibatches, 3 epochs, clip 0.2, entropy 0.01, value loss 0.5, gradient norm
-     * 0.5. Procgen's baseline anneals nothing and does not clip the value loss.
+     * 0.5, the value loss clipped as baselines' ppo2 does; no annealing.
      */
     public static PpoConfig procgen() {
-        return new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, false, 0.01, 0.5, 0.5, 1e-5,
+        return new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
                 PolicyNetwork.IMPALA, List.of(64, 64), List.of(16, 32, 32), 256);
     }
 

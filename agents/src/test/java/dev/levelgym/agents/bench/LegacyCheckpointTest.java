@@ -32,7 +32,7 @@ class LegacyCheckpointTest {
             try (TrainableAgent<?> agent = AgentKinds.standard().load(dir, env);
                  VectorEnv copies = SyncVectorEnv.of(Registry.standard().spec(envId), 2, Map.of())) {
                 assertEquals(name.startsWith("dqn") ? 555 : 2345, agent.steps(), name);
-                EvalResult result = GreedyEvaluation.run(agent, copies, 4, GreedyEvaluation.DEFAULT_SEED,
+                EvalResult result = Evaluation.run(agent, copies, 4, Evaluation.DEFAULT_SEED,
                         Registry.standard().spec(envId).rewardThreshold());
                 assertEquals(4, result.episodes());
                 CheckpointException e = assertThrows(CheckpointException.class,

@@ -3,7 +3,7 @@ package dev.levelgym.agents.ppo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.agents.bench.EvalResult;
-import dev.levelgym.agents.bench.GreedyEvaluation;
+import dev.levelgym.agents.bench.Evaluation;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.vector.SyncVectorEnv;
 import dev.levelgym.envs.vector.VectorEnv;
@@ -28,7 +28,7 @@ class PpoCartPoleTest {
             double best = 0;
             for (long stop = 10_000; stop <= total && best < 475; stop += 10_000) {
                 agent.train(train, total, 1, stop, e -> { });
-                EvalResult r = GreedyEvaluation.run(agent, eval, 20, GreedyEvaluation.DEFAULT_SEED,
+                EvalResult r = Evaluation.run(agent, eval, 20, Evaluation.DEFAULT_SEED,
                         CartPole.SPEC.rewardThreshold());
                 best = Math.max(best, r.mean());
             }

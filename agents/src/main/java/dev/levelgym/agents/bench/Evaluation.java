@@ -7,6 +7,7 @@ import dev.levelgym.envs.InfoKeys;
 import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.vector.VectorEnv.VectorStep;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Plays episodes with an agent's greedy policy. Episode {@code i} resets the env with {@code seed + i}, so an
- * evaluation is reproducible and every agent can be scored on the same episodes. On a vector env the copies play
- * the episodes in lockstep with one batched action call per step, each copy taking the next unplayed episode when
- * it finishes one; each episode is the same as on one env, so the result does not depend on the number of copies
- * (as far as a batched forward pass gives the same actions as single ones).
+ * Plays episodes with an agent's greedy or sampled policy ({@link EvalPolicy}). Episode {@code i} resets the env
+ * with {@code seed + i} (and, sampling, draws its actions from a generator seeded by that seed), so an evaluation is
+ * reproducible and every agent can be scored on the same episodes. On a vector env the copies play the episodes in
+ * lockstep with one batched action call per step, each copy taking the next unplayed episode when it finishes one;
+ * each episode is the same as on one env, so the result does not depend on the number of copies (as far as a
+ * batched forward pass gives the same actions as single ones).
  */
-public final class GreedyEvaluation {
+public final class Evaluation {
 
     /**
      * The default first evaluation seed. Training episodes reset with seeds the training loop draws from its own
@@ -31,7 +33,10 @@ public final class GreedyEvaluation {
      */
     public static final long DEFAULT_SEED = 1_000_000_000L;
 
-    private GreedyEvaluation() {
+    /** Mixed into an episode's seed for the generator its sampled actions come from. */
+    private static final long SAMPLE_STREAM = 0x6A09E667F3BCC908L;
+
+    private Evaluation() {
     }
 
     /**
@@ -45,7 +50,13 @@ public final class GreedyEvaluation {
     /** {@link #run} on the copies of {@code env}, with batched greedy actions. */
     public static EvalResult run(TrainableAgent<?> agent, VectorEnv env, int episodes, long seed,
                                  OptionalDouble rewardThreshold) {
-        return summarize(episodes(agent, env, episodes, seed), rewardThreshold);
+        return run(agent, env, EvalPolicy.GREEDY, episodes, seed, rewardThreshold);
+    }
+
+    /** {@link #run} on the copies of {@code env}, with batched actions of {@code policy}. */
+    public static EvalResult run(TrainableAgent<?> agent, VectorEnv env, EvalPolicy policy, int episodes, long seed,
+                                 OptionalDouble rewardThreshold) {
+        return summarize(episodes(agent, env, policy, episodes, seed), rewardThreshold);
     }
 
     /** The episodes of {@link #run}, in order. */
@@ -69,8 +80,14 @@ public final class GreedyEvaluation {
         return out;
     }
 
-    /** The episodes of {@link #run(TrainableAgent, VectorEnv, int, long, OptionalDouble)}, in order. */
+    /** The greedy episodes of {@link #run(TrainableAgent, VectorEnv, int, long, OptionalDouble)}, in order. */
     public static List<EvalEpisode> episodes(TrainableAgent<?> agent, VectorEnv env, int episodes, long seed) {
+        return episodes(agent, env, EvalPolicy.GREEDY, episodes, seed);
+    }
+
+    /** The episodes of {@link #run(TrainableAgent, VectorEnv, EvalPolicy, int, long, OptionalDouble)}, in order. */
+    public static List<EvalEpisode> episodes(TrainableAgent<?> agent, VectorEnv env, EvalPolicy policy,
+                                             int episodes, long seed) {
         requireEpisodes(episodes);
         int n = env.numEnvs();
         EvalEpisode[] out = new EvalEpisode[episodes];
@@ -88,8 +105,18 @@ public final class GreedyEvaluation {
         int[] actions = new int[n];
         int[] starting = new int[n];
         float[] observations = env.reset(seeds).observations().clone();
+        Pcg64[] samplers = new Pcg64[n];
+        if (policy == EvalPolicy.SAMPLE) {
+            for (int i = 0; i < n; i++) {
+                samplers[i] = sampler(seeds[i]);
+            }
+        }
         while (finished < episodes) {
-            agent.actBatch(observations, false, actions);
+            if (policy == EvalPolicy.SAMPLE) {
+                agent.sampleBatch(observations, samplers, actions);
+            } else {
+                agent.actBatch(observations, false, actions);
+            }
             for (int i = 0; i < n; i++) {
                 starting[i] = Integer.MIN_VALUE;
                 if (env.autoresets(i)) {
@@ -100,6 +127,7 @@ public final class GreedyEvaluation {
             VectorStep step = env.step(actions, seeds);
             for (int i = 0; i < n; i++) {
                 if (starting[i] != Integer.MIN_VALUE) {
+                    samplers[i] = policy == EvalPolicy.SAMPLE ? sampler(seeds[i]) : null;
                     playing[i] = starting[i];
                     returns[i] = 0;
                     lengths[i] = 0;
@@ -119,6 +147,11 @@ public final class GreedyEvaluation {
             System.arraycopy(step.observations(), 0, observations, 0, observations.length);
         }
         return Arrays.asList(out);
+    }
+
+    /** The generator an episode reset with {@code seed} samples its actions from. */
+    private static Pcg64 sampler(long seed) {
+        return Pcg64.seeded((seed ^ SAMPLE_STREAM) & Long.MAX_VALUE);
     }
 
     private static void requireEpisodes(int episodes) {
