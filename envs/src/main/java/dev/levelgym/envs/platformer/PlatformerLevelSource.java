@@ -3,6 +3,7 @@ package dev.levelgym.envs.platformer;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
@@ -22,9 +24,11 @@ public sealed interface PlatformerLevelSource {
     /**
      * Procgen-style generated levels: each episode draws a level seed uniformly from
      * {@code [startLevel, startLevel + numLevels)}, or from {@code [startLevel, startLevel + 2^31)} when
-     * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels#of}.
+     * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels}, completable under
+     * {@code rules} (the env's own).
      */
-    record Procedural(long startLevel, int numLevels, int width) implements PlatformerLevelSource {
+    record Procedural(long startLevel, int numLevels, int width, int height, PlatformerRules rules)
+            implements PlatformerLevelSource {
 
         public Procedural {
             if (startLevel < 0 || numLevels < 0) {
@@ -35,12 +39,22 @@ public sealed interface PlatformerLevelSource {
                 throw new IllegalArgumentException("procedural platformer levels need width >= "
                         + PlatformerLevels.MIN_WIDTH + ", got " + width);
             }
+            if (height < PlatformerLevels.MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
+                throw new IllegalArgumentException("procedural platformer levels need height in ["
+                        + PlatformerLevels.MIN_HEIGHT + ", " + PlatformerLevel.MAX_HEIGHT + "], got " + height);
+            }
+            Objects.requireNonNull(rules, "rules");
+        }
+
+        /** Platformer-v1 levels {@value PlatformerLevel#HEIGHT} rows high. */
+        public Procedural(long startLevel, int numLevels, int width) {
+            this(startLevel, numLevels, width, PlatformerLevel.HEIGHT, PlatformerRules.V1);
         }
 
         @Override
         public PlatformerLevel next(RandomGenerator random) {
             long span = numLevels == 0 ? 1L << 31 : numLevels;
-            return PlatformerLevels.of(startLevel + random.nextLong(span), width);
+            return PlatformerLevels.of(startLevel + random.nextLong(span), width, height, rules);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Registry {
 
     private static final Registry STANDARD = new Registry(List.of(
-            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC));
+            CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC_V0, Platformer.SPEC));
 
     private final Map<String, EnvSpec<?, ?>> specs;
 
