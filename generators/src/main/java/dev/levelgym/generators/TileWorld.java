@@ -11,6 +11,7 @@ import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
@@ -31,7 +32,10 @@ import java.util.stream.Collectors;
 public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonWorld, TileWorld.PlatformerWorld {
 
     TileWorld<Level> DUNGEON = new DungeonWorld();
-    TileWorld<PlatformerLevel> PLATFORMER = new PlatformerWorld();
+    /** Platformer-v1: the platformer levels as the current rules play them. */
+    TileWorld<PlatformerLevel> PLATFORMER = new PlatformerWorld(PlatformerRules.V1);
+    /** Platformer-v0's rules, for figures published with them: the same files, v0's solvers. */
+    TileWorld<PlatformerLevel> PLATFORMER_V0 = new PlatformerWorld(PlatformerRules.V0);
 
     /** The env whose levels these are. */
     String envId();
@@ -53,13 +57,13 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
     /** The world of {@code envId}; an {@link IllegalArgumentException} listing the known ones otherwise. */
     static TileWorld<?> forEnv(String envId) {
-        for (TileWorld<?> w : List.of(DUNGEON, PLATFORMER)) {
+        for (TileWorld<?> w : List.of(DUNGEON, PLATFORMER, PLATFORMER_V0)) {
             if (w.envId().equals(envId)) {
                 return w;
             }
         }
-        throw new IllegalArgumentException("level files are defined for " + DUNGEON.envId() + " and "
-                + PLATFORMER.envId() + ", not '" + envId + "'");
+        throw new IllegalArgumentException("level files are defined for " + DUNGEON.envId() + ", "
+                + PLATFORMER.envId() + " and " + PLATFORMER_V0.envId() + ", not '" + envId + "'");
     }
 
     /** GVGAI zelda levels and {@link LevelSolver}; no completion measure. */
@@ -97,17 +101,21 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     }
 
     /**
-     * VGLC Super Mario Bros levels, solved with their enemies ({@link EnemyAwareSolver#of(PlatformerLevel)}: the
-     * layout by {@link PlatformerSolver}, then the enemies), with completion as the MarioGAN papers report it.
+     * VGLC Super Mario Bros levels (of any height), solved with their enemies under one version's rules
+     * ({@link EnemyAwareSolver#of(PlatformerLevel, PlatformerRules)}: the layout by {@link PlatformerSolver}, then the
+     * enemies), with completion as the MarioGAN papers report it.
      */
     final class PlatformerWorld implements TileWorld<PlatformerLevel> {
 
-        private PlatformerWorld() {
+        private final PlatformerRules rules;
+
+        private PlatformerWorld(PlatformerRules rules) {
+            this.rules = rules;
         }
 
         @Override
         public String envId() {
-            return Platformer.ID;
+            return Platformer.idOf(rules);
         }
 
         @Override
@@ -123,7 +131,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
         @Override
         public Playability solve(PlatformerLevel level) {
-            PlatformerSolution s = EnemyAwareSolver.of(level);
+            PlatformerSolution s = EnemyAwareSolver.of(level, rules);
             return new Playability(s.completable(),
                     s.completable() ? OptionalInt.of(s.length()) : OptionalInt.empty(), OptionalDouble.of(s.completion()));
         }

@@ -1,6 +1,7 @@
 package dev.levelgym.generators.gan;
 
 import dev.levelgym.envs.dungeon.level.Tile;
+import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import dev.levelgym.generators.TileWorld;
 
@@ -12,7 +13,10 @@ import dev.levelgym.generators.TileWorld;
 public enum GanWorld {
     /** Dungeon-v0 levels, padded with wall (the border every Dungeon level has). */
     DUNGEON(TileWorld.DUNGEON, Tile.WALL.symbol()),
-    /** Platformer-v0 windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32. */
+    /**
+     * Platformer windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32; measured under the
+     * current rules (Platformer-v1).
+     */
     PLATFORMER(TileWorld.PLATFORMER, PlatformerTile.EMPTY.symbol());
 
     private final TileWorld<?> world;
@@ -25,7 +29,7 @@ public enum GanWorld {
         this.padding = legend.indexOf(padding);
     }
 
-    /** The env id, as written in a model's manifest, e.g. {@code Platformer-v0}. */
+    /** The env id, as written in a model's manifest, e.g. {@code Platformer-v1}. */
     public String envId() {
         return world.envId();
     }
@@ -46,13 +50,17 @@ public enum GanWorld {
 
     /**
      * The world of a manifest's env id; a manifest written before models named their world (null) is a Dungeon one,
-     * the only world there was.
+     * the only world there was, and one written for Platformer-v0 is a platformer one (both versions share the
+     * tiles: only the rules a level is measured by changed).
      *
      * @throws IllegalArgumentException for an unknown env id, naming {@code source}
      */
     static GanWorld of(String envId, Object source) {
         if (envId == null) {
             return DUNGEON;
+        }
+        if (envId.equals(Platformer.ID_V0)) {
+            return PLATFORMER;
         }
         for (GanWorld w : values()) {
             if (w.envId().equals(envId)) {
