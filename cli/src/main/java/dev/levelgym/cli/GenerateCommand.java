@@ -144,7 +144,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (generator.startsWith(GanGenerator.PREFIX)) {
             Path modelDir = Path.of(generator.substring(GanGenerator.PREFIX.length()));
-            if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(modelDir).world())) {
+            if (GanWorld.PLATFORMER.names(GanModel.manifest(modelDir).world())) {
                 if (Engine.isSpark(engine, master)) {
                     throw new IllegalArgumentException("--engine spark generates Dungeon levels; platformer GAN "
                             + "models run in-process");
@@ -293,7 +293,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Stitched levels of a Platformer-v0 GAN as VGLC text and previews: solver-checked joins
+     * Stitched levels of a platformer GAN as VGLC text and previews: solver-checked joins
      * ({@link PlatformerGan#level}), or with targets a {@link PlatformerLatentSearch} per level.
      */
     private int writePlatformer(Path modelDir, Set<String> fmt, PlatformerTargets targets) throws IOException {
@@ -302,7 +302,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (repair || fmt.contains("tmx")) {
             throw new IllegalArgumentException("--repair and --format tmx are for Dungeon generators; "
-                    + modelDir + " is a Platformer-v0 GAN");
+                    + modelDir + " is a platformer GAN");
         }
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {

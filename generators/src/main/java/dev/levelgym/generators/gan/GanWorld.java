@@ -34,6 +34,15 @@ public enum GanWorld {
         return world.envId();
     }
 
+    /**
+     * True if a manifest naming {@code envId} holds a model of this world: its {@link #envId()}, and for the
+     * platformer world also Platformer-v0 (both versions share the tiles; only the rules a level is measured by
+     * changed).
+     */
+    public boolean names(String envId) {
+        return envId().equals(envId) || this == PLATFORMER && Platformer.ID_V0.equals(envId);
+    }
+
     /** The file characters of the output channels, in channel order. */
     public String legend() {
         return legend;
@@ -59,11 +68,8 @@ public enum GanWorld {
         if (envId == null) {
             return DUNGEON;
         }
-        if (envId.equals(Platformer.ID_V0)) {
-            return PLATFORMER;
-        }
         for (GanWorld w : values()) {
-            if (w.envId().equals(envId)) {
+            if (w.names(envId)) {
                 return w;
             }
         }
