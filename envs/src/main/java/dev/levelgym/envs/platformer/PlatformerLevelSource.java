@@ -25,12 +25,19 @@ public sealed interface PlatformerLevelSource {
      * Procgen-style generated levels: each episode draws a level seed uniformly from
      * {@code [startLevel, startLevel + numLevels)}, or from {@code [startLevel, startLevel + 2^31)} when
      * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels}, completable under
-     * {@code rules} (the env's own).
+     * {@code rules} (the env's own). A class, not a record, because it keeps its generator (and so the solver's
+     * search arrays) from one episode to the next; like the env, it is not thread-safe.
      */
-    record Procedural(long startLevel, int numLevels, int width, int height, PlatformerRules rules)
-            implements PlatformerLevelSource {
+    final class Procedural implements PlatformerLevelSource {
 
-        public Procedural {
+        private final long startLevel;
+        private final int numLevels;
+        private final int width;
+        private final int height;
+        private final PlatformerRules rules;
+        private final PlatformerLevels generator;
+
+        public Procedural(long startLevel, int numLevels, int width, int height, PlatformerRules rules) {
             if (startLevel < 0 || numLevels < 0) {
                 throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
@@ -43,7 +50,12 @@ public sealed interface PlatformerLevelSource {
                 throw new IllegalArgumentException("procedural platformer levels need height in ["
                         + PlatformerLevels.MIN_HEIGHT + ", " + PlatformerLevel.MAX_HEIGHT + "], got " + height);
             }
-            Objects.requireNonNull(rules, "rules");
+            this.startLevel = startLevel;
+            this.numLevels = numLevels;
+            this.width = width;
+            this.height = height;
+            this.rules = Objects.requireNonNull(rules, "rules");
+            this.generator = new PlatformerLevels(rules);
         }
 
         /** Platformer-v1 levels {@value PlatformerLevel#HEIGHT} rows high. */
@@ -54,7 +66,28 @@ public sealed interface PlatformerLevelSource {
         @Override
         public PlatformerLevel next(RandomGenerator random) {
             long span = numLevels == 0 ? 1L << 31 : numLevels;
-            return PlatformerLevels.of(startLevel + random.nextLong(span), width, height, rules);
+            return generator.generate(startLevel + random.nextLong(span), width, height);
+        }
+
+        public long startLevel() {
+            return startLevel;
+        }
+
+        /** 0: unlimited. */
+        public int numLevels() {
+            return numLevels;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        public PlatformerRules rules() {
+            return rules;
         }
     }
 
