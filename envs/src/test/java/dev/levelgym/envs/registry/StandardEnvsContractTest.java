@@ -25,7 +25,10 @@ class StandardEnvsContractTest {
                 Arguments.of("Dungeon-v0", Map.of("view", "egocentric", "view_radius", 3)),
                 Arguments.of("Platformer-v0", Map.of()),
                 Arguments.of("Platformer-v0", Map.of("num_levels", 5, "start_level", 100, "width", 40)),
-                Arguments.of("Platformer-v0", Map.of("view_rows", 7, "view_cols", 9)));
+                Arguments.of("Platformer-v0", Map.of("view_rows", 7, "view_cols", 9)),
+                Arguments.of("Platformer-v1", Map.of()),
+                Arguments.of("Platformer-v1", Map.of("num_levels", 5, "start_level", 100, "width", 40, "height", 12)),
+                Arguments.of("Platformer-v1", Map.of("height", 20, "view_rows", 7, "view_cols", 9)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
