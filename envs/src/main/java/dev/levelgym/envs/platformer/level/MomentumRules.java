@@ -11,15 +11,18 @@ package dev.levelgym.envs.platformer.level;
  *       solid, and takes coins from both.</li>
  *   <li><b>Speed</b> -3 to 3 thirds per tick. Holding a direction on the ground adds one per tick up to
  *       {@value #RUN_SPEED} (a column per tick, Mario's 2.5 px/frame run), so the run-up from a standstill is three
- *       ticks and two columns; in the air a direction accelerates only up to {@value #AIR_SPEED} (walking,
- *       1.5 px/frame: 2/3 column per tick) and keeps a faster take-off speed. Letting go slows one step per tick on
- *       the ground and not at all in the air; the opposite direction skids {@value #SKID} steps per tick on the
- *       ground and turns one step per tick in the air. Running into a wall stops the player.</li>
+ *       ticks and two columns, and speed 2 (2/3 of a column per tick) is the game's 1.5 px/frame walk; in the air
+ *       a direction accelerates only up to {@value #AIR_SPEED} (the game's air acceleration reaches walking speed
+ *       only after about 40 frames) and keeps a faster take-off speed. The take-off tick of a jump counts as
+ *       airborne, so the run-up must be over before the jump. Letting go slows one step per tick on the ground and
+ *       not at all in the air; the opposite direction skids {@value #SKID} steps per tick on the ground and turns
+ *       one step per tick in the air. Running into a wall stops the player.</li>
  *   <li><b>Jump</b> from the ground: the first tick rises one row, or {@value #RUN_TAKEOFF} at full speed (the game's
  *       5 px/frame take-off above walking speed against 4), then one row per tick for up to {@value #HOLD_RISE} more
  *       ticks while jump is held: a full jump is 4 rows, 5 from a run; letting go ends the rise (a one-row hop at
- *       least). Then a still tick at the top, then the fall: 1, 1, then 2 rows per tick. Over flat ground a standing
- *       or walking jump lands 5 columns on, a running one 9.</li>
+ *       least). Then a still tick at the top, then the fall: 1, 1, then 2 rows per tick (walking off a ledge starts
+ *       with the still tick too). Over flat ground a full jump lands 2 2/3 columns on from a standstill, 5 1/3 from a
+ *       walk and 9 from a run.</li>
  *   <li><b>Enemies</b> walk a column every {@value #ENEMY_PERIOD} ticks (goombas' 0.5 px/frame); a stomp gives
  *       {@value #STOMP_BOUNCE} rows of rise while jump is held.</li>
  * </ul>
@@ -37,7 +40,7 @@ public final class MomentumRules implements PlatformerRules {
     public static final int SUBCOLUMNS = 3;
     /** Full speed, in sub-columns per tick: a column per tick. */
     public static final int RUN_SPEED = 3;
-    /** The fastest a direction accelerates an airborne player: walking speed, 2/3 of a column per tick. */
+    /** The fastest a direction accelerates an airborne player: a third of a column per tick. */
     public static final int AIR_SPEED = 1;
     /** Speed steps lost per tick by pressing against the motion on the ground. */
     public static final int SKID = 2;
