@@ -42,9 +42,9 @@ public sealed interface PlatformerLevelSource {
                 throw new IllegalArgumentException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
             }
-            if (width < PlatformerLevels.MIN_WIDTH) {
-                throw new IllegalArgumentException("procedural platformer levels need width >= "
-                        + PlatformerLevels.MIN_WIDTH + ", got " + width);
+            if (width < PlatformerLevels.MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+                throw new IllegalArgumentException("procedural platformer levels need width in ["
+                        + PlatformerLevels.MIN_WIDTH + ", " + PlatformerLevel.MAX_WIDTH + "], got " + width);
             }
             if (height < PlatformerLevels.MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
                 throw new IllegalArgumentException("procedural platformer levels need height in ["

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An immutable platformer level in the VGLC Super Mario Bros format: {@link PlatformerTile}s in rows of equal
- * length, any width and {@value #MIN_HEIGHT} to {@value #MAX_HEIGHT} rows ({@value #HEIGHT} for Super Mario Bros,
+ * length, {@value #MIN_WIDTH} to {@value #MAX_WIDTH} columns and {@value #MIN_HEIGHT} to {@value #MAX_HEIGHT} rows ({@value #HEIGHT} for Super Mario Bros,
  * other VGLC platformers have other heights), plus an id saying where it came from (a file name or
  * {@code procedural:<seed>}). Cells are indexed row-major, {@code cell = y * width + x}, y growing down as in the
  * text.
@@ -35,6 +35,12 @@ public final class PlatformerLevel implements TileGrid {
     /** A start column and a goal column. */
     public static final int MIN_WIDTH = 2;
 
+    /**
+     * Five times the longest VGLC level (8-1, 373 columns), and bounded because the solvers' search grows with the
+     * width: Platformer-v1's layout search holds up to 3 × width × height × 49 states (about 140 MB at 2048 × 48).
+     */
+    public static final int MAX_WIDTH = 2048;
+
     private final String id;
     private final int width;
     private final int height;
@@ -56,14 +62,14 @@ public final class PlatformerLevel implements TileGrid {
 
     /**
      * @param tiles row-major, {@code width * height} long; copied
-     * @throws IllegalArgumentException if the level is narrower than {@value #MIN_WIDTH}, its height is outside
-     *                                  [{@value #MIN_HEIGHT}, {@value #MAX_HEIGHT}], or it has no start cell
+     * @throws IllegalArgumentException if its width is outside [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}], its height
+     *                                  outside [{@value #MIN_HEIGHT}, {@value #MAX_HEIGHT}], or it has no start cell
      */
     public PlatformerLevel(String id, int width, int height, PlatformerTile[] tiles) {
         this.id = Objects.requireNonNull(id, "id");
-        if (width < MIN_WIDTH) {
-            throw new IllegalArgumentException("level " + id + " is " + width + " tiles wide, narrower than "
-                    + MIN_WIDTH);
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("level " + id + " is " + width + " tiles wide, outside [" + MIN_WIDTH
+                    + ", " + MAX_WIDTH + "]");
         }
         if (height < MIN_HEIGHT || height > MAX_HEIGHT) {
             throw new IllegalArgumentException("level " + id + " is " + height + " rows high, outside ["

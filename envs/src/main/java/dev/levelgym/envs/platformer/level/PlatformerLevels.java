@@ -50,9 +50,9 @@ public final class PlatformerLevels {
      * it is not thread-safe: use one per thread.
      */
     public PlatformerLevel generate(long seed, int width, int height) {
-        if (width < MIN_WIDTH) {
-            throw new IllegalArgumentException("procedural platformer levels need width >= " + MIN_WIDTH + ", got "
-                    + width);
+        if (width < MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+            throw new IllegalArgumentException("procedural platformer levels need width in [" + MIN_WIDTH + ", "
+                    + PlatformerLevel.MAX_WIDTH + "], got " + width);
         }
         if (height < MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
             throw new IllegalArgumentException("procedural platformer levels need height in [" + MIN_HEIGHT + ", "

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  *
  * <p>Rejected with the 1-based line and column of the problem, as a {@link LevelFormatException} (the same
  * exception Dungeon-v0's parser throws, so callers handle both alike): an empty text, an empty line between
- * rows, a lone carriage return, any other character, rows of different lengths, more than
+ * rows, a lone carriage return, any other character, rows of different lengths, rows longer than
+ * {@value PlatformerLevel#MAX_WIDTH} tiles, more than
  * {@value PlatformerLevel#MAX_HEIGHT} rows (at the first row too many, before the rest is read), fewer than
  * {@value PlatformerLevel#MIN_HEIGHT}, and a level with no start cell (see {@link PlatformerLevel}). Errors that
  * concern the whole level are reported at line 1, column 1.
@@ -64,6 +65,10 @@ public final class PlatformerParser {
         if (width < PlatformerLevel.MIN_WIDTH) {
             throw new LevelFormatException(source, 1, 1, "level is " + width + " tiles wide, narrower than "
                     + PlatformerLevel.MIN_WIDTH);
+        }
+        if (width > PlatformerLevel.MAX_WIDTH) {
+            throw new LevelFormatException(source, 1, PlatformerLevel.MAX_WIDTH + 1, "row has " + width
+                    + " tiles, more than " + PlatformerLevel.MAX_WIDTH + " (the longest VGLC level has 373)");
         }
         try {
             return new PlatformerLevel(id, width, grid.height(), grid.tiles().toArray(new PlatformerTile[0]));
