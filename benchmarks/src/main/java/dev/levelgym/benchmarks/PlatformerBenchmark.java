@@ -6,6 +6,7 @@ import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.random.Pcg64;
@@ -16,16 +17,19 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Platformer-v0 costs: one env step with random actions (as {@code make()} returns the env: 100-column procedural
- * levels, a new one at every reset, resets included); solving a 200-column level (levels generated in set-up,
- * cycled), by its layout and with its enemies ({@link EnemyAwareSolver#of(PlatformerLevel)}, which solves the layout
- * first); and one 100-column procedural level generated, which includes solving each candidate.
+ * Platformer costs, for each version ({@code -p version=Platformer-v1} or {@code Platformer-v0}): one env step with
+ * random actions (as {@code make()} returns the env: 100-column procedural levels, a new one at every reset, resets
+ * included); solving a 200-column level (levels generated in set-up, cycled), by its layout and with its enemies
+ * ({@link EnemyAwareSolver#of(PlatformerLevel, PlatformerRules)}, which solves the layout first); and one 100-column
+ * procedural level generated, which includes solving each candidate. Each version solves and generates its own
+ * levels (v0's generator checks candidates with v0's solver).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,9 +41,13 @@ public class PlatformerBenchmark {
 
     private static final int SOLVE_WIDTH = 200;
 
+    @Param({Platformer.ID, Platformer.ID_V0})
+    public String version;
+
     private final int[] actions = new int[1 << 16];
-    private final PlatformerLevels generator = new PlatformerLevels();
-    private final PlatformerSolver solver = new PlatformerSolver();
+    private PlatformerRules rules;
+    private PlatformerLevels generator;
+    private PlatformerSolver solver;
     private final PlatformerLevel[] levels = new PlatformerLevel[64];
     private Env<float[], Integer> env;
     private int next;
@@ -48,6 +56,9 @@ public class PlatformerBenchmark {
 
     @Setup
     public void setUp() {
+        rules = Platformer.rulesOf(version);
+        generator = new PlatformerLevels(rules);
+        solver = new PlatformerSolver(rules);
         Pcg64 random = Pcg64.seeded(0);
         for (int i = 0; i < actions.length; i++) {
             actions[i] = random.nextInt(6);
@@ -55,7 +66,7 @@ public class PlatformerBenchmark {
         for (int i = 0; i < levels.length; i++) {
             levels[i] = generator.generate(1_000_000 + i, SOLVE_WIDTH);
         }
-        env = Platformer.SPEC.make();
+        env = (version.equals(Platformer.ID) ? Platformer.SPEC : Platformer.SPEC_V0).make();
         env.reset(0);
     }
 
@@ -75,7 +86,7 @@ public class PlatformerBenchmark {
 
     @Benchmark
     public PlatformerSolution solve200ColumnsWithEnemies() {
-        return EnemyAwareSolver.of(levels[nextLevel++ & (levels.length - 1)]);
+        return EnemyAwareSolver.of(levels[nextLevel++ & (levels.length - 1)], rules);
     }
 
     @Benchmark

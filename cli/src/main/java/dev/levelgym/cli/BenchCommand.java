@@ -122,8 +122,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!dev.levelgym.agents.bench.ProceduralSplit.appliesTo(envId)) {
             throw new UserInputException("--preset " + PRESET_PROCGEN + " needs an env with procedural levels ("
-                    + dev.levelgym.envs.dungeon.Dungeon.ID + " or " + dev.levelgym.envs.platformer.Platformer.ID
-                    + "), not " + envId);
+                    + dev.levelgym.envs.dungeon.Dungeon.ID + ", " + dev.levelgym.envs.platformer.Platformer.ID
+                    + " or " + dev.levelgym.envs.platformer.Platformer.ID_V0 + "), not " + envId);
         }
         if (numEnvs == null) {
             numEnvs = PROCGEN_NUM_ENVS;

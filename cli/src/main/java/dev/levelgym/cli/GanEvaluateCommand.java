@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * drafts, and {@link Decoding#ONE_EACH} drafts as {@code generate} makes them), repair edits, playability after
  * repair, duplicates, copies of the training set, tile-pattern KL, and the sampling + solving rate (argmax drafts,
  * from latent vectors to solver verdicts). Metrics of the delivered levels are of the one-each drafts after repair.
- * A Platformer-v0 model is measured on its 28-column segments instead ({@link PlatformerGanEvaluation}).
+ * A platformer model is measured on its 28-column segments instead ({@link PlatformerGanEvaluation}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Sample a GAN model and print playability, repair edits, novelty, KL and sampling speed.")
@@ -73,7 +73,7 @@ final class GanEvaluateCommand implements Callable<Integer> {
         if (count < 2) {
             throw new UserInputException("--count must be at least 2, got " + count);
         }
-        if (GanWorld.PLATFORMER.envId().equals(GanModel.manifest(model).world())) {
+        if (GanWorld.PLATFORMER.names(GanModel.manifest(model).world())) {
             return platformer();
         }
         List<DungeonLevel> ref = reference == null ? DungeonCorpus.levels() : DungeonTrainingCorpus.load(reference).levels();

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Trains a GAN on a folder of levels (default: the bundled corpus of the world) and saves it as a model directory.
- * Dungeon-v0 GANs train on whole levels (with mirror images); Platformer-v0 GANs on every 14×28 window of the
+ * Dungeon-v0 GANs train on whole levels (with mirror images); platformer GANs on every 14×28 window of the
  * levels ({@link PlatformerWindows}). While it
  * trains, a grid of samples from fixed latents is written to {@code MODEL_DIR/samples/step-N.png} every
  * {@code --samples-every} steps; the finished model replaces the directory atomically, keeping the pictures.

@@ -270,7 +270,7 @@ final class GenerateCommand implements Callable<Integer> {
     /**
      * Refuses {@code --repair} and formats the generator's world has not (the platformer has no repair and no
      * tileset), naming what does, e.g. {@code --repair and --format tmx are for Dungeon generators; DIR is a
-     * Platformer-v0 GAN}.
+     * platformer GAN}.
      */
     private void refuseWhatTheWorldCannot(TileWorld<?> world, LevelGenerator<?> g, Set<String> fmt) {
         if ((!repair || world.repairs()) && world.formats().containsAll(fmt)) {

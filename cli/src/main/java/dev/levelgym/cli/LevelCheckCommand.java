@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Parses and solves level files of a tile world ({@code --env Dungeon-v0} or {@code Platformer-v0}), one JSON line
+ * Parses and solves level files of a tile world ({@code --env Dungeon-v0}, {@code Platformer-v1} or
+ * {@code Platformer-v0}), one JSON line
  * per file, so scripts can screen a folder of levels. Exit code 0 only if every file parses (an unplayable level
  * parses; it is reported with "playable": false). Platformer lines add "completion", the share of the level the
  * solver gets through.

@@ -22,9 +22,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * PCG metrics of a folder of level files ({@code *.txt}) of a tile world ({@code --env Dungeon-v0} or
- * {@code Platformer-v0}) against a reference folder or the world's bundled corpus. See {@link LevelMetrics} for the
- * definitions.
+ * PCG metrics of a folder of level files ({@code *.txt}) of a tile world ({@code --env Dungeon-v0},
+ * {@code Platformer-v1} or {@code Platformer-v0}) against a reference folder or the world's bundled corpus. See
+ * {@link LevelMetrics} for the definitions.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "PCG metrics (playability, novelty, diversity, tile-pattern KL) of a folder of levels.")

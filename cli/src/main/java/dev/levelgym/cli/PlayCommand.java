@@ -45,7 +45,7 @@ final class PlayCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "Agent for watch mode (Dungeon-v0), "
-            + "platformer-watch mode (Platformer-v0) or cartpole mode (CartPole-v1), from levelgym train; without one "
+            + "platformer-watch mode (Platformer-v1 or -v0) or cartpole mode (CartPole-v1), from levelgym train; without one "
             + "watch mode shows a random agent and platformer-watch the solver.")
     private Path checkpoint;
 

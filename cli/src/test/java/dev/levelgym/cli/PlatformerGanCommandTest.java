@@ -55,7 +55,7 @@ class PlatformerGanCommandTest {
         assertTrue(training.out().startsWith("trained a GAN on 16 windows (28x14) of 2 platformer levels for 2 "
                 + "steps"), training.out());
         JsonNode m = new ObjectMapper().readTree(model.resolve("manifest.json").toFile());
-        assertEquals("Platformer-v0", m.get("world").asText());
+        assertEquals("Platformer-v1", m.get("world").asText());
         assertEquals("XS-?QE<>[]oBb", m.get("legend").asText());
         assertEquals(28, m.get("width").asInt());
         assertEquals(false, m.get("config").get("mirror").asBoolean());
@@ -111,7 +111,7 @@ class PlatformerGanCommandTest {
         CliRun tmx = CliRun.of("generate", "--generator", "gan:" + BUNDLED, "--format", "tmx", "--out",
                 dir.resolve("t").toString());
         assertEquals(2, tmx.exitCode());
-        assertTrue(tmx.err().contains("is a Platformer-v0 GAN"), tmx.err());
+        assertTrue(tmx.err().contains("is a platformer GAN"), tmx.err());
     }
 
     @Test

@@ -83,7 +83,7 @@ class PlatformerLevelCommandsTest {
     void otherEnvsHaveNoLevelFiles() {
         CliRun run = CliRun.of("level", "check", "--env", "CartPole-v1", "x.txt");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("Dungeon-v0 and Platformer-v0"), run.err());
+        assertTrue(run.err().contains("Dungeon-v0, Platformer-v1 and Platformer-v0"), run.err());
     }
 
     private JsonNode read(String line) {

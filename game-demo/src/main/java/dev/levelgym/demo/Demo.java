@@ -61,7 +61,10 @@ public final class Demo {
             case PLATFORMER_WATCH -> Optional.of(Platformer.ID);
             default -> Optional.empty();
         };
-        if (checkpoint.isPresent() && shownEnv.isPresent() && !shownEnv.get().equals(checkpointEnv)) {
+        // Platformer watch shows agents of either version, each under its own rules.
+        boolean shown = shownEnv.isPresent() && (shownEnv.get().equals(checkpointEnv)
+                || settings.mode() == DemoMode.PLATFORMER_WATCH && checkpointEnv.equals(Platformer.ID_V0));
+        if (checkpoint.isPresent() && shownEnv.isPresent() && !shown) {
             throw new UserInputException("--checkpoint " + checkpoint.get() + " holds an agent for "
                     + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
         }

@@ -111,7 +111,7 @@ public final class DemoGame extends Game implements Navigator {
             case PLATFORMER -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
                     fixedPlatformerLevel, settings.seed(), false, null), settings.saveDir());
             case PLATFORMER_WATCH -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
-                    fixedPlatformerLevel, settings.seed(), true, pilots.apply(Platformer.ID)), settings.saveDir());
+                    fixedPlatformerLevel, settings.seed(), true, platformerPilot()), settings.saveDir());
         };
         DemoScreen previous = screen;
         screen = next;
@@ -120,6 +120,12 @@ public final class DemoGame extends Game implements Navigator {
         if (previous != null) {
             previous.dispose();
         }
+    }
+
+    /** The checkpointed Platformer agent: one trained on v1, else on v0 (it plays v0's rules); null for none. */
+    private Pilot platformerPilot() {
+        Pilot v1 = pilots.apply(Platformer.ID);
+        return v1 != null ? v1 : pilots.apply(Platformer.ID_V0);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
@@ -47,7 +48,10 @@ import javax.imageio.ImageIO;
 public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonWorld, TileWorld.PlatformerWorld {
 
     TileWorld<DungeonLevel> DUNGEON = new DungeonWorld();
-    TileWorld<PlatformerLevel> PLATFORMER = new PlatformerWorld();
+    /** Platformer-v1: the platformer levels as the current rules play them. */
+    TileWorld<PlatformerLevel> PLATFORMER = new PlatformerWorld(PlatformerRules.V1);
+    /** Platformer-v0's rules, for figures published with them: the same files, v0's solvers. */
+    TileWorld<PlatformerLevel> PLATFORMER_V0 = new PlatformerWorld(PlatformerRules.V0);
 
     /** The env whose levels these are. */
     String envId();
@@ -133,20 +137,26 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     /** A fresh report for a {@code generate} run of this world's levels. */
     GenerationReport<L> report(GenerationReport.Run run);
 
-    /** The worlds there are. */
+    /**
+     * The worlds generators make levels of, one per level format; platformer levels are measured under the current
+     * rules ({@link #PLATFORMER}), and {@link #PLATFORMER_V0} is reached through {@link #forEnv} only.
+     */
     static List<TileWorld<?>> all() {
         return List.of(DUNGEON, PLATFORMER);
     }
 
-    /** The world of {@code envId}; a {@link dev.levelgym.envs.UserInputException} listing the known ones otherwise. */
+    /**
+     * The world of {@code envId}, Platformer-v0's included; a {@link dev.levelgym.envs.UserInputException} listing the
+     * known ones otherwise.
+     */
     static TileWorld<?> forEnv(String envId) {
-        for (TileWorld<?> w : all()) {
+        for (TileWorld<?> w : List.of(DUNGEON, PLATFORMER, PLATFORMER_V0)) {
             if (w.envId().equals(envId)) {
                 return w;
             }
         }
-        throw new UserInputException("level files are defined for " + DUNGEON.envId() + " and "
-                + PLATFORMER.envId() + ", not '" + envId + "'");
+        throw new UserInputException("level files are defined for " + DUNGEON.envId() + ", "
+                + PLATFORMER.envId() + " and " + PLATFORMER_V0.envId() + ", not '" + envId + "'");
     }
 
     /** GVGAI zelda levels and {@link DungeonSolver}; no completion measure. */
@@ -252,17 +262,21 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     }
 
     /**
-     * VGLC Super Mario Bros levels, solved with their enemies ({@link EnemyAwareSolver#of(PlatformerLevel)}: the
-     * layout by {@link PlatformerSolver}, then the enemies), with completion as the MarioGAN papers report it.
+     * VGLC Super Mario Bros levels (of any height), solved with their enemies under one version's rules
+     * ({@link EnemyAwareSolver#of(PlatformerLevel, PlatformerRules)}: the layout by {@link PlatformerSolver}, then the
+     * enemies), with completion as the MarioGAN papers report it.
      */
     final class PlatformerWorld implements TileWorld<PlatformerLevel> {
 
-        private PlatformerWorld() {
+        private final PlatformerRules rules;
+
+        private PlatformerWorld(PlatformerRules rules) {
+            this.rules = rules;
         }
 
         @Override
         public String envId() {
-            return Platformer.ID;
+            return Platformer.idOf(rules);
         }
 
         @Override
@@ -278,7 +292,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
         @Override
         public Playability solve(PlatformerLevel level) {
-            PlatformerSolution s = EnemyAwareSolver.of(level);
+            PlatformerSolution s = EnemyAwareSolver.of(level, rules);
             return new Playability(s.completable(),
                     s.completable() ? OptionalInt.of(s.length()) : OptionalInt.empty(), OptionalDouble.of(s.completion()));
         }

@@ -121,7 +121,7 @@ class GeneratorKindsTest {
     void aGeneratorOfAnotherWorldIsRefusedNamingBoth() {
         UserInputException rooms = assertThrows(UserInputException.class,
                 () -> Generators.standard().create("rooms", TileWorld.PLATFORMER, GeneratorSettings.DEFAULT));
-        assertEquals("generator 'rooms' makes [Dungeon-v0] levels, not Platformer-v0 ones", rooms.getMessage());
+        assertEquals("generator 'rooms' makes [Dungeon-v0] levels, not Platformer-v1 ones", rooms.getMessage());
         UserInputException model = assertThrows(UserInputException.class, () -> Generators.standard()
                 .create("gan:" + PLATFORMER_GAN, TileWorld.DUNGEON, GeneratorSettings.DEFAULT));
         assertTrue(model.getMessage().endsWith("a GAN for Platformer-v0 levels, not Dungeon-v0 ones"),
@@ -136,7 +136,7 @@ class GeneratorKindsTest {
             PlatformerGanGenerator stitched = assertInstanceOf(PlatformerGanGenerator.class, g);
             assertEquals(gan.level(5, 3).level(), stitched.generate(5));
             assertEquals("3 segments, 84x14", stitched.size());
-            assertEquals(PLATFORMER_GAN + " is a Platformer-v0 GAN", stitched.describe());
+            assertEquals(PLATFORMER_GAN + " is a platformer GAN", stitched.describe());
         }
         InvalidFieldException segments = assertThrows(InvalidFieldException.class, () -> Generators.standard()
                 .create("gan:" + PLATFORMER_GAN, new GeneratorSettings(java.util.OptionalInt.empty(),

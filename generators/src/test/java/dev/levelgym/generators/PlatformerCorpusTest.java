@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
@@ -49,9 +50,14 @@ class PlatformerCorpusTest {
     }
 
     @Test
-    void theTileWorldOfPlatformerV0ServesTheCorpusAndSolver() {
-        TileWorld<?> world = TileWorld.forEnv("Platformer-v0");
+    void theTileWorldsOfBothPlatformerVersionsServeTheCorpusAndTheirSolvers() {
+        TileWorld<?> world = TileWorld.forEnv("Platformer-v1");
         assertEquals(TileWorld.PLATFORMER, world);
+        assertEquals(TileWorld.PLATFORMER_V0, TileWorld.forEnv("Platformer-v0"));
+        assertEquals(world.legend(), TileWorld.PLATFORMER_V0.legend());
+        PlatformerLevel level = TileWorld.PLATFORMER_V0.corpus().get(0);
+        assertEquals(EnemyAwareSolver.of(level, PlatformerRules.V0).length(),
+                TileWorld.PLATFORMER_V0.solve(level).solutionLength().getAsInt());
         assertEquals("XS-?QE<>[]oBb", world.legend());
         PlatformerLevel first = TileWorld.PLATFORMER.corpus().get(0);
         Playability p = TileWorld.PLATFORMER.solve(first);

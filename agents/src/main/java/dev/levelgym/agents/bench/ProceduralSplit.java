@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * {@code start_level}, test on unlimited levels from a start far beyond them, so no test level was seen in
  * training. Applies to Dungeon-v0: training defaults to {@value #TRAIN_LEVELS} levels from 0 (Procgen's "easy"
  * count); held-out evaluation uses {@code start_level} {@value #HELD_OUT_START} and {@code num_levels=0}
- * (unlimited), and the game as defined (the env spec's evaluation options: no reward shaping). Platformer-v0 gets
- * the held-out test too, without a default for its training levels.
+ * (unlimited), and the game as defined (the env spec's evaluation options: no reward shaping). Both Platformer
+ * versions get the held-out test too, without a default for their training levels.
  */
 public final class ProceduralSplit {
 
@@ -23,7 +23,7 @@ public final class ProceduralSplit {
     }
 
     public static boolean appliesTo(String envId) {
-        return Dungeon.ID.equals(envId) || Platformer.ID.equals(envId);
+        return Dungeon.ID.equals(envId) || Platformer.ID.equals(envId) || Platformer.ID_V0.equals(envId);
     }
 
     /** The training env's options: the split's defaults under the user's. */

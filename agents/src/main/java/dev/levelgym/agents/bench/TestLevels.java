@@ -63,11 +63,11 @@ public final class TestLevels {
         try {
             if (Dungeon.ID.equals(envId)) {
                 files = DungeonLevelSource.Fixed.levelFiles(dir);
-            } else if (Platformer.ID.equals(envId)) {
+            } else if (Platformer.ID.equals(envId) || Platformer.ID_V0.equals(envId)) {
                 files = PlatformerLevelSource.Fixed.levelFiles(dir);
             } else {
-                throw new UserInputException("--test-levels: level files are defined for " + Dungeon.ID + " and "
-                        + Platformer.ID + ", not " + envId);
+                throw new UserInputException("--test-levels: level files are defined for " + Dungeon.ID + ", "
+                        + Platformer.ID + " and " + Platformer.ID_V0 + ", not " + envId);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

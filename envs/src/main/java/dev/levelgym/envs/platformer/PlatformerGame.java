@@ -3,13 +3,16 @@ package dev.levelgym.envs.platformer;
 import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * The live state and rules of one Platformer-v0 episode, free of rendering and of the Env contract so the env,
- * the demo and tests drive the same code. The rules are in {@code platformer.md}; the player's motion is
- * {@link PlatformerPhysics}. The game has no randomness: one level and one action sequence give one trajectory.
+ * The live state and rules of one Platformer episode, free of rendering and of the Env contract so the env, the
+ * demo and tests drive the same code. The rules are in {@code platformer.md}; the player's motion and its contacts
+ * with enemies are the version's {@link PlatformerRules}, the enemies' walk {@link PlatformerPhysics#enemyStep}. The
+ * game has no randomness: one level and one action sequence give one trajectory.
  */
 public final class PlatformerGame {
 
@@ -28,12 +31,11 @@ public final class PlatformerGame {
      */
     public static final double DEATH_REWARD = -1.0;
 
+    private final PlatformerRules rules;
     private PlatformerLevel level;
     private PlatformerTile[] terrain;
     private int width;
-    private int x;
-    private int y;
-    private int rise;
+    private long player;
     private int furthestX;
     private int score;
     private int ticks;
@@ -43,6 +45,15 @@ public final class PlatformerGame {
     private int[] enemyY = new int[0];
     private int[] enemyDir = new int[0];
     private boolean[] enemyAlive = new boolean[0];
+
+    /** A game under Platformer-v1's rules. */
+    public PlatformerGame() {
+        this(PlatformerRules.V1);
+    }
+
+    public PlatformerGame(PlatformerRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
 
     /** Starts an episode on {@code next}: the player at the level's start, enemies on their {@code E} cells. */
     public void load(PlatformerLevel next) {
@@ -67,10 +78,8 @@ public final class PlatformerGame {
             }
             terrain[c] = t;
         }
-        x = next.startX();
-        y = next.startY();
-        rise = 0;
-        furthestX = x;
+        player = rules.start(next);
+        furthestX = rules.lastColumn(player);
         score = 0;
         ticks = 0;
         result = Outcome.RUNNING;
@@ -85,57 +94,70 @@ public final class PlatformerGame {
         if (level == null || result != Outcome.RUNNING) {
             throw new IllegalStateException("no running episode: load a level first");
         }
-        if (action < 0 || action >= PlatformerPhysics.ACTIONS) {
-            throw new IllegalArgumentException("action must be in [0, " + PlatformerPhysics.ACTIONS + "), got " + action);
+        if (action < 0 || action >= PlatformerRules.ACTIONS) {
+            throw new IllegalArgumentException("action must be in [0, " + PlatformerRules.ACTIONS + "), got " + action);
         }
         ticks++;
         int points = 0;
-        int step = PlatformerPhysics.step(level, x, y, rise, action);
-        int oldY = y;
-        x = PlatformerPhysics.x(step);
-        y = PlatformerPhysics.y(step);
-        rise = PlatformerPhysics.rise(step);
-        if (PlatformerPhysics.dead(step)) {
+        long before = player;
+        long step = rules.step(level, player, action);
+        player = PlatformerRules.withoutFlags(step);
+        if (PlatformerRules.dead(step)) {
             result = Outcome.LOSS;
             return DEATH_REWARD;
         }
-        // The horizontal part of a move happens on the old row, so a diagonal move takes a coin there too.
-        points += takeCoin(x, oldY);
-        points += takeCoin(x, y);
-        if (PlatformerPhysics.bumped(step)) {
-            int cell = (y - 1) * width + x;
-            if (terrain[cell] == PlatformerTile.QUESTION) {
-                terrain[cell] = PlatformerTile.QUESTION_USED;
-                points += QUESTION_POINTS;
+        int first = rules.column(player);
+        int last = rules.lastColumn(player);
+        int y = PlatformerRules.y(player);
+        // The horizontal part of a move happens on the old row, so the cells passed on every row from there to
+        // the new one give their coins.
+        int oldY = PlatformerRules.y(before);
+        for (int row = Math.min(oldY, y); row <= Math.max(oldY, y); row++) {
+            for (int column = first; column <= last; column++) {
+                points += takeCoin(column, row);
             }
         }
-        boolean fell = PlatformerPhysics.fell(step);
+        if (PlatformerRules.bumped(step)) {
+            for (int column = first; column <= last; column++) {
+                int cell = (y - 1) * width + column;
+                if (terrain[cell] == PlatformerTile.QUESTION) {
+                    terrain[cell] = PlatformerTile.QUESTION_USED;
+                    points += QUESTION_POINTS;
+                }
+            }
+        }
         for (int i = 0; i < enemyAlive.length; i++) {
-            if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
-                if (!fell) {
+            if (!enemyAlive[i]) {
+                continue;
+            }
+            switch (rules.contact(before, step, enemyX[i], enemyY[i])) {
+                case HIT -> {
                     result = Outcome.LOSS;
                     return DEATH_REWARD;
                 }
-                enemyAlive[i] = false;
-                points += STOMP_POINTS;
-                rise = PlatformerPhysics.STOMP_BOUNCE;
+                case STOMP -> {
+                    enemyAlive[i] = false;
+                    points += STOMP_POINTS;
+                    player = rules.bounce(player);
+                }
+                case NONE -> { }
             }
         }
         double reward = 0;
-        if (x > furthestX) {
-            reward += PROGRESS_REWARD * (x - furthestX);
-            furthestX = x;
+        if (last > furthestX) {
+            reward += PROGRESS_REWARD * (last - furthestX);
+            furthestX = last;
         }
         score += points;
         reward += POINT_REWARD * points;
-        if (x == width - 1) {
+        if (last == width - 1) {
             result = Outcome.WIN;
             return reward + WIN_REWARD;
         }
-        if (PlatformerPhysics.enemiesMoveOn(ticks)) {
+        if (rules.enemiesMoveOn(ticks)) {
             moveEnemies();
             for (int i = 0; i < enemyAlive.length; i++) {
-                if (enemyAlive[i] && enemyX[i] == x && enemyY[i] == y) {
+                if (enemyAlive[i] && rules.occupies(player, enemyX[i], enemyY[i])) {
                     result = Outcome.LOSS;
                     return reward + DEATH_REWARD;
                 }
@@ -161,7 +183,7 @@ public final class PlatformerGame {
                 enemyX[i] = PlatformerPhysics.x(step);
                 enemyY[i] = PlatformerPhysics.y(step);
                 enemyDir[i] = PlatformerPhysics.enemyDirection(step);
-                enemyAlive[i] = enemyY[i] < PlatformerLevel.HEIGHT;
+                enemyAlive[i] = enemyY[i] < level.height();
             }
         }
     }
@@ -170,31 +192,47 @@ public final class PlatformerGame {
         return level;
     }
 
+    /** The rules this game plays by. */
+    public PlatformerRules rules() {
+        return rules;
+    }
+
+    /** The player's state as {@link PlatformerRules} packs it (without step flags). */
+    public long playerState() {
+        return player;
+    }
+
     public int width() {
         return width;
     }
 
     /** The live tile at (x, y): taken coins are empty, bumped question blocks used, enemy start cells empty. */
     public PlatformerTile tile(int tx, int ty) {
-        if (tx < 0 || tx >= width || ty < 0 || ty >= PlatformerLevel.HEIGHT) {
+        if (tx < 0 || tx >= width || ty < 0 || ty >= level.height()) {
             throw new IndexOutOfBoundsException("(" + tx + ", " + ty + ") is outside " + width + "x"
-                    + PlatformerLevel.HEIGHT);
+                    + level.height());
         }
         return terrain[ty * width + tx];
     }
 
+    /** The leftmost column the player occupies (in v1 it may straddle this one and the next). */
     public int playerX() {
-        return x;
+        return rules.column(player);
     }
 
-    /** The player's row; {@value PlatformerLevel#HEIGHT} after falling out of the level. */
+    /** The player's horizontal position in columns, with its fraction: {@code playerX()} plus 0, 1/3 or 2/3. */
+    public double playerPosition() {
+        return (double) PlatformerRules.xs(player) / rules.subcolumns();
+    }
+
+    /** The player's row; the level's height after falling out of it. */
     public int playerY() {
-        return y;
+        return PlatformerRules.y(player);
     }
 
-    /** Ticks of rising left in the current jump; 0 when standing or falling. */
+    /** Rows of rise left in the current jump while jump is held; 0 when standing or falling. */
     public int rise() {
-        return rise;
+        return rules.rise(player);
     }
 
     /** The rightmost column the player has reached this episode. */
@@ -254,7 +292,8 @@ public final class PlatformerGame {
 
     @Override
     public String toString() {
-        return "PlatformerGame[" + (level == null ? "no level" : level.id()) + ", player (" + x + ", " + y
-                + "), rise " + rise + ", " + result.label() + ", enemies " + Arrays.toString(enemyAlive) + "]";
+        return "PlatformerGame[" + (level == null ? "no level" : level.id()) + ", player (" + playerPosition() + ", "
+                + playerY() + "), rise " + rise() + ", " + result.label() + ", enemies " + Arrays.toString(enemyAlive)
+                + "]";
     }
 }

@@ -5,9 +5,11 @@ import dev.levelgym.envs.grid.LevelFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** Where {@link Platformer} gets the level for each episode. */
@@ -19,25 +21,70 @@ public sealed interface PlatformerLevelSource {
     /**
      * Procgen-style generated levels: each episode draws a level seed uniformly from
      * {@code [startLevel, startLevel + numLevels)}, or from {@code [startLevel, startLevel + 2^31)} when
-     * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels#of}.
+     * {@code numLevels} is 0 (unlimited), and generates that level with {@link PlatformerLevels}, completable under
+     * {@code rules} (the env's own). A class, not a record, because it keeps its generator (and so the solver's
+     * search arrays) from one episode to the next; like the env, it is not thread-safe.
      */
-    record Procedural(long startLevel, int numLevels, int width) implements PlatformerLevelSource {
+    final class Procedural implements PlatformerLevelSource {
 
-        public Procedural {
+        private final long startLevel;
+        private final int numLevels;
+        private final int width;
+        private final int height;
+        private final PlatformerRules rules;
+        private final PlatformerLevels generator;
+
+        public Procedural(long startLevel, int numLevels, int width, int height, PlatformerRules rules) {
             if (startLevel < 0 || numLevels < 0) {
                 throw new UserInputException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
             }
-            if (width < PlatformerLevels.MIN_WIDTH) {
-                throw new UserInputException("procedural platformer levels need width >= "
-                        + PlatformerLevels.MIN_WIDTH + ", got " + width);
+            if (width < PlatformerLevels.MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+                throw new UserInputException("procedural platformer levels need width in ["
+                        + PlatformerLevels.MIN_WIDTH + ", " + PlatformerLevel.MAX_WIDTH + "], got " + width);
             }
+            if (height < PlatformerLevels.MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
+                throw new UserInputException("procedural platformer levels need height in ["
+                        + PlatformerLevels.MIN_HEIGHT + ", " + PlatformerLevel.MAX_HEIGHT + "], got " + height);
+            }
+            this.startLevel = startLevel;
+            this.numLevels = numLevels;
+            this.width = width;
+            this.height = height;
+            this.rules = Objects.requireNonNull(rules, "rules");
+            this.generator = new PlatformerLevels(rules);
+        }
+
+        /** Platformer-v1 levels {@value PlatformerLevel#HEIGHT} rows high. */
+        public Procedural(long startLevel, int numLevels, int width) {
+            this(startLevel, numLevels, width, PlatformerLevel.HEIGHT, PlatformerRules.V1);
         }
 
         @Override
         public PlatformerLevel next(RandomGenerator random) {
             long span = numLevels == 0 ? 1L << 31 : numLevels;
-            return PlatformerLevels.of(startLevel + random.nextLong(span), width);
+            return generator.generate(startLevel + random.nextLong(span), width, height);
+        }
+
+        public long startLevel() {
+            return startLevel;
+        }
+
+        /** 0: unlimited. */
+        public int numLevels() {
+            return numLevels;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        public PlatformerRules rules() {
+            return rules;
         }
     }
 
@@ -61,7 +108,7 @@ public sealed interface PlatformerLevelSource {
          * files are skipped, so a VGLC {@code Processed} folder loads as it is).
          *
          * @throws dev.levelgym.envs.grid.LevelFormatException naming the file if one is malformed
-         * @throws IllegalArgumentException naming the path if there is nothing to load
+         * @throws UserInputException naming the path if there is nothing to load
          */
         public static Fixed load(Path path) {
             return new Fixed(LevelFiles.load(path, Fixed::isLevelFile, "*.txt", PlatformerParser::parse));

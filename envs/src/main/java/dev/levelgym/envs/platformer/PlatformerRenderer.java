@@ -1,12 +1,12 @@
 package dev.levelgym.envs.platformer;
 
-import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.render.Rendering;
 import java.util.Arrays;
 
 /**
- * Draws a {@link PlatformerGame}'s whole level as ANSI-coloured VGLC characters (the player as {@code M}, live
- * enemies as {@code E}) or as an RGB frame of coloured tiles.
+ * Draws a {@link PlatformerGame}'s whole level, as high as the level is, as ANSI-coloured VGLC characters (the
+ * player as {@code M} in the column it covers most, live enemies as {@code E}) or as an RGB frame of coloured tiles.
  */
 final class PlatformerRenderer {
 
@@ -17,7 +17,7 @@ final class PlatformerRenderer {
 
     /** The character drawn at (x, y): player, then enemy, then the live tile. */
     private static char symbol(PlatformerGame game, int x, int y) {
-        if (x == game.playerX() && y == game.playerY()) {
+        if (x == playerColumn(game) && y == game.playerY()) {
             return 'M';
         }
         for (int i = 0; i < game.enemyCount(); i++) {
@@ -28,10 +28,17 @@ final class PlatformerRenderer {
         return game.tile(x, y).symbol();
     }
 
+    /** The column the player covers most: its own, or the next one when it is two thirds over. */
+    private static int playerColumn(PlatformerGame game) {
+        int sub = game.rules().subcolumns();
+        return (PlatformerRules.xs(game.playerState()) + sub / 2) / sub;
+    }
+
     static String ansi(PlatformerGame game) {
         int w = game.width();
-        StringBuilder sb = new StringBuilder(PlatformerLevel.HEIGHT * (w * 12 + 1));
-        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
+        int h = game.level().height();
+        StringBuilder sb = new StringBuilder(h * (w * 12 + 1));
+        for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 char c = symbol(game, x, y);
                 String colour = ansiColour(c);
@@ -57,9 +64,10 @@ final class PlatformerRenderer {
 
     static Rendering.RgbFrame rgb(PlatformerGame game, int tile) {
         int w = game.width();
+        int h = game.level().height();
         int fw = w * tile;
-        int[] rgb = new int[fw * PlatformerLevel.HEIGHT * tile];
-        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
+        int[] rgb = new int[fw * h * tile];
+        for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int colour = colour(symbol(game, x, y));
                 for (int py = y * tile; py < (y + 1) * tile; py++) {
@@ -67,7 +75,7 @@ final class PlatformerRenderer {
                 }
             }
         }
-        return new Rendering.RgbFrame(fw, PlatformerLevel.HEIGHT * tile, rgb);
+        return new Rendering.RgbFrame(fw, h * tile, rgb);
     }
 
     /** The RGB colour for a level-file character, {@code M} (player) or {@code E} (enemy). */

@@ -4,19 +4,19 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Options;
 
 /**
- * The camera window a Platformer-v0 observation shows: {@code rows × cols} tiles following the player (see
- * {@link Platformer}). The options {@code view_rows} and {@code view_cols} are read here only, so the registry's env
- * and an env built around given levels (the demo's) see alike.
+ * The camera window a Platformer observation (either version) shows: {@code rows × cols} tiles following the
+ * player (see {@link Platformer}). The options {@code view_rows} and {@code view_cols} are read here only, so the
+ * registry's env and an env built around given levels (the demo's) see alike.
  */
 public record PlatformerView(int rows, int cols) {
 
-    /** Platformer-v0's default window: the level's full height, 16 columns. */
+    /** The default window of both versions: 14 rows (a VGLC SMB level's height), 16 columns. */
     public static final PlatformerView DEFAULT = new PlatformerView(Platformer.DEFAULT_VIEW_ROWS,
             Platformer.DEFAULT_VIEW_COLS);
 
     public PlatformerView {
         if (rows < 1 || cols < 1) {
-            throw new UserInputException(Platformer.ID + ": options view_rows and view_cols must be at least 1, got "
+            throw new UserInputException("Platformer: options view_rows and view_cols must be at least 1, got "
                     + rows + " and " + cols);
         }
     }

@@ -11,6 +11,7 @@ public final class StandardEnvs implements EnvProvider {
 
     @Override
     public List<EnvSpec<?, ?>> envSpecs() {
-        return List.of(CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC);
+        return List.of(CartPole.SPEC, FrozenLake.SPEC, FrozenLake.SPEC_8X8, Dungeon.SPEC, Platformer.SPEC_V0,
+                Platformer.SPEC);
     }
 }

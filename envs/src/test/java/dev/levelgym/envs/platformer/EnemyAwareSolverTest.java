@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
@@ -17,7 +18,7 @@ class EnemyAwareSolverTest {
 
     /** Plays the solution in the game, with its enemies, and returns the game at the end. */
     static PlatformerGame replay(PlatformerLevel level, PlatformerSolution s) {
-        PlatformerGame game = new PlatformerGame();
+        PlatformerGame game = new PlatformerGame(PlatformerRules.V0);
         game.load(level);
         for (int a : s.actions()) {
             assertEquals(Outcome.RUNNING, game.result(), level.id() + " ended early at tick " + game.ticks());
@@ -34,8 +35,8 @@ class EnemyAwareSolverTest {
             l.set(x, 10, 'X');
         }
         PlatformerLevel level = l.build();
-        assertTrue(PlatformerSolver.of(level).completable());
-        PlatformerSolution s = EnemyAwareSolver.of(level);
+        assertTrue(PlatformerSolver.of(level, PlatformerRules.V0).completable());
+        PlatformerSolution s = EnemyAwareSolver.of(level, PlatformerRules.V0);
         assertFalse(s.completable());
         assertTrue(s.furthestX() < 10, "furthest " + s.furthestX());
     }
@@ -43,14 +44,14 @@ class EnemyAwareSolverTest {
     @Test
     void aWalkingEnemyIsStompedOrJumpedAndTheRunWinsInTheGame() {
         PlatformerLevel level = Levels.flat(30).set(12, 11, 'E').set(20, 11, 'E').build();
-        PlatformerSolution s = EnemyAwareSolver.of(level);
+        PlatformerSolution s = EnemyAwareSolver.of(level, PlatformerRules.V0);
         assertTrue(s.completable());
         assertEquals(29, s.length()); // no time lost: jumping costs nothing over flat ground
         assertTrue(s.jumps() >= 1);
         PlatformerGame game = replay(level, s);
         assertEquals(Outcome.WIN, game.result());
         // Walking straight on loses: the layout's run is not enough.
-        PlatformerGame naive = new PlatformerGame();
+        PlatformerGame naive = new PlatformerGame(PlatformerRules.V0);
         naive.load(level);
         for (int i = 0; i < 29 && naive.result() == Outcome.RUNNING; i++) {
             naive.tick(2);
@@ -60,8 +61,8 @@ class EnemyAwareSolverTest {
 
     @Test
     void proceduralLevelsAreCompletableWithTheirEnemiesAndRunsReplay() {
-        PlatformerLevels generator = new PlatformerLevels();
-        EnemyAwareSolver solver = new EnemyAwareSolver();
+        PlatformerLevels generator = new PlatformerLevels(PlatformerRules.V0);
+        EnemyAwareSolver solver = new EnemyAwareSolver(PlatformerRules.V0);
         for (long seed = 0; seed < 150; seed++) {
             PlatformerLevel level = generator.generate(seed, 100);
             PlatformerSolution s = solver.solve(level, 1000);
@@ -75,8 +76,9 @@ class EnemyAwareSolverTest {
     @Test
     void tooFewTicksIsNotCompletableAndBadBoundsAreErrors() {
         PlatformerLevel level = Levels.flat(30).build();
-        assertFalse(EnemyAwareSolver.of(level, 28).completable());
-        assertTrue(EnemyAwareSolver.of(level, 29).completable());
-        assertThrows(IllegalArgumentException.class, () -> EnemyAwareSolver.of(level, EnemyAwareSolver.MAX_TICKS + 1));
+        EnemyAwareSolver solver = new EnemyAwareSolver(PlatformerRules.V0);
+        assertFalse(solver.solve(level, 28).completable());
+        assertTrue(solver.solve(level, 29).completable());
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(level, EnemyAwareSolver.MAX_TICKS + 1));
     }
 }

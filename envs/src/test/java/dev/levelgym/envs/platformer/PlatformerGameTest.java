@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlatformerGameTest {
 
     private static PlatformerGame play(PlatformerLevel level) {
-        PlatformerGame game = new PlatformerGame();
+        PlatformerGame game = new PlatformerGame(PlatformerRules.V0);
         game.load(level);
         return game;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
@@ -18,8 +19,8 @@ class PlatformerLevelsTest {
 
     @Test
     void everyLevelIsCompletableOverManySeedsAndWidths() {
-        PlatformerLevels generator = new PlatformerLevels();
-        PlatformerSolver solver = new PlatformerSolver();
+        PlatformerLevels generator = new PlatformerLevels(PlatformerRules.V0);
+        PlatformerSolver solver = new PlatformerSolver(PlatformerRules.V0);
         int[] widths = {PlatformerLevels.MIN_WIDTH, 40, 100, 200};
         for (int width : widths) {
             for (long seed = 0; seed < 300; seed++) {
@@ -32,7 +33,7 @@ class PlatformerLevelsTest {
 
     @Test
     void levelsHaveTheAdvertisedFeaturesAndAreNotFlatFallbacks() {
-        PlatformerLevels generator = new PlatformerLevels();
+        PlatformerLevels generator = new PlatformerLevels(PlatformerRules.V0);
         int gaps = 0;
         int pipes = 0;
         int enemies = 0;
@@ -67,12 +68,12 @@ class PlatformerLevelsTest {
 
     @Test
     void sameSeedSameLevelDifferentSeedsDiffer() {
-        PlatformerLevel a = PlatformerLevels.of(42, 100);
-        assertEquals(a, PlatformerLevels.of(42, 100));
+        PlatformerLevel a = PlatformerLevels.of(42, 100, 14, PlatformerRules.V0);
+        assertEquals(a, PlatformerLevels.of(42, 100, 14, PlatformerRules.V0));
         assertEquals("procedural:42", a.id());
         Set<String> layouts = new HashSet<>();
         for (long seed = 0; seed < 100; seed++) {
-            layouts.add(PlatformerLevels.of(seed, 100).toText());
+            layouts.add(PlatformerLevels.of(seed, 100, 14, PlatformerRules.V0).toText());
         }
         assertEquals(100, layouts.size());
         // The text round-trips through the parser.

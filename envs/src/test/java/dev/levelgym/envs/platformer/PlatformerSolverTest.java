@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
@@ -17,7 +18,7 @@ class PlatformerSolverTest {
 
     @Test
     void flatGroundIsAWalk() {
-        PlatformerSolution s = PlatformerSolver.of(Levels.flat(30).build());
+        PlatformerSolution s = PlatformerSolver.of(Levels.flat(30).build(), PlatformerRules.V0);
         assertTrue(s.completable());
         assertEquals(29, s.length());
         assertEquals(0, s.jumps());
@@ -28,11 +29,11 @@ class PlatformerSolverTest {
     @Test
     void gapsUpToTheJumpReachAreJumpable() {
         int reach = PlatformerPhysics.JUMP_REACH;
-        PlatformerSolution widest = PlatformerSolver.of(Levels.flat(30).pit(10, 10 + reach).build());
+        PlatformerSolution widest = PlatformerSolver.of(Levels.flat(30).pit(10, 10 + reach).build(), PlatformerRules.V0);
         assertTrue(widest.completable());
         assertEquals(1, widest.jumps());
         assertEquals(29, widest.length()); // a jump costs no time over flat ground
-        PlatformerSolution tooWide = PlatformerSolver.of(Levels.flat(30).pit(10, 11 + reach).build());
+        PlatformerSolution tooWide = PlatformerSolver.of(Levels.flat(30).pit(10, 11 + reach).build(), PlatformerRules.V0);
         assertFalse(tooWide.completable());
         // Falling into the pit the player still drifts right, to the far wall of the pit.
         assertEquals(10 + reach, tooWide.furthestX());
@@ -41,12 +42,12 @@ class PlatformerSolverTest {
 
     @Test
     void wallsUpToFourHighAreClimbable() {
-        assertTrue(PlatformerSolver.of(Levels.flat(20).wall(10, 4).build()).completable());
-        PlatformerSolution five = PlatformerSolver.of(Levels.flat(20).wall(10, 5).build());
+        assertTrue(PlatformerSolver.of(Levels.flat(20).wall(10, 4).build(), PlatformerRules.V0).completable());
+        PlatformerSolution five = PlatformerSolver.of(Levels.flat(20).wall(10, 5).build(), PlatformerRules.V0);
         assertFalse(five.completable());
         assertEquals(9, five.furthestX());
         // A 4-high step onto a ledge, then onward: a staircase of 4 then 8 is climbable.
-        assertTrue(PlatformerSolver.of(Levels.flat(20).wall(10, 4).wall(11, 8).wall(12, 8).build()).completable());
+        assertTrue(PlatformerSolver.of(Levels.flat(20).wall(10, 4).wall(11, 8).wall(12, 8).build(), PlatformerRules.V0).completable());
     }
 
     @Test
@@ -59,8 +60,8 @@ class PlatformerSolverTest {
         for (int x = 10; x < 14; x++) {
             l.set(x, 10, 'S');
         }
-        assertFalse(PlatformerSolver.of(l.build()).completable());
-        assertTrue(PlatformerSolver.of(Levels.flat(30).pit(10, 13).build()).completable());
+        assertFalse(PlatformerSolver.of(l.build(), PlatformerRules.V0).completable());
+        assertTrue(PlatformerSolver.of(Levels.flat(30).pit(10, 13).build(), PlatformerRules.V0).completable());
     }
 
     @Test
@@ -70,15 +71,15 @@ class PlatformerSolverTest {
         for (int x = 5; x < 15; x++) {
             l.set(x, 10, 'X');
         }
-        assertTrue(PlatformerSolver.of(l.build()).completable());
+        assertTrue(PlatformerSolver.of(l.build(), PlatformerRules.V0).completable());
     }
 
     @Test
     void theFurthestRunOfAnIncompletableLevelReachesIt() {
         PlatformerLevel level = Levels.flat(30).pit(12, 22).build();
-        PlatformerSolution s = PlatformerSolver.of(level);
+        PlatformerSolution s = PlatformerSolver.of(level, PlatformerRules.V0);
         assertFalse(s.completable());
-        PlatformerGame game = new PlatformerGame();
+        PlatformerGame game = new PlatformerGame(PlatformerRules.V0);
         game.load(level);
         for (int a : s.actions()) {
             game.tick(a);
@@ -88,15 +89,15 @@ class PlatformerSolverTest {
 
     @Test
     void solutionsWinTheGameInExactlyTheirLength() {
-        PlatformerLevels generator = new PlatformerLevels();
-        PlatformerSolver solver = new PlatformerSolver();
+        PlatformerLevels generator = new PlatformerLevels(PlatformerRules.V0);
+        PlatformerSolver solver = new PlatformerSolver(PlatformerRules.V0);
         for (long seed = 0; seed < 100; seed++) {
             // Enemies are not in the solver's model, so replay on the layout without them.
             PlatformerLevel level = PlatformerParser.parse(generator.generate(seed, 80).toText().replace('E', '-'),
                     "seed " + seed);
             PlatformerSolution s = solver.solve(level);
             assertTrue(s.completable(), level.id());
-            PlatformerGame game = new PlatformerGame();
+            PlatformerGame game = new PlatformerGame(PlatformerRules.V0);
             game.load(level);
             int jumps = 0;
             for (int i = 0; i < s.length(); i++) {
@@ -114,7 +115,7 @@ class PlatformerSolverTest {
 
     @Test
     void aLevelStartingInTheLastColumnIsComplete() {
-        PlatformerSolution s = PlatformerSolver.of(Levels.flat(2).pit(0, 1).build());
+        PlatformerSolution s = PlatformerSolver.of(Levels.flat(2).pit(0, 1).build(), PlatformerRules.V0);
         assertTrue(s.completable());
         assertEquals(0, s.length());
     }

@@ -10,6 +10,7 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.render.RenderMode;
@@ -32,22 +33,22 @@ class PlatformerTest {
 
     @Test
     void registeredWithItsSpec() {
-        var spec = Registry.standard().spec(Platformer.ID);
+        var spec = Registry.standard().spec(Platformer.ID_V0);
         assertEquals(Platformer.MAX_EPISODE_STEPS, spec.maxEpisodeSteps().getAsInt());
         assertEquals(Platformer.REWARD_THRESHOLD, spec.rewardThreshold().getAsDouble());
         Env<?, ?> env = spec.make();
-        assertArrayEquals(new int[] {PlatformerChannel.COUNT, 14, 16}, ((Box) env.observationSpace()).shape());
+        assertArrayEquals(new int[] {PlatformerChannel.V0_COUNT, 14, 16}, ((Box) env.observationSpace()).shape());
         assertEquals(6, ((dev.levelgym.envs.spaces.Discrete) env.actionSpace()).n());
     }
 
     @Test
     void observationIsAOneHotCameraWindowAroundThePlayer() {
         PlatformerLevel level = Levels.flat(40).set(3, 8, '?').set(5, 11, 'o').set(9, 11, 'E').build();
-        Platformer env = Platformer.of(level);
+        Platformer env = Platformer.of(level, PlatformerRules.V0);
         float[] obs = env.reset(0).observation();
         int rows = 14;
         int cols = 16;
-        assertEquals(PlatformerChannel.COUNT * rows * cols, obs.length);
+        assertEquals(PlatformerChannel.V0_COUNT * rows * cols, obs.length);
         for (int vy = 0; vy < rows; vy++) {
             for (int vx = 0; vx < cols; vx++) {
                 float terrain = 0;
@@ -72,8 +73,8 @@ class PlatformerTest {
 
     @Test
     void rightOfTheLevelIsTheGoalAndASmallWindowFollowsThePlayerDown() {
-        Platformer env = new Platformer(new PlatformerLevelSource.Fixed(List.of(Levels.flat(5).build())),
-                new PlatformerView(4, 8));
+        Platformer env = new Platformer(PlatformerRules.V0,
+                new PlatformerLevelSource.Fixed(List.of(Levels.flat(5).build())), new PlatformerView(4, 8));
         float[] obs = env.reset(0).observation();
         // Rows 9..12 (top = clamp(11 - 2, 0, 10)), player at window column 2, row 2.
         assertEquals(1f, at(obs, PlatformerChannel.PLAYER, 4, 8, 2, 2));
@@ -85,7 +86,7 @@ class PlatformerTest {
 
     @Test
     void infoReportsResultPositionProgressAndScore() {
-        Platformer env = Platformer.of(Levels.flat(5).set(1, 11, 'o').build());
+        Platformer env = Platformer.of(Levels.flat(5).set(1, 11, 'o').build(), PlatformerRules.V0);
         Map<String, Object> info = env.reset(3).info();
         assertEquals("running", info.get("result"));
         assertEquals(0, info.get("x"));
@@ -109,7 +110,7 @@ class PlatformerTest {
     }
 
     private static List<String> rollout(long seed) {
-        Env<?, ?> raw = Registry.standard().make(Platformer.ID, Map.of("width", 60));
+        Env<?, ?> raw = Registry.standard().make(Platformer.ID_V0, Map.of("width", 60));
         @SuppressWarnings("unchecked")
         Env<float[], Integer> env = (Env<float[], Integer>) raw;
         Random actions = new Random(seed);
@@ -132,39 +133,39 @@ class PlatformerTest {
         Files.writeString(dir.resolve("a.txt"), Levels.flat(20).build().toText());
         Files.writeString(dir.resolve("b.txt"), Levels.flat(30).pit(5, 7).build().toText());
         Files.writeString(dir.resolve("notes.md"), "not a level");
-        Platformer one = new Platformer(new dev.levelgym.envs.registry.Options(Map.of("level",
+        Platformer one = new Platformer(PlatformerRules.V0, new dev.levelgym.envs.registry.Options(Map.of("level",
                 dir.resolve("b.txt").toString())));
         one.reset(0);
         assertEquals(30, one.level().width());
-        Platformer both = new Platformer(new dev.levelgym.envs.registry.Options(Map.of("level", dir.toString())));
+        Platformer both = new Platformer(PlatformerRules.V0, new dev.levelgym.envs.registry.Options(Map.of("level", dir.toString())));
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (long s = 0; s < 20; s++) {
             seen.add((String) both.reset(s).info().get("levelId"));
         }
         assertEquals(java.util.Set.of("a.txt", "b.txt"), seen);
         Files.writeString(dir.resolve("c.txt"), "XX\n");
-        LevelFormatException e = assertThrows(LevelFormatException.class, () -> new Platformer(
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> new Platformer(PlatformerRules.V0,
                 new dev.levelgym.envs.registry.Options(Map.of("level", dir.toString()))));
         assertTrue(e.getMessage().startsWith(dir.resolve("c.txt").toString()), e.getMessage());
     }
 
     @Test
     void badOptionsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID,
+        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID_V0,
                 Map.of("level", "x.txt", "width", 50)));
-        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID,
+        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID_V0,
                 Map.of("width", 5)));
-        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID,
+        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID_V0,
                 Map.of("view_cols", 0)));
-        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID,
+        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID_V0,
                 Map.of("colour", "red")));
-        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID,
+        assertThrows(IllegalArgumentException.class, () -> Registry.standard().make(Platformer.ID_V0,
                 Map.of("level", "/no/such/level.txt")));
     }
 
     @Test
     void rendersTheLevelWithPlayerAndEnemies() {
-        Platformer env = Platformer.of(Levels.flat(6).set(4, 11, 'E').build());
+        Platformer env = Platformer.of(Levels.flat(6).set(4, 11, 'E').build(), PlatformerRules.V0);
         env.reset(0);
         String text = ((Rendering.Text) env.render(RenderMode.ANSI)).text().replaceAll("\u001b\\[[0-9;]*m", "");
         String[] lines = text.split("\n");

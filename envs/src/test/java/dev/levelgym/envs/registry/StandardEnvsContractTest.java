@@ -26,7 +26,9 @@ class StandardEnvsContractTest {
             "Dungeon-v0", configs(Map.of("num_levels", 5, "start_level", 100),
                     Map.of("view", "egocentric", "view_radius", 3)),
             "Platformer-v0", configs(Map.of("num_levels", 5, "start_level", 100, "width", 40),
-                    Map.of("view_rows", 7, "view_cols", 9)));
+                    Map.of("view_rows", 7, "view_cols", 9)),
+            "Platformer-v1", configs(Map.of("num_levels", 5, "start_level", 100, "width", 40, "height", 12),
+                    Map.of("height", 20, "view_rows", 7, "view_cols", 9)));
 
     @SafeVarargs
     private static Map<String, Object>[] configs(Map<String, Object>... options) {

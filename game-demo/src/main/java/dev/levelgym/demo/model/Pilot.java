@@ -36,13 +36,16 @@ import java.util.TreeMap;
 public final class Pilot implements AutoCloseable {
 
     private final String label;
+    private final String envId;
     private final Agent<float[], Integer> agent;
     private final Map<String, String> envOptions;
     /** The observation space the agent was trained on; null for a random agent, which takes any. */
     private final Space<?> trainedSpace;
 
-    private Pilot(String label, Agent<float[], Integer> agent, Map<String, String> envOptions, Space<?> trainedSpace) {
+    private Pilot(String label, String envId, Agent<float[], Integer> agent, Map<String, String> envOptions,
+                  Space<?> trainedSpace) {
         this.label = label;
+        this.envId = envId;
         this.agent = agent;
         this.envOptions = Map.copyOf(envOptions);
         this.trainedSpace = trainedSpace;
@@ -51,7 +54,7 @@ public final class Pilot implements AutoCloseable {
     /** Uniformly random actions for {@code envId}'s action space, from a generator seeded with {@code seed}. */
     public static Pilot random(String envId, long seed) {
         int actions = envId.equals(Dungeon.ID) ? 6 : 2;
-        return new Pilot("random agent", new RandomAgent<>(new Discrete(actions), seed, envId), Map.of(),
+        return new Pilot("random agent", envId, new RandomAgent<>(new Discrete(actions), seed, envId), Map.of(),
                 null);
     }
 
@@ -76,7 +79,8 @@ public final class Pilot implements AutoCloseable {
         }
         Env<?, ?> env = Registry.installed().make(envId, options);
         Agent<float[], Integer> agent = (Agent<float[], Integer>) AgentKinds.installed().load(dir, env);
-        return new Pilot(AgentKinds.manifestKind(dir) + " checkpoint", agent, options, env.observationSpace());
+        return new Pilot(AgentKinds.manifestKind(dir) + " checkpoint", envId, agent, options,
+                env.observationSpace());
     }
 
     /** The env id the agent at {@code checkpoint} (a checkpoint or run directory) was trained on. */
@@ -118,12 +122,21 @@ public final class Pilot implements AutoCloseable {
         return env;
     }
 
+    /** The env id the agent was trained on. */
+    public String envId() {
+        return envId;
+    }
+
     /**
-     * A Platformer env playing just {@code level}, with the camera window this agent was trained on (the
-     * {@code view_rows} and {@code view_cols} options; the window, not the level, sets the observation's shape).
+     * A Platformer env playing just {@code level}, of the version this agent was trained on (v1, or v0 for an agent
+     * from before v1) with the camera window it was trained on (the {@code view_rows} and {@code view_cols} options;
+     * the window, not the level, sets the observation's shape).
+     *
+     * @throws UserInputException if the agent was not trained on a Platformer version
      */
     public Platformer platformerFor(PlatformerLevel level) {
-        return new Platformer(new PlatformerLevelSource.Fixed(List.of(level)), PlatformerView.of(options()));
+        return new Platformer(Platformer.rulesOf(envId), new PlatformerLevelSource.Fixed(List.of(level)),
+                PlatformerView.of(options()));
     }
 
     /** A CartPole env with the physics options this agent was trained with. */

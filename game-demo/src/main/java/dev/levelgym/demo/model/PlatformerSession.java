@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One Platformer-v0 episode as the demo shows it: the env (the class agents train on, so the rules are the env's),
- * the level and where it came from, the solver's verdict on it, and where the player and enemies were before the
- * last tick (for sliding them between cells). Played by a person through {@link #tick(int)}, or watched through
- * {@link #autoTick()}: a checkpointed agent, or the solver's run replayed action by action through the env. The
- * solver is {@link EnemyAwareSolver}, whose runs survive the enemies, so the replay wins whenever it says the
- * level is completable.
+ * One Platformer episode as the demo shows it: the env (the class agents train on, so the rules are the env's:
+ * Platformer-v1's, or v0's for an agent trained on v0), the level and where it came from, the solver's verdict on
+ * it under the same rules, and where the player and enemies were before the last tick (for sliding them between
+ * cells). Played by a person through {@link #tick(int)}, or watched through {@link #autoTick()}: a checkpointed
+ * agent, or the solver's run replayed action by action through the env. The solver is {@link EnemyAwareSolver},
+ * whose runs survive the enemies, so the replay wins whenever it says the level is completable.
  */
 public final class PlatformerSession {
 
@@ -38,7 +38,7 @@ public final class PlatformerSession {
     private float[] observation;
     private int steps;
     private int replayed;
-    private int fromX;
+    private double fromX;
     private int fromY;
     private int facing = 1;
     private int[] enemyFromX = new int[0];
@@ -75,8 +75,8 @@ public final class PlatformerSession {
     private void load(PlatformerLevel next, String from) {
         level = next;
         source = from;
-        solution = EnemyAwareSolver.of(next);
         env = pilot == null ? Platformer.of(next) : pilot.platformerFor(next);
+        solution = EnemyAwareSolver.of(next, env.rules());
         restart();
     }
 
@@ -91,7 +91,7 @@ public final class PlatformerSession {
 
     private void settle() {
         PlatformerGame g = env.game();
-        fromX = g.playerX();
+        fromX = g.playerPosition();
         fromY = g.playerY();
         enemyFromX = new int[g.enemyCount()];
         enemyFromY = new int[g.enemyCount()];
@@ -189,7 +189,7 @@ public final class PlatformerSession {
     public int coins() {
         PlatformerGame g = env.game();
         int left = 0;
-        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
+        for (int y = 0; y < level.height(); y++) {
             for (int x = 0; x < g.width(); x++) {
                 if (g.tile(x, y) == PlatformerTile.COIN) {
                     left++;
@@ -222,8 +222,8 @@ public final class PlatformerSession {
         return !watching ? "you" : pilot == null ? "the solver" : pilot.label();
     }
 
-    /** The player's column before the last tick. */
-    public int fromX() {
+    /** The player's horizontal position (column and fraction, as {@link PlatformerGame#playerPosition()}) before the last tick. */
+    public double fromX() {
         return fromX;
     }
 

@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Platformer-v0, played by a person or watched (the solver's run or an agent). The game runs in real time, a tick
- * every {@link #TICK_SECONDS}, the player moving one tile per tick. A person holds keys: LEFT/A or RIGHT/D walk,
- * UP/W/SPACE jumps, and a direction held with jump is a jump-left or jump-right. A key pressed and released
+ * Platformer (v1, or v0 when watching an agent trained on it), played by a person or watched (the solver's run or
+ * an agent). The game runs in real time, a tick every {@link #TICK_SECONDS}; under v1's rules a held direction
+ * speeds the player up over three ticks to a tile per tick, and jump held longer jumps higher. A person holds
+ * keys: LEFT/A or RIGHT/D run, UP/W/SPACE jumps, and a direction held with jump is a jump-left or jump-right. A key pressed and released
  * between two ticks still counts for the next tick, and the keys pressed between two ticks combine (so a script
  * with two slots per tick, e.g. {@code UP,RIGHT}, plays a jump-right).
  *
@@ -26,7 +27,10 @@ import java.util.List;
  */
 public final class PlatformerScreen extends DemoScreen {
 
-    /** 7.5 ticks (tiles) a second at 1x, as the Dungeon: eight frames at 60 fps, one scripted key per tick. */
+    /**
+     * 7.5 ticks a second at 1x, as the Dungeon: eight frames at 60 fps, one scripted key per tick. A v1 tick is the
+     * NES's 6.4 frames, so the demo runs at 80% of the game's pace: full speed is 7.5 tiles a second.
+     */
     public static final double TICK_SECONDS = 2.0 / 15;
 
     private final PlatformerSession session;
@@ -164,7 +168,8 @@ public final class PlatformerScreen extends DemoScreen {
             lines.add("speed " + clock.speed().label() + (clock.paused() ? "  |  PAUSED (. steps)" : "")
                     + "  |  1/4/M speed  P pause  R restart  N new level  G source  S save  ESC menu");
         } else {
-            lines.add("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump  R restart  N new level  G source  Ctrl+S save  ESC menu");
+            lines.add("LEFT/RIGHT (A/D) run  UP/W/SPACE jump (hold: higher)  R restart  N new level  G source  Ctrl+S save"
+                    + "  ESC menu");
         }
         return lines;
     }

@@ -22,8 +22,6 @@ import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
 import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.PlatformerGame;
-import dev.levelgym.envs.Outcome;
-import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -222,19 +220,19 @@ public final class GdxViews implements Views {
         begin();
         PlatformerGame game = session.game();
         int w = game.width();
-        int rows = PlatformerLevel.HEIGHT;
+        int rows = game.level().height();
         float hudHeight = hud.size() * HUD_LINE + 2 * MARGIN;
         float tile = (float) Math.floor((height - hudHeight) / rows);
         float bottom = (height - hudHeight - tile * rows) / 2;
         // Linear, not eased: a run keeps an even pace from tile to tile.
-        float px = session.fromX() + (game.playerX() - session.fromX()) * progress;
+        float px = (float) (session.fromX() + (game.playerPosition() - session.fromX()) * progress);
         float py = session.fromY() + (game.playerY() - session.fromY()) * progress;
         // Whole pixels: llvmpipe (and the pixel art) like texels landing on pixels; a scroll by fractions of a pixel
         // doubled the frame time of a moving camera.
         float left = Math.round(SideScroll.left(px, w, width / tile) * tile) / tile;
         bottom = Math.round(bottom);
         rect(0, bottom, width, tile * rows, SKY);
-        scenery(left, tile, bottom);
+        scenery(left, tile, bottom, rows);
         int first = Math.max(0, (int) Math.floor(left));
         int last = Math.min(w - 1, (int) Math.ceil(left + width / tile));
         for (int x = first; x <= last; x++) {
@@ -297,12 +295,12 @@ public final class GdxViews implements Views {
     }
 
     /** Clouds and hills behind the level, scrolling slower than it so the level reads as in front. */
-    private void scenery(float left, float tile, float bottom) {
+    private void scenery(float left, float tile, float bottom, int rows) {
         float cloudLeft = left * 0.5f;
         for (int c = (int) Math.floor(cloudLeft / 11) * 11; c < cloudLeft + width / tile; c += 11) {
             float row = 1.5f + (Math.floorMod(c, 3));
             batch.draw(platformerArt.get(PlatformerArt.Piece.CLOUD), Math.round((c - cloudLeft) * tile),
-                    bottom + (PlatformerLevel.HEIGHT - 1 - row) * tile, 2 * tile, tile);
+                    bottom + (rows - 1 - row) * tile, 2 * tile, tile);
         }
         float hillLeft = left * 0.75f;
         for (int c = (int) Math.floor(hillLeft / 17) * 17 + 3; c < hillLeft + width / tile; c += 17) {
@@ -313,7 +311,7 @@ public final class GdxViews implements Views {
 
     /** The last column is the goal: a faint stripe, and a flag on a pole standing on the column's ground. */
     private void goal(PlatformerGame game, float x, float bottom, float tile) {
-        int rows = PlatformerLevel.HEIGHT;
+        int rows = game.level().height();
         rect(x, bottom, tile, tile * rows, new Color(1f, 1f, 1f, 0.18f));
         int ground = rows;
         for (int y = 2; y < rows; y++) {

@@ -103,14 +103,16 @@ class PlatformerSessionTest {
         int x = s.game().playerX();
         int y = s.game().playerY();
         s.tick(PlatformerPhysics.JUMP_RIGHT);
-        assertEquals(x + 1, s.game().playerX());
+        assertEquals(x + 1.0 / 3, s.game().playerPosition(), 1e-12, "a jump from a standstill: a third on");
         assertEquals(y - 1, s.game().playerY());
         assertEquals(x, s.fromX());
         assertEquals(y, s.fromY());
+        s.tick(PlatformerPhysics.JUMP_RIGHT);
+        assertEquals(x + 1.0 / 3, s.fromX(), 1e-12, "where the last tick started, with its fraction");
         assertEquals(1, s.facing());
         s.tick(PlatformerPhysics.LEFT);
         assertEquals(-1, s.facing());
-        assertEquals(2, s.steps());
+        assertEquals(3, s.steps());
         s.restart();
         assertEquals(0, s.steps());
         assertEquals(x, s.game().playerX());
@@ -123,7 +125,7 @@ class PlatformerSessionTest {
     void aCoinIsCountedAndScoredAndAPitKills() {
         PlatformerSession coin = person(flat(20, 3, 'o'));
         assertEquals(0, coin.game().playerX());
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) { // 1/3, 1, 2, then 3 columns on: the player reaches column 3
             coin.tick(PlatformerPhysics.RIGHT);
         }
         assertEquals(1, coin.coins());
@@ -132,7 +134,7 @@ class PlatformerSessionTest {
                 coin.hud().get(1));
 
         PlatformerSession pit = person(flat(20, 2, 'P'));
-        for (int i = 0; i < 4 && pit.result() == Outcome.RUNNING; i++) {
+        for (int i = 0; i < 20 && pit.result() == Outcome.RUNNING; i++) {
             pit.tick(PlatformerPhysics.RIGHT);
         }
         assertEquals(Outcome.LOSS, pit.result());
@@ -146,12 +148,13 @@ class PlatformerSessionTest {
     void theHudGivesTheSourceAndTheSolversVerdictOrCompletion() throws IOException {
         PlatformerSession s = person(small());
         assertEquals("Platformer  |  level: file platformer-small.txt  (36 columns)", s.hud().get(0));
-        assertEquals("solver: completable in 35 ticks, 3 jumps, enemies included", s.hud().get(2));
+        assertEquals("solver: completable in " + EnemyAwareSolver.of(small()).length() + " ticks, "
+                + EnemyAwareSolver.of(small()).jumps() + " jumps, enemies included", s.hud().get(2));
 
         PlatformerSession pit = person(flat(20, 2, 'P'));
         assertFalse(pit.solution().completable());
-        assertEquals("solver: not completable, completion 58% (reaches column 11)", pit.hud().get(2),
-                "a jump from the last ground, column 1, carries the player to column 11 before it falls out");
+        assertEquals("solver: not completable, completion 42% (reaches column 8)", pit.hud().get(2),
+                "two columns of run-up give a walking jump, which carries the player to column 8 before it falls out");
     }
 
     @Test

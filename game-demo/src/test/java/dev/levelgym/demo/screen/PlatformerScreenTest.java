@@ -62,20 +62,21 @@ class PlatformerScreenTest {
     }
 
     @Test
-    void aHeldDirectionWalksEveryTickUntilReleased() {
+    void aHeldDirectionRunsEveryTickUntilReleased() {
         PlatformerScreen s = screen(false, 0);
-        int x = s.session().game().playerX();
+        double x = s.session().game().playerPosition();
         s.keyDown(Keys.RIGHT);
         s.update(TICK);
         s.update(TICK);
-        assertEquals(x + 2, s.session().game().playerX());
+        assertEquals(x + 1, s.session().game().playerPosition(), 1e-12, "a third, then two thirds: speeding up");
         s.keyUp(Keys.RIGHT);
         s.update(TICK);
-        assertEquals(x + 2, s.session().game().playerX(), "released: a noop tick");
+        assertEquals(x + 4.0 / 3, s.session().game().playerPosition(), 1e-12, "released: a noop tick, slowing");
         assertEquals(3, s.session().steps());
         s.keyDown(Keys.A);
         s.update(TICK);
-        assertEquals(x + 1, s.session().game().playerX(), "A walks left like LEFT");
+        s.update(TICK);
+        assertEquals(x + 1, s.session().game().playerPosition(), 1e-12, "A runs left like LEFT: a skid, then back");
     }
 
     @Test
@@ -97,7 +98,7 @@ class PlatformerScreenTest {
         press(t, Keys.RIGHT);
         assertEquals(PlatformerPhysics.JUMP_RIGHT, t.action(), "taps since the last tick still count");
         t.update(TICK);
-        assertEquals(x + 1, t.session().game().playerX());
+        assertEquals(x + 1.0 / 3, t.session().game().playerPosition(), 1e-12);
         assertEquals(y - 1, t.session().game().playerY(), "the jump started");
         assertEquals(PlatformerPhysics.NOOP, t.action(), "a tap counts for one tick only");
         press(t, Keys.SPACE);
@@ -143,7 +144,7 @@ class PlatformerScreenTest {
         assertEquals("corpus seed 5", s.session().source());
         press(s, Keys.ESCAPE);
         assertEquals(List.of(DemoMode.MENU), opened);
-        assertTrue(s.hud().get(s.hud().size() - 1).startsWith("LEFT/RIGHT (A/D) walk  UP/W/SPACE jump"));
+        assertTrue(s.hud().get(s.hud().size() - 1).startsWith("LEFT/RIGHT (A/D) run  UP/W/SPACE jump (hold: higher)"));
         assertEquals(DemoMode.PLATFORMER, s.status().mode());
     }
 

@@ -19,7 +19,8 @@ package dev.levelgym.generators.gan;
  * @param djlVersion      DJL's version
  * @param engine          the engine and its version, e.g. {@code PyTorch 2.7.1}
  * @param world           the env id of the world whose legend the model speaks ({@link GanWorld#envId()}), e.g.
- *                        {@code Platformer-v0}; absent (null) in models written before there was more than one
+ *                        {@code Platformer-v1} ({@code Platformer-v0} in models trained before v1, read as the same
+ *                        platformer world); absent (null) in models written before there was more than one
  *                        world, which are Dungeon-v0 ones
  */
 public record GanManifest(int format, String kind, String legend, int width, int height, int paddedSize,

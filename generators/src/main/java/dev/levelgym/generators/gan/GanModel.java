@@ -194,8 +194,9 @@ public final class GanModel implements AutoCloseable {
         GanManifest m = manifest(dir);
         GanWorld actual = GanWorld.of(m.world(), dir.resolve(MANIFEST_FILE));
         if (actual != world) {
-            throw new UserInputException(dir.resolve(MANIFEST_FILE) + ": a GAN for " + actual.envId()
-                    + " levels, not " + world.envId() + " ones");
+            // The env id as the manifest writes it: a platformer model trained before v1 says Platformer-v0.
+            throw new UserInputException(dir.resolve(MANIFEST_FILE) + ": a GAN for "
+                    + (m.world() == null ? actual.envId() : m.world()) + " levels, not " + world.envId() + " ones");
         }
         return withWeights(dir, m);
     }

@@ -2,6 +2,7 @@ package dev.levelgym.generators.gan;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import dev.levelgym.generators.TileWorld;
 
@@ -13,7 +14,10 @@ import dev.levelgym.generators.TileWorld;
 public enum GanWorld {
     /** Dungeon-v0 levels, padded with wall (the border every Dungeon level has). */
     DUNGEON(TileWorld.DUNGEON, DungeonTile.WALL.symbol()),
-    /** Platformer-v0 windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32. */
+    /**
+     * Platformer windows, padded with empty sky as MarioGAN pads its 14×28 windows to 32×32; measured under the
+     * current rules (Platformer-v1).
+     */
     PLATFORMER(TileWorld.PLATFORMER, PlatformerTile.EMPTY.symbol());
 
     private final TileWorld<?> world;
@@ -41,9 +45,18 @@ public enum GanWorld {
         throw new IllegalArgumentException("no GAN world for " + world.envId());
     }
 
-    /** The env id, as written in a model's manifest, e.g. {@code Platformer-v0}. */
+    /** The env id, as written in a model's manifest, e.g. {@code Platformer-v1}. */
     public String envId() {
         return world.envId();
+    }
+
+    /**
+     * True if a manifest naming {@code envId} holds a model of this world: its {@link #envId()}, and for the
+     * platformer world also Platformer-v0 (both versions share the tiles; only the rules a level is measured by
+     * changed).
+     */
+    public boolean names(String envId) {
+        return envId().equals(envId) || this == PLATFORMER && Platformer.ID_V0.equals(envId);
     }
 
     /** The file characters of the output channels, in channel order. */
@@ -62,7 +75,8 @@ public enum GanWorld {
 
     /**
      * The world of a manifest's env id; a manifest written before models named their world (null) is a Dungeon one,
-     * the only world there was.
+     * the only world there was, and one written for Platformer-v0 is a platformer one (both versions share the
+     * tiles: only the rules a level is measured by changed).
      *
      * @throws dev.levelgym.envs.UserInputException for an unknown env id, naming {@code source}
      */
@@ -71,7 +85,7 @@ public enum GanWorld {
             return DUNGEON;
         }
         for (GanWorld w : values()) {
-            if (w.envId().equals(envId)) {
+            if (w.names(envId)) {
                 return w;
             }
         }

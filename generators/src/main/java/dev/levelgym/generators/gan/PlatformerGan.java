@@ -50,7 +50,7 @@ public final class PlatformerGan implements AutoCloseable {
         this.model = model;
     }
 
-    /** Loads a Platformer-v0 model directory; errors name the file (see {@link GanModel#load(Path, GanWorld)}). */
+    /** Loads a platformer model directory; errors name the file (see {@link GanModel#load(Path, GanWorld)}). */
     public static PlatformerGan load(Path modelDir) {
         return new PlatformerGan(GanModel.load(modelDir, GanWorld.PLATFORMER));
     }

@@ -78,7 +78,7 @@ public final class PlatformerGanGenerator implements LevelGenerator<PlatformerLe
 
     @Override
     public String describe() {
-        return source + " is a " + world().envId() + " GAN";
+        return source + " is a platformer GAN";
     }
 
     @Override

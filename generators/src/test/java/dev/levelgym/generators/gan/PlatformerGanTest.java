@@ -47,14 +47,14 @@ class PlatformerGanTest {
     @Test
     void aShortRunSavesAPlatformerModelWhoseSamplesAreSegmentsOfTheLegend() throws Exception {
         GanManifest m = GanModel.manifest(tiny);
-        assertEquals("Platformer-v0", m.world());
+        assertEquals("Platformer-v1", m.world());
         assertEquals(GanWorld.PLATFORMER.legend(), m.legend());
         assertEquals(28, m.width());
         assertEquals(14, m.height());
         assertEquals(32, m.paddedSize());
         assertEquals(PlatformerCorpus.levels().size(), m.corpusLevels());
         assertEquals(3, m.trainingSteps());
-        assertTrue(Files.readString(tiny.resolve(GanModel.MANIFEST_FILE)).contains("\"world\" : \"Platformer-v0\""));
+        assertTrue(Files.readString(tiny.resolve(GanModel.MANIFEST_FILE)).contains("\"world\" : \"Platformer-v1\""));
         try (PlatformerGan gan = PlatformerGan.load(tiny)) {
             List<String> segments = gan.segments(0, 6);
             assertEquals(6, segments.size());
@@ -83,14 +83,14 @@ class PlatformerGanTest {
     void aWorldMismatchIsRefusedNamingTheManifest() {
         IllegalArgumentException asDungeon = assertThrows(IllegalArgumentException.class,
                 () -> DungeonGan.load(tiny));
-        assertEquals(tiny.resolve("manifest.json") + ": a GAN for Platformer-v0 levels, not Dungeon-v0 ones",
+        assertEquals(tiny.resolve("manifest.json") + ": a GAN for Platformer-v1 levels, not Dungeon-v0 ones",
                 asDungeon.getMessage());
         IllegalArgumentException registry = assertThrows(IllegalArgumentException.class,
                 () -> Generators.standard().create("gan:" + tiny, TileWorld.DUNGEON, GeneratorSettings.DEFAULT));
         assertEquals(asDungeon.getMessage(), registry.getMessage());
         IllegalArgumentException asPlatformer = assertThrows(IllegalArgumentException.class,
                 () -> PlatformerGan.load(BUNDLED_DUNGEON));
-        assertEquals(BUNDLED_DUNGEON.resolve("manifest.json") + ": a GAN for Dungeon-v0 levels, not Platformer-v0 ones",
+        assertEquals(BUNDLED_DUNGEON.resolve("manifest.json") + ": a GAN for Dungeon-v0 levels, not Platformer-v1 ones",
                 asPlatformer.getMessage());
     }
 

@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An immutable platformer level in the VGLC Super Mario Bros format: {@value #HEIGHT} rows of {@link PlatformerTile}s,
- * any width, plus an id saying where it came from (a file name or {@code procedural:<seed>}). Cells are indexed
- * row-major, {@code cell = y * width + x}, y growing down as in the text.
+ * An immutable platformer level in the VGLC Super Mario Bros format: {@link PlatformerTile}s in rows of equal
+ * length, {@value #MIN_WIDTH} to {@value #MAX_WIDTH} columns and {@value #MIN_HEIGHT} to {@value #MAX_HEIGHT} rows
+ * ({@value #HEIGHT} for Super Mario Bros, other VGLC platformers have other heights), plus an id saying where it
+ * came from (a file name or {@code procedural:<seed>}). Cells are indexed row-major, {@code cell = y * width + x},
+ * y growing down as in the text.
  *
  * <p>VGLC files mark no start, so the start is derived: in the leftmost column that has one, the lowest empty
  * ({@code -}) cell standing on a solid tile. A level without such a cell is not well formed. The goal is the
@@ -16,36 +18,74 @@ import java.util.Objects;
  */
 public final class PlatformerLevel implements TileGrid {
 
-    /** Every VGLC Super Mario Bros level is 14 tiles high (one NES screen without the status bar). */
+    /**
+     * Every VGLC Super Mario Bros level is 14 tiles high (one NES screen without the status bar): the height of
+     * procedural levels and GAN windows. Other corpora in the same format are 12 to 16 rows high.
+     */
     public static final int HEIGHT = 14;
+
+    /** A start cell needs an empty row over a solid one. */
+    public static final int MIN_HEIGHT = 2;
+
+    /**
+     * Taller than any side-scrolling VGLC level (13 to 16 rows) with room to spare, and bounded so that a file's size
+     * is checked before memory is spent (the solvers' state grows with the height).
+     */
+    public static final int MAX_HEIGHT = 48;
 
     /** A start column and a goal column. */
     public static final int MIN_WIDTH = 2;
 
+    /**
+     * Five times the longest VGLC level (8-1, 373 columns), and bounded because the solvers' search grows with the
+     * width: Platformer-v1's layout search holds up to 3 × width × height × 49 states (about 140 MB at 2048 × 48).
+     */
+    public static final int MAX_WIDTH = 2048;
+
     private final String id;
     private final int width;
+    private final int height;
     private final PlatformerTile[] tiles;
+    /** {@code tiles[c].solid()} by cell, for the physics' inner loops. */
+    private final boolean[] solid;
     private final int startX;
     private final int startY;
 
     /**
+     * A level {@value #HEIGHT} rows high, as every VGLC Super Mario Bros level is.
+     *
      * @param tiles row-major, {@code width * HEIGHT} long; copied
      * @throws IllegalArgumentException if the level is narrower than {@value #MIN_WIDTH} or has no start cell
      */
     public PlatformerLevel(String id, int width, PlatformerTile[] tiles) {
+        this(id, width, HEIGHT, tiles);
+    }
+
+    /**
+     * @param tiles row-major, {@code width * height} long; copied
+     * @throws IllegalArgumentException if its width is outside [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}], its height
+     *                                  outside [{@value #MIN_HEIGHT}, {@value #MAX_HEIGHT}], or it has no start cell
+     */
+    public PlatformerLevel(String id, int width, int height, PlatformerTile[] tiles) {
         this.id = Objects.requireNonNull(id, "id");
-        if (width < MIN_WIDTH) {
-            throw new UserInputException("level " + id + " is " + width + " tiles wide, narrower than "
-                    + MIN_WIDTH);
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            throw new UserInputException("level " + id + " is " + width + " tiles wide, outside [" + MIN_WIDTH
+                    + ", " + MAX_WIDTH + "]");
         }
-        if (tiles.length != width * HEIGHT) {
-            throw new UserInputException("level " + id + " of " + width + "x" + HEIGHT + " needs "
-                    + width * HEIGHT + " tiles, got " + tiles.length);
+        if (height < MIN_HEIGHT || height > MAX_HEIGHT) {
+            throw new UserInputException("level " + id + " is " + height + " rows high, outside ["
+                    + MIN_HEIGHT + ", " + MAX_HEIGHT + "]");
+        }
+        if (tiles.length != width * height) {
+            throw new UserInputException("level " + id + " of " + width + "x" + height + " needs "
+                    + width * height + " tiles, got " + tiles.length);
         }
         this.width = width;
+        this.height = height;
         this.tiles = tiles.clone();
-        for (PlatformerTile t : this.tiles) {
-            Objects.requireNonNull(t, "tile");
+        this.solid = new boolean[this.tiles.length];
+        for (int c = 0; c < this.tiles.length; c++) {
+            solid[c] = Objects.requireNonNull(this.tiles[c], "tile").solid();
         }
         int[] start = findStart();
         if (start == null) {
@@ -58,7 +98,7 @@ public final class PlatformerLevel implements TileGrid {
 
     private int[] findStart() {
         for (int x = 0; x < width; x++) {
-            for (int y = HEIGHT - 2; y >= 0; y--) {
+            for (int y = height - 2; y >= 0; y--) {
                 if (tile(x, y) == PlatformerTile.EMPTY && tile(x, y + 1).solid()) {
                     return new int[] {x, y};
                 }
@@ -77,10 +117,10 @@ public final class PlatformerLevel implements TileGrid {
         return width;
     }
 
-    /** Always {@value #HEIGHT}. */
+    /** Rows: {@value #HEIGHT} for Super Mario Bros, other corpora differ. */
     @Override
     public int height() {
-        return HEIGHT;
+        return height;
     }
 
     public int cellCount() {
@@ -89,10 +129,15 @@ public final class PlatformerLevel implements TileGrid {
 
     /** The tile at column x, row y (0-based from the top left). */
     public PlatformerTile tile(int x, int y) {
-        if (x < 0 || x >= width || y < 0 || y >= HEIGHT) {
-            throw new IndexOutOfBoundsException("(" + x + ", " + y + ") is outside " + width + "x" + HEIGHT);
+        if (x < 0 || x >= width || y < 0 || y >= height) {
+            throw new IndexOutOfBoundsException("(" + x + ", " + y + ") is outside " + width + "x" + height);
         }
         return tiles[y * width + x];
+    }
+
+    /** True if (x, y) is inside the level and its tile is solid; cells outside are not solid. */
+    public boolean solid(int x, int y) {
+        return x >= 0 && x < width && y >= 0 && y < height && solid[y * width + x];
     }
 
     /** The tile at a row-major cell index. */
@@ -129,7 +174,7 @@ public final class PlatformerLevel implements TileGrid {
     /** The same tiles under another id. */
     @Override
     public PlatformerLevel withId(String newId) {
-        return new PlatformerLevel(newId, width, tiles);
+        return new PlatformerLevel(newId, width, height, tiles);
     }
 
     /** Columns {@code [from, to)} as a level of their own, with id {@code <id>[from:to]}. */
@@ -138,11 +183,11 @@ public final class PlatformerLevel implements TileGrid {
             throw new UserInputException("slice [" + from + ", " + to + ") of a level " + width + " wide");
         }
         int w = to - from;
-        PlatformerTile[] out = new PlatformerTile[w * HEIGHT];
-        for (int y = 0; y < HEIGHT; y++) {
+        PlatformerTile[] out = new PlatformerTile[w * height];
+        for (int y = 0; y < height; y++) {
             System.arraycopy(tiles, y * width + from, out, y * w, w);
         }
-        return new PlatformerLevel(id + "[" + from + ":" + to + "]", w, out);
+        return new PlatformerLevel(id + "[" + from + ":" + to + "]", w, height, out);
     }
 
     /**
@@ -151,8 +196,8 @@ public final class PlatformerLevel implements TileGrid {
      */
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder((width + 1) * HEIGHT);
-        for (int y = 0; y < HEIGHT; y++) {
+        StringBuilder sb = new StringBuilder((width + 1) * height);
+        for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 sb.append(tiles[y * width + x].symbol());
             }
@@ -163,12 +208,13 @@ public final class PlatformerLevel implements TileGrid {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlatformerLevel l && id.equals(l.id) && width == l.width && Arrays.equals(tiles, l.tiles);
+        return o instanceof PlatformerLevel l && id.equals(l.id) && width == l.width && height == l.height
+                && Arrays.equals(tiles, l.tiles);
     }
 
     /** True if both levels have the same tiles, whatever their ids. */
     public boolean sameLayout(PlatformerLevel other) {
-        return width == other.width && Arrays.equals(tiles, other.tiles);
+        return width == other.width && height == other.height && Arrays.equals(tiles, other.tiles);
     }
 
     @Override
@@ -178,6 +224,6 @@ public final class PlatformerLevel implements TileGrid {
 
     @Override
     public String toString() {
-        return "PlatformerLevel[" + id + ", " + width + "x" + HEIGHT + "]\n" + toText();
+        return "PlatformerLevel[" + id + ", " + width + "x" + height + "]\n" + toText();
     }
 }

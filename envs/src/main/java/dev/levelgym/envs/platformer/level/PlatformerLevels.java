@@ -3,68 +3,95 @@ package dev.levelgym.envs.platformer.level;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Generates completable platformer levels from a seed, in the VGLC Super Mario Bros format: two rows of ground,
+ * Generates completable platformer levels from a seed, in the VGLC Super Mario Bros format ({@value
+ * PlatformerLevel#HEIGHT} rows unless asked for another height; the features keep their height above the ground,
+ * which is always the bottom two rows): two rows of ground,
  * flat for the first {@value #START_ZONE} and the last {@value #END_ZONE} columns, and between them a left-to-right
  * sequence of features drawn from the seeded generator: gaps (2–4 wide), pipes (2–4 high), floating platforms of
  * bricks and question blocks with coins on top, staircases, cannons, coin rows, lone question blocks and walking
  * enemies (never in the start zone).
  *
- * <p>Each candidate is checked with {@link PlatformerSolver}; an incompletable one is redrawn from the same
- * generator, so the result depends on the seed and width only. After {@value #MAX_ATTEMPTS} failed attempts
- * (not seen in practice, the features are sized within the jump's reach) flat ground is used, which is always
- * completable.
+ * <p>Each candidate is checked with {@link PlatformerSolver} under the rules the levels are for (a Platformer-v0
+ * env checks them with v0's rules, so its levels are the ones published); an incompletable one is redrawn from the
+ * same generator, so the result depends on the seed, the size and the rules only. After {@value #MAX_ATTEMPTS}
+ * failed attempts (not seen in practice, the features are sized within the jump's reach) flat ground is used,
+ * which is always completable.
  */
 public final class PlatformerLevels {
 
     public static final int MIN_WIDTH = 16;
+    /** Room for the tallest feature (a platform four rows up with coins on top) and a jump over it. */
+    public static final int MIN_HEIGHT = 10;
     static final int START_ZONE = 6;
     static final int END_ZONE = 4;
     static final int MAX_ATTEMPTS = 50;
 
-    private static final int GROUND = PlatformerLevel.HEIGHT - 2;
-    private static final int H = PlatformerLevel.HEIGHT;
+    private final PlatformerSolver solver;
 
-    private final PlatformerSolver solver = new PlatformerSolver();
+    /** A generator of Platformer-v1 levels. */
+    public PlatformerLevels() {
+        this(PlatformerRules.V1);
+    }
+
+    /** A generator whose levels are completable under {@code rules}. */
+    public PlatformerLevels(PlatformerRules rules) {
+        this.solver = new PlatformerSolver(Objects.requireNonNull(rules, "rules"));
+    }
+
+    /** {@link #generate(long, int, int)} {@value PlatformerLevel#HEIGHT} rows high. */
+    public PlatformerLevel generate(long seed, int width) {
+        return generate(seed, width, PlatformerLevel.HEIGHT);
+    }
 
     /**
      * The level for {@code seed}, with id {@code procedural:<seed>}. An instance reuses its solver's arrays, so
      * it is not thread-safe: use one per thread.
      */
-    public PlatformerLevel generate(long seed, int width) {
-        if (width < MIN_WIDTH) {
-            throw new UserInputException("procedural platformer levels need width >= " + MIN_WIDTH + ", got "
-                    + width);
+    public PlatformerLevel generate(long seed, int width, int height) {
+        if (width < MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+            throw new UserInputException("procedural platformer levels need width in [" + MIN_WIDTH + ", "
+                    + PlatformerLevel.MAX_WIDTH + "], got " + width);
+        }
+        if (height < MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
+            throw new UserInputException("procedural platformer levels need height in [" + MIN_HEIGHT + ", "
+                    + PlatformerLevel.MAX_HEIGHT + "], got " + height);
         }
         String id = "procedural:" + seed;
         Pcg64 rng = Pcg64.seeded(seed);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            PlatformerLevel level = new PlatformerLevel(id, width, toTiles(layout(rng, width), width));
+            PlatformerLevel level = new PlatformerLevel(id, width, height, toTiles(layout(rng, width, height)));
             if (solver.solve(level).completable()) {
                 return level;
             }
         }
-        return new PlatformerLevel(id, width, toTiles(ground(width), width));
+        return new PlatformerLevel(id, width, height, toTiles(ground(width, height)));
     }
 
-    /** Static convenience for one-off use. */
+    /** A Platformer-v1 level {@value PlatformerLevel#HEIGHT} rows high; static convenience for one-off use. */
     public static PlatformerLevel of(long seed, int width) {
         return new PlatformerLevels().generate(seed, width);
     }
 
-    private static char[][] ground(int w) {
-        char[][] g = new char[H][w];
+    /** A level for {@code rules}; static convenience for one-off use. */
+    public static PlatformerLevel of(long seed, int width, int height, PlatformerRules rules) {
+        return new PlatformerLevels(rules).generate(seed, width, height);
+    }
+
+    private static char[][] ground(int w, int h) {
+        char[][] g = new char[h][w];
         for (char[] row : g) {
             Arrays.fill(row, '-');
         }
-        Arrays.fill(g[GROUND], 'X');
-        Arrays.fill(g[GROUND + 1], 'X');
+        Arrays.fill(g[h - 2], 'X');
+        Arrays.fill(g[h - 1], 'X');
         return g;
     }
 
-    private static char[][] layout(Pcg64 rng, int w) {
-        char[][] g = ground(w);
+    private static char[][] layout(Pcg64 rng, int w, int h) {
+        char[][] g = ground(w, h);
         int end = w - END_ZONE;
         int x = START_ZONE;
         while (x < end) {
@@ -85,35 +112,38 @@ public final class PlatformerLevels {
     }
 
     private static int gap(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int n = Math.min(2 + rng.nextInt(3), room - 1);
         for (int i = 0; i < n; i++) {
-            g[GROUND][x + i] = '-';
-            g[GROUND + 1][x + i] = '-';
+            g[floor][x + i] = '-';
+            g[floor + 1][x + i] = '-';
         }
         return n + 1;
     }
 
     private static int pipe(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         if (room < 3) {
             return 0;
         }
         int height = 2 + rng.nextInt(3);
-        int top = GROUND - height;
+        int top = floor - height;
         g[top][x] = '<';
         g[top][x + 1] = '>';
-        for (int y = top + 1; y < GROUND; y++) {
+        for (int y = top + 1; y < floor; y++) {
             g[y][x] = '[';
             g[y][x + 1] = ']';
         }
         if (room > 6 && rng.nextInt(2) == 0) {
-            g[GROUND - 1][x + 4] = 'E';
+            g[floor - 1][x + 4] = 'E';
         }
         return 2;
     }
 
     private static int platform(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int n = Math.min(3 + rng.nextInt(4), room);
-        int row = GROUND - 4;
+        int row = floor - 4;
         for (int i = 0; i < n; i++) {
             g[row][x + i] = rng.nextInt(3) == 0 ? '?' : 'S';
             if (rng.nextInt(2) == 0) {
@@ -124,12 +154,13 @@ public final class PlatformerLevels {
     }
 
     private static int stairs(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int steps = Math.min(2 + rng.nextInt(3), room / 2);
         boolean down = rng.nextInt(2) == 0;
         int cols = down ? 2 * steps : steps;
         for (int i = 0; i < cols; i++) {
             int h = i < steps ? i + 1 : 2 * steps - i;
-            for (int y = GROUND - h; y < GROUND; y++) {
+            for (int y = floor - h; y < floor; y++) {
                 g[y][x + i] = 'X';
             }
         }
@@ -137,16 +168,18 @@ public final class PlatformerLevels {
     }
 
     private static int enemies(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int n = Math.min(1 + rng.nextInt(2), room);
         for (int i = 0; i < n; i++) {
-            g[GROUND - 1][x + 2 * i] = 'E';
+            g[floor - 1][x + 2 * i] = 'E';
         }
         return 2 * n;
     }
 
     private static int coins(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int n = Math.min(3 + rng.nextInt(3), room);
-        int row = GROUND - 2 - rng.nextInt(2);
+        int row = floor - 2 - rng.nextInt(2);
         for (int i = 0; i < n; i++) {
             g[row][x + i] = 'o';
         }
@@ -154,25 +187,28 @@ public final class PlatformerLevels {
     }
 
     private static int questions(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int n = Math.min(1 + rng.nextInt(3), (room + 1) / 2);
         for (int i = 0; i < n; i++) {
-            g[GROUND - 4][x + 2 * i] = '?';
+            g[floor - 4][x + 2 * i] = '?';
         }
         return 2 * n - 1;
     }
 
     private static int cannon(Pcg64 rng, char[][] g, int x, int room) {
+        int floor = g.length - 2; // the top row of the ground
         int height = 1 + rng.nextInt(2);
-        g[GROUND - height][x] = 'B';
-        for (int y = GROUND - height + 1; y < GROUND; y++) {
+        g[floor - height][x] = 'B';
+        for (int y = floor - height + 1; y < floor; y++) {
             g[y][x] = 'b';
         }
         return 1;
     }
 
-    private static PlatformerTile[] toTiles(char[][] g, int w) {
-        PlatformerTile[] tiles = new PlatformerTile[w * H];
-        for (int y = 0; y < H; y++) {
+    private static PlatformerTile[] toTiles(char[][] g) {
+        int w = g[0].length;
+        PlatformerTile[] tiles = new PlatformerTile[w * g.length];
+        for (int y = 0; y < g.length; y++) {
             for (int x = 0; x < w; x++) {
                 tiles[y * w + x] = PlatformerTile.fromSymbol(g[y][x]);
             }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Reads levels in the VGLC Super Mario Bros text format ({@code Super Mario Bros/Processed/*.txt} of the Video
- * Game DungeonLevel Corpus): one character per tile, one line per row, {@value PlatformerLevel#HEIGHT} rows of equal
- * length, any width.
+ * Game Level Corpus): one character per tile, one line per row, rows of equal length, any width, and any height
+ * from {@value PlatformerLevel#MIN_HEIGHT} to {@value PlatformerLevel#MAX_HEIGHT} rows (Super Mario Bros levels are
+ * {@value PlatformerLevel#HEIGHT}; other VGLC platformers in this format are 12 to 16).
  *
  * <p>Accepted: UTF-8 (or ASCII) text; an optional byte-order mark; LF or CRLF line ends; an optional final line
  * end and blank lines after the last row; the tiles of VGLC's {@code smb.json} legend,
@@ -18,8 +19,10 @@ import java.nio.file.Path;
  *
  * <p>Rejected with the 1-based line and column of the problem, as a {@link LevelFormatException} (the same
  * exception Dungeon-v0's parser throws, so callers handle both alike): an empty text, an empty line between
- * rows, a lone carriage return, any other character, rows of different lengths, a row count other than
- * {@value PlatformerLevel#HEIGHT}, and a level with no start cell (see {@link PlatformerLevel}). Errors that
+ * rows, a lone carriage return, any other character, rows of different lengths, rows longer than
+ * {@value PlatformerLevel#MAX_WIDTH} tiles, more than
+ * {@value PlatformerLevel#MAX_HEIGHT} rows (at the first row too many, before the rest is read), fewer than
+ * {@value PlatformerLevel#MIN_HEIGHT}, and a level with no start cell (see {@link PlatformerLevel}). Errors that
  * concern the whole level are reported at line 1, column 1.
  */
 public final class PlatformerParser {
@@ -49,21 +52,26 @@ public final class PlatformerParser {
     }
 
     private static PlatformerLevel parse(String text, String source, String id) {
-        String high = " (VGLC Super Mario Bros levels are " + PlatformerLevel.HEIGHT + " rows high)";
+        String high = " (VGLC Super Mario Bros levels are " + PlatformerLevel.HEIGHT + " rows high, other VGLC "
+                + "platformers 12 to 16)";
         LevelText.Grid<PlatformerTile> grid = LevelText.grid(text, source, PlatformerTile::fromSymbol,
-                PlatformerTile.EXPECTED, PlatformerLevel.HEIGHT, "more than " + PlatformerLevel.HEIGHT + " rows" + high,
-                (tile, line, column) -> { });
+                PlatformerTile.EXPECTED, PlatformerLevel.MAX_HEIGHT,
+                "more than " + PlatformerLevel.MAX_HEIGHT + " rows" + high, (tile, line, column) -> { });
         int width = grid.width();
-        if (grid.height() != PlatformerLevel.HEIGHT) {
-            throw new LevelFormatException(source, 1, 1, "level has " + grid.height() + " rows, expected "
-                    + PlatformerLevel.HEIGHT + high);
+        if (grid.height() < PlatformerLevel.MIN_HEIGHT) {
+            throw new LevelFormatException(source, 1, 1, "level has " + grid.height() + " row, at least "
+                    + PlatformerLevel.MIN_HEIGHT + " expected" + high);
         }
         if (width < PlatformerLevel.MIN_WIDTH) {
             throw new LevelFormatException(source, 1, 1, "level is " + width + " tiles wide, narrower than "
                     + PlatformerLevel.MIN_WIDTH);
         }
+        if (width > PlatformerLevel.MAX_WIDTH) {
+            throw new LevelFormatException(source, 1, PlatformerLevel.MAX_WIDTH + 1, "row has " + width
+                    + " tiles, more than " + PlatformerLevel.MAX_WIDTH + " (the longest VGLC level has 373)");
+        }
         try {
-            return new PlatformerLevel(id, width, grid.tiles().toArray(new PlatformerTile[0]));
+            return new PlatformerLevel(id, width, grid.height(), grid.tiles().toArray(new PlatformerTile[0]));
         } catch (IllegalArgumentException e) {
             throw new LevelFormatException(source, 1, 1, e.getMessage());
         }

@@ -1,7 +1,9 @@
 package dev.levelgym.envs.platformer.level;
 
 /**
- * The player's motion on the tile grid, shared by the game and the solver so they cannot disagree. Movement
+ * Platformer-v0's player motion on the tile grid (one fixed jump), shared by the game and the solvers through
+ * {@link PlatformerRules#V0} so they cannot disagree; Platformer-v1's is {@link MomentumRules}. The enemies' walk
+ * ({@link #enemyStep}) is the same in both versions. Movement
  * depends only on which cells are solid, which never changes during an episode (a bumped {@code ?} turns into an
  * equally solid {@code Q}; coins are not solid), so a step is a pure function of the level and the player's
  * (x, y, rise).
@@ -49,6 +51,7 @@ public final class PlatformerPhysics {
     private static final int FLAG_BUMPED = 1;
     private static final int FLAG_FELL = 2;
     private static final int FLAG_JUMPED = 4;
+    private static final int FLAG_DEAD = 8;
     /** In an enemy step, the bit saying the enemy now walks right (a player step uses it for bumps). */
     private static final int FLAG_RIGHT = FLAG_BUMPED;
 
@@ -67,7 +70,7 @@ public final class PlatformerPhysics {
 
     /** True if the cell is inside the level and solid. */
     public static boolean solid(PlatformerLevel level, int x, int y) {
-        return x >= 0 && x < level.width() && y >= 0 && y < PlatformerLevel.HEIGHT && level.tile(x, y).solid();
+        return level.solid(x, y);
     }
 
     /** True if the player (or an enemy) at (x, y) stands on a solid tile. */
@@ -86,11 +89,11 @@ public final class PlatformerPhysics {
             flags |= FLAG_JUMPED;
         }
         int nx = x + DX[action];
-        if (nx >= 0 && nx < level.width() && !level.tile(nx, y).solid()) {
+        if (nx >= 0 && nx < level.width() && !level.solid(nx, y)) {
             x = nx;
         }
         if (rise > 0) {
-            if (y == 0 || level.tile(x, y - 1).solid()) {
+            if (y == 0 || level.solid(x, y - 1)) {
                 rise = 0;
                 if (y > 0) {
                     flags |= FLAG_BUMPED;
@@ -100,8 +103,11 @@ public final class PlatformerPhysics {
                 rise--;
             }
         } else if (!grounded(level, x, y)) {
-            y++; // y == HEIGHT: fallen out of the level
+            y++;
             flags |= FLAG_FELL;
+            if (y == level.height()) {
+                flags |= FLAG_DEAD; // fallen out of the level
+            }
         }
         return pack(x, y, rise, flags);
     }
@@ -115,14 +121,14 @@ public final class PlatformerPhysics {
      * One move of an enemy at (x, y) walking in {@code dir} (-1 or 1): with nothing under it, it falls one row;
      * otherwise it walks one column, or turns around instead when the next cell is solid, outside the level or
      * has no solid tile under it (a ledge). Enemies ignore each other. Read the result with {@link #x},
-     * {@link #y} ({@value PlatformerLevel#HEIGHT}: fallen out of the level) and {@link #enemyDirection}.
+     * {@link #y} (the level's height: fallen out of the level) and {@link #enemyDirection}.
      */
     public static int enemyStep(PlatformerLevel level, int x, int y, int dir) {
         if (!grounded(level, x, y)) {
             return pack(x, y + 1, 0, dir > 0 ? FLAG_RIGHT : 0);
         }
         int nx = x + dir;
-        if (nx < 0 || nx >= level.width() || level.tile(nx, y).solid() || !grounded(level, nx, y)) {
+        if (nx < 0 || nx >= level.width() || level.solid(nx, y) || !grounded(level, nx, y)) {
             return pack(x, y, 0, dir > 0 ? 0 : FLAG_RIGHT);
         }
         return pack(nx, y, 0, dir > 0 ? FLAG_RIGHT : 0);
@@ -133,26 +139,27 @@ public final class PlatformerPhysics {
         return (step & FLAG_RIGHT) != 0 ? 1 : -1;
     }
 
+    /** Rows up to {@value PlatformerLevel#MAX_HEIGHT} (and one below) fit the 6 bits of y. */
     private static int pack(int x, int y, int rise, int flags) {
-        return x << 10 | y << 6 | rise << 3 | flags;
+        return x << 13 | y << 7 | rise << 4 | flags;
     }
 
     public static int x(int step) {
-        return step >>> 10;
+        return step >>> 13;
     }
 
-    /** The row; {@value PlatformerLevel#HEIGHT} when the player fell out of the level. */
+    /** The row; the level's height when the player fell out of the level. */
     public static int y(int step) {
-        return step >>> 6 & 15;
+        return step >>> 7 & 63;
     }
 
     public static int rise(int step) {
-        return step >>> 3 & 7;
+        return step >>> 4 & 7;
     }
 
     /** True if the player fell below the bottom row. */
     public static boolean dead(int step) {
-        return y(step) >= PlatformerLevel.HEIGHT;
+        return (step & FLAG_DEAD) != 0;
     }
 
     /** True if the player hit a solid cell above it; that cell is (x, y − 1) of the result. */

@@ -3,14 +3,15 @@ package dev.levelgym.envs.platformer.level;
 import java.util.List;
 
 /**
- * What {@link PlatformerSolver} found, as the MarioGAN papers' A* agent reports it: whether the level can be
- * completed, how far right the player can get, and a run.
+ * What {@link PlatformerSolver} or {@link EnemyAwareSolver} found, as the MarioGAN papers' A* agent reports it:
+ * whether the level can be completed, how far right the player can get, and a run.
  *
  * @param completable true if the player can reach the last column
  * @param furthestX   the rightmost column the player can reach ({@code width − 1} when completable)
  * @param completion  {@code furthestX / (width − 1)}: 1.0 when completable
- * @param actions     when completable, a shortest winning sequence of Platformer-v0 actions (one per tick);
- *                    otherwise a shortest sequence that reaches {@code furthestX}
+ * @param actions     when completable, a winning sequence of Platformer actions (one per tick), shortest except for
+ *                    {@link EnemyAwareSolver} under v1's rules (at most 25% longer); otherwise a sequence that reaches
+ *                    {@code furthestX}
  * @param jumps       how many of {@code actions} start a jump
  */
 public record PlatformerSolution(boolean completable, int furthestX, double completion, List<Integer> actions,

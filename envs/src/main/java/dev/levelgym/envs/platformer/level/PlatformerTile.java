@@ -1,8 +1,8 @@
 package dev.levelgym.envs.platformer.level;
 
 /**
- * The tiles of the Video Game DungeonLevel Corpus (VGLC) Super Mario Bros format, one character each, exactly the
- * legend of VGLC's {@code Super Mario Bros/smb.json}. What each tile does in Platformer-v0 is in
+ * The tiles of the Video Game Level Corpus (VGLC) Super Mario Bros format, one character each, exactly the
+ * legend of VGLC's {@code Super Mario Bros/smb.json}. What each tile does in the Platformer envs is in
  * {@code platformer.md}.
  */
 public enum PlatformerTile {
@@ -28,7 +28,7 @@ public enum PlatformerTile {
     PIPE_RIGHT(']', true),
     /** {@code o}: coin, passable; taken when entered. */
     COIN('o', false),
-    /** {@code B}: cannon top, solid (cannons do not fire in Platformer-v0). */
+    /** {@code B}: cannon top, solid (cannons do not fire). */
     CANNON_TOP('B', true),
     /** {@code b}: cannon body, solid. */
     CANNON_BODY('b', true);

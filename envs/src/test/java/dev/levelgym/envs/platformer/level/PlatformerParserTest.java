@@ -103,15 +103,40 @@ class PlatformerParserTest {
     }
 
     @Test
-    void rowCountMustBeFourteen() {
+    void anyHeightFromTwoToFortyEightRowsLoads() {
         String fourteen = small("----");
-        LevelFormatException few = assertThrows(LevelFormatException.class,
-                () -> PlatformerParser.parse(fourteen.substring(5), "few"));
-        assertTrue(few.reason().contains("13 rows, expected 14"), few.reason());
+        PlatformerLevel thirteen = PlatformerParser.parse(fourteen.substring(5), "thirteen");
+        assertEquals(13, thirteen.height());
+        assertEquals(10, thirteen.startY());
+        assertEquals(fourteen.substring(5), thirteen.toText());
+        assertEquals(2, PlatformerParser.parse("--\nXX\n", "two").height());
+        String tallest = "----\n".repeat(PlatformerLevel.MAX_HEIGHT - 1) + "XXXX\n";
+        assertEquals(PlatformerLevel.MAX_HEIGHT, PlatformerParser.parse(tallest, "tallest").height());
+    }
+
+    @Test
+    void tooFewOrTooManyRowsAreLocated() {
+        LevelFormatException one = assertThrows(LevelFormatException.class,
+                () -> PlatformerParser.parse("XXXX\n", "one"));
+        assertEquals(1, one.line());
+        assertTrue(one.reason().contains("1 row, at least 2"), one.reason());
+        String tooTall = "----\n".repeat(PlatformerLevel.MAX_HEIGHT) + "XXXX\n";
         LevelFormatException many = assertThrows(LevelFormatException.class,
-                () -> PlatformerParser.parse("----\n" + fourteen, "many"));
-        assertEquals(15, many.line());
+                () -> PlatformerParser.parse(tooTall, "many"));
+        assertEquals(PlatformerLevel.MAX_HEIGHT + 1, many.line());
         assertEquals(1, many.column());
+        assertTrue(many.reason().startsWith("more than " + PlatformerLevel.MAX_HEIGHT + " rows"), many.reason());
+    }
+
+    @Test
+    void rowsLongerThanTheWidthBoundAreLocated() {
+        String wide = ("-".repeat(PlatformerLevel.MAX_WIDTH + 1) + "\n") + ("X".repeat(PlatformerLevel.MAX_WIDTH + 1)
+                + "\n");
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> PlatformerParser.parse(wide, "w"));
+        assertEquals(1, e.line());
+        assertEquals(PlatformerLevel.MAX_WIDTH + 1, e.column());
+        String widest = ("-".repeat(PlatformerLevel.MAX_WIDTH) + "\n") + ("X".repeat(PlatformerLevel.MAX_WIDTH) + "\n");
+        assertEquals(PlatformerLevel.MAX_WIDTH, PlatformerParser.parse(widest, "w").width());
     }
 
     @Test
