@@ -130,8 +130,9 @@ final class ActorCritic implements AutoCloseable {
         for (int depth : config.convDepths()) {
             net.add(conv(depth));
             net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-            net.add(residual(depth));
-            net.add(residual(depth));
+            for (int r = 0; r < config.residualBlocks(); r++) {
+                net.add(residual(depth));
+            }
         }
         net.add(Activation.reluBlock());
         net.add(Blocks.batchFlattenBlock());

@@ -29,11 +29,15 @@ import java.util.List;
  * @param hiddenSizes    MLP: hidden layer widths of the actor and of the critic, each &gt; 0. Default [64, 64].
  * @param convDepths     IMPALA: channels of each stack, each &gt; 0. Default [16, 32, 32] (Procgen).
  * @param hiddenSize     IMPALA: units of the fully connected layer after the stacks, &gt; 0. Default 256.
+ * @param residualBlocks IMPALA: residual blocks per stack, 0..4. Default 2 (Espeholt et al., Procgen). Fewer make
+ *                       the network several times cheaper on small maps (an old manifest without the field reads
+ *                       as 2).
  */
 public record PpoConfig(double learningRate, int numSteps, boolean annealLr, double gamma, double gaeLambda,
                         int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss,
                         double entCoef, double vfCoef, double maxGradNorm, double adamEpsilon,
-                        PolicyNetwork network, List<Integer> hiddenSizes, List<Integer> convDepths, int hiddenSize) {
+                        PolicyNetwork network, List<Integer> hiddenSizes, List<Integer> convDepths, int hiddenSize,
+                        Integer residualBlocks) {
 
     /** Largest layer width, and largest rollout (numSteps), accepted: bounds memory before any is spent. */
     public static final int MAX_WIDTH = 4096;
@@ -57,6 +61,8 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
         hiddenSizes = widths("hiddenSizes", hiddenSizes);
         convDepths = widths("convDepths", convDepths);
         requireRange("hiddenSize", hiddenSize, 1, MAX_WIDTH);
+        residualBlocks = residualBlocks == null ? 2 : residualBlocks;
+        requireRange("residualBlocks", residualBlocks, 0, 4);
         if (network == PolicyNetwork.IMPALA && convDepths.isEmpty()) {
             throw new UserInputException("convDepths needs at least one depth for the IMPALA network");
         }
@@ -65,7 +71,7 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
     /** CleanRL's {@code ppo.py} defaults. */
     public static PpoConfig defaults() {
         return new PpoConfig(2.5e-4, 128, true, 0.99, 0.95, 4, 4, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
-                PolicyNetwork.MLP, List.of(64, 64), List.of(16, 32, 32), 256);
+                PolicyNetwork.MLP, List.of(64, 64), List.of(16, 32, 32), 256, 2);
     }
 
     /**
@@ -75,7 +81,7 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
      */
     public static PpoConfig procgen() {
         return new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
-                PolicyNetwork.IMPALA, List.of(64, 64), List.of(16, 32, 32), 256);
+                PolicyNetwork.IMPALA, List.of(64, 64), List.of(16, 32, 32), 256, 2);
     }
 
     private static void requirePositiveFinite(String name, double value) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PpoAgentTest {
 
     static final PpoConfig SMALL = new PpoConfig(2.5e-4, 32, true, 0.99, 0.95, 2, 2, true, 0.2, true, 0.01, 0.5,
-            0.5, 1e-5, PolicyNetwork.MLP, List.of(16, 16), List.of(16, 32, 32), 256);
+            0.5, 1e-5, PolicyNetwork.MLP, List.of(16, 16), List.of(16, 32, 32), 256, 2);
 
     @TempDir
     Path tmp;
