@@ -99,6 +99,9 @@ public final class StandaloneCluster {
             throw new UserInputException("a cluster is already running from " + dir + " (master "
                     + running.get().masterUrl() + "); stop it first");
         }
+        if (read(dir).isPresent()) {
+            stop(dir); // a cluster whose master died: end whatever of it is left before starting afresh
+        }
         try {
             Files.createDirectories(dir.resolve("logs"));
             Path sparkHome = makeSparkHome(dir);
