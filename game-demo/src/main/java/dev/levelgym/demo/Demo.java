@@ -87,12 +87,23 @@ public final class Demo {
         }
     }
 
-    /** On Linux a window needs an X or Wayland server; say so in one line rather than with GLFW's stack trace. */
+    /**
+     * On Linux a window needs an X or Wayland server; on macOS GLFW must run on the process's first thread, which
+     * takes the JVM flag -XstartOnFirstThread (./levelgym adds it). Say so in one line rather than with GLFW's stack
+     * trace or a hang.
+     */
     private static void requireDisplay() {
-        if (System.getProperty("os.name", "").startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
+        String os = System.getProperty("os.name", "");
+        if (os.startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
                 && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new UserInputException("no display to open the window on (DISPLAY is not set); on a "
                     + "machine without one, run under xvfb-run -a");
+        }
+        // The macOS java launcher sets this variable for a JVM started with -XstartOnFirstThread.
+        if (os.startsWith("Mac") && !"1".equals(System.getenv("JAVA_STARTED_ON_FIRST_THREAD_"
+                + ProcessHandle.current().pid()))) {
+            throw new UserInputException("on macOS the window needs the JVM flag -XstartOnFirstThread: ./levelgym "
+                    + "adds it; with java -jar, run java -XstartOnFirstThread -jar levelgym.jar play ...");
         }
     }
 
