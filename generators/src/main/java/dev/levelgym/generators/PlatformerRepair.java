@@ -64,6 +64,8 @@ public final class PlatformerRepair {
     private final char[] original;
     private final char[] cells;
     private final PlatformerSolver solver = new PlatformerSolver();
+    /** The start column once step 1 is done: no later edit may move the start right of it. */
+    private int startX = Integer.MAX_VALUE;
 
     private PlatformerRepair(String id, int width, int height, char[] cells) {
         this.id = id;
@@ -116,6 +118,7 @@ public final class PlatformerRepair {
     private Result run() {
         placeStart();
         PlatformerLevel level = level();
+        startX = level.startX();
         PlatformerSolution layout = solver.solve(level);
         for (int edits = 0; !layout.completable(); edits++) {
             if (edits == MAX_EDITS) {
@@ -254,7 +257,7 @@ public final class PlatformerRepair {
         }
     }
 
-    /** Step 4: every edit undone in turn, kept undone when the level still finishes. */
+    /** Step 4: every edit undone in turn, kept undone when the level still finishes from the same start. */
     private void prune() {
         for (int c = cells.length - 1; c >= 0; c--) {
             if (cells[c] == original[c]) {
@@ -274,10 +277,14 @@ public final class PlatformerRepair {
         return level == null ? null : solver.solve(level);
     }
 
-    /** The cells as a level, or null when they have no start. */
+    /**
+     * The cells as a level, or null when they have no start, or one right of where step 1 left it (an edit that
+     * moved the start would skip the designer's opening columns).
+     */
     private PlatformerLevel tryLevel() {
         try {
-            return level();
+            PlatformerLevel level = level();
+            return level.startX() <= startX ? level : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
