@@ -7,6 +7,7 @@ import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
 import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.model.PlatformerSource;
+import dev.levelgym.demo.studio.StudioSetup;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.gan.DungeonGan;
@@ -113,7 +114,8 @@ final class PlayCommand implements Callable<Integer> {
             List<PlatformerSource> platformerSources = platformerGenerator == null ? List.of()
                     : List.of(new PlatformerSource("gan",
                             s -> platformerGenerator.level(s, PLATFORMER_GAN_SEGMENTS).level()));
-            DemoResult result = Demo.run(settings, generators, platformerSources);
+            DemoResult result = Demo.run(settings, generators, platformerSources, StudioSetup.defaults()
+                    .withVariations(StudioGenerators.variations(ganGenerator, platformerGenerator)));
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** What the demo shows: the menu, or one of the modes it leads to. */
 public enum DemoMode {
-    MENU, PLAY, WATCH, CARTPOLE, PLATFORMER, PLATFORMER_WATCH;
+    MENU, PLAY, WATCH, CARTPOLE, PLATFORMER, PLATFORMER_WATCH, STUDIO;
 
     /** The name on the command line and in the result JSON, e.g. {@code platformer-watch}. */
     public String label() {

@@ -33,7 +33,7 @@ class DemoSettingsTest {
         assertEquals(DemoMode.CARTPOLE, DemoMode.parse("cartpole"));
         assertEquals(DemoMode.PLATFORMER_WATCH, DemoMode.parse("platformer-watch"));
         assertTrue(DemoMode.PLATFORMER_WATCH.platformer() && !DemoMode.WATCH.platformer());
-        assertEquals("--mode must be one of menu, play, watch, cartpole, platformer, platformer-watch; got 'fly'",
+        assertEquals("--mode must be one of menu, play, watch, cartpole, platformer, platformer-watch, studio; got 'fly'",
                 assertThrows(IllegalArgumentException.class, () -> DemoMode.parse("fly")).getMessage());
     }
 

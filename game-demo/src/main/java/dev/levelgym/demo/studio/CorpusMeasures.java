@@ -53,7 +53,8 @@ final class CorpusMeasures {
                 : nearest + " cells (" + nearestId + ")" + (nearest == 0 ? ", a copy" : "")));
         StringBuilder h = new StringBuilder();
         for (Map.Entry<Character, Double> e : LevelMetrics.symbolHistogram(List.of(level), legend).entrySet()) {
-            if (e.getValue() > 0) {
+            // Shares under half a percent would print as 0%.
+            if (e.getValue() >= 0.005) {
                 h.append(h.isEmpty() ? "" : " ").append(e.getKey()).append(String.format(Locale.ROOT, "=%.0f%%",
                         100 * e.getValue()));
             }

@@ -116,8 +116,12 @@ public final class DungeonStudioWorld implements StudioWorld {
         return g;
     }
 
-    /** The grid as a level, or the parser's error. */
-    static DungeonLevel level(EditGrid grid) {
+    /**
+     * The grid as a level (id {@code level}).
+     *
+     * @throws dev.levelgym.envs.grid.LevelFormatException in the parser's words when it is not a well-formed level
+     */
+    public static DungeonLevel level(EditGrid grid) {
         return DungeonParser.parse(grid.text(), "level");
     }
 

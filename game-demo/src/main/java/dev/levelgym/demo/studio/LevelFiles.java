@@ -13,8 +13,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The studio's level files: GVGAI and VGLC level text, and Tiled maps ({@code .tmx}, the Dungeon's, over the
@@ -98,11 +101,26 @@ public final class LevelFiles {
         writeAtomically(file, TmxMapWriter.toTmx(level).getBytes(StandardCharsets.UTF_8), replace);
     }
 
+    /**
+     * A temporary file is private (rw-------); a level is not: it gets the replaced file's permissions, or
+     * rw-r--r--. Nothing to do where the file system has no POSIX permissions.
+     */
+    private static void permissions(Path tmp, Path replaced) throws IOException {
+        try {
+            Set<PosixFilePermission> p = replaced != null && Files.exists(replaced)
+                    ? Files.getPosixFilePermissions(replaced) : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, p);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temporary file's permissions stand
+        }
+    }
+
     private static void writeAtomically(Path file, byte[] bytes, boolean replace) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
+            permissions(tmp, replace ? file : null);
             if (replace) {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return;

@@ -126,7 +126,12 @@ public final class PlatformerStudioWorld implements StudioWorld {
         return g;
     }
 
-    static PlatformerLevel level(EditGrid grid) {
+    /**
+     * The grid as a level (id {@code level}).
+     *
+     * @throws dev.levelgym.envs.grid.LevelFormatException in the parser's words when it is not a well-formed level
+     */
+    public static PlatformerLevel level(EditGrid grid) {
         return PlatformerParser.parse(grid.text(), "level");
     }
 

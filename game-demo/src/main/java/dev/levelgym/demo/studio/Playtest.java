@@ -77,7 +77,7 @@ public final class Playtest {
             int x = g.playerX();
             int y = g.playerY();
             while (g.result() == Outcome.RUNNING && steps < Platformer.MAX_EPISODE_STEPS) {
-                int action = pilot == null ? planner.act(g.playerX(), g.playerY(), g.rise()) : pilot.act(obs);
+                int action = pilot == null ? planner.act(g) : pilot.act(obs);
                 if (slips.nextDouble() < NOISE) {
                     action = slips.nextInt(PlatformerPhysics.ACTIONS);
                 }

@@ -190,6 +190,11 @@ public final class Studio implements AutoCloseable {
         return message;
     }
 
+    /** Says something in the status line. */
+    public void note(String said) {
+        message = said;
+    }
+
     /** What is running in the background, empty when nothing. */
     public String busy() {
         return jobs.pending() > 0 ? busy : "";
