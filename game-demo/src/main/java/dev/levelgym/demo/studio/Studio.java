@@ -625,14 +625,12 @@ public final class Studio implements AutoCloseable {
 
     /** A character typed into the open text prompt. */
     public void type(char c) {
-        prompt.filter(p -> !p.yesNo() && c >= ' ' && c != 127)
-                .ifPresent(p -> prompt = Optional.of(p.withText(p.text() + c)));
+        prompt.filter(p -> !p.yesNo() && c >= ' ' && c != 127).ifPresent(p -> prompt = Optional.of(p.typed(c)));
     }
 
     /** BACKSPACE in the open text prompt. */
     public void backspace() {
-        prompt.filter(p -> !p.yesNo() && !p.text().isEmpty())
-                .ifPresent(p -> prompt = Optional.of(p.withText(p.text().substring(0, p.text().length() - 1))));
+        prompt.filter(p -> !p.yesNo()).ifPresent(p -> prompt = Optional.of(p.erased()));
     }
 
     /** ENTER or Y: answers the open prompt. */

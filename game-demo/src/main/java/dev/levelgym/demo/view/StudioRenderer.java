@@ -456,7 +456,12 @@ final class StudioRenderer {
         text(p.question(), x + 20, y + 18, 1.3f, TEXT);
         if (!p.yesNo()) {
             rect(x + 20, y + 56, w - 40, 32, new Color(0, 0, 0, 0.5f));
-            text(p.text() + "_", x + 28, y + 62, 1.3f, GOLD);
+            if (p.suggested()) {
+                // Selected: typing replaces it.
+                rect(x + 26, y + 60, Math.min(w - 52, 11 * p.text().length() + 6), 24, new Color(0.3f, 0.45f, 0.8f, 0.6f));
+            }
+            text(p.text() + (p.suggested() ? "" : "_"), x + 28, y + 62, 1.3f, GOLD);
+            text("ENTER ok   ESC cancel", x + w - 200, y + 18, 1f, DIM);
         } else {
             text("Y yes    N or ESC no", x + 20, y + 62, 1.2f, GOLD);
         }
