@@ -130,7 +130,7 @@ public final class DemoGame extends Game implements Navigator {
                     fixedPlatformerLevel, settings.seed(), true, pilots.apply(Platformer.ID)), settings.saveDir());
             case STUDIO -> new StudioScreen(views, this, new Studio(studioSetup,
                     settings.automated() ? StudioJobs.inline() : StudioJobs.background(), pilots, settings.seed()),
-                    settings.saveDir(), settings.seed(), settings.width(), settings.height());
+                    settings.saveDir(), settings.seed(), settings.width(), settings.height(), !settings.automated());
         };
         DemoScreen previous = screen;
         screen = next;

@@ -44,6 +44,7 @@ public final class StudioScreen extends DemoScreen {
     private final Path saveDir;
     private final long seed;
     private final StudioLayout layout = new StudioLayout();
+    private final boolean followPointer;
     private int width;
     private int height;
     private boolean ctrl;
@@ -63,10 +64,13 @@ public final class StudioScreen extends DemoScreen {
     /**
      * @param saveDir where the play screen's Ctrl+S writes levels, as in the demo
      * @param seed    the play screen's episode seed
+     * @param followPointer whether the cell under the real mouse pointer is outlined; scripted runs say no, so
+     *                      their screenshots do not depend on where the pointer rests
      */
     public StudioScreen(Views views, Navigator navigator, Studio studio, Path saveDir, long seed, int width,
-                        int height) {
+                        int height, boolean followPointer) {
         super(views);
+        this.followPointer = followPointer;
         this.studio = studio;
         this.navigator = navigator;
         this.saveDir = saveDir;
@@ -359,8 +363,10 @@ public final class StudioScreen extends DemoScreen {
     }
 
     private void hover(int px, int py) {
-        hoverX = layout.columnAt(px, py);
-        hoverY = layout.rowAt(px, py);
+        if (followPointer) {
+            hoverX = layout.columnAt(px, py);
+            hoverY = layout.rowAt(px, py);
+        }
     }
 
     @Override

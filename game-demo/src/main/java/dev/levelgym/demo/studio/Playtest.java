@@ -40,11 +40,16 @@ public final class Playtest {
      *                            trained on another size)
      */
     public static PlaytestReport run(StudioWorld world, EditGrid grid, Pilot pilot, int runs, long seed) {
+        return run(world, grid, pilot, runs, seed, NOISE);
+    }
+
+    /** As {@link #run(StudioWorld, EditGrid, Pilot, int, long)} with the platformer's share of random actions. */
+    static PlaytestReport run(StudioWorld world, EditGrid grid, Pilot pilot, int runs, long seed, double noise) {
         if (runs < 1) {
             throw new UserInputException("--runs must be at least 1, got " + runs);
         }
         return world instanceof DungeonStudioWorld ? dungeon(DungeonStudioWorld.level(grid), pilot, runs, seed)
-                : platformer(PlatformerStudioWorld.level(grid), pilot, runs, seed);
+                : platformer(PlatformerStudioWorld.level(grid), pilot, runs, seed, noise);
     }
 
     private static PlaytestReport dungeon(DungeonLevel level, Pilot pilot, int runs, long seed) {
@@ -65,7 +70,7 @@ public final class Playtest {
                 + ": the monsters roam differently each run");
     }
 
-    private static PlaytestReport platformer(PlatformerLevel level, Pilot pilot, int runs, long seed) {
+    private static PlaytestReport platformer(PlatformerLevel level, Pilot pilot, int runs, long seed, double noise) {
         Platformer env = pilot == null ? Platformer.of(level) : pilot.platformerFor(level);
         PlatformerPlanner planner = pilot == null ? new PlatformerPlanner(level) : null;
         Tally tally = new Tally(level.width(), level.height());
@@ -78,7 +83,7 @@ public final class Playtest {
             int y = g.playerY();
             while (g.result() == Outcome.RUNNING && steps < Platformer.MAX_EPISODE_STEPS) {
                 int action = pilot == null ? planner.act(g) : pilot.act(obs);
-                if (slips.nextDouble() < NOISE) {
+                if (slips.nextDouble() < noise) {
                     action = slips.nextInt(PlatformerPhysics.ACTIONS);
                 }
                 obs = env.step(action).observation();
@@ -92,7 +97,7 @@ public final class Playtest {
             tally.end(g.result(), steps, x, y);
         }
         return tally.report(pilot == null ? "planner" : pilot.label(), String.format(java.util.Locale.ROOT,
-                "%.0f%% of ticks a random action (seeds %d..%d)", 100 * NOISE, seed, seed + runs - 1));
+                "%.0f%% of ticks a random action (seeds %d..%d)", 100 * noise, seed, seed + runs - 1));
     }
 
     /** Counts over the runs. */

@@ -272,7 +272,9 @@ final class StudioRenderer {
         if (error.isPresent()) {
             LiveCheck.FormatError e = error.get();
             lines.add(new Line("NOT A LEVEL YET", BAD, 1.3f));
-            for (String l : wrap((e.cell() ? "at (" + e.x() + ", " + e.y() + "): " : "") + e.message())) {
+            // The parser's own place and words: line and column, 1-based, as level check prints them.
+            for (String l : wrap((e.cell() ? "line " + (e.y() + 1) + ", column " + (e.x() + 1) + ": " : "")
+                    + e.message())) {
                 lines.add(new Line(l, BAD, 1f));
             }
         } else {
@@ -406,7 +408,7 @@ final class StudioRenderer {
             draw(t, x + (w - tw) / 2, y + (h - th) / 2, tw, th);
             batch.setColor(Color.WHITE);
             text((i + 1) + ": " + c.distance() + " cells off, " + (c.playable() ? "playable" : "unplayable")
-                            + (studio.targets().active().isEmpty() ? "" : c.meetsTargets() ? ", on target" : ""),
+                            + (studio.targets().active().isEmpty() ? "" : c.meetsTargets() ? ", on target" : ", off target"),
                     x, y + h + 4, 0.95f, c.playable() ? GOOD : BAD);
         }
     }
