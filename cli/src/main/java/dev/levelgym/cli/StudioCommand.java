@@ -5,6 +5,7 @@ import dev.levelgym.demo.DemoMode;
 import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
+import dev.levelgym.demo.model.LevelDeck;
 import dev.levelgym.demo.studio.StudioSetup;
 import dev.levelgym.demo.studio.StudioWorld;
 import dev.levelgym.envs.UserInputException;
@@ -104,7 +105,8 @@ final class StudioCommand implements Callable<Integer> {
         try (StudioGenerators generators = StudioGenerators.load(gan, platformerGan)) {
             StudioSetup setup = new StudioSetup(studioWorld, Optional.ofNullable(file), Optional.ofNullable(target),
                     generators.variations(), runs);
-            DemoResult result = Demo.run(settings, List.of(), List.of(), setup);
+            // ESC leads to the demo's menu, whose play modes draw from the registered generators as in play.
+            DemoResult result = Demo.run(settings, LevelDeck.registered(), List.of(), setup);
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;

@@ -19,14 +19,19 @@ public enum DemoMode {
         return this == PLATFORMER || this == PLATFORMER_WATCH;
     }
 
-    /** @throws IllegalArgumentException naming {@code --mode} and the valid names */
+    /**
+     * The mode {@code play --mode} names. The studio is not one of them: it has its own command,
+     * {@code levelgym studio}, with its own options (and the menu's entry 6).
+     *
+     * @throws IllegalArgumentException naming {@code --mode} and the valid names
+     */
     public static DemoMode parse(String label) {
         for (DemoMode m : values()) {
-            if (m.label().equals(label)) {
+            if (m != STUDIO && m.label().equals(label)) {
                 return m;
             }
         }
-        throw new UserInputException("--mode must be one of " + Arrays.stream(values()).map(DemoMode::label)
-                .collect(Collectors.joining(", ")) + "; got '" + label + "'");
+        throw new UserInputException("--mode must be one of " + Arrays.stream(values()).filter(m -> m != STUDIO)
+                .map(DemoMode::label).collect(Collectors.joining(", ")) + "; got '" + label + "'");
     }
 }

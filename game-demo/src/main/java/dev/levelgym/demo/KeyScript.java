@@ -32,8 +32,8 @@ public record KeyScript(List<ScriptEvent> events, int framesPerKey) {
      */
     public static final int DEFAULT_FRAMES_PER_KEY = 8;
     public static final int WAIT = -1;
-    private static final String EXAMPLES = "e.g. UP, DOWN, LEFT, RIGHT, SPACE, ENTER, ESCAPE, W, 1, PERIOD, CTRL+S, "
-            + "CLICK:3:2, DRAG:1:1:5:1, TYPE:name.txt, or WAIT";
+    private static final String KEY_EXAMPLES = "e.g. UP, DOWN, LEFT, RIGHT, SPACE, ENTER, ESCAPE, W, 1, PERIOD, or WAIT";
+    private static final String POINTER_EXAMPLES = "e.g. CLICK:3:2, RCLICK:0:4, DRAG:1:1:5:1, SHIFT+DRAG:2:2:4:6";
 
     public KeyScript {
         events = List.copyOf(events);
@@ -81,14 +81,14 @@ public record KeyScript(List<ScriptEvent> events, int framesPerKey) {
         }
         if (t.contains(":")) {
             if (ctrl) {
-                throw bad(token, position, "mouse events take SHIFT+ only");
+                throw bad(token, position, "mouse events take SHIFT+ only (" + POINTER_EXAMPLES + ")");
             }
             return pointer(t, token, position, shift);
         }
         // LibGDX names the backspace key "Delete".
         int code = t.equals("PERIOD") ? Keys.PERIOD : t.equals("BACKSPACE") ? Keys.BACKSPACE : keyCode(t);
         if (code < 0) {
-            throw bad(token, position, "is not a key name");
+            throw bad(token, position, "is not a key name (" + KEY_EXAMPLES + ")");
         }
         return new ScriptEvent.Key(code, ctrl, shift);
     }
@@ -104,24 +104,24 @@ public record KeyScript(List<ScriptEvent> events, int framesPerKey) {
                 }
             }
         } catch (NumberFormatException e) {
-            throw bad(token, position, "needs non-negative cell coordinates, e.g. CLICK:3:2");
+            throw bad(token, position, "needs non-negative cell coordinates (" + POINTER_EXAMPLES + ")");
         }
         return switch (parts[0]) {
             case "CLICK", "RCLICK" -> {
                 if (n.length != 2) {
-                    throw bad(token, position, "is CLICK:x:y");
+                    throw bad(token, position, "is CLICK:x:y (" + POINTER_EXAMPLES + ")");
                 }
                 yield new ScriptEvent.Click(parts[0].equals("CLICK") ? Buttons.LEFT : Buttons.RIGHT, n[0], n[1],
                         shift);
             }
             case "DRAG", "RDRAG" -> {
                 if (n.length != 4) {
-                    throw bad(token, position, "is DRAG:x1:y1:x2:y2");
+                    throw bad(token, position, "is DRAG:x1:y1:x2:y2 (" + POINTER_EXAMPLES + ")");
                 }
                 yield new ScriptEvent.Drag(parts[0].equals("DRAG") ? Buttons.LEFT : Buttons.RIGHT, n[0], n[1], n[2],
                         n[3], shift);
             }
-            default -> throw bad(token, position, "is not a mouse event (CLICK, RCLICK, DRAG, RDRAG)");
+            default -> throw bad(token, position, "is not a mouse event (" + POINTER_EXAMPLES + ")");
         };
     }
 
@@ -136,8 +136,7 @@ public record KeyScript(List<ScriptEvent> events, int framesPerKey) {
     }
 
     private static UserInputException bad(String token, int position, String why) {
-        return new UserInputException("--script: token " + position + " '" + token + "' " + why + " (" + EXAMPLES
-                + ")");
+        return new UserInputException("--script: token " + position + " '" + token + "' " + why);
     }
 
     /** The event of frame {@code frame} (1-based), or null when the frame starts no slot or the slot is empty. */
