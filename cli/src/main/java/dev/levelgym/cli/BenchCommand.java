@@ -1,7 +1,6 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.agents.bench.AgentConfigFiles;
-import dev.levelgym.agents.bench.AgentKinds;
 import dev.levelgym.agents.bench.EvalPolicy;
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
@@ -173,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);
         // Checked before Spark starts: bad flags fail in a second, not after the engine's start-up.
-        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
+        BenchRunner runner = new BenchRunner(AgentNames.kinds(), Registry.installed());
         runner.validate(new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes, 1, agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg(), policy()));
         OutputDirectory.prepareFresh(out, force, true);
@@ -219,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(envId, options, agents, seeds, steps, every, evalEpisodes,
                 threads != null ? threads : defaultThreads(), agentConfigs(),
                 checkpointEvery != null ? checkpointEvery : every, numEnvs, testLevelsArg(), policy());
-        BenchRunner runner = new BenchRunner(AgentKinds.installed(), Registry.installed());
+        BenchRunner runner = new BenchRunner(AgentNames.kinds(), Registry.installed());
         runner.validate(settings);
         if (resume) {
             if (!java.nio.file.Files.isDirectory(out)) {

@@ -14,7 +14,8 @@ final class Engine {
     /**
      * True for {@value #SPARK}, false for {@value #IN_PROCESS}.
      *
-     * @throws IllegalArgumentException for another engine, or a {@code --master} without the Spark engine
+     * @throws UserInputException for another engine, a {@code --master} without the Spark engine, or the Spark engine
+     *                            without the Spark plugin (naming the command that builds it)
      */
     static boolean isSpark(String engine, String master) {
         if (!engine.equals(IN_PROCESS) && !engine.equals(SPARK)) {
@@ -24,6 +25,10 @@ final class Engine {
         if (master != null && engine.equals(IN_PROCESS)) {
             throw new UserInputException("--master " + master + " needs --engine " + SPARK);
         }
-        return engine.equals(SPARK);
+        if (engine.equals(SPARK)) {
+            Plugin.SPARK.require("--engine " + SPARK);
+            return true;
+        }
+        return false;
     }
 }

@@ -123,7 +123,7 @@ final class EvalCommand implements Callable<Integer> {
             TestLevels.files(envId, testLevels); // a bad folder fails before the checkpoint loads
             TestLevels.Result result;
             try (Env<?, ?> trained = registry.make(envId, envOptions);
-                 TrainableAgent<?> agent = AgentKinds.installed().load(dir, trained)) {
+                 TrainableAgent<?> agent = AgentNames.kinds().load(dir, trained)) {
                 Space<?> observes = trained.observationSpace();
                 result = TestLevels.evaluate(agent, envSpec, runOptions, options, observes, testLevels, policy,
                         episodes, first, numEnvs);
@@ -141,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<EvalEpisode> played;
         try (Env<?, ?> env = registry.make(envId, envOptions);
-             TrainableAgent<?> agent = AgentKinds.installed().load(dir, env);
+             TrainableAgent<?> agent = AgentNames.kinds().load(dir, env);
              VectorEnv copies = SyncVectorEnv.of(envSpec, numEnvs, envOptions)) {
             played = Evaluation.episodes(agent, copies, policy, episodes, first);
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Gym-style environments, RL agents and level generators.",
         subcommands = {EnvsCommand.class, RolloutCommand.class, ReportCommand.class, ReplayCommand.class,
                 LevelCommand.class, GenerateCommand.class, GanCommand.class, TrainCommand.class, EvalCommand.class,
-                BenchCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ClusterCommand.class, PlayCommand.class, StudioCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import dev.levelgym.demo.DemoResult;
 import dev.levelgym.demo.DemoSettings;
 import dev.levelgym.demo.KeyScript;
 import dev.levelgym.demo.model.DeckGenerators;
+import dev.levelgym.demo.studio.StudioSetup;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.generators.GeneratorSettings;
 import dev.levelgym.generators.Generators;
@@ -104,19 +105,29 @@ final class PlayCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(DemoMode.parse(mode), Optional.ofNullable(level), seed,
                 Optional.ofNullable(checkpoint), KeyScript.parse(script, framesPerKey), frames,
                 Optional.ofNullable(screenshot), saveDir, DemoSettings.DEFAULT_WIDTH, DemoSettings.DEFAULT_HEIGHT);
+        List<DeckGenerators.Request> requests = new ArrayList<>(ganRequests(gan, platformerGan));
+        extraGenerators.forEach(spec -> requests.add(new DeckGenerators.Request(spec, Optional.empty())));
+        try (DeckGenerators decks = Flags.naming(() -> DeckGenerators.open(Generators.installed(), requests,
+                GeneratorSettings.DEFAULT))) {
+            DemoResult result = Demo.run(settings, decks.dungeon(), decks.platformer(), StudioSetup.defaults()
+                    .withVariations(StudioGenerators.variations(decks)));
+            spec.commandLine().getOut().println(result.toJson());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /**
+     * The GANs {@code --gan} and {@code --platformer-gan} ask for (either may be null: then the bundled model when its
+     * folder exists here), as requests to the decks; the studio opens the same.
+     */
+    static List<DeckGenerators.Request> ganRequests(Path gan, Path platformerGan) {
         List<DeckGenerators.Request> requests = new ArrayList<>();
         orDefault(gan, DEFAULT_GAN).ifPresent(dir -> requests.add(
                 new DeckGenerators.Request(GAN + dir, Optional.of(TileWorld.DUNGEON))));
         orDefault(platformerGan, DEFAULT_PLATFORMER_GAN).ifPresent(dir -> requests.add(
                 new DeckGenerators.Request(GAN + dir, Optional.of(TileWorld.PLATFORMER))));
-        extraGenerators.forEach(spec -> requests.add(new DeckGenerators.Request(spec, Optional.empty())));
-        try (DeckGenerators decks = Flags.naming(() -> DeckGenerators.open(Generators.installed(), requests,
-                GeneratorSettings.DEFAULT))) {
-            DemoResult result = Demo.run(settings, decks.dungeon(), decks.platformer());
-            spec.commandLine().getOut().println(result.toJson());
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
+        return requests;
     }
 
     private static Optional<Path> orDefault(Path given, String bundled) {

@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
         if (stopAfter != null && stopAfter <= 0) {
             throw new UserInputException("--stop-after must be positive, got " + stopAfter);
         }
-        AgentKinds kinds = AgentKinds.installed();
+        AgentKinds kinds = AgentNames.kinds();
         kinds.kind(agent);
         JsonNode agentConfig = config == null ? null : AgentConfigFiles.read(config);
         long every = evalEvery != null ? evalEvery : Math.max(1, steps / 10);

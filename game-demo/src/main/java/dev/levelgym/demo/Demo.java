@@ -5,6 +5,8 @@ import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import dev.levelgym.demo.model.DeckGenerators;
 import dev.levelgym.demo.model.Pilot;
 import dev.levelgym.demo.model.PlatformerSource;
+import dev.levelgym.demo.studio.StudioFiles;
+import dev.levelgym.demo.studio.StudioSetup;
 import dev.levelgym.demo.view.GdxViews;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.cartpole.CartPole;
@@ -49,8 +51,23 @@ public final class Demo {
      */
     public static DemoResult run(DemoSettings settings, List<LevelGenerator<DungeonLevel>> generators,
                                  List<PlatformerSource> platformerSources) {
+        return run(settings, generators, platformerSources, StudioSetup.defaults());
+    }
+
+    /**
+     * As {@link #run(DemoSettings, List, List)}, with how the level studio starts when the settings' mode (or the
+     * menu) opens it. In studio mode the settings' level is the file to edit: it is read (and the targets parsed)
+     * before the window opens, so a file that is no level grid is reported by name, line and column.
+     */
+    public static DemoResult run(DemoSettings settings, List<LevelGenerator<DungeonLevel>> generators,
+                                 List<PlatformerSource> platformerSources, StudioSetup studio) {
         boolean platformer = settings.mode().platformer();
-        Optional<DungeonLevel> level = platformer ? Optional.empty() : settings.level().map(Demo::readLevel);
+        boolean studioMode = settings.mode() == DemoMode.STUDIO;
+        if (studioMode) {
+            checkStudio(studio);
+        }
+        Optional<DungeonLevel> level = platformer || studioMode ? Optional.empty()
+                : settings.level().map(Demo::readLevel);
         Optional<PlatformerLevel> platformerLevel = platformer ? settings.level().map(Demo::readPlatformerLevel)
                 : Optional.empty();
         Optional<Path> checkpoint = settings.checkpoint();
@@ -68,6 +85,12 @@ public final class Demo {
             throw new UserInputException("--checkpoint " + checkpoint.get() + " holds an agent for "
                     + checkpointEnv + ", which --mode " + settings.mode().label() + " cannot show");
         }
+        if (studioMode && checkpoint.isPresent() && !checkpointEnv.equals(Dungeon.ID)
+                && !checkpointEnv.equals(Platformer.ID) && !checkpointEnv.equals(Platformer.ID_V0)) {
+            throw new UserInputException("--checkpoint " + checkpoint.get() + " holds an agent for " + checkpointEnv
+                    + "; the studio play-tests agents for " + Dungeon.ID + ", " + Platformer.ID + " or "
+                    + Platformer.ID_V0);
+        }
         requireDisplay();
         Pilot pilot = checkpoint.map(dir -> Pilot.load(dir, checkpointEnv)).orElse(null);
         try {
@@ -77,7 +100,7 @@ public final class Demo {
             DemoGame game = new DemoGame(settings, level, platformerLevel, generators, platformerSources,
                     envId -> envId.equals(checkpointEnv) ? pilot : null,
                     () -> new GdxViews(settings.width(), settings.height(),
-                            settings.automated() ? DemoGame.AUTOMATED_DELTA : 0));
+                            settings.automated() ? DemoGame.AUTOMATED_DELTA : 0), studio);
             new Lwjgl3Application(game, configuration(settings));
             return game.result();
         } finally {
@@ -87,12 +110,36 @@ public final class Demo {
         }
     }
 
-    /** On Linux a window needs an X or Wayland server; say so in one line rather than with GLFW's stack trace. */
+    /** The studio's file and targets, checked before any window opens. */
+    private static void checkStudio(StudioSetup studio) {
+        studio.targets().ifPresent(spec -> studio.world().parseTargets(spec));
+        Optional<Path> file = studio.file();
+        if (file.isPresent() && Files.exists(file.get())) {
+            try {
+                StudioFiles.read(studio.world(), file.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file.get(), e);
+            }
+        }
+    }
+
+    /**
+     * On Linux a window needs an X or Wayland server; on macOS GLFW must run on the process's first thread, which
+     * takes the JVM flag -XstartOnFirstThread (./levelgym adds it). Say so in one line rather than with GLFW's stack
+     * trace or a hang.
+     */
     private static void requireDisplay() {
-        if (System.getProperty("os.name", "").startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
+        String os = System.getProperty("os.name", "");
+        if (os.startsWith("Linux") && isBlank(System.getenv("DISPLAY"))
                 && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new UserInputException("no display to open the window on (DISPLAY is not set); on a "
                     + "machine without one, run under xvfb-run -a");
+        }
+        // The macOS java launcher sets this variable for a JVM started with -XstartOnFirstThread.
+        if (os.startsWith("Mac") && !"1".equals(System.getenv("JAVA_STARTED_ON_FIRST_THREAD_"
+                + ProcessHandle.current().pid()))) {
+            throw new UserInputException("on macOS the window needs the JVM flag -XstartOnFirstThread: ./levelgym "
+                    + "adds it; with java -jar, run java -XstartOnFirstThread -jar levelgym.jar play ...");
         }
     }
 

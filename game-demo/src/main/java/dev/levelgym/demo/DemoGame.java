@@ -15,6 +15,10 @@ import dev.levelgym.demo.screen.DungeonScreen;
 import dev.levelgym.demo.screen.MenuScreen;
 import dev.levelgym.demo.screen.Navigator;
 import dev.levelgym.demo.screen.PlatformerScreen;
+import dev.levelgym.demo.screen.StudioScreen;
+import dev.levelgym.demo.studio.Studio;
+import dev.levelgym.demo.studio.StudioJobs;
+import dev.levelgym.demo.studio.StudioSetup;
 import dev.levelgym.demo.view.Views;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
@@ -45,6 +49,7 @@ public final class DemoGame extends Game implements Navigator {
     private final List<PlatformerSource> platformerSources;
     private final Function<String, Pilot> pilots;
     private final Supplier<Views> viewsFactory;
+    private final StudioSetup studioSetup;
     private Views views;
     private LevelDeck deck;
     private PlatformerDeck platformerDeck;
@@ -80,6 +85,18 @@ public final class DemoGame extends Game implements Navigator {
     public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
                     List<LevelGenerator<DungeonLevel>> generators, List<PlatformerSource> platformerSources,
                     Function<String, Pilot> pilots, Supplier<Views> views) {
+        this(settings, fixedLevel, fixedPlatformerLevel, generators, platformerSources, pilots, views,
+                StudioSetup.defaults());
+    }
+
+    /**
+     * As the constructor above, with how the level studio starts (its world, file, targets and variation sources)
+     * when the settings' mode or the menu opens it.
+     */
+    public DemoGame(DemoSettings settings, Optional<DungeonLevel> fixedLevel, Optional<PlatformerLevel> fixedPlatformerLevel,
+                    List<LevelGenerator<DungeonLevel>> generators, List<PlatformerSource> platformerSources,
+                    Function<String, Pilot> pilots, Supplier<Views> views, StudioSetup studioSetup) {
+        this.studioSetup = studioSetup;
         this.settings = settings;
         this.fixedLevel = fixedLevel;
         this.fixedPlatformerLevel = fixedPlatformerLevel;
@@ -112,6 +129,9 @@ public final class DemoGame extends Game implements Navigator {
                     fixedPlatformerLevel, settings.seed(), false, null), settings.saveDir());
             case PLATFORMER_WATCH -> new PlatformerScreen(views, this, new PlatformerSession(platformerDeck,
                     fixedPlatformerLevel, settings.seed(), true, platformerPilot()), settings.saveDir());
+            case STUDIO -> new StudioScreen(views, this, new Studio(studioSetup,
+                    settings.automated() ? StudioJobs.inline() : StudioJobs.background(), pilots, settings.seed()),
+                    settings.saveDir(), settings.seed(), settings.width(), settings.height(), !settings.automated());
         };
         DemoScreen previous = screen;
         screen = next;
@@ -148,11 +168,9 @@ public final class DemoGame extends Game implements Navigator {
         }
         lastFrameNanos = now;
         if (settings.automated()) {
-            int key = settings.script().keyAt(frame);
-            if (key != KeyScript.WAIT) {
-                DemoScreen target = screen;
-                target.keyDown(key);
-                target.keyUp(key);
+            ScriptEvent event = settings.script().eventAt(frame);
+            if (event != null) {
+                event.sendTo(screen);
             }
         }
         screen.render(settings.automated() ? AUTOMATED_DELTA : Gdx.graphics.getDeltaTime());
@@ -179,7 +197,7 @@ public final class DemoGame extends Game implements Navigator {
     private DemoResult standing() {
         DemoScreen.Status s = screen.status();
         return new DemoResult(s.mode().label(), s.result(), s.steps(), s.score(),
-                framesTimed == 0 ? Double.NaN : frameMillisSum / framesTimed);
+                framesTimed == 0 ? Double.NaN : frameMillisSum / framesTimed, screen.studioReport());
     }
 
     /** How the run ended; before the end, how it stands now. */

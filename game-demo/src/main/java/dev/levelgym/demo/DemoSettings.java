@@ -9,11 +9,11 @@ import java.util.Optional;
  * Everything a demo run is started with.
  *
  * @param mode       the first screen
- * @param level      a level file to play first instead of a generated one
+ * @param level      a level file to play first instead of a generated one (the studio: the file to edit)
  * @param seed       the first generated level's seed, and the seed of every episode's env (enemy moves, CartPole's
  *                   start), so the same settings replay the same game
  * @param checkpoint the agent watch mode shows; a random agent without one
- * @param script     key presses fed to the game, for automation
+ * @param script     key presses (and, in the studio, clicks and drags) fed to the game, for automation
  * @param frames     frames to run before the screenshot and exit; 0 runs until the window is closed
  * @param screenshot where to write a PNG of the last frame; needs {@code frames}
  * @param saveDir    where S writes levels
@@ -42,6 +42,10 @@ public record DemoSettings(DemoMode mode, Optional<Path> level, long seed, Optio
         if (screenshot.isPresent() && frames == 0) {
             throw new UserInputException("--screenshot needs --frames: the screenshot is taken after that many "
                     + "frames");
+        }
+        if (mode != DemoMode.STUDIO && script.hasPointerEvents()) {
+            throw new UserInputException("--script: clicks and drags are for the level studio (levelgym studio); "
+                    + "--mode " + mode.label() + " takes keys only");
         }
         if (width < 320 || height < 240) {
             throw new UserInputException("the window must be at least 320x240, got " + width + "x" + height);

@@ -33,6 +33,7 @@ class DemoSettingsTest {
         assertEquals(DemoMode.CARTPOLE, DemoMode.parse("cartpole"));
         assertEquals(DemoMode.PLATFORMER_WATCH, DemoMode.parse("platformer-watch"));
         assertTrue(DemoMode.PLATFORMER_WATCH.platformer() && !DemoMode.WATCH.platformer());
+        assertThrows(IllegalArgumentException.class, () -> DemoMode.parse("studio"), "levelgym studio opens it");
         assertEquals("--mode must be one of menu, play, watch, cartpole, platformer, platformer-watch; got 'fly'",
                 assertThrows(IllegalArgumentException.class, () -> DemoMode.parse("fly")).getMessage());
     }

@@ -44,6 +44,16 @@ public final class SparkEngine implements AutoCloseable {
             // A local run talks only to itself: its RPC and block-manager ports stay on loopback.
             conf.setIfMissing("spark.driver.host", "localhost");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else if (isStandaloneOnLoopback(conf.get("spark.master"))) {
+            // A standalone cluster on this machine (levelgym cluster): the driver stays on loopback too, and unless
+            // spark-submit shipped a job jar, the executors read this JVM's class path from disk (the launcher's
+            // class folders included, which spark.jars cannot ship).
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            if (!conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+                conf.set("spark.executor.extraClassPath", JvmClassPath.asString());
+            }
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         try {
@@ -54,6 +64,20 @@ public final class SparkEngine implements AutoCloseable {
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /** True for a {@code spark://} master URL (one host, or several for standby masters) all on loopback. */
+    static boolean isStandaloneOnLoopback(String master) {
+        if (!master.startsWith("spark://")) {
+            return false;
+        }
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort;
+            if (!host.equals("localhost") && !host.startsWith("127.")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public JavaSparkContext context() {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -43,8 +42,9 @@ import org.apache.spark.storage.StorageLevel;
  * metrics table as {@code LevelMetrics.evaluate} over them, for any partitioning.
  *
  * <p>Nothing is overwritten without {@code force}: the driver refuses before any task runs if a level file exists.
- * A retried task finds its own files from the failed attempt; since generation is deterministic it accepts a
- * file whose content is the one it would write, and refuses any other.
+ * Each file is written to a hidden partial file and renamed into place, so a task killed mid-write (a lost executor)
+ * leaves no half-written level. A retried task finds its own files from the failed attempt; since generation is
+ * deterministic it accepts a file whose content is the one it would write, and refuses any other.
  *
  * <p>The generator is looked up by its spec in {@link Generators#installed()}, on the driver and on each executor
  * alike, and must make Dungeon levels. A kind whose argument is a local path ({@code gan:MODEL_DIR}) has it shipped
@@ -211,33 +211,60 @@ public final class SparkLevelGeneration {
         return made.iterator();
     }
 
+    /**
+     * Writes one level file atomically: the bytes go to a hidden partial file (Hadoop's and Spark's readers skip names
+     * starting with "."), which is then renamed into place, so an executor killed mid-write leaves no half-written
+     * level, only a partial file that the retried task overwrites. The partial name is fixed per level so that a retry
+     * reuses it rather than leaving one behind. Without {@code force} an existing level is kept if its bytes are the
+     * ones this task would write (a retry of a task whose attempt was lost after the rename) and refused otherwise.
+     */
     private static void write(FileSystem fs, Path file, String text, boolean force) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try {
-            if ("file".equals(fs.getScheme())) {
-                // Hadoop's local filesystem forks a chmod process for every file it creates unless the native
-                // libhadoop is installed (3 ms a file here); plain NIO writes the same file.
-                java.nio.file.Path local = java.nio.file.Path.of(file.toUri());
-                if (force) {
-                    java.nio.file.Files.write(local, bytes);
-                } else {
-                    java.nio.file.Files.write(local, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
-                            java.nio.file.StandardOpenOption.WRITE);
-                }
-            } else {
-                try (OutputStream o = fs.create(file, force)) {
-                    o.write(bytes);
-                }
+        Path partial = new Path(file.getParent(), "." + file.getName() + ".partial");
+        if ("file".equals(fs.getScheme())) {
+            // Hadoop's local filesystem forks a chmod process for every file it creates unless the native
+            // libhadoop is installed (3 ms a file here); plain NIO writes the same file.
+            java.nio.file.Path local = java.nio.file.Path.of(file.toUri());
+            if (!force && java.nio.file.Files.exists(local)) {
+                requireSame(file, java.nio.file.Files.readAllBytes(local), bytes);
+                return;
             }
-        } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
-            byte[] there;
-            try (InputStream in = fs.open(file)) {
-                there = in.readAllBytes();
+            java.nio.file.Path tmp = java.nio.file.Path.of(partial.toUri());
+            java.nio.file.Files.write(tmp, bytes);
+            try {
+                java.nio.file.Files.move(tmp, local, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.NoSuchFileException e) { // an attempt still running on a lost executor renamed it
+                requireSame(file, java.nio.file.Files.readAllBytes(local), bytes);
             }
-            if (!java.util.Arrays.equals(there, bytes)) {
-                throw new IllegalStateException("refusing to overwrite " + file
-                        + " (it appeared during the job with other content)", e);
-            }
+            return;
+        }
+        if (!force && fs.exists(file)) {
+            requireSame(file, readAll(fs, file), bytes);
+            return;
+        }
+        try (OutputStream o = fs.create(partial, true)) {
+            o.write(bytes);
+        }
+        if (force) {
+            fs.delete(file, false);
+        }
+        if (!fs.rename(partial, file)) { // HDFS refuses to rename onto an existing file: a concurrent attempt won
+            fs.delete(partial, false);
+            requireSame(file, readAll(fs, file), bytes);
+        }
+    }
+
+    private static byte[] readAll(FileSystem fs, Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void requireSame(Path file, byte[] there, byte[] bytes) {
+        if (!java.util.Arrays.equals(there, bytes)) {
+            throw new IllegalStateException("refusing to overwrite " + file
+                    + " (it appeared during the job with other content)");
         }
     }
 

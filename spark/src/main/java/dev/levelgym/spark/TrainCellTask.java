@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.SparkFiles;
 
 /**
  * The standard cell: {@link BenchCell} with the standard agent kinds and envs, trained in a scratch directory on
@@ -25,7 +26,9 @@ final class TrainCellTask implements CellTask {
     @Override
     public CellOutput run(BenchSettings settings, String agent, long seed) throws IOException {
         ExecutorDefaults.apply();
-        Path dir = Files.createTempDirectory("levelgym-cell-");
+        // In the application's own scratch folder (a temp dir in local mode, the executor's work dir on a cluster),
+        // so that what a killed executor leaves is removed with the application's files, not left in /tmp.
+        Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "levelgym-cell-");
         try {
             new BenchCell(AgentKinds.installed(), Registry.installed())
                     .run(settings, agent, seed, dir, false, steps -> { }, () -> false);

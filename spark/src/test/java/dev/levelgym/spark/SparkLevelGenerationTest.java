@@ -109,6 +109,23 @@ class SparkLevelGenerationTest {
     }
 
     @Test
+    void aHalfWrittenFileOfAKilledAttemptIsReplacedAndNoPartialFileIsLeft(@TempDir Path tmp) throws Exception {
+        Path clean = tmp.resolve("clean");
+        Path retried = tmp.resolve("retried");
+        Files.createDirectories(retried);
+        // What an executor killed mid-write leaves: the level's partial file, cut short; its level file never appeared.
+        Files.writeString(retried.resolve(".rooms-3.txt.partial"), "WWWW\nW.");
+        for (Path out : List.of(clean, retried)) {
+            SparkLevelGeneration.run(engine, new SparkLevelGeneration.Job("rooms", 13, 9, 0, 8, false,
+                    out.toUri().toString(), false, 3));
+        }
+        assertEquals(txtFiles(clean), txtFiles(retried), "no partial file left");
+        for (String name : txtFiles(clean)) {
+            assertEquals(Files.readString(clean.resolve(name)), Files.readString(retried.resolve(name)), name);
+        }
+    }
+
+    @Test
     void ganModelIsShippedToTheExecutors(@TempDir Path tmp) throws Exception {
         Path modelDir = tmp.resolve("model");
         GanConfig config = new GanConfig(32, 16, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);

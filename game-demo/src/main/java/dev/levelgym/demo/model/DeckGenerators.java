@@ -73,6 +73,11 @@ public final class DeckGenerators implements AutoCloseable {
         }
     }
 
+    /** Every generator opened, of both worlds, the requested ones first (the studio's variations look among them). */
+    public List<LevelGenerator<?>> generators() {
+        return List.copyOf(opened);
+    }
+
     /** The Dungeon deck's generators, in G's order. */
     public List<LevelGenerator<DungeonLevel>> dungeon() {
         return List.copyOf(dungeon);

@@ -7,6 +7,7 @@ import dev.levelgym.envs.Outcome;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerPhysics;
+import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.io.IOException;
@@ -30,6 +31,8 @@ public final class PlatformerSession {
     private final PlatformerDeck deck;
     private final boolean watching;
     private final Pilot pilot;
+    /** The rules without a pilot (a person, or the solver's replay); a pilot plays its own version's. */
+    private final PlatformerRules rules;
     private final long episodeSeed;
     private PlatformerLevel level;
     private String source;
@@ -54,6 +57,16 @@ public final class PlatformerSession {
      */
     public PlatformerSession(PlatformerDeck deck, Optional<PlatformerLevel> fixed, long episodeSeed, boolean watching,
                              Pilot pilot) {
+        this(deck, fixed, episodeSeed, watching, pilot, PlatformerRules.V1);
+    }
+
+    /**
+     * As above, played under {@code rules} when there is no pilot (the level studio plays a level under the version
+     * it is edited for).
+     */
+    public PlatformerSession(PlatformerDeck deck, Optional<PlatformerLevel> fixed, long episodeSeed, boolean watching,
+                             Pilot pilot, PlatformerRules rules) {
+        this.rules = rules;
         if (pilot != null && !watching) {
             throw new IllegalArgumentException("an agent only plays in watch mode");
         }
@@ -75,7 +88,7 @@ public final class PlatformerSession {
     private void load(PlatformerLevel next, String from) {
         level = next;
         source = from;
-        env = pilot == null ? Platformer.of(next) : pilot.platformerFor(next);
+        env = pilot == null ? Platformer.of(next, rules) : pilot.platformerFor(next);
         solution = EnemyAwareSolver.of(next, env.rules());
         restart();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class MenuScreen extends DemoScreen {
 
     private static final List<DemoMode> MODES = List.of(DemoMode.PLAY, DemoMode.WATCH, DemoMode.CARTPOLE,
-            DemoMode.PLATFORMER, DemoMode.PLATFORMER_WATCH);
+            DemoMode.PLATFORMER, DemoMode.PLATFORMER_WATCH, DemoMode.STUDIO);
 
     private final Navigator navigator;
     private final Menu menu = new Menu(List.of(
@@ -19,7 +19,8 @@ public final class MenuScreen extends DemoScreen {
             new Menu.Entry("Watch", "An agent plays the dungeon: 1x / 4x / max speed, pause, step", 2),
             new Menu.Entry("CartPole", "Balance the pole with the arrow keys", 3),
             new Menu.Entry("Platformer", "Run and jump to the right edge: pits, pipes, enemies to stomp", 4),
-            new Menu.Entry("Platformer watch", "The solver (or a trained agent) runs the level: 1x / 4x / max", 5)));
+            new Menu.Entry("Platformer watch", "The solver (or a trained agent) runs the level: 1x / 4x / max", 5),
+            new Menu.Entry("Level studio", "Edit, check, repair, vary and play-test levels of both worlds", 6)));
 
     public MenuScreen(Views views, Navigator navigator) {
         super(views);
@@ -36,7 +37,7 @@ public final class MenuScreen extends DemoScreen {
             case Keys.UP, Keys.W -> menu.move(-1);
             case Keys.DOWN, Keys.S -> menu.move(1);
             case Keys.ENTER, Keys.SPACE -> navigator.open(MODES.get(menu.selected()));
-            case Keys.NUM_1, Keys.NUM_2, Keys.NUM_3, Keys.NUM_4, Keys.NUM_5 ->
+            case Keys.NUM_1, Keys.NUM_2, Keys.NUM_3, Keys.NUM_4, Keys.NUM_5, Keys.NUM_6 ->
                     navigator.open(MODES.get(keycode - Keys.NUM_1));
             case Keys.ESCAPE -> navigator.quit();
             default -> {

@@ -18,6 +18,7 @@ import dev.levelgym.demo.model.Menu;
 import dev.levelgym.demo.model.PlatformerSession;
 import dev.levelgym.demo.model.SideScroll;
 import dev.levelgym.demo.model.Sprite;
+import dev.levelgym.demo.studio.StudioScene;
 import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
 import dev.levelgym.envs.Outcome;
@@ -50,6 +51,7 @@ public final class GdxViews implements Views {
     private final Texture white;
     private final TextureRegion whiteRegion;
     private final TextureRegion swordRegion = new TextureRegion(art.get(Piece.SWORD));
+    private final StudioRenderer studio;
     private int width;
     private int height;
     private final float fixedFrameSeconds;
@@ -67,6 +69,7 @@ public final class GdxViews implements Views {
         white = new Texture(pm);
         pm.dispose();
         whiteRegion = new TextureRegion(white);
+        studio = new StudioRenderer(batch, font, art, platformerArt, white);
         font.getRegion().getTexture().setFilter(Texture.TextureFilter.Linear, Texture.TextureFilter.Linear);
         resize(width, height);
     }
@@ -102,16 +105,18 @@ public final class GdxViews implements Views {
             batch.draw(art.get(Piece.FLOOR), x0 + i * tile, height - 260, tile, tile);
             batch.draw(art.get(parade[i]), x0 + i * tile, height - 260 + bob, tile, tile);
         }
-        float y = height - 320;
+        float y = height - 300;
+        // Entries share the room between the parade and the footer, 72 px each at most.
+        float step = Math.min(72, (y - 70) / menu.entries().size());
         for (int i = 0; i < menu.entries().size(); i++) {
             Menu.Entry e = menu.entries().get(i);
             boolean on = i == menu.selected();
             if (on) {
-                rect(cx - 330, y - 52, 660, 64, new Color(0.95f, 0.76f, 0.31f, 0.18f));
+                rect(cx - 330, y - step + 10, 660, step - 2, new Color(0.95f, 0.76f, 0.31f, 0.18f));
             }
-            text(e.key() + "  " + e.title(), cx - 310, y, 2f, on ? Color.valueOf("f2c14e") : HUD_TEXT, false);
-            text(e.description(), cx - 310, y - 30, 1.1f, HUD_TEXT, false);
-            y -= 72;
+            text(e.key() + "  " + e.title(), cx - 310, y, 1.8f, on ? Color.valueOf("f2c14e") : HUD_TEXT, false);
+            text(e.description(), cx - 310, y - 27, 1.1f, HUD_TEXT, false);
+            y -= step;
         }
         text("UP/DOWN + ENTER, or 1 - " + menu.entries().size() + "   |   ESC quits", cx, 40, 1.2f, HUD_TEXT, true);
         batch.end();
@@ -165,6 +170,13 @@ public final class GdxViews implements Views {
         }
         hud(hud);
         banner(session.banner(), session.outcome() == Outcome.WIN, "R restart   N new level   ESC menu");
+        batch.end();
+    }
+
+    @Override
+    public void studio(StudioScene scene) {
+        begin();
+        studio.draw(scene, width, height);
         batch.end();
     }
 
@@ -277,7 +289,8 @@ public final class GdxViews implements Views {
         batch.end();
     }
 
-    private static PlatformerArt.Piece piece(PlatformerTile t) {
+    /** The art of a platformer tile; null for the ones drawn otherwise (sky, enemies). */
+    static PlatformerArt.Piece piece(PlatformerTile t) {
         return switch (t) {
             case GROUND -> PlatformerArt.Piece.GROUND;
             case BRICK -> PlatformerArt.Piece.BRICK;
@@ -390,6 +403,7 @@ public final class GdxViews implements Views {
 
     @Override
     public void dispose() {
+        studio.dispose();
         batch.dispose();
         font.dispose();
         art.dispose();

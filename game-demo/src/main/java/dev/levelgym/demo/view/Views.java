@@ -4,6 +4,7 @@ import dev.levelgym.demo.model.CartPoleSession;
 import dev.levelgym.demo.model.DungeonSession;
 import dev.levelgym.demo.model.Menu;
 import dev.levelgym.demo.model.PlatformerSession;
+import dev.levelgym.demo.studio.StudioScene;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public interface Views {
 
     /** @param progress how far the current tick has run, 0..1, to slide the player and enemies between cells */
     void platformer(PlatformerSession session, float progress, List<String> hud);
+
+    /** The level studio: map, palette, live check, targets, play-test and variations. */
+    void studio(StudioScene scene);
 
     void resize(int width, int height);
 
@@ -47,6 +51,10 @@ public interface Views {
 
             @Override
             public void platformer(PlatformerSession session, float progress, List<String> hud) {
+            }
+
+            @Override
+            public void studio(StudioScene scene) {
             }
 
             @Override

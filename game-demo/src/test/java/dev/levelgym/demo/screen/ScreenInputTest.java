@@ -53,12 +53,13 @@ class ScreenInputTest {
     void menuMovesWrapsAndOpensModes() {
         MenuScreen menu = new MenuScreen(Views.none(), navigator);
         press(menu, Keys.UP);
-        assertEquals(4, menu.menu().selected());
+        assertEquals(5, menu.menu().selected());
         press(menu, Keys.ENTER);
         press(menu, Keys.NUM_2);
         press(menu, Keys.NUM_4);
+        press(menu, Keys.NUM_6);
         press(menu, Keys.ESCAPE);
-        assertEquals(List.of(DemoMode.PLATFORMER_WATCH, DemoMode.WATCH, DemoMode.PLATFORMER, "quit"), opened);
+        assertEquals(List.of(DemoMode.STUDIO, DemoMode.WATCH, DemoMode.PLATFORMER, DemoMode.STUDIO, "quit"), opened);
         assertFalse(menu.keyDown(Keys.Q));
     }
 

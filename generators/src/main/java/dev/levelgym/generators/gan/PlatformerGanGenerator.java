@@ -35,6 +35,11 @@ public final class PlatformerGanGenerator implements LevelGenerator<PlatformerLe
         this.source = source;
     }
 
+    /** The GAN whose segments this stitches (the studio searches its latent space segment by segment). */
+    public PlatformerGan gan() {
+        return gan;
+    }
+
     @Override
     public String name() {
         return PlatformerGan.NAME;
