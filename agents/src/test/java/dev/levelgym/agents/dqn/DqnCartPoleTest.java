@@ -8,9 +8,11 @@ import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.cartpole.CartPole;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The learning test: rl-baselines3-zoo's CartPole-v1 set solves CartPole-v1 within the zoo's 50k steps. */
+@Tag("learning")
 class DqnCartPoleTest {
 
     static final long TOTAL_STEPS = 50_000;
