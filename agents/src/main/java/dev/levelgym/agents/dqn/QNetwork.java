@@ -15,6 +15,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.levelgym.agents.networks.ValueIterationBlock;
+import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.random.Pcg64;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -18,6 +18,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.nn.Initialization;
@@ -58,7 +59,7 @@ final class ActorCritic implements AutoCloseable {
     /** The shape of one input as the network takes it: (size) for an MLP, (H, W, C) for IMPALA. */
     private final long[] inputShape;
     private final int inputSize;
-    /** IMPALA: the observation's (C, H, W), which {@link #input} turns into channels-last rows. */
+    /** IMPALA: the observation's (C, H, W), which {@link #input} turns into channels-last rows; null otherwise. */
     private final int[] planes;
     private final int numActions;
 
@@ -88,6 +89,27 @@ final class ActorCritic implements AutoCloseable {
             actor = Linear.builder().setUnits(numActions).build();
             critic = Linear.builder().setUnits(1).build();
             block = new SequentialBlock().add(trunk).add(heads(actor, critic));
+        } else if (type == PolicyNetwork.VALUE_PROPAGATION) {
+            if (observationShape.length != 3) {
+                throw new UserInputException("the VALUE_PROPAGATION network needs a Box observation of shape "
+                        + "(C, H, W), got " + Arrays.toString(observationShape));
+            }
+            for (int plane : config.agentPlanes()) {
+                if (plane < 0 || plane >= observationShape[0]) {
+                    throw new UserInputException("agentPlanes names plane " + plane + ", but the observation has "
+                            + observationShape[0] + " planes");
+                }
+            }
+            inputShape = new long[] {observationShape[0], observationShape[1], observationShape[2]};
+            planes = null;
+            trunk = null;
+            actor = new ValuePropagationBlock(config.convDepths(), config.planChannels(), config.planIterations(),
+                    config.agentPlanes(), config.hiddenSizes(), numActions + 1, true);
+            critic = null;
+            // One head for both: its first outputs are the logits, its last the value.
+            block = new SequentialBlock().add(actor).add(list -> new NDList(
+                    list.singletonOrThrow().get(":, 0:" + numActions),
+                    list.singletonOrThrow().get(":, " + numActions + ":")));
         } else {
             inputShape = new long[] {size};
             planes = null;
@@ -184,7 +206,9 @@ final class ActorCritic implements AutoCloseable {
             initializeGroup(trunk, HIDDEN_GAIN, HIDDEN_GAIN, random);
         }
         initializeGroup(actor, HIDDEN_GAIN, POLICY_GAIN, random);
-        initializeGroup(critic, HIDDEN_GAIN, VALUE_GAIN, random);
+        if (critic != null) {
+            initializeGroup(critic, HIDDEN_GAIN, VALUE_GAIN, random);
+        }
         refreshMirror();
     }
 

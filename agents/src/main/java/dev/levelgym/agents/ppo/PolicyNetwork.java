@@ -13,5 +13,15 @@ public enum PolicyNetwork {
      * {@link PpoConfig#residualBlocks()} residual blocks (ReLU, conv, ReLU, conv; two in Procgen's), then ReLU, a fully connected layer of {@link PpoConfig#hiddenSize()} units with ReLU, and
      * linear policy and value heads on that shared trunk.
      */
-    IMPALA
+    IMPALA,
+    /**
+     * A value propagation network (Nardelli et al. 2019, who trained it with an actor-critic) on a C×H×W grid map
+     * where the agent moves between four-neighbour cells: learned goal and step-cost maps, {@link
+     * PpoConfig#planIterations()} rounds of a soft breadth-first search over them, read out at the agent's cell
+     * ({@link PpoConfig#agentPlanes()}) as move preferences, the plan's values and {@link PpoConfig#planChannels()}
+     * local features, then one linear layer to the logits and the value (see
+     * {@link dev.levelgym.agents.networks.ValuePropagationBlock}). The moves are built in; what counts as a goal or a
+     * cost is learned from the rewards alone.
+     */
+    VALUE_PROPAGATION
 }

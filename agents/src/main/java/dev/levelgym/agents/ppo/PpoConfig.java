@@ -32,12 +32,18 @@ import java.util.List;
  * @param residualBlocks IMPALA: residual blocks per stack, 0..4. Default 2 (Espeholt et al., Procgen). Fewer make
  *                       the network several times cheaper on small maps (an old manifest without the field reads
  *                       as 2).
+ * @param planIterations VALUE_PROPAGATION: rounds of propagation, &gt; 0 (values travel one cell per round). Default 20.
+ * @param planChannels   VALUE_PROPAGATION: local 3×3 features read at the agent's cell, &gt; 0. Default 32.
+ * @param agentPlanes    VALUE_PROPAGATION: the observation planes that mark the agent (Dungeon-v0: [4, 5]); no
+ *                       default, it depends on the env. {@code convDepths} are then the 1×1 layers that make the
+ *                       goal and cost maps, and {@code hiddenSizes} the head's hidden layers.
  */
 public record PpoConfig(double learningRate, int numSteps, boolean annealLr, double gamma, double gaeLambda,
                         int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss,
                         double entCoef, double vfCoef, double maxGradNorm, double adamEpsilon,
                         PolicyNetwork network, List<Integer> hiddenSizes, List<Integer> convDepths, int hiddenSize,
-                        Integer residualBlocks) {
+                        Integer residualBlocks, Integer planIterations, Integer planChannels,
+                        List<Integer> agentPlanes) {
 
     /** Largest layer width, and largest rollout (numSteps), accepted: bounds memory before any is spent. */
     public static final int MAX_WIDTH = 4096;
@@ -63,6 +69,15 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
         requireRange("hiddenSize", hiddenSize, 1, MAX_WIDTH);
         residualBlocks = residualBlocks == null ? 2 : residualBlocks;
         requireRange("residualBlocks", residualBlocks, 0, 4);
+        planIterations = planIterations == null ? 20 : planIterations;
+        planChannels = planChannels == null ? 32 : planChannels;
+        requireRange("planIterations", planIterations, 1, 256);
+        requireRange("planChannels", planChannels, 1, MAX_WIDTH);
+        agentPlanes = agentPlanes == null ? List.of() : List.copyOf(agentPlanes);
+        if (network == PolicyNetwork.VALUE_PROPAGATION && agentPlanes.isEmpty()) {
+            throw new UserInputException("agentPlanes must name the planes that mark the agent for the "
+                    + "VALUE_PROPAGATION network (Dungeon-v0: [4, 5])");
+        }
         if (network == PolicyNetwork.IMPALA && convDepths.isEmpty()) {
             throw new UserInputException("convDepths needs at least one depth for the IMPALA network");
         }
@@ -71,7 +86,7 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
     /** CleanRL's {@code ppo.py} defaults. */
     public static PpoConfig defaults() {
         return new PpoConfig(2.5e-4, 128, true, 0.99, 0.95, 4, 4, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
-                PolicyNetwork.MLP, List.of(64, 64), List.of(16, 32, 32), 256, 2);
+                PolicyNetwork.MLP, List.of(64, 64), List.of(16, 32, 32), 256, 2, 20, 32, List.of());
     }
 
     /**
@@ -81,7 +96,7 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
      */
     public static PpoConfig procgen() {
         return new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
-                PolicyNetwork.IMPALA, List.of(64, 64), List.of(16, 32, 32), 256, 2);
+                PolicyNetwork.IMPALA, List.of(64, 64), List.of(16, 32, 32), 256, 2, 20, 32, List.of());
     }
 
     private static void requirePositiveFinite(String name, double value) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PpoAgentTest {
 
     static final PpoConfig SMALL = new PpoConfig(2.5e-4, 32, true, 0.99, 0.95, 2, 2, true, 0.2, true, 0.01, 0.5,
-            0.5, 1e-5, PolicyNetwork.MLP, List.of(16, 16), List.of(16, 32, 32), 256, 2);
+            0.5, 1e-5, PolicyNetwork.MLP, List.of(16, 16), List.of(16, 32, 32), 256, 2, 20, 32, List.of());
 
     @TempDir
     Path tmp;
@@ -37,7 +37,12 @@ class PpoAgentTest {
     void greedyBatchesActAsSingleObservations() {
         for (PolicyNetwork network : PolicyNetwork.values()) {
             Env<float[], Integer> env = network == PolicyNetwork.MLP ? CartPole.SPEC.make() : Dungeon.SPEC.make();
-            PpoConfig config = network == PolicyNetwork.MLP ? SMALL : PpoConfig.procgen();
+            PpoConfig config = switch (network) {
+                case MLP -> SMALL;
+                case IMPALA -> PpoConfig.procgen();
+                case VALUE_PROPAGATION -> new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true,
+                        0.01, 0.5, 0.5, 1e-5, network, List.of(), List.of(16), 256, 2, 8, 8, List.of(4, 5));
+            };
             try (PpoAgent agent = PpoAgent.create("x", env, config)) {
                 int n = 5;
                 int size = env.observationSpace() instanceof dev.levelgym.envs.spaces.Box b ? b.size() : 0;

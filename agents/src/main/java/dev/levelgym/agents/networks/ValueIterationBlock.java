@@ -1,4 +1,4 @@
-package dev.levelgym.agents.dqn;
+package dev.levelgym.agents.networks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -32,7 +32,7 @@ import java.util.List;
  *       {@code hiddenSizes} and a linear layer to one value per action.</li>
  * </ol>
  */
-final class ValueIterationBlock extends AbstractBlock {
+public final class ValueIterationBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -44,7 +44,7 @@ final class ValueIterationBlock extends AbstractBlock {
     private final int planChannels;
     private final int[] agentPlanes;
 
-    ValueIterationBlock(List<Integer> rewardChannels, int planChannels, int iterations, List<Integer> agentPlanes,
+    public ValueIterationBlock(List<Integer> rewardChannels, int planChannels, int iterations, List<Integer> agentPlanes,
                         List<Integer> hiddenSizes, int numActions) {
         super(VERSION);
         this.iterations = iterations;

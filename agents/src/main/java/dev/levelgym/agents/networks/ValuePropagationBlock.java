@@ -1,4 +1,4 @@
-package dev.levelgym.agents.dqn;
+package dev.levelgym.agents.networks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -42,7 +42,7 @@ import java.util.List;
  * where products of per-cell factors would underflow. The candidates are the goal and the neighbours, not the cell's
  * own value, so a value is not counted again for every round it stands still.
  */
-final class ValuePropagationBlock extends AbstractBlock {
+public final class ValuePropagationBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
     private static final Shape ONE_CELL_EACH_SIDE = new Shape(1, 1, 1, 1);
@@ -55,16 +55,32 @@ final class ValuePropagationBlock extends AbstractBlock {
     private final int iterations;
     private final int localChannels;
     private final int[] agentPlanes;
+    /** Whether the head also reads the plan's raw values at the agent (a critic needs how far the goal is). */
+    private final boolean valueReadout;
 
-    ValuePropagationBlock(List<Integer> mapChannels, int localChannels, int iterations, List<Integer> agentPlanes,
-                          List<Integer> hiddenSizes, int numActions) {
+    /** A Q-network body: the head reads the move preferences and the local features. */
+    public ValuePropagationBlock(List<Integer> mapChannels, int localChannels, int iterations,
+                                 List<Integer> agentPlanes, List<Integer> hiddenSizes, int numActions) {
+        this(mapChannels, localChannels, iterations, agentPlanes, hiddenSizes, numActions, false);
+    }
+
+    /**
+     * @param outputs      the head's outputs (Q-values, or an actor-critic's logits and value)
+     * @param valueReadout also give the head the best neighbour's raw value {@code max u(n) − c(n)} and the goal
+     *                     value {@code g} at the agent's cell: the softmax over the moves says which way, not how
+     *                     far, and a state value needs both
+     */
+    public ValuePropagationBlock(List<Integer> mapChannels, int localChannels, int iterations,
+                                 List<Integer> agentPlanes, List<Integer> hiddenSizes, int outputs,
+                                 boolean valueReadout) {
         super(VERSION);
         this.iterations = iterations;
         this.localChannels = localChannels;
         this.agentPlanes = agentPlanes.stream().mapToInt(Integer::intValue).toArray();
+        this.valueReadout = valueReadout;
         this.maps = addChildBlock("maps", PlanningParts.cellMaps(mapChannels, 2));
         this.local = addChildBlock("local", PlanningParts.conv(3, localChannels, true));
-        this.head = addChildBlock("head", PlanningParts.head(hiddenSizes, numActions));
+        this.head = addChildBlock("head", PlanningParts.head(hiddenSizes, outputs));
     }
 
     @Override
@@ -72,17 +88,29 @@ final class ValuePropagationBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray agent = PlanningParts.agentMask(x, agentPlanes);
-        NDArray moves = neighbourValues(store, x, training).mul(agent).sum(new int[] {2, 3}).softmax(1);
+        NDArray[] plan = plan(store, x, training);
+        NDArray raw = plan[0].mul(agent).sum(new int[] {2, 3});
+        NDArray moves = raw.softmax(1);
         NDArray near = Activation.relu(local.forward(store, new NDList(x), training).singletonOrThrow())
                 .mul(agent).sum(new int[] {2, 3});
-        return head.forward(store, new NDList(NDArrays.concat(new NDList(near, moves), 1)), training);
+        NDList features = new NDList(near, moves);
+        if (valueReadout) {
+            features.add(raw.max(new int[] {1}, true));
+            features.add(plan[1].mul(agent).sum(new int[] {2, 3}));
+        }
+        return head.forward(store, new NDList(NDArrays.concat(features, 1)), training);
     }
 
     /**
      * After the last round, what each cell would get through each of its four neighbours, {@code u(n) − c(n)}: a
-     * (B, 4, H, W) array, neighbours up, down, left, right. Package-private for tests.
+     * (B, 4, H, W) array, neighbours up, down, left, right (for tests and probes).
      */
-    NDArray neighbourValues(ParameterStore store, NDArray x, boolean training) {
+    public NDArray neighbourValues(ParameterStore store, NDArray x, boolean training) {
+        return plan(store, x, training)[0];
+    }
+
+    /** [the four neighbours' values (B, 4, H, W), the goal map (B, 1, H, W)] after the last round. */
+    private NDArray[] plan(ParameterStore store, NDArray x, boolean training) {
         long height = x.getShape().get(2);
         long width = x.getShape().get(3);
         NDArray m = maps.forward(store, new NDList(PlanningParts.withMapMaxima(x)), training).singletonOrThrow();
@@ -94,7 +122,7 @@ final class ValuePropagationBlock extends AbstractBlock {
             around = shifted(u.sub(cost), height, width);
             u = logSumExp(NDArrays.concat(new NDList(goal, around), 1));
         }
-        return around;
+        return new NDArray[] {around, goal};
     }
 
     /** The four neighbours' values of every cell, (B, 4, H, W): up, down, left, right; outside the map counts as nothing. */
@@ -116,9 +144,13 @@ final class ValuePropagationBlock extends AbstractBlock {
         return x.sub(max).exp().sum(new int[] {1}, true).log().add(max);
     }
 
+    private int readoutSize() {
+        return localChannels + 4 + (valueReadout ? 2 : 0);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape readout = new Shape(inputShapes[0].get(0), localChannels + 4);
+        Shape readout = new Shape(inputShapes[0].get(0), readoutSize());
         return head.getOutputShapes(new Shape[] {readout});
     }
 
@@ -130,6 +162,6 @@ final class ValuePropagationBlock extends AbstractBlock {
         long width = in.get(3);
         maps.initialize(manager, dataType, new Shape(batch, 2 * in.get(1), height, width));
         local.initialize(manager, dataType, new Shape(batch, in.get(1), height, width));
-        head.initialize(manager, dataType, new Shape(batch, localChannels + 4));
+        head.initialize(manager, dataType, new Shape(batch, readoutSize()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.levelgym.agents.dqn;
+package dev.levelgym.agents.networks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
