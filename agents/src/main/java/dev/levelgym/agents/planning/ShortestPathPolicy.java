@@ -11,9 +11,9 @@ import java.util.Arrays;
  * runs a breadth-first search from the key (or, once the key is held, from the door) around walls, and steps to the
  * neighbour closest to it, avoiding a neighbour an enemy stands on unless every way is taken; it never swings the
  * sword and does not foresee enemy moves. It shows what a learner has to discover: on unseen levels this
- * wins about nine in ten, while heading for the key without routing around walls wins under a third (README, DQN
- * on Dungeon-v0). It learns nothing and keeps no state between steps, so it is a function, not an agent with
- * checkpoints.
+ * wins about nine in ten, while heading for the key without routing around walls wins under a third
+ * (docs/dqn-dungeon-history.md). It learns nothing and keeps no state between steps, so it is a function, not an
+ * agent with checkpoints.
  */
 public final class ShortestPathPolicy {
 
