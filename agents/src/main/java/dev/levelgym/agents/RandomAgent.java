@@ -47,8 +47,7 @@ public final class RandomAgent<O, A> implements Agent<O, A> {
     public void save(Path dir) {
         ObjectNode hyperparameters = Checkpoints.JSON.createObjectNode().put("seed", seed);
         State state = new State(random.state(), actions);
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, actions, 0, hyperparameters));
+        Checkpoints.writeAtomically(dir, Manifest.of(KIND, envId, actions, 0, hyperparameters), tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
         });
     }

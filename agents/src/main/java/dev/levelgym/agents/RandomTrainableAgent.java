@@ -88,13 +88,14 @@ public final class RandomTrainableAgent<O> implements Learner<O> {
     }
 
     @Override
-    public void save(Path dir) {
+    public void save(Path dir, Checkpoints.DirectoryWriter runFiles) {
         ObjectNode hyperparameters = Checkpoints.JSON.createObjectNode();
         State state = new State(actionSpace.n(), actionSpace.start(), random.state(), evalRandom.state());
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
+        Manifest manifest = Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters);
+        Checkpoints.writeAtomically(dir, manifest, tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             loop.write(tmp);
+            runFiles.write(tmp);
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.levelgym.agents;
 
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.vector.VectorEnv;
+import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,6 +63,18 @@ public interface TrainableAgent<O> extends Agent<O, Integer>, AutoCloseable {
 
     /** Parameter updates so far (Q-table updates, or gradient steps), over the agent's life. */
     long updates();
+
+    /**
+     * Saves as {@link #save(Path)} does, with {@code runFiles} writing a training run's own files (its evaluation
+     * record, say) into the same checkpoint, so that they are published together with the agent's state or not at
+     * all.
+     */
+    void save(Path dir, Checkpoints.DirectoryWriter runFiles);
+
+    @Override
+    default void save(Path dir) {
+        save(dir, Checkpoints.DirectoryWriter.NONE);
+    }
 
     /** Frees native resources (a DJL network's memory); agents held only on the Java heap need nothing. */
     @Override

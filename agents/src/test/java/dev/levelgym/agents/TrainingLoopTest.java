@@ -70,7 +70,7 @@ class TrainingLoopTest {
         }
 
         @Override
-        public void save(Path dir) {
+        public void save(Path dir, dev.levelgym.agents.checkpoint.Checkpoints.DirectoryWriter runFiles) {
             throw new UnsupportedOperationException();
         }
 

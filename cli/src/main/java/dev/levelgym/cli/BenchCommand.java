@@ -221,10 +221,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchRunner runner = new BenchRunner(AgentNames.kinds(), Registry.installed());
         runner.validate(settings);
         if (resume) {
-            if (!java.nio.file.Files.isDirectory(out)) {
-                throw new UserInputException("--resume: no benchmark directory " + out);
+            if (!BenchRunner.notStarted(out)) { // one killed before it began simply starts
+                BenchRunner.requireResumable(settings, out); // before the progress bar starts
             }
-            BenchRunner.requireResumable(settings, out); // before the progress bar starts
         } else {
             OutputDirectory.prepareFresh(out, force, true);
         }
@@ -242,6 +241,14 @@ final class BenchCommand implements Callable<Integer> {
                     synchronized (done) {
                         done[0]++;
                         progress.message(done[0] + "/" + seeds * agents.size() + " runs done");
+                    }
+                }
+
+                @Override
+                public void onNote(String message) {
+                    synchronized (done) {
+                        spec.commandLine().getErr().println(UserErrorHandler.prefix(spec.commandLine())
+                                + ": note: " + message);
                     }
                 }
             };

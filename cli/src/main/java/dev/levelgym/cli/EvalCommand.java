@@ -89,9 +89,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException("--num-envs must be in 1.." + RunSettings.MAX_NUM_ENVS + ", got " + numEnvs);
         }
         long first = seed == null ? Evaluation.DEFAULT_SEED : seed;
-        if (first < 0) {
-            throw new UserInputException("--seed must be non-negative, got " + first);
-        }
+        Seeds.requireRange(first, episodes, "--episodes " + episodes);
         if (perLevel != null && Files.isDirectory(perLevel)) {
             throw new UserInputException("--per-level: " + perLevel + " is a folder; give a file name");
         }

@@ -3,19 +3,19 @@ package dev.levelgym.cli;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.LevelMetrics;
-import dev.levelgym.generators.DungeonRepair;
-import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.DungeonGan;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.generators.gan.PlatformerGanEvaluation;
 import dev.levelgym.generators.gan.PlatformerWindows;
-import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,6 +73,7 @@ final class GanEvaluateCommand implements Callable<Integer> {
         if (count < 2) {
             throw new UserInputException("--count must be at least 2, got " + count);
         }
+        Seeds.requireRange(seed, count, "--count " + count);
         if (GanWorld.PLATFORMER.names(GanModel.manifest(model).world())) {
             return platformer();
         }

@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.PlatformerCorpus;
@@ -130,8 +131,14 @@ final class GanTrainCommand implements Callable<Integer> {
         if (every < 1) {
             throw new UserInputException("--samples-every must be at least 1, got " + every);
         }
+        // A run killed while saving leaves its temporary model beside --out, or (between the two renames) the
+        // previous model set aside: put that back, and remove the temporaries, before deciding anything.
+        AtomicFiles.recoverDirectory(out, dir -> Files.exists(dir.resolve(GanModel.MANIFEST_FILE)));
         if (Files.exists(out) && !force) {
-            throw new UserInputException("--out " + out + " exists; pass --force to replace it");
+            throw new UserInputException(Files.exists(out.resolve(GanModel.MANIFEST_FILE))
+                    ? "--out " + out + " exists; pass --force to replace it"
+                    : "--out " + out + " holds an unfinished model (no " + GanModel.MANIFEST_FILE + ": a run stopped "
+                    + "before it ended); pass --force to train it again from the start");
         }
         TrainingMaps data;
         String what;
@@ -170,9 +177,10 @@ final class GanTrainCommand implements Callable<Integer> {
                 progress.stepTo(s);
                 progress.message(String.format("critic %.3f generator %.3f", losses.critic(), losses.generator()));
                 if (s % every == 0 || s == steps) {
-                    ImageIO.write(LevelPreviews.grid(trainer.sample(fixed), w == GanWorld.PLATFORMER ? 2 : 4,
-                            w.tileWorld().previewColours()), "png", samples.resolve(String.format("step-%06d.png", s))
-                            .toFile());
+                    java.awt.image.BufferedImage grid = LevelPreviews.grid(trainer.sample(fixed),
+                            w == GanWorld.PLATFORMER ? 2 : 4, w.tileWorld().previewColours());
+                    AtomicFiles.write(samples.resolve(String.format("step-%06d.png", s)),
+                            png -> ImageIO.write(grid, "png", png));
                 }
             }
             bootstrapped = trainer.bootstrapped();

@@ -16,16 +16,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * Parses and solves level files of a tile world ({@code --env Dungeon-v0}, {@code Platformer-v1} or
- * {@code Platformer-v0}), one JSON line
- * per file, so scripts can screen a folder of levels. Exit code 0 only if every file parses (an unplayable level
- * parses; it is reported with "playable": false). Platformer lines add "completion", the share of the level the
- * solver gets through.
+ * {@code Platformer-v0}), one JSON line per file, so scripts can screen a folder of levels. Exit code 0 if every
+ * file parses (an unplayable level parses; it is reported with "playable": false), 1 if some file is not a valid
+ * level, and 2, the user-error code of every command, if some file cannot be read at all (missing, a folder,
+ * unreadable). Platformer lines add "completion", the share of the level the solver gets through.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and solve level files; prints one JSON line per file.")
@@ -56,6 +56,7 @@ final class LevelCheckCommand implements Callable<Integer> {
     private <L extends TileGrid> int check(TileWorld<L> world) {
         PrintWriter out = spec.commandLine().getOut();
         boolean allParsed = true;
+        boolean allRead = true;
         for (Path file : files) {
             ObjectNode line = json.createObjectNode();
             line.put("file", file.toString());
@@ -77,14 +78,14 @@ final class LevelCheckCommand implements Callable<Integer> {
                 line.put("line", e.line());
                 line.put("column", e.column());
             } catch (NoSuchFileException e) {
-                allParsed = false;
+                allRead = false;
                 line.put("error", "no such file: " + file);
             } catch (IOException e) {
-                allParsed = false;
+                allRead = false;
                 line.put("error", "cannot read " + file + ": " + e.getMessage());
             }
             out.println(line);
         }
-        return allParsed ? 0 : 1;
+        return !allRead ? UserErrorHandler.USER_ERROR : allParsed ? 0 : 1;
     }
 }

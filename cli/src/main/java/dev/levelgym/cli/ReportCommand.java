@@ -36,6 +36,7 @@ final class ReportCommand implements Callable<Integer> {
         if (episodes <= 0) {
             throw new ParameterException(spec.commandLine(), "--episodes must be positive, got " + episodes);
         }
+        Seeds.requireRange(seed, episodes, "--episodes " + episodes);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Random agent, %d episodes per env, seeds %d..%d%n%n", episodes, seed, seed + episodes - 1);
         String format = "%-18s %18s %10s %9s %9s%n";

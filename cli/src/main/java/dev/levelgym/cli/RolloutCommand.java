@@ -58,9 +58,7 @@ final class RolloutCommand implements Callable<Integer> {
         if (episodes <= 0) {
             throw new ParameterException(spec.commandLine(), "--episodes must be positive, got " + episodes);
         }
-        if (seed < 0) {
-            throw new ParameterException(spec.commandLine(), "--seed must be non-negative, got " + seed);
-        }
+        Seeds.requireRange(seed, episodes, "--episodes " + episodes);
         PrintWriter out = spec.commandLine().getOut();
         List<EpisodeResult> results = new ArrayList<>();
         try (Env<?, ?> env = Registry.installed().make(envId, options)) {

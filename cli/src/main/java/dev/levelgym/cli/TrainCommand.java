@@ -14,7 +14,6 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -82,7 +81,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stop-after", paramLabel = "N", description = "Pause after this many steps (continue later with --resume).")
     private Long stopAfter;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint (a run stopped before its "
+            + "first checkpoint, or not started, starts from step 0).")
     private boolean resume;
 
     @Option(names = "--force", description = "Empty a non-empty --out and start afresh.")
@@ -121,8 +121,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!resume) {
             OutputDirectory.prepareFresh(out, force, true);
-        } else if (!Files.isDirectory(out)) {
-            throw new UserInputException("--resume: no run directory " + out);
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
@@ -143,6 +141,12 @@ final class TrainCommand implements Callable<Integer> {
                     progress.message(String.format(Locale.ROOT, "episodes %d, mean return (last %d) %.2f",
                             episodes[0], recent.size(),
                             recent.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+                }
+
+                @Override
+                public void onNote(String message) {
+                    spec.commandLine().getErr().println(UserErrorHandler.prefix(spec.commandLine()) + ": note: "
+                            + message);
                 }
             };
             long stop = stopAfter == null ? Long.MAX_VALUE : stopAfter;

@@ -4,10 +4,14 @@ import dev.levelgym.agents.TrainingDivergedException;
 import dev.levelgym.envs.UserInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns the errors a user can fix (bad ids, bad option values, unreadable or malformed files: a
@@ -25,8 +29,13 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (message == null) {
             throw ex;
         }
-        cmd.getErr().println("levelgym " + cmd.getCommandName() + ": error: " + message);
+        cmd.getErr().println(prefix(cmd) + ": error: " + message);
         return USER_ERROR;
+    }
+
+    /** The command as typed, e.g. "levelgym gan train": a leaf's own name ("train") could be another command's. */
+    static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName();
     }
 
     /** Bad or missing flags: the parser's message on one line and exit code 2, like other user errors. */
@@ -34,13 +43,13 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("levelgym " + cmd.getCommandName() + ": error: "
+            cmd.getErr().println(prefix(cmd) + ": error: "
                     + ex.getMessage().lines().findFirst().orElse("") + " (see --help)");
             return USER_ERROR;
         }
     }
 
-    private static String userMessage(Throwable ex) {
+    static String userMessage(Throwable ex) {
         if (ex instanceof UncheckedIOException u) {
             ex = u.getCause();
         }
@@ -49,6 +58,14 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         }
         if (ex instanceof NoSuchFileException e) {
             return "no such file: " + e.getFile();
+        }
+        if (ex instanceof FileSystemException e && e.getReason() == null) {
+            // Java names these by type alone: the bare path would be all the user sees.
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "it already exists (a file where a folder is needed?)"
+                    : e instanceof NotDirectoryException ? "not a folder"
+                    : e.getClass().getSimpleName();
+            return e.getFile() + ": " + why + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
         }
         // Only our own user-error type: an IllegalArgumentException from anywhere else is a bug and keeps its trace.
         if (ex instanceof IOException || ex instanceof UserInputException

@@ -53,10 +53,32 @@ class GanCommandTest {
     }
 
     @Test
+    void trainPutsBackAModelAKilledSaveLeftAsideAndClearsItsTemporaries() throws Exception {
+        // As a kill between the two renames of a model save leaves it: the old model set aside, the new one half
+        // written under a temporary name.
+        Path copy = dir.resolve("copy");
+        CliRun trained = CliRun.of("gan", "train", "--out", copy.toString(), "--steps", "1", "--seed", "3");
+        assertEquals(0, trained.exitCode(), trained.err());
+        byte[] weights = Files.readAllBytes(copy.resolve("generator.params"));
+        Files.move(copy, dir.resolve(".copy.old-1234"));
+        Files.createDirectories(dir.resolve(".copy.tmp-5678"));
+        Files.writeString(dir.resolve(".copy.tmp-5678").resolve("generator.params"), "half");
+
+        CliRun again = CliRun.of("gan", "train", "--out", copy.toString(), "--steps", "1");
+        assertEquals(2, again.exitCode());
+        assertEquals("levelgym gan train: error: --out " + copy + " exists; pass --force to replace it",
+                again.err().strip());
+        assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(copy.resolve("generator.params"))));
+        try (var listing = Files.list(dir)) {
+            assertEquals(java.util.List.of("copy"), listing.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void trainRefusesAnExistingModelWithoutForceAndBadCorpora() throws Exception {
         CliRun again = CliRun.of("gan", "train", "--out", model.toString(), "--steps", "1");
         assertEquals(2, again.exitCode());
-        assertEquals("levelgym train: error: --out " + model + " exists; pass --force to replace it",
+        assertEquals("levelgym gan train: error: --out " + model + " exists; pass --force to replace it",
                 again.err().strip());
         Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);
@@ -69,8 +91,9 @@ class GanCommandTest {
 
         assertTrainRefuses("--ema-decay must be in [0, 1), got 1.0", "--ema-decay", "1");
         assertTrainRefuses("--bootstrap-every must be 0 (off) or positive, got -1", "--bootstrap-every", "-1");
-        assertTrainRefuses("--generator-channels must be at least 4, got 2", "--generator-channels", "2");
-        assertTrainRefuses("--critic-channels must be at least 1, got 0", "--critic-channels", "0");
+        assertTrainRefuses("--generator-channels must be in 4..4096, got 2", "--generator-channels", "2");
+        assertTrainRefuses("--generator-channels must be in 4..4096, got 100000", "--generator-channels", "100000");
+        assertTrainRefuses("--critic-channels must be in 1..4096, got 0", "--critic-channels", "0");
         assertTrainRefuses("--critic-learning-rate must be a positive number, got 0.0", "--critic-learning-rate", "0");
         assertFalse(Files.exists(dir.resolve("d")));
     }

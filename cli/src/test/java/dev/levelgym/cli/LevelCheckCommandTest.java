@@ -52,8 +52,11 @@ class LevelCheckCommandTest {
     void malformedAndMissingFilesGiveErrorObjectsAndNonZeroExit() throws Exception {
         Path bad = write("bad.txt", "wwwww\nwA+gw\nwwZww\n");
         Path missing = dir.resolve("missing.txt");
+        // A file that is not a level: 1. A file that cannot be read at all: 2, the code of every user error.
+        assertEquals(1, CliRun.of("level", "check", bad.toString()).exitCode());
+        assertEquals(2, CliRun.of("level", "check", missing.toString()).exitCode());
         CliRun run = CliRun.of("level", "check", bad.toString(), missing.toString());
-        assertEquals(1, run.exitCode());
+        assertEquals(2, run.exitCode());
         List<JsonNode> lines = parse(run.out());
         assertEquals(3, lines.get(0).get("line").asInt());
         assertEquals(3, lines.get(0).get("column").asInt());

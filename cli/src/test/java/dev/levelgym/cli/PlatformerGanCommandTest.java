@@ -69,7 +69,7 @@ class PlatformerGanCommandTest {
     void unknownWorldsAndMalformedCorporaAreOneLineErrors() throws Exception {
         CliRun world = CliRun.of("gan", "train", "--world", "zelda", "--out", dir.resolve("m").toString());
         assertEquals(2, world.exitCode());
-        assertEquals("levelgym train: error: --world: unknown world 'zelda'; use dungeon or platformer",
+        assertEquals("levelgym gan train: error: --world: unknown world 'zelda'; use dungeon or platformer",
                 world.err().strip());
         Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);

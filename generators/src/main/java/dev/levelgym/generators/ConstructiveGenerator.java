@@ -5,6 +5,7 @@ import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ abstract class ConstructiveGenerator implements DungeonGenerator {
             throw new UserInputException(name() + " levels need at least " + MIN_SIZE + "x" + MIN_SIZE
                     + ", got " + width + "x" + height);
         }
+        // Before width * height can overflow or an array of it be allocated.
+        LevelLimits.requireCells("a " + name() + " level", width, height);
         this.width = width;
         this.height = height;
     }

@@ -8,6 +8,7 @@ import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.level.EnemyAwareSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
@@ -16,7 +17,6 @@ import dev.levelgym.envs.platformer.level.PlatformerRules;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
-import dev.levelgym.generators.export.AtomicFiles;
 import dev.levelgym.generators.export.LevelPreviews;
 import dev.levelgym.generators.export.TiledExport;
 import dev.levelgym.generators.search.DungeonTargets;
@@ -87,11 +87,11 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
     /** Writes {@code level} as {@code format} to {@code file}, through a temporary file renamed into place. */
     default void write(L level, String format, Path file) throws IOException {
         switch (format) {
-            case TXT -> AtomicFiles.write(file, level.toText().getBytes(StandardCharsets.UTF_8));
+            case TXT -> AtomicFiles.writeUnsynced(file, level.toText().getBytes(StandardCharsets.UTF_8));
             case PNG -> {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(preview(level), "png", png);
-                AtomicFiles.write(file, png.toByteArray());
+                AtomicFiles.writeUnsynced(file, png.toByteArray());
             }
             default -> throw new IllegalArgumentException(envId() + " levels cannot be written as " + format);
         }

@@ -97,4 +97,15 @@ class GeneratorsTest {
     private static LevelGenerator<DungeonLevel> create(String spec, int width, int height) {
         return Generators.standard().create(spec, TileWorld.DUNGEON, GeneratorSettings.ofSize(width, height));
     }
+
+    /** {@code generate --width 100000 --height 100000} overflowed width × height into an array index error. */
+    @Test
+    void hugeSizesAreRefusedByTheCellLimitBeforeAnyArrayIsMade() {
+        for (String name : Generators.standard().names(TileWorld.DUNGEON)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> create(name, 100_000, 100_000));
+            assertEquals("a " + name + " level is 100000x100000 cells, more than the limit of 1048576 (raise it "
+                    + "with -Dlevelgym.maxLevelCells=N, e.g. in LEVELGYM_JAVA_OPTS)", e.getMessage());
+        }
+    }
 }

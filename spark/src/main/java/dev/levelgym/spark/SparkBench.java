@@ -2,11 +2,12 @@ package dev.levelgym.spark;
 
 import dev.levelgym.agents.bench.BenchRunner;
 import dev.levelgym.agents.bench.BenchSettings;
-import dev.levelgym.agents.bench.BenchSummary;
 import dev.levelgym.agents.bench.BenchSummary.FailedCell;
+import dev.levelgym.agents.bench.BenchSummary;
 import dev.levelgym.agents.bench.CellResult;
 import dev.levelgym.agents.bench.ProceduralSplit;
 import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,9 +52,9 @@ public final class SparkBench {
         try {
             Files.createDirectories(out);
             settingsJson = Checkpoints.JSON.writeValueAsString(settings);
-            Files.writeString(out.resolve(BenchRunner.SETTINGS_FILE), settingsJson);
+            AtomicFiles.writeString(out.resolve(BenchRunner.SETTINGS_FILE), settingsJson);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         JavaSparkContext sc = engine.context();
         List<String> agents = new ArrayList<>();
@@ -104,8 +105,7 @@ public final class SparkBench {
                 if (!file.startsWith(dir)) {
                     throw new IllegalStateException("cell file outside its directory: " + f.getKey());
                 }
-                Files.createDirectories(file.getParent());
-                Files.write(file, f.getValue());
+                AtomicFiles.write(file, o -> o.write(f.getValue()));
             }
             return Checkpoints.JSON.readValue(output.cellJson(), CellResult.class);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.levelgym.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -327,9 +328,7 @@ public final class StandaloneCluster {
     }
 
     private static void write(Path dir, State state) throws IOException {
-        Path tmp = dir.resolve(STATE_FILE + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), state);
-        Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(dir.resolve(STATE_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
     }
 
     /** A port free now (the OS's choice), for a daemon about to bind it. */

@@ -31,7 +31,7 @@ final class TrainCellTask implements CellTask {
         Path dir = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "levelgym-cell-");
         try {
             new BenchCell(AgentKinds.installed(), Registry.installed())
-                    .run(settings, agent, seed, dir, false, steps -> { }, () -> false);
+                    .run(settings, agent, seed, dir, false, steps -> { }, () -> false, note -> { });
             String cellJson = Files.readString(dir.resolve(BenchRunner.CELL_FILE));
             Map<String, byte[]> files = new LinkedHashMap<>();
             try (Stream<Path> walk = Files.walk(dir)) {

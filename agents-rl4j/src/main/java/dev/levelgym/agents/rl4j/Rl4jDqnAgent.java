@@ -10,12 +10,12 @@ import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
-import dev.levelgym.envs.vector.SyncVectorEnv;
-import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.StepResult;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.spaces.Space;
+import dev.levelgym.envs.vector.SyncVectorEnv;
+import dev.levelgym.envs.vector.VectorEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,14 +282,14 @@ public final class Rl4jDqnAgent<O> implements TrainableAgent<O> {
     }
 
     @Override
-    public void save(Path dir) {
+    public void save(Path dir, Checkpoints.DirectoryWriter runFiles) {
         JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
         State state = new State(observationSpace.toString(), actionSpace.n(), actionSpace.start(), encoding.size(),
                 seed, networkSeed, rl4jVersion());
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, steps, episodes, hyperparameters));
+        Checkpoints.writeAtomically(dir, Manifest.of(KIND, envId, steps, episodes, hyperparameters), tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
-            ModelSerializer.writeModel(network, tmp.resolve(NETWORK_FILE).toFile(), true);
+            Checkpoints.writeFile(tmp.resolve(NETWORK_FILE), out -> ModelSerializer.writeModel(network, out, true));
+            runFiles.write(tmp);
         });
     }
 

@@ -96,27 +96,14 @@ public final class AgentKinds {
         return kinds.get(kind).load(dir, discreteActions(env));
     }
 
-    /** The {@code kind} field of the checkpoint manifest at {@code dir}. */
+    /** The {@code kind} field of the checkpoint manifest at {@code dir} (its files are checked on load). */
     public static String manifestKind(Path dir) {
-        return Checkpoints.readManifest(dir, kindIn(dir)).kind();
+        return Checkpoints.peekManifest(dir).kind();
     }
 
-    /** The env id the checkpoint at {@code dir} was trained on. */
+    /** The env id the checkpoint at {@code dir} was trained on (its files are checked on load). */
     public static String manifestEnvId(Path dir) {
-        return Checkpoints.readManifest(dir, kindIn(dir)).envId();
-    }
-
-    private static String kindIn(Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new CheckpointException("no checkpoint at " + dir + ": not a directory");
-        }
-        JsonNode node = Checkpoints.readJson(dir.resolve(Checkpoints.MANIFEST), JsonNode.class);
-        String kind = node.path("kind").asText("");
-        if (kind.isEmpty()) {
-            throw new CheckpointException("corrupt checkpoint file " + dir.resolve(Checkpoints.MANIFEST)
-                    + ": no kind");
-        }
-        return kind;
+        return Checkpoints.peekManifest(dir).envId();
     }
 
     /** {@code env} typed for agents, which act in Discrete action spaces. */

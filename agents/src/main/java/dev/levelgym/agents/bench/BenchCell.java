@@ -5,23 +5,22 @@ import dev.levelgym.agents.bench.RunFiles.EvalPoint;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
-import dev.levelgym.envs.vector.SyncVectorEnv;
 import dev.levelgym.envs.spaces.Space;
+import dev.levelgym.envs.vector.SyncVectorEnv;
 import dev.levelgym.envs.vector.VectorEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * One (agent, seed) cell of a benchmark, trained into its own directory: the unit of work every engine runs
@@ -52,9 +51,10 @@ public final class BenchCell {
      * @param resume  read back a finished cell's {@value BenchRunner#CELL_FILE}, or continue from its checkpoint
      * @param onSteps told how many more training steps were taken, as the cell goes
      * @param stopped checked at every episode's end: when true the cell stops by throwing
+     * @param notes   told what a resume had to repair or restart (see {@link TrainingRun.Listener#onNote})
      */
     public CellResult run(BenchSettings s, String agent, long seed, Path dir, boolean resume, LongConsumer onSteps,
-                          BooleanSupplier stopped) {
+                          BooleanSupplier stopped, Consumer<String> notes) {
         Map<String, String> trainOptions = ProceduralSplit.trainOptions(s.envId(), s.envOptions());
         Path cellFile = dir.resolve(BenchRunner.CELL_FILE);
         if (resume && Files.exists(cellFile)) {
@@ -64,10 +64,6 @@ public final class BenchCell {
         }
         RunSettings run = new RunSettings(s.envId(), trainOptions, agent, s.agentConfigs().get(agent), s.steps(),
                 seed, s.evalEvery(), s.evalEpisodes(), s.checkpointEvery(), s.numEnvs(), s.evalPolicy());
-        boolean fromCheckpoint = resume && Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT));
-        if (resume && !fromCheckpoint) {
-            deleteRecursively(dir); // stopped before its first checkpoint: nothing in it is worth keeping
-        }
         long[] reported = {0};
         TrainingRun.Listener listener = new TrainingRun.Listener() {
             @Override
@@ -78,9 +74,15 @@ public final class BenchCell {
                 onSteps.accept(episode.endStep() - reported[0]);
                 reported[0] = episode.endStep();
             }
+
+            @Override
+            public void onNote(String message) {
+                notes.accept(message);
+            }
         };
         TrainingRun training = new TrainingRun(kinds, registry);
-        TrainingRun.Outcome outcome = fromCheckpoint ? training.resume(run, dir, Long.MAX_VALUE, listener)
+        // A resumed cell continues from its checkpoint, or starts over if it stopped before its first one.
+        TrainingRun.Outcome outcome = resume ? training.resume(run, dir, Long.MAX_VALUE, listener)
                 : training.start(run, dir, Long.MAX_VALUE, listener);
         CellResult cell;
         try {
@@ -90,9 +92,9 @@ public final class BenchCell {
             outcome.agent().close();
         }
         try {
-            writeAtomically(cellFile, Checkpoints.JSON.writeValueAsString(cell));
+            AtomicFiles.writeString(cellFile, Checkpoints.JSON.writeValueAsString(cell));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + cellFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return cell;
     }
@@ -111,30 +113,6 @@ public final class BenchCell {
                     + agent + " seed " + seed + "; delete it to run that cell again");
         }
         return cell;
-    }
-
-    /** Writes beside {@code file}, then renames: a reader sees the whole file or none. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private CellResult result(BenchSettings s, Optional<Map<String, String>> heldOutOptions, String agent, long seed,

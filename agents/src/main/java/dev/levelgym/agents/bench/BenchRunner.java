@@ -3,6 +3,7 @@ package dev.levelgym.agents.bench;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,10 @@ public final class BenchRunner {
         }
 
         default void onCellDone(CellResult cell) {
+        }
+
+        /** What a resume had to repair or restart in some cell (see {@link TrainingRun.Listener#onNote}). */
+        default void onNote(String message) {
         }
     }
 
@@ -84,9 +89,10 @@ public final class BenchRunner {
         validate(settings);
         try {
             Files.createDirectories(out);
-            BenchCell.writeAtomically(out.resolve(SETTINGS_FILE), Checkpoints.JSON.writeValueAsString(settings));
+            AtomicFiles.removeLeftovers(out);
+            AtomicFiles.writeString(out.resolve(SETTINGS_FILE), Checkpoints.JSON.writeValueAsString(settings));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return execute(settings, out, progress, false);
     }
@@ -99,8 +105,16 @@ public final class BenchRunner {
      * @throws IllegalArgumentException if {@code out} holds no benchmark or the settings differ, naming the flag
      */
     public BenchSummary resume(BenchSettings settings, Path out, Progress progress) {
+        if (notStarted(out)) {
+            return run(settings, out, progress); // killed before it wrote its settings: nothing to continue
+        }
         validate(settings);
         requireResumable(settings, out);
+        try {
+            AtomicFiles.removeLeftovers(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + out + ": " + e.getMessage(), e);
+        }
         return execute(settings, out, progress, true);
     }
 
@@ -113,6 +127,15 @@ public final class BenchRunner {
         String mismatch = settings.resumeMismatch(storedSettings(out));
         if (mismatch != null) {
             throw new UserInputException("--resume: " + mismatch + " (" + out.resolve(SETTINGS_FILE) + ")");
+        }
+    }
+
+    /** True if {@code out} holds no benchmark yet: missing, or empty but for what killed writes left. */
+    public static boolean notStarted(Path out) {
+        try {
+            return !Files.exists(out.resolve(SETTINGS_FILE)) && AtomicFiles.isEmpty(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out + ": " + e.getMessage(), e);
         }
     }
 
@@ -150,7 +173,7 @@ public final class BenchRunner {
                         }
                         try {
                             CellResult cell = cellRunner.run(settings, agent, cellSeed, cellDir(out, agent, cellSeed),
-                                    resume, progress::onSteps, stopped::get);
+                                    resume, progress::onSteps, stopped::get, progress::onNote);
                             progress.onCellDone(cell);
                             return cell;
                         } catch (RuntimeException | Error e) {

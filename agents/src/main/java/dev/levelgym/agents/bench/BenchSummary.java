@@ -3,6 +3,7 @@ package dev.levelgym.agents.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.envs.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,14 +195,14 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
     public void write(Path out) {
         try {
             Files.createDirectories(out);
-            Checkpoints.JSON.writeValue(out.resolve(JSON_FILE).toFile(), toJson());
-            Files.writeString(out.resolve(MARKDOWN_FILE), toMarkdown());
+            AtomicFiles.writeString(out.resolve(JSON_FILE), Checkpoints.JSON.writeValueAsString(toJson()));
+            AtomicFiles.writeString(out.resolve(MARKDOWN_FILE), toMarkdown());
             CurveCharts.benchCurves(this, out.resolve(CURVES_FILE));
             if (heldOutOptions != null || settings.testLevels() != null) {
                 CurveCharts.generalization(this, out.resolve(GENERALIZATION_FILE));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

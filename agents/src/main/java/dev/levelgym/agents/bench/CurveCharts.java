@@ -2,11 +2,9 @@ package dev.levelgym.agents.bench;
 
 import dev.levelgym.agents.bench.RunFiles.EpisodePoint;
 import dev.levelgym.agents.bench.RunFiles.EvalPoint;
+import dev.levelgym.envs.io.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.knowm.xchart.BitmapEncoder;
@@ -184,14 +182,6 @@ public final class CurveCharts {
     }
 
     private static void write(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), "." + png.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -36,6 +36,9 @@ public record RunSettings(String envId, Map<String, String> envOptions, String a
     }
 
     public RunSettings {
+        if (envId == null || agent == null) {
+            throw new UserInputException("a run needs an env id and an agent kind, got " + envId + " and " + agent);
+        }
         numEnvs = numEnvs == null ? 1 : numEnvs;
         evalPolicy = evalPolicy == null ? EvalPolicy.GREEDY : evalPolicy;
         if (numEnvs < 1 || numEnvs > MAX_NUM_ENVS) {

@@ -4,6 +4,7 @@ import dev.levelgym.agents.TrainableAgent;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.dungeon.DungeonLevelSource;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.Platformer;
 import dev.levelgym.envs.platformer.PlatformerLevelSource;
 import dev.levelgym.envs.registry.EnvSpec;
@@ -12,10 +13,8 @@ import dev.levelgym.envs.vector.SyncVectorEnv;
 import dev.levelgym.envs.vector.VectorEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,17 +127,9 @@ public final class TestLevels {
                             r.meanLength())).append('\n');
         }
         try {
-            Path parent = csv.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, "." + csv.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeString(csv, text.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

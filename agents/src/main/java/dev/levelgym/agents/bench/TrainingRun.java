@@ -7,30 +7,30 @@ import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.registry.EnvSpec;
 import dev.levelgym.envs.registry.Registry;
 import dev.levelgym.envs.vector.SyncVectorEnv;
 import dev.levelgym.envs.vector.VectorEnv;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /**
  * One training run into a directory (see {@link RunFiles}): trains in chunks on {@code numEnvs} env copies,
- * evaluates greedily at step 0, every {@code evalEvery} steps and at the end on separate env copies without the
- * training aids (episode {@code i} seeded
- * {@link Evaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically, and appends every finished training
- * episode to episodes.csv. Evaluation does not touch the training stream, so where the evaluations and
+ * evaluates (greedily, or sampling the policy: the run's {@code evalPolicy}) at step 0, every {@code evalEvery}
+ * steps and at the end on separate env copies without the training aids (episode {@code i} seeded
+ * {@link Evaluation#DEFAULT_SEED} {@code + i}), checkpoints atomically with the run's record up to that step, and
+ * appends every finished training episode to episodes.csv. Evaluation does not touch the training stream, so where the evaluations and
  * checkpoints fall does not change the training.
  *
- * <p>Resuming loads the checkpoint, drops the CSV rows written after it, and carries on: the files then match an
- * uninterrupted run's, except for wall-clock columns.
+ * <p>Resuming loads the checkpoint, restores the run's CSVs to what they were at the checkpoint (see
+ * {@link #resume}), and carries on: the files then match an uninterrupted run's, except for wall-clock columns.
  */
 public final class TrainingRun {
 
@@ -42,6 +42,10 @@ public final class TrainingRun {
         }
 
         default void onEval(EvalPoint point) {
+        }
+
+        /** Something the user should know about the run's files, e.g. what a resume had to restart or repair. */
+        default void onNote(String message) {
         }
     }
 
@@ -66,19 +70,24 @@ public final class TrainingRun {
 
     /** Starts a new run in {@code out} (created if needed), stopping at {@code stopAfter} steps at the latest. */
     public Outcome start(RunSettings settings, Path out, long stopAfter, Listener listener) {
+        AppendLog episodes;
         try {
             Files.createDirectories(out);
-            Checkpoints.JSON.writeValue(out.resolve(RunFiles.RUN_JSON).toFile(), settings);
-            Files.writeString(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER + "\n");
-            Files.writeString(out.resolve(RunFiles.EVAL_CSV), RunFiles.EVAL_HEADER + "\n");
+            AtomicFiles.removeLeftovers(out);
+            AtomicFiles.writeString(out.resolve(RunFiles.RUN_JSON), Checkpoints.JSON.writeValueAsString(settings));
+            AtomicFiles.writeString(out.resolve(RunFiles.EVAL_CSV), RunFiles.EVAL_HEADER + "\n");
+            episodes = AppendLog.create(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         TrainableAgent<?> agent;
         try (Env<?, ?> env = registry.make(settings.envId(), settings.envOptions())) {
             agent = kinds.create(settings.agent(), settings.envId(), env, settings.agentConfig(), settings.seed());
+        } catch (RuntimeException e) {
+            closeQuietly(episodes);
+            throw e;
         }
-        return executeOrClose(settings, out, agent, new ArrayList<>(), 0, 0, stopAfter, listener);
+        return executeOrClose(settings, out, agent, episodes, new ArrayList<>(), 0, 0, stopAfter, listener);
     }
 
     /** The settings stored in {@code out}'s run.json. */
@@ -91,21 +100,37 @@ public final class TrainingRun {
     }
 
     /**
-     * Continues the run in {@code out} from its checkpoint. {@code settings} must describe the same run (see
-     * {@link RunSettings#resumeMismatch}); its evaluation and checkpoint intervals may differ.
+     * Continues the run in {@code out} from its checkpoint, so that it ends with the files an uninterrupted run
+     * writes (wall-clock columns aside), whenever it was stopped or killed. {@code settings} must describe the same
+     * run (see {@link RunSettings#resumeMismatch}); its evaluation and checkpoint intervals may differ.
+     *
+     * <p>What a kill can leave is repaired first: a checkpoint left renamed aside by a save is put back, and
+     * temporary files are removed. eval.csv is restored from the checkpoint's copy (so a missing, cut or damaged
+     * one loses nothing); episodes.csv is checked against the length and SHA-256 the checkpoint recorded and cut
+     * there. A run killed before it wrote anything, or before its first checkpoint, starts from step 0.
      *
      * @throws CheckpointException naming the file if the checkpoint is corrupt, or of another agent kind or env
      *                             than the run's
+     * @throws UserInputException  naming episodes.csv if the episodes the checkpoint covers were changed
      */
     public Outcome resume(RunSettings settings, Path out, long stopAfter, Listener listener) {
+        try {
+            if (!Files.exists(out.resolve(RunFiles.RUN_JSON)) && AtomicFiles.isEmpty(out)) {
+                return start(settings, out, stopAfter, listener);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out + ": " + e.getMessage(), e);
+        }
         RunSettings stored = storedSettings(out);
         String mismatch = settings.resumeMismatch(stored);
         if (mismatch != null) {
             throw new UserInputException("--resume: " + mismatch);
         }
         Path checkpoint = out.resolve(RunFiles.CHECKPOINT);
-        if (!Files.isDirectory(checkpoint)) {
-            throw new UserInputException("--resume: " + out + " has no checkpoint yet; start it again with --force");
+        if (!Checkpoints.recover(checkpoint)) {
+            listener.onNote(out + " has no checkpoint yet (the run stopped before its first); starting it from "
+                    + "step 0");
+            return start(settings, out, stopAfter, listener);
         }
         Path manifest = checkpoint.resolve(Checkpoints.MANIFEST);
         String checkpointKind = AgentKinds.manifestKind(checkpoint);
@@ -122,28 +147,92 @@ public final class TrainingRun {
         try (Env<?, ?> env = registry.make(settings.envId(), settings.envOptions())) {
             agent = kinds.load(checkpoint, env);
         }
-        long steps = agent.steps();
+        AppendLog episodes = null;
+        List<EvalPoint> evals;
+        double wallOffset;
+        double trainOffset;
         try {
-            RunFiles.truncateAfter(out.resolve(RunFiles.EPISODES_CSV), RunFiles.EPISODES_HEADER, 2, steps);
-            RunFiles.truncateAfter(out.resolve(RunFiles.EVAL_CSV), RunFiles.EVAL_HEADER, 0, steps);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite the CSVs in " + out + ": " + e.getMessage(), e);
+            AtomicFiles.removeLeftovers(out);
+            long steps = agent.steps();
+            Path episodesCsv = out.resolve(RunFiles.EPISODES_CSV);
+            Path evalCsv = out.resolve(RunFiles.EVAL_CSV);
+            Path progressFile = checkpoint.resolve(RunFiles.CHECKPOINT_PROGRESS);
+            if (Files.exists(progressFile)) {
+                Path copy = checkpoint.resolve(RunFiles.CHECKPOINT_EVALS);
+                String evalText = Files.readString(copy, StandardCharsets.UTF_8);
+                evals = RunFiles.parseEvals(copy, evalText.lines().toList());
+                AtomicFiles.writeString(evalCsv, evalText);
+                RunFiles.Progress progress = Checkpoints.readJson(progressFile, RunFiles.Progress.class);
+                if (Files.exists(episodesCsv)) {
+                    episodes = AppendLog.resume(episodesCsv, progress.episodesCsv(), "the training episodes before "
+                            + "step " + steps + " cannot be restored. Move it aside to continue the run with an "
+                            + RunFiles.EPISODES_CSV + " that starts at step " + steps);
+                } else {
+                    listener.onNote(episodesCsv + " is missing: the training episodes before step " + steps
+                            + " are lost; the new one records those from step " + steps + " on");
+                    episodes = AppendLog.create(episodesCsv, RunFiles.EPISODES_HEADER);
+                }
+            } else {
+                // A checkpoint of an earlier levelgym: no copy of eval.csv, no record of episodes.csv.
+                if (!Files.exists(evalCsv) && steps > 0) {
+                    listener.onNote(evalCsv + " is missing, and this checkpoint (written by an earlier levelgym) "
+                            + "keeps no copy: the evaluations before step " + steps + " are lost");
+                }
+                RunFiles.truncateAfter(episodesCsv, RunFiles.EPISODES_HEADER, 6, 2, steps);
+                RunFiles.truncateAfter(evalCsv, RunFiles.EVAL_HEADER, 6, 0, steps);
+                evals = RunFiles.readEvals(evalCsv);
+                episodes = AppendLog.openAtEnd(episodesCsv);
+            }
+            wallOffset = lastWallSeconds(episodesCsv);
+            trainOffset = evals.isEmpty() ? 0 : evals.get(evals.size() - 1).trainSeconds();
+            if (!evals.isEmpty()) {
+                wallOffset = Math.max(wallOffset, evals.get(evals.size() - 1).wallSeconds());
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(episodes);
+            agent.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot resume the run in " + out + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
         }
-        List<EvalPoint> evals = new ArrayList<>(RunFiles.readEvals(out.resolve(RunFiles.EVAL_CSV)));
-        List<String[]> episodes = RunFiles.rows(out.resolve(RunFiles.EPISODES_CSV));
-        double wallOffset = episodes.isEmpty() ? 0 : Double.parseDouble(episodes.get(episodes.size() - 1)[5]);
-        double trainOffset = evals.isEmpty() ? 0 : evals.get(evals.size() - 1).trainSeconds();
-        if (!evals.isEmpty()) {
-            wallOffset = Math.max(wallOffset, evals.get(evals.size() - 1).wallSeconds());
+        return executeOrClose(settings, out, agent, episodes, new ArrayList<>(evals), wallOffset, trainOffset,
+                stopAfter, listener);
+    }
+
+    /** The wall-clock column of episodes.csv's last row, 0 if it has none. */
+    private static double lastWallSeconds(Path episodesCsv) throws IOException {
+        List<String> lines = Files.readAllLines(episodesCsv, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 1; i--) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length == 6) {
+                try {
+                    return Double.parseDouble(f[5]);
+                } catch (NumberFormatException e) {
+                    throw new UserInputException(episodesCsv + ":" + (i + 1) + ": damaged row '" + lines.get(i)
+                            + "'");
+                }
+            }
         }
-        return executeOrClose(settings, out, agent, evals, wallOffset, trainOffset, stopAfter, listener);
+        return 0;
+    }
+
+    private static void closeQuietly(AppendLog log) {
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                // the failure being reported is the one that matters
+            }
+        }
     }
 
     /** {@link #execute}, freeing the agent's native memory if the run fails (on success the caller owns it). */
-    private Outcome executeOrClose(RunSettings s, Path out, TrainableAgent<?> agent, List<EvalPoint> evals,
-                                   double wallOffset, double trainOffset, long stopAfter, Listener listener) {
+    private Outcome executeOrClose(RunSettings s, Path out, TrainableAgent<?> agent, AppendLog episodes,
+                                   List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
+                                   Listener listener) {
         try {
-            return execute(s, out, agent, evals, wallOffset, trainOffset, stopAfter, listener);
+            return execute(s, out, agent, episodes, evals, wallOffset, trainOffset, stopAfter, listener);
         } catch (RuntimeException | Error e) {
             agent.close();
             throw e;
@@ -151,23 +240,25 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains on {@code s.numEnvs()} copies of the env and evaluates greedily on as many copies of the env as the
-     * game is defined ({@link EnvSpec#evaluationOptions}: without reward shaping and other training aids).
+     * Trains on {@code s.numEnvs()} copies of the env and evaluates by {@code s.evalPolicy()} (greedy or sampled)
+     * on as many copies of the env as the game is defined ({@link EnvSpec#evaluationOptions}: without reward shaping
+     * and other training aids).
+     * Closes {@code episodes}.
      */
-    private Outcome execute(RunSettings s, Path out, TrainableAgent<?> agent, List<EvalPoint> evals,
-                            double wallOffset, double trainOffset, long stopAfter, Listener listener) {
+    private Outcome execute(RunSettings s, Path out, TrainableAgent<?> agent, AppendLog episodes,
+                            List<EvalPoint> evals, double wallOffset, double trainOffset, long stopAfter,
+                            Listener listener) {
         EnvSpec<?, ?> spec = registry.spec(s.envId());
         OptionalDouble threshold = spec.rewardThreshold();
         long start = System.nanoTime();
         double trainSeconds = trainOffset;
         long total = s.steps();
         long stop = Math.min(total, stopAfter);
-        try (VectorEnv env = SyncVectorEnv.of(spec, s.numEnvs(), s.envOptions());
+        Path evalFile = out.resolve(RunFiles.EVAL_CSV);
+        try (AppendLog episodesCsv = episodes;
+             VectorEnv env = SyncVectorEnv.of(spec, s.numEnvs(), s.envOptions());
              VectorEnv evalEnv = SyncVectorEnv.of(spec, s.numEnvs(), spec.evaluationOptions(s.envOptions()));
-             BufferedWriter episodesCsv = Files.newBufferedWriter(out.resolve(RunFiles.EPISODES_CSV),
-                     StandardOpenOption.APPEND);
-             BufferedWriter evalCsv = Files.newBufferedWriter(out.resolve(RunFiles.EVAL_CSV),
-                     StandardOpenOption.APPEND)) {
+             AppendLog evalCsv = AppendLog.openAtEnd(evalFile)) {
             long lastEval = evals.isEmpty() ? -1 : evals.get(evals.size() - 1).globalStep();
             long step = agent.steps();
             long lastSaved = step;
@@ -180,8 +271,7 @@ public final class TrainingRun {
                             Evaluation.DEFAULT_SEED, threshold);
                     EvalPoint point = new EvalPoint(step, result, wall, trainSeconds);
                     evals.add(point);
-                    evalCsv.write(RunFiles.evalRow(point));
-                    evalCsv.newLine();
+                    evalCsv.append(RunFiles.evalRow(point));
                     evalCsv.flush();
                     listener.onEval(point);
                     lastEval = step;
@@ -192,7 +282,13 @@ public final class TrainingRun {
                         && step / s.checkpointEvery() > lastSaved / s.checkpointEvery();
                 if (step != lastSaved && (done || checkpointDue)) {
                     episodesCsv.flush();
-                    agent.save(out.resolve(RunFiles.CHECKPOINT));
+                    // The run's record as of this step goes into the checkpoint with the agent, all or nothing.
+                    RunFiles.Progress progress = new RunFiles.Progress(episodesCsv.mark());
+                    byte[] evalCopy = RunFiles.evalText(evals).getBytes(StandardCharsets.UTF_8);
+                    agent.save(out.resolve(RunFiles.CHECKPOINT), dir -> {
+                        Checkpoints.writeFile(dir.resolve(RunFiles.CHECKPOINT_EVALS), o -> o.write(evalCopy));
+                        Checkpoints.writeJson(dir.resolve(RunFiles.CHECKPOINT_PROGRESS), progress);
+                    });
                     lastSaved = step;
                 }
                 if (done) {
@@ -209,11 +305,10 @@ public final class TrainingRun {
                 agent.train(env, total, s.seed(), target, episode -> {
                     double wall = wallOffset + (System.nanoTime() - start) / 1e9;
                     try {
-                        episodesCsv.write(RunFiles.episodeRow(s.seed(), episode.index(), episode.endStep(),
+                        episodesCsv.append(RunFiles.episodeRow(s.seed(), episode.index(), episode.endStep(),
                                 episode.totalReturn(), episode.length(), wall));
-                        episodesCsv.newLine();
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new UncheckedIOException(e.getMessage(), e);
                     }
                     listener.onEpisode(episode);
                 });
@@ -222,7 +317,7 @@ public final class TrainingRun {
                 episodesCsv.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return new Outcome(agent, List.copyOf(evals), agent.steps(), agent.updates(), trainSeconds,
                 agent.steps() >= total);

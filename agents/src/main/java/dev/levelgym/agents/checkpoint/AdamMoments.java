@@ -8,10 +8,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,11 +64,11 @@ public final class AdamMoments {
                 list.add(onDevice(variances, parameter, "variances"));
             }
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        Checkpoints.writeFile(file, out -> {
             if (!list.isEmpty()) {
                 list.encode(out);
             }
-        }
+        });
     }
 
     /**

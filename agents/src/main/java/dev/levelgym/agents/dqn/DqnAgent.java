@@ -1,6 +1,5 @@
 package dev.levelgym.agents.dqn;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -12,8 +11,8 @@ import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.Learner;
-import dev.levelgym.agents.TrainingDivergedException;
 import dev.levelgym.agents.TrainingArguments;
+import dev.levelgym.agents.TrainingDivergedException;
 import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.Transitions;
 import dev.levelgym.agents.checkpoint.AdamMoments;
@@ -21,13 +20,15 @@ import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
-import dev.levelgym.nn.Autograd;
-import dev.levelgym.nn.Gradients;
-import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.envs.spaces.Box;
 import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.vector.VectorEnv;
+import dev.levelgym.nn.Autograd;
+import dev.levelgym.nn.Gradients;
+import dev.levelgym.nn.Libtorch;
+import dev.levelgym.nn.MemoryBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +108,10 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
         this.actionSpace = Objects.requireNonNull(actionSpace, "actionSpace");
         this.config = Objects.requireNonNull(config, "config");
         this.numActions = actionSpace.n();
+        requireMemory(config, observationSpace);
         this.buffer = new ReplayBuffer(config.bufferSize(), observationSpace.size());
         this.batch = new ReplayBuffer.Batch(config.batchSize(), observationSpace.size());
-        this.manager = NDManager.newBaseManager(Device.cpu());
+        this.manager = Libtorch.newManager();
         try {
             this.online = new QNetwork(manager, observationSpace.shape(), numActions, config);
             this.target = new QNetwork(manager, observationSpace.shape(), numActions, config);
@@ -119,6 +121,37 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
         }
         initializeNetworks(0);
         this.optimizer = newOptimizer(config, 0);
+    }
+
+    /** Refuses a config whose buffer or batches could not fit, before any is allocated (see {@link DqnConfig}). */
+    private static void requireMemory(DqnConfig config, Box observationSpace) {
+        long floats = observationSpace.size();
+        long transition = MemoryBudget.times(floats, 8) + 12; // two observations, action, reward, discount
+        MemoryBudget.requireHeap("dqn config: a replay buffer of bufferSize " + config.bufferSize()
+                        + " transitions of " + floats + "-float observations (and a batch of batchSize "
+                        + config.batchSize() + ")",
+                MemoryBudget.times(transition, (long) config.bufferSize() + config.batchSize()),
+                "lower bufferSize");
+        MemoryBudget.requireActivations("dqn config: batchSize " + config.batchSize() + " x an observation of "
+                + floats + " floats", MemoryBudget.times(config.batchSize(), floats), "lower batchSize");
+        int[] shape = observationSpace.shape();
+        long cells = shape.length == 3 ? (long) shape[1] * shape[2] : 1;
+        long widest = 0;
+        for (int w : config.hiddenSizes()) {
+            widest = Math.max(widest, w);
+        }
+        if (config.networkType() != NetworkType.MLP) {
+            for (int c : config.convChannels()) {
+                widest = Math.max(widest, c * cells);
+            }
+        }
+        if (config.networkType() == NetworkType.VALUE_ITERATION
+                || config.networkType() == NetworkType.VALUE_PROPAGATION) {
+            widest = Math.max(widest, config.planChannels() * cells);
+        }
+        MemoryBudget.requireActivations("dqn config: batchSize " + config.batchSize() + " x the widest layer's "
+                + widest + " outputs", MemoryBudget.times(config.batchSize(), widest), "lower batchSize or the "
+                + "layer widths");
     }
 
     /**
@@ -448,7 +481,7 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
     }
 
     @Override
-    public void save(Path dir) {
+    public void save(Path dir, Checkpoints.DirectoryWriter runFiles) {
         JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
         List<NStepWindow.Pending> pending = new ArrayList<>();
         for (NStepWindow w : windows) {
@@ -457,14 +490,15 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
         State state = new State(observationSpace.shape(), observationSpace.low(), observationSpace.high(),
                 actionSpace.n(), actionSpace.start(), updates, random.state(), pending, Engine.getDjlVersion(),
                 Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
+        Manifest manifest = Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters);
+        Checkpoints.writeAtomically(dir, manifest, tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             online.save(tmp.resolve(ONLINE_FILE));
             target.save(tmp.resolve(TARGET_FILE));
             buffer.write(tmp.resolve(BUFFER_FILE));
             AdamMoments.write(optimizer, online.parameters(), tmp.resolve(ADAM_FILE));
             loop.write(tmp);
+            runFiles.write(tmp);
         });
     }
 

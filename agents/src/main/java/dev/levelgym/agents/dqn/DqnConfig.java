@@ -49,6 +49,11 @@ import java.util.List;
  *                               cell, where the plan is read out (Dungeon-v0: [4, 5], its AVATAR and AVATAR_WITH_KEY
  *                               planes). No default: it depends on the env. An old manifest without these fields
  *                               reads as zeros and an empty list, which only the planning networks refuse.
+ *
+ * <p>Sizes are bounded before memory is spent: batchSize at most {@value #MAX_BATCH_SIZE}, layer widths and
+ * channels at most {@value #MAX_WIDTH}, at most {@value #MAX_LAYERS} layers of each kind, planIterations and nSteps
+ * at most {@value #MAX_ROUNDS}; the agent then checks the replay buffer against the Java heap and each batch's
+ * arrays against {@link dev.levelgym.nn.MemoryBudget}, once it knows the observation size.
  */
 public record DqnConfig(double learningRate, int batchSize, int bufferSize, int learningStarts, double gamma,
                         int targetUpdateInterval, double tau, int trainFreq, int gradientSteps,
@@ -57,11 +62,20 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
                         boolean doubleDqn, LossFunction loss, double maxGradNorm, int nSteps,
                         int planIterations, int planChannels, List<Integer> agentPlanes) {
 
+    /** Transitions per gradient step, at most: 2^16, a thousand times the zoo's 64. */
+    public static final int MAX_BATCH_SIZE = 1 << 16;
+    /** Units of a hidden layer or channels of a convolution, at most. */
+    public static final int MAX_WIDTH = 4096;
+    /** Hidden layers, and convolutions, at most. */
+    public static final int MAX_LAYERS = 64;
+    /** Planning rounds and n-step length, at most. */
+    public static final int MAX_ROUNDS = 1000;
+
     public DqnConfig {
         if (!(learningRate > 0.0 && Double.isFinite(learningRate))) {
             throw new UserInputException("learningRate must be positive and finite, got " + learningRate);
         }
-        requirePositive("batchSize", batchSize);
+        requireRange("batchSize", batchSize, MAX_BATCH_SIZE);
         requirePositive("bufferSize", bufferSize);
         if (learningStarts < 0) {
             throw new UserInputException("learningStarts must be non-negative, got " + learningStarts);
@@ -88,11 +102,11 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         if (!(maxGradNorm > 0.0)) {
             throw new UserInputException("maxGradNorm must be positive, got " + maxGradNorm);
         }
-        requirePositive("nSteps", nSteps);
+        requireRange("nSteps", nSteps, MAX_ROUNDS);
         agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, false, true);
         if (networkType == NetworkType.VALUE_ITERATION || networkType == NetworkType.VALUE_PROPAGATION) {
-            requirePositive("planIterations", planIterations);
-            requirePositive("planChannels", planChannels);
+            requireRange("planIterations", planIterations, MAX_ROUNDS);
+            requireRange("planChannels", planChannels, MAX_WIDTH);
             if (agentPlanes.isEmpty()) {
                 throw new UserInputException("agentPlanes must name the observation planes that mark the "
                         + "agent (e.g. [4, 5] for Dungeon-v0) for networkType " + networkType);
@@ -103,6 +117,12 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
             throw new UserInputException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requireRange(String name, int value, int max) {
+        if (value <= 0 || value > max) {
+            throw new UserInputException(name + " must be in 1.." + max + ", got " + value);
         }
     }
 
@@ -120,11 +140,14 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         if (nonEmpty && sizes.isEmpty()) {
             throw new UserInputException(name + " must name at least one layer for networkType CONV");
         }
+        if (sizes.size() > MAX_LAYERS) {
+            throw new UserInputException(name + " may name at most " + MAX_LAYERS + " entries, got " + sizes.size());
+        }
         for (int i = 0; i < sizes.size(); i++) {
             Integer size = sizes.get(i);
-            if (size == null || size < 0 || (size == 0 && !zeroOk)) {
+            if (size == null || size < 0 || (size == 0 && !zeroOk) || size > MAX_WIDTH) {
                 throw new UserInputException(name + "[" + i + "] must be " + (zeroOk ? "non-negative" : "positive")
-                        + ", got " + size);
+                        + " and at most " + MAX_WIDTH + ", got " + size);
             }
         }
         return List.copyOf(sizes);

@@ -15,11 +15,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.networks.ValueIterationBlock;
 import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.random.Pcg64;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -302,9 +302,11 @@ final class QNetwork implements AutoCloseable {
 
     /** DJL's own parameter format ({@link Block#saveParameters}). */
     void save(Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+        Checkpoints.writeFile(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             block.saveParameters(out);
-        }
+            out.flush();
+        });
     }
 
     void load(Path file) throws IOException, MalformedModelException {

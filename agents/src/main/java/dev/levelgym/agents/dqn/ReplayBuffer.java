@@ -1,8 +1,8 @@
 package dev.levelgym.agents.dqn;
 
 import dev.levelgym.agents.checkpoint.CheckpointException;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -167,8 +167,8 @@ public final class ReplayBuffer {
 
     /** Writes capacity, sizes and the filled part of the arrays, big-endian. */
     void write(Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                1 << 16))) {
+        Checkpoints.writeFile(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(capacity);
             out.writeInt(observationSize);
             out.writeInt(position);
@@ -185,7 +185,8 @@ public final class ReplayBuffer {
                 out.writeFloat(rewards[i]);
                 out.writeFloat(discounts[i]);
             }
-        }
+            out.flush();
+        });
     }
 
     /** Reads what {@link #write} wrote into this (empty) buffer, which must have the same capacity and width. */

@@ -18,12 +18,13 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
 import dev.levelgym.nn.Initialization;
+import dev.levelgym.nn.MemoryBudget;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -70,6 +71,7 @@ final class ActorCritic implements AutoCloseable {
     private float[][] criticBiases;
 
     ActorCritic(NDManager parent, int[] observationShape, int numActions, PpoConfig config) {
+        requireParameters(observationShape, numActions, config);
         this.manager = parent.newSubManager();
         this.type = config.network();
         this.numActions = numActions;
@@ -123,6 +125,74 @@ final class ActorCritic implements AutoCloseable {
             parameters.add(p.getValue());
         }
         parameterStore = new ParameterStore(manager, false);
+    }
+
+    /** Refuses, before any is allocated, a network with more parameters than {@link MemoryBudget} allows. */
+    private static void requireParameters(int[] observationShape, int numActions, PpoConfig config) {
+        String what;
+        String fix;
+        if (config.network() == PolicyNetwork.IMPALA && observationShape.length == 3) {
+            what = "ppo config: an IMPALA network of convDepths " + config.convDepths() + ", residualBlocks "
+                    + config.residualBlocks() + " and hiddenSize " + config.hiddenSize() + " on "
+                    + observationShape[0] + "x" + observationShape[1] + "x" + observationShape[2] + " observations";
+            fix = "lower convDepths, residualBlocks or hiddenSize";
+        } else {
+            what = "ppo config: an MLP of hiddenSizes " + config.hiddenSizes() + " on "
+                    + Arrays.stream(observationShape).mapToLong(d -> d).reduce(1, (a, b) -> a * b) + "-float "
+                    + "observations";
+            fix = "lower hiddenSizes";
+        }
+        MemoryBudget.requireParameters(what, parameterCount(observationShape, numActions, config), fix);
+    }
+
+    /** The parameters (weights and biases) of the network {@code config} builds for these spaces. */
+    static long parameterCount(int[] observationShape, int numActions, PpoConfig config) {
+        long count = 0;
+        if (config.network() == PolicyNetwork.IMPALA && observationShape.length == 3) {
+            long in = observationShape[0];
+            long h = observationShape[1];
+            long w = observationShape[2];
+            for (int depth : config.convDepths()) {
+                count += in * depth * 9 + depth;
+                // 3x3 max-pooling, stride 2, padding 1
+                h = (h - 1) / 2 + 1;
+                w = (w - 1) / 2 + 1;
+                count += (long) config.residualBlocks() * 2 * ((long) depth * depth * 9 + depth);
+                in = depth;
+            }
+            long hidden = config.hiddenSize();
+            count += in * h * w * hidden + hidden;
+            return count + hidden * numActions + numActions + hidden + 1;
+        }
+        if (config.network() == PolicyNetwork.VALUE_PROPAGATION && observationShape.length == 3) {
+            long planes = observationShape[0];
+            long in = 2 * planes; // the planes and their map-wide maxima
+            for (int channels : config.convDepths()) {
+                count += in * channels + channels;
+                in = channels;
+            }
+            count += in * 2 + 2; // the goal and cost maps
+            count += planes * 9 * config.planChannels() + config.planChannels(); // the 3x3 local features
+            long readout = config.planChannels() + 4 + 2; // features, move preferences, plan values
+            for (int units : config.hiddenSizes()) {
+                count += readout * units + units;
+                readout = units;
+            }
+            return count + readout * (numActions + 1) + numActions + 1;
+        }
+        long size = 1;
+        for (int d : observationShape) {
+            size *= d;
+        }
+        for (int outputs : new int[] {numActions, 1}) {
+            long in = size;
+            for (int units : config.hiddenSizes()) {
+                count += in * units + units;
+                in = units;
+            }
+            count += in * outputs + outputs;
+        }
+        return count;
     }
 
     /** Both heads on one input: the output list is [logits (B, A), values (B, 1)]. */
@@ -359,9 +429,11 @@ final class ActorCritic implements AutoCloseable {
 
     /** DJL's own parameter format ({@link Block#saveParameters}). */
     void save(Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+        Checkpoints.writeFile(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             block.saveParameters(out);
-        }
+            out.flush();
+        });
     }
 
     void load(Path file) throws IOException, MalformedModelException {

@@ -1,6 +1,5 @@
 package dev.levelgym.agents.ppo;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -27,6 +26,8 @@ import dev.levelgym.envs.spaces.Discrete;
 import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
+import dev.levelgym.nn.Libtorch;
+import dev.levelgym.nn.MemoryBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
         this.actionSpace = Objects.requireNonNull(actionSpace, "actionSpace");
         this.config = Objects.requireNonNull(config, "config");
         this.numActions = actionSpace.n();
-        this.manager = NDManager.newBaseManager(Device.cpu());
+        this.manager = Libtorch.newManager();
         try {
             this.network = new ActorCritic(manager, observationSpace.shape(), numActions, config);
         } catch (RuntimeException e) {
@@ -258,7 +259,30 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
         random = Pcg64.seeded(seed);
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         network.initialize(random.nextLong() >>> 1);
+        requireMinibatchMemory(env.numEnvs());
         rollout = new Rollout(config.numSteps(), env.numEnvs(), network.inputSize());
+    }
+
+    /** Refuses, before the rollout is allocated, minibatches whose activations could not fit (see MemoryBudget). */
+    private void requireMinibatchMemory(int numEnvs) {
+        long rows = (long) config.numSteps() * numEnvs;
+        long minibatch = Math.max(1, rows / config.numMinibatches());
+        int[] shape = observationSpace.shape();
+        long cells = shape.length == 3 ? (long) shape[1] * shape[2] : 1;
+        long widest = observationSpace.size();
+        for (int w : config.hiddenSizes()) {
+            widest = Math.max(widest, w);
+        }
+        if (config.network() == PolicyNetwork.IMPALA) {
+            widest = Math.max(widest, config.hiddenSize());
+            for (int depth : config.convDepths()) {
+                widest = Math.max(widest, depth * cells);
+            }
+        }
+        MemoryBudget.requireActivations("ppo config: minibatches of numSteps " + config.numSteps() + " x " + numEnvs
+                + " env copies / numMinibatches " + config.numMinibatches() + " = " + minibatch + " rows x the "
+                + "widest layer's " + widest + " outputs", MemoryBudget.times(minibatch, widest),
+                "raise numMinibatches, or lower numSteps or --num-envs");
     }
 
     @Override
@@ -456,7 +480,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
 
     /** Saves between rollouts only (where the loop pauses), so the checkpoint holds no half rollout. */
     @Override
-    public void save(Path dir) {
+    public void save(Path dir, Checkpoints.DirectoryWriter runFiles) {
         if (!atBoundary()) {
             throw new IllegalStateException("PPO saves between rollouts; the rollout is at step " + rollout.position);
         }
@@ -464,12 +488,13 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
         State state = new State(observationSpace.shape(), observationSpace.low(), observationSpace.high(),
                 actionSpace.n(), actionSpace.start(), updates, iterations, random.state(), Engine.getDjlVersion(),
                 Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
+        Manifest manifest = Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters);
+        Checkpoints.writeAtomically(dir, manifest, tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             network.save(tmp.resolve(NETWORK_FILE));
             AdamMoments.write(optimizer, network.parameters(), tmp.resolve(ADAM_FILE));
             loop.write(tmp);
+            runFiles.write(tmp);
         });
     }
 
@@ -515,6 +540,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
             agent.iterations = state.iterations();
             agent.loop = loop;
             if (loop.seed() != null) {
+                agent.requireMinibatchMemory(loop.numEnvs());
                 agent.rollout = new Rollout(config.numSteps(), loop.numEnvs(), agent.network.inputSize());
             }
             return agent;

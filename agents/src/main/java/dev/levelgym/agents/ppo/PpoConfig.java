@@ -48,6 +48,8 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
     /** Largest layer width, and largest rollout (numSteps), accepted: bounds memory before any is spent. */
     public static final int MAX_WIDTH = 4096;
     public static final int MAX_NUM_STEPS = 1 << 16;
+    /** Hidden layers, and IMPALA stacks, at most. */
+    public static final int MAX_LAYERS = 64;
 
     public PpoConfig {
         requirePositiveFinite("learningRate", learningRate);
@@ -126,6 +128,9 @@ public record PpoConfig(double learningRate, int numSteps, boolean annealLr, dou
     private static List<Integer> widths(String name, List<Integer> widths) {
         if (widths == null) {
             throw new UserInputException(name + " must be a list of widths");
+        }
+        if (widths.size() > MAX_LAYERS) {
+            throw new UserInputException(name + " may name at most " + MAX_LAYERS + " layers, got " + widths.size());
         }
         for (Integer w : widths) {
             if (w == null || w < 1 || w > MAX_WIDTH) {

@@ -31,6 +31,10 @@ final class Rollout {
                     + " env copies x " + observationSize + " floats per observation does not fit one array; "
                     + "lower numSteps or --num-envs");
         }
+        // Observations, and the per-row actions, log-probabilities, values, rewards, advantages, returns and flags.
+        dev.levelgym.nn.MemoryBudget.requireHeap("ppo config: a rollout of numSteps " + numSteps + " x " + numEnvs
+                + " env copies x " + observationSize + " floats per observation",
+                rows * ((long) observationSize * 4 + 27), "lower numSteps or --num-envs");
         this.numSteps = numSteps;
         this.numEnvs = numEnvs;
         this.observationSize = observationSize;

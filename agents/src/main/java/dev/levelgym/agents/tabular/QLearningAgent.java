@@ -3,17 +3,18 @@ package dev.levelgym.agents.tabular;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levelgym.agents.Learner;
+import dev.levelgym.agents.TrainingArguments;
 import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.Transitions;
-import dev.levelgym.agents.TrainingArguments;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.checkpoint.Manifest;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
-import dev.levelgym.envs.vector.VectorEnv;
 import dev.levelgym.envs.spaces.Discrete;
+import dev.levelgym.envs.vector.VectorEnv;
+import dev.levelgym.nn.MemoryBudget;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -60,9 +61,12 @@ public final class QLearningAgent<O> implements Learner<O> {
         this.numActions = actionSpace.n();
         long cells = (long) encoder.numStates() * numActions;
         if (cells > Integer.MAX_VALUE - 8) {
-            throw new UserInputException("Q-table of " + encoder.numStates() + " states x " + numActions
-                    + " actions is too large for one array");
+            throw new UserInputException("q-learning config: a Q-table of " + encoder.numStates() + " states x "
+                    + numActions + " actions is too large for one array; use fewer discretizer bins");
         }
+        // The table and the copy a checkpoint takes of it.
+        MemoryBudget.requireHeap("q-learning config: a Q-table of " + encoder.numStates() + " states x "
+                + numActions + " actions", cells * 8 * 2, "use fewer discretizer bins");
         this.q = new double[(int) cells];
     }
 
@@ -214,16 +218,17 @@ public final class QLearningAgent<O> implements Learner<O> {
     }
 
     @Override
-    public void save(Path dir) {
+    public void save(Path dir, Checkpoints.DirectoryWriter runFiles) {
         JsonNode hyperparameters = Checkpoints.JSON.valueToTree(config);
         State state = new State(StateEncoder.toJson(encoder), actionSpace.n(), actionSpace.start(), random.state(),
                 pendingActions.clone());
         double[] table = q.clone();
-        Checkpoints.writeAtomically(dir, tmp -> {
-            Checkpoints.writeManifest(tmp, Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters));
+        Manifest manifest = Manifest.of(KIND, envId, loop.steps(), loop.episodes(), hyperparameters);
+        Checkpoints.writeAtomically(dir, manifest, tmp -> {
             Checkpoints.writeJson(tmp.resolve(STATE_FILE), state);
             Checkpoints.writeDoubles(tmp.resolve(TABLE_FILE), table);
             loop.write(tmp);
+            runFiles.write(tmp);
         });
     }
 

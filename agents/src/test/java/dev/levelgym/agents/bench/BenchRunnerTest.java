@@ -186,10 +186,17 @@ class BenchRunnerTest {
                 () -> runner.resume(settings, out, BenchRunner.Progress.NONE));
         assertTrue(corrupt.getMessage().startsWith("--resume: corrupt benchmark file " + cell), corrupt.getMessage());
 
-        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        Path other = Files.createDirectory(tmp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "not a benchmark");
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> runner.resume(settings, empty, BenchRunner.Progress.NONE));
-        assertEquals("--resume: " + empty + " holds no benchmark (no bench.json)", none.getMessage());
+                () -> runner.resume(settings, other, BenchRunner.Progress.NONE));
+        assertEquals("--resume: " + other + " holds no benchmark (no bench.json)", none.getMessage());
+        // A benchmark killed before it wrote anything (an empty folder, or only a temporary file) just starts.
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        Files.writeString(empty.resolve(".bench.json.tmp-123"), "{\"env");
+        runner.resume(settings, empty, BenchRunner.Progress.NONE);
+        assertTrue(Files.exists(empty.resolve(BenchSummary.JSON_FILE)));
+        assertFalse(Files.exists(empty.resolve(".bench.json.tmp-123")));
     }
 
     /** The file's rows cut to their first {@code keep} columns (dropping the wall-clock ones). */

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.RandomAgent;
+import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.tabular.QLearningAgent;
 import dev.levelgym.agents.tabular.QLearningConfig;
 import dev.levelgym.agents.tabular.UpdateRule;
+import dev.levelgym.agents.testing.LegacyCheckpoints;
 import dev.levelgym.envs.Env;
 import dev.levelgym.envs.frozenlake.FrozenLake;
 import dev.levelgym.envs.spaces.Discrete;
@@ -101,7 +102,8 @@ class CheckpointTest {
         agent.save(dir);
         byte[] before = Files.readAllBytes(dir.resolve("q-table.bin"));
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.writeAtomically(dir, d -> {
+                () -> Checkpoints.writeAtomically(dir, Manifest.of("test", "none", 0, 0,
+                        Checkpoints.JSON.createObjectNode()), d -> {
                     Files.writeString(d.resolve("half.json"), "{");
                     throw new IOException("disk full");
                 }));
@@ -148,6 +150,12 @@ class CheckpointTest {
         agent.save(dir);
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"gamma\" : 0.95", "\"gamma\" : 7"));
+        CheckpointException edited = assertThrows(CheckpointException.class,
+                () -> QLearningAgent.load(dir, Integer.class));
+        assertEquals("corrupt checkpoint file " + manifest + ": its checksum does not match its content (it was "
+                + "changed or damaged after it was written)", edited.getMessage());
+        // A manifest of the format before digests (no files, no checksum) is checked field by field as it was.
+        LegacyCheckpoints.stripDigests(manifest);
         CheckpointException e = assertThrows(CheckpointException.class, () -> QLearningAgent.load(dir, Integer.class));
         assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("gamma must be in [0, 1], got 7.0"), e.getMessage());
@@ -161,7 +169,13 @@ class CheckpointTest {
         byte[] bytes = Files.readAllBytes(table);
         Files.write(table, java.util.Arrays.copyOf(bytes, bytes.length - 3));
         CheckpointException e = assertThrows(CheckpointException.class, () -> QLearningAgent.load(dir, Integer.class));
-        assertEquals("corrupt checkpoint file " + table + ": truncated", e.getMessage());
+        assertEquals("corrupt checkpoint: " + table + " is truncated: " + (bytes.length - 3) + " bytes, "
+                + dir.resolve("manifest.json") + " records " + bytes.length, e.getMessage());
+        // Without the digests (a checkpoint of an earlier levelgym) the reader still notices, by itself.
+        LegacyCheckpoints.stripDigests(dir.resolve("manifest.json"));
+        CheckpointException legacy = assertThrows(CheckpointException.class,
+                () -> QLearningAgent.load(dir, Integer.class));
+        assertEquals("corrupt checkpoint file " + table + ": truncated", legacy.getMessage());
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.agents.Episode;
-import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.EpisodeListener;
+import dev.levelgym.agents.TrainingLoop;
 import dev.levelgym.agents.checkpoint.CheckpointException;
 import dev.levelgym.agents.checkpoint.Checkpoints;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A DQN run saved, loaded and trained on is the run an uninterrupted call gives, bit for bit. */
 class DqnResumeTest {
@@ -79,6 +79,8 @@ class DqnResumeTest {
             agent.train(DqnAgentTest.cartPole(), TOTAL, SEED, 700, EpisodeListener.NONE);
             agent.save(dir);
         }
+        // Checked by the files' own readers: the manifest of an earlier levelgym holds no digests.
+        dev.levelgym.agents.testing.LegacyCheckpoints.stripDigests(dir.resolve(Checkpoints.MANIFEST));
         Path moments = dir.resolve(MOMENTS);
         byte[] bytes = Files.readAllBytes(moments);
         Files.write(moments, Arrays.copyOf(bytes, bytes.length / 2));

@@ -97,4 +97,42 @@ class PpoPiecesTest {
         assertArrayEquals(new float[] {(float) (-1.5 / sd), (float) (-0.5 / sd), (float) (0.5 / sd),
                 (float) (1.5 / sd)}, a, 1e-6f);
     }
+
+    @Test
+    void theParameterCountCheckedBeforeBuildingIsTheBuiltNetworks() {
+        // The memory check counts parameters from the config alone; it must count what DJL then allocates.
+        int[][] shapes = {{11, 13, 9}, {7, 14, 16}, {4}};
+        PpoConfig impala = PpoConfig.procgen();
+        PpoConfig small = new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
+                PolicyNetwork.IMPALA, java.util.List.of(64), java.util.List.of(8, 16), 32, 1, 20, 32,
+                java.util.List.of());
+        PpoConfig mlp = PpoConfig.defaults();
+        PpoConfig planner = new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5,
+                1e-5, PolicyNetwork.VALUE_PROPAGATION, java.util.List.of(12), java.util.List.of(16), 256, 2, 4, 8,
+                java.util.List.of(4, 5));
+        try (NDManager root = dev.levelgym.nn.Libtorch.newManager()) {
+            for (int[] shape : shapes) {
+                for (PpoConfig config : shape.length == 3 ? new PpoConfig[] {impala, small, mlp, planner}
+                        : new PpoConfig[] {mlp}) {
+                    try (ActorCritic network = new ActorCritic(root, shape, 5, config)) {
+                        long built = network.parameters().stream().mapToLong(p -> p.getArray().size()).sum();
+                        assertEquals(built, ActorCritic.parameterCount(shape, 5, config),
+                                java.util.Arrays.toString(shape) + " " + config.network());
+                    }
+                }
+            }
+        }
+        PpoConfig huge = new PpoConfig(5e-4, 256, false, 0.999, 0.95, 8, 3, true, 0.2, true, 0.01, 0.5, 0.5, 1e-5,
+                PolicyNetwork.IMPALA, java.util.List.of(64), java.util.List.of(4096, 4096, 4096), 256, 2, 20, 32,
+                java.util.List.of());
+        try (NDManager root = dev.levelgym.nn.Libtorch.newManager()) {
+            dev.levelgym.envs.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.levelgym.envs.UserInputException.class, () -> new ActorCritic(root, new int[] {11, 13, 9}, 5,
+                            huge).close());
+            assertEquals("ppo config: an IMPALA network of convDepths [4096, 4096, 4096], residualBlocks 2 and "
+                    + "hiddenSize 256 on 11x13x9 observations has " + ActorCritic.parameterCount(new int[] {11, 13, 9},
+                    5, huge) + " parameters, more than the limit of 67108864 (256 MiB of float32, 1 GiB with "
+                    + "gradients and Adam's moments); lower convDepths, residualBlocks or hiddenSize", e.getMessage());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.levelgym.envs.dungeon.level.DungeonLevels;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.grid.LevelFiles;
 import dev.levelgym.envs.grid.LevelFormatException;
+import dev.levelgym.envs.grid.LevelLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,7 @@ public sealed interface DungeonLevelSource {
                 throw new UserInputException("procedural levels need width >= " + DungeonLevels.MIN_WIDTH
                         + " and height >= " + DungeonLevels.MIN_HEIGHT + ", got " + width + "x" + height);
             }
+            LevelLimits.requireCells("a procedural level (options width and height)", width, height);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.levelgym.envs.dungeon;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.registry.Options;
 
 /**
@@ -21,6 +22,8 @@ public record DungeonView(boolean egocentric, int radius) {
             throw new UserInputException(Dungeon.ID + ": option " + Dungeon.OPT_VIEW_RADIUS
                     + " must be at least 1, got " + radius);
         }
+        LevelLimits.requireCells(Dungeon.ID + ": option " + Dungeon.OPT_VIEW_RADIUS + " " + radius
+                + " makes an observation window that", 2L * radius + 1, 2L * radius + 1);
     }
 
     /**

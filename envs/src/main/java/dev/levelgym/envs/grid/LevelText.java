@@ -1,6 +1,7 @@
 package dev.levelgym.envs.grid;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,13 +23,15 @@ public final class LevelText {
 
     /**
      * The file as strict UTF-8: a level with a stray byte is refused rather than read with a replacement character
-     * that would then be reported as an unknown tile somewhere else.
+     * that would then be reported as an unknown tile somewhere else. A file larger than a level within
+     * {@link LevelLimits} can be is refused after reading one byte past that size, whatever it is (a 6 GB text, a
+     * device, a pipe).
      *
-     * @throws LevelFormatException naming the file if it is not UTF-8
+     * @throws LevelFormatException naming the file if it is not UTF-8 or too large
      * @throws IOException          if it cannot be read
      */
     public static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readBounded(file, LevelLimits.maxTextBytes());
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -37,6 +40,24 @@ public final class LevelText {
         } catch (CharacterCodingException e) {
             throw new LevelFormatException(file.toString(), 1, 1, "not UTF-8 text");
         }
+    }
+
+    /**
+     * The bytes of {@code file}, refused as a {@link LevelFormatException} at 1:1 if it holds more than
+     * {@code maxBytes}; at most {@code maxBytes + 1} bytes are ever read.
+     */
+    public static byte[] readBounded(Path file, long maxBytes) throws IOException {
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(cap + 1);
+        }
+        if (bytes.length > cap) {
+            throw new LevelFormatException(file.toString(), 1, 1, "file is larger than " + cap
+                    + " bytes, more than a level of at most " + LevelLimits.maxCells() + " cells takes "
+                    + LevelLimits.howToRaise());
+        }
+        return bytes;
     }
 
     /** The tiles of a text, row-major, {@code width} per row. */
@@ -77,6 +98,7 @@ public final class LevelText {
         if (pos >= n) {
             throw new LevelFormatException(source, 1, 1, "empty level");
         }
+        long maxCells = LevelLimits.maxCells();
         List<T> all = new ArrayList<>();
         int width = -1;
         int line = 1;
@@ -107,6 +129,10 @@ public final class LevelText {
                 if (width >= 0 && column > width) {
                     throw new LevelFormatException(source, line, column,
                             "row is longer than the first row (" + width + " tiles)");
+                }
+                if (all.size() >= maxCells) {
+                    throw new LevelFormatException(source, line, column, "level has more than " + maxCells
+                            + " cells " + LevelLimits.howToRaise());
                 }
                 visitor.visit(tile, line, column);
                 all.add(tile);

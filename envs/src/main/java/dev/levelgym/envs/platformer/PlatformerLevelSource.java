@@ -2,6 +2,7 @@ package dev.levelgym.envs.platformer;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelFiles;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerLevels;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
@@ -39,14 +40,17 @@ public sealed interface PlatformerLevelSource {
                 throw new UserInputException("start_level and num_levels must be non-negative, got "
                         + startLevel + " and " + numLevels);
             }
-            if (width < PlatformerLevels.MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+            int maxWidth = PlatformerLevel.maxWidth();
+            if (width < PlatformerLevels.MIN_WIDTH || width > maxWidth) {
                 throw new UserInputException("procedural platformer levels need width in ["
-                        + PlatformerLevels.MIN_WIDTH + ", " + PlatformerLevel.MAX_WIDTH + "], got " + width);
+                        + PlatformerLevels.MIN_WIDTH + ", " + maxWidth + "], got " + width
+                        + (width > maxWidth ? " " + LevelLimits.howToRaisePlatformerWidth() : ""));
             }
             if (height < PlatformerLevels.MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
                 throw new UserInputException("procedural platformer levels need height in ["
                         + PlatformerLevels.MIN_HEIGHT + ", " + PlatformerLevel.MAX_HEIGHT + "], got " + height);
             }
+            LevelLimits.requireCells("a procedural platformer level (options width and height)", width, height);
             this.startLevel = startLevel;
             this.numLevels = numLevels;
             this.width = width;

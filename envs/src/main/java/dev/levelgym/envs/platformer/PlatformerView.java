@@ -1,6 +1,7 @@
 package dev.levelgym.envs.platformer;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.registry.Options;
 
 /**
@@ -19,6 +20,8 @@ public record PlatformerView(int rows, int cols) {
             throw new UserInputException("Platformer: options view_rows and view_cols must be at least 1, got "
                     + rows + " and " + cols);
         }
+        LevelLimits.requireCells("Platformer: options view_rows and view_cols make an observation window that",
+                rows, cols);
     }
 
     /** The window the options {@code view_rows} and {@code view_cols} ask for; other options are not looked at. */

@@ -5,6 +5,7 @@ import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonTmxReader;
 import dev.levelgym.envs.grid.LevelFormatException;
 import dev.levelgym.envs.grid.LevelText;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.generators.export.TiledExport;
 import dev.levelgym.generators.export.TmxMapWriter;
 import java.io.IOException;
@@ -12,18 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The studio's level files: GVGAI and VGLC level text, and Tiled maps ({@code .tmx}, the Dungeon's, over the
- * tileset {@code levelgym generate --format tmx} writes). Every write goes to a temporary file in the target's
- * folder and is then moved into place, so a crash never leaves half a level; without {@code replace} the move
- * refuses an existing file (a hard link, which cannot replace, where the file system has them).
+ * tileset {@code levelgym generate --format tmx} writes). Every write goes through {@link AtomicFiles} (a temporary
+ * file in the target's folder, flushed, then moved into place), so a crash never leaves half a level; without
+ * {@code replace} it refuses an existing file.
  */
 public final class StudioFiles {
 
@@ -101,38 +98,12 @@ public final class StudioFiles {
         writeAtomically(file, TmxMapWriter.toTmx(level).getBytes(StandardCharsets.UTF_8), replace);
     }
 
-    /**
-     * A temporary file is private (rw-------); a level is not: it gets the replaced file's permissions, or
-     * rw-r--r--. Nothing to do where the file system has no POSIX permissions.
-     */
-    private static void permissions(Path tmp, Path replaced) throws IOException {
-        try {
-            Set<PosixFilePermission> p = replaced != null && Files.exists(replaced)
-                    ? Files.getPosixFilePermissions(replaced) : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, p);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the temporary file's permissions stand
-        }
-    }
-
+    /** Through {@link AtomicFiles}: a replaced file keeps its permissions, a new one never replaces another. */
     private static void writeAtomically(Path file, byte[] bytes, boolean replace) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            permissions(tmp, replace ? file : null);
-            if (replace) {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return;
-            }
-            try {
-                // A link cannot replace an existing file, so the check and the write are one step.
-                Files.createLink(file, tmp);
-            } catch (UnsupportedOperationException e) {
-                Files.move(tmp, file);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (replace) {
+            AtomicFiles.write(file, bytes);
+        } else {
+            AtomicFiles.writeNew(file, out -> out.write(bytes));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.levelgym.demo.view;
 
 import com.badlogic.gdx.Gdx;
-import com.badlogic.gdx.files.FileHandle;
 import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.Pixmap;
@@ -22,14 +21,13 @@ import dev.levelgym.demo.studio.StudioScene;
 import dev.levelgym.demo.view.TileArt.Piece;
 import dev.levelgym.envs.dungeon.DungeonGame;
 import dev.levelgym.envs.Outcome;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.PlatformerGame;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
@@ -388,12 +386,15 @@ public final class GdxViews implements Views {
             for (int i = 3; i < pixels.limit(); i += 4) {
                 pixels.put(i, (byte) 255);
             }
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".screenshot", ".png");
-            // GL's rows run bottom-up; flip once while writing.
-            PixmapIO.writePNG(new FileHandle(tmp.toFile()), shot, Deflater.DEFAULT_COMPRESSION, true);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PixmapIO.PNG png = new PixmapIO.PNG(w * h * 3 / 2);
+            try {
+                // GL's rows run bottom-up; flip once while writing.
+                png.setFlipY(true);
+                png.setCompression(Deflater.DEFAULT_COMPRESSION);
+                AtomicFiles.write(out, stream -> png.write(stream, shot));
+            } finally {
+                png.dispose();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the screenshot " + out, e);
         } finally {

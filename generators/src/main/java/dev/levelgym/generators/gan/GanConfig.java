@@ -50,14 +50,19 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     public static final int DEFAULT_CRITIC_CHANNELS = 32;
     public static final int PLATFORMER_GENERATOR_CHANNELS = 192;
     public static final int PLATFORMER_CRITIC_CHANNELS = 64;
+    /** Sizes bounded before memory is spent: latent length, batch, channel widths and critic steps, at most. */
+    public static final int MAX_LATENT_SIZE = 4096;
+    public static final int MAX_BATCH_SIZE = 4096;
+    public static final int MAX_CHANNELS = 4096;
+    public static final int MAX_CRITIC_STEPS = 100;
 
     public GanConfig {
-        atLeast("latentSize", latentSize, 1);
-        atLeast("batchSize", batchSize, 1);
+        range("latentSize", latentSize, 1, MAX_LATENT_SIZE);
+        range("batchSize", batchSize, 1, MAX_BATCH_SIZE);
         atLeast("steps", steps, 1);
-        atLeast("criticSteps", criticSteps, 1);
-        atLeast("generatorChannels", generatorChannels, 4);
-        atLeast("criticChannels", criticChannels, 1);
+        range("criticSteps", criticSteps, 1, MAX_CRITIC_STEPS);
+        range("generatorChannels", generatorChannels, 4, MAX_CHANNELS);
+        range("criticChannels", criticChannels, 1, MAX_CHANNELS);
         if (bootstrapEvery < 0) {
             throw new InvalidFieldException("bootstrapEvery", "must be 0 (off) or positive, got " + bootstrapEvery);
         }
@@ -124,6 +129,12 @@ public record GanConfig(int latentSize, int batchSize, int steps, int criticStep
     private static void atLeast(String name, int value, int min) {
         if (value < min) {
             throw new InvalidFieldException(name, "must be at least " + min + ", got " + value);
+        }
+    }
+
+    private static void range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidFieldException(name, "must be in " + min + ".." + max + ", got " + value);
         }
     }
 

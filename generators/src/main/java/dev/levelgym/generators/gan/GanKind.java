@@ -2,7 +2,9 @@ package dev.levelgym.generators.gan;
 
 import dev.levelgym.envs.InvalidFieldException;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.GeneratorKind;
 import dev.levelgym.generators.GeneratorSettings;
 import dev.levelgym.generators.LevelGenerator;
@@ -46,8 +48,15 @@ public final class GanKind implements GeneratorKind {
                                                          GeneratorSettings settings) {
         Path dir = Path.of(modelDir);
         if (world == TileWorld.PLATFORMER) {
+            // Bounded before any segment is decoded: the stitched level must fit the platformer width limit.
             if (settings.segments() < 1) {
                 throw new InvalidFieldException("segments", "must be at least 1, got " + settings.segments());
+            }
+            int maxSegments = PlatformerLevel.maxWidth() / PlatformerGan.SEGMENT_WIDTH;
+            if (settings.segments() > maxSegments) {
+                throw new InvalidFieldException("segments", "must be in 1.." + maxSegments + " (levels of at most "
+                        + PlatformerLevel.maxWidth() + " columns), got " + settings.segments() + " "
+                        + LevelLimits.howToRaisePlatformerWidth());
             }
             return (LevelGenerator<L>) new PlatformerGanGenerator(PlatformerGan.load(dir), settings.segments(),
                     modelDir);

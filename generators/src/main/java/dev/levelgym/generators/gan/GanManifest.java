@@ -1,5 +1,9 @@
 package dev.levelgym.generators.gan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.levelgym.envs.io.FileDigests;
+import java.util.SortedMap;
+
 /**
  * The {@code manifest.json} of a saved GAN: what the generator was trained on and how, enough to refuse a model
  * this build cannot use before reading its weights.
@@ -22,10 +26,22 @@ package dev.levelgym.generators.gan;
  *                        {@code Platformer-v1} ({@code Platformer-v0} in models trained before v1, read as the same
  *                        platformer world); absent (null) in models written before there was more than one
  *                        world, which are Dungeon-v0 ones
+ * @param files           the length and SHA-256 of {@value GanModel#GENERATOR_FILE} as saved; null in models saved
+ *                        before levelgym recorded them, which load unchecked as they always did
+ * @param checksum        SHA-256 of this manifest's own content without this field; null exactly when {@code files}
+ *                        is
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record GanManifest(int format, String kind, String legend, int width, int height, int paddedSize,
                           int latentSize, String corpusHash, int corpusLevels, long trainingSteps, GanConfig config,
-                          String levelgymVersion, String djlVersion, String engine, String world) {
+                          String levelgymVersion, String djlVersion, String engine, String world,
+                          SortedMap<String, FileDigests.Digest> files, String checksum) {
+
+    /** This manifest recording {@code digests} (and no checksum yet). */
+    GanManifest withFiles(SortedMap<String, FileDigests.Digest> digests) {
+        return new GanManifest(format, kind, legend, width, height, paddedSize, latentSize, corpusHash, corpusLevels,
+                trainingSteps, config, levelgymVersion, djlVersion, engine, world, digests, null);
+    }
 
     /** 2: the config gained emaDecay and bootstrapEvery. */
     public static final int FORMAT = 2;

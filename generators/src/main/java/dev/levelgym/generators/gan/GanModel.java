@@ -17,21 +17,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
+import dev.levelgym.envs.io.AtomicFiles;
+import dev.levelgym.envs.io.FileDigests;
+import dev.levelgym.nn.Libtorch;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A trained GAN generator: latent vectors in, level drafts out (argmax of the unpadded region), in batches. Saved
@@ -49,6 +53,13 @@ public final class GanModel implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** The canonical form the manifest's checksum is taken of: compact JSON, fields in the order written. */
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final String CHECKSUM = "checksum";
+    /** A manifest is a few kilobytes; one larger than this is not read into memory. */
+    static final int MAX_MANIFEST_BYTES = 1 << 24;
+    /** Latent vector length, at most: MarioGAN's is 32. */
+    public static final int MAX_LATENT_SIZE = GanConfig.MAX_LATENT_SIZE;
 
     private final NDManager manager;
     private final Block generator;
@@ -151,36 +162,35 @@ public final class GanModel implements AutoCloseable {
         void write(Path dir) throws IOException;
     }
 
-    /** {@link #save(Path)}, with {@code extra} adding its files to the directory before the rename. */
+    /**
+     * {@link #save(Path)}, with {@code extra} adding its files to the directory before the rename. The manifest,
+     * written last, records the length and SHA-256 of {@value #GENERATOR_FILE} and its own checksum.
+     *
+     * @throws IOException naming the file that could not be written
+     */
     public void save(Path dir, ExtraFiles extra) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (Files.exists(target) && !Files.isDirectory(target)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("cannot save the model to " + dir + ": it is a file");
         }
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            JSON.writeValue(temp.resolve(MANIFEST_FILE).toFile(), manifest);
+        AtomicFiles.writeDirectory(dir, temp -> {
+            Path weights = temp.resolve(GENERATOR_FILE);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(temp.resolve(GENERATOR_FILE))))) {
+                    Files.newOutputStream(weights)))) {
                 generator.saveParameters(out);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + dir.resolve(GENERATOR_FILE) + ": " + e.getMessage(), e);
             }
             extra.write(temp);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteRecursively(old);
-            } else {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            SortedMap<String, FileDigests.Digest> digests = new TreeMap<>();
+            digests.put(GENERATOR_FILE, FileDigests.of(weights));
+            ObjectNode tree = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(manifest.withFiles(digests)));
+            tree.put(CHECKSUM, FileDigests.sha256(COMPACT.writeValueAsBytes(tree)));
+            try {
+                JSON.writeValue(temp.resolve(MANIFEST_FILE).toFile(), tree);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + dir.resolve(MANIFEST_FILE) + ": " + e.getMessage(), e);
             }
-        } finally {
-            if (Files.exists(temp)) {
-                deleteRecursively(temp);
-            }
-        }
+        });
     }
 
     /**
@@ -207,10 +217,32 @@ public final class GanModel implements AutoCloseable {
             throw new UserInputException("no GAN model at " + dir + ": not a directory");
         }
         Path manifestFile = dir.resolve(MANIFEST_FILE);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(manifestFile)) {
+            bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("missing GAN model file " + manifestFile, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifestFile + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw new UserInputException("corrupt GAN model file " + manifestFile + ": larger than "
+                    + MAX_MANIFEST_BYTES + " bytes, far more than a manifest holds");
+        }
+        return parseManifest(bytes, manifestFile);
+    }
+
+    /**
+     * A model manifest's text as read from {@code manifestFile}, checked as {@link #manifest(Path)} checks it.
+     *
+     * @throws UserInputException naming the file if it is corrupt, of another format or inconsistent
+     */
+    public static GanManifest parseManifest(byte[] json, Path manifestFile) {
         GanManifest m;
         try {
             // The format is checked before the fields: a model from another format may lack this format's fields.
-            JsonNode tree = JSON.readTree(manifestFile.toFile());
+            JsonNode tree = JSON.readTree(json);
+            requireChecksum(tree, manifestFile);
             if (tree == null || !tree.isObject() || tree.path("format").asInt(-1) != GanManifest.FORMAT
                     || !GanManifest.KIND.equals(tree.path("kind").asText(null))) {
                 throw new UserInputException(manifestFile + ": not a GAN model of format " + GanManifest.FORMAT
@@ -236,11 +268,9 @@ public final class GanModel implements AutoCloseable {
                 }
             }
             m = JSON.treeToValue(tree, GanManifest.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new UserInputException("missing GAN model file " + manifestFile, e);
         } catch (JsonProcessingException e) {
             throw new UserInputException("corrupt GAN model file " + manifestFile + ": "
-                    + e.getOriginalMessage(), e);
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed"), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -249,12 +279,42 @@ public final class GanModel implements AutoCloseable {
             throw new UserInputException(manifestFile + ": legend '" + m.legend()
                     + "' does not match this build's " + world.envId() + " tiles '" + world.legend() + "'");
         }
+        try {
+            LevelLimits.requireCells(manifestFile + ": the model's level", m.width(), m.height());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
         if (m.width() < 3 || m.height() < 3 || m.paddedSize() != TileMaps.paddedSize(m.width(), m.height())
                 || m.latentSize() < 1 || m.config() == null || m.latentSize() != m.config().latentSize()) {
             throw new UserInputException(manifestFile + ": inconsistent sizes (level " + m.width() + "x"
                     + m.height() + ", padded " + m.paddedSize() + ", latent " + m.latentSize() + ")");
         }
+        try {
+            GanNetworks.requireMemory(SAMPLE_CHUNK, m.paddedSize(), world.channels(), m.config());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(manifestFile + ": " + e.getMessage(), e);
+        }
         return m;
+    }
+
+    /**
+     * Checks the manifest's own checksum (see {@link #save(Path, ExtraFiles)}); a manifest with neither checksum
+     * nor file digests is one saved before levelgym recorded them, and passes.
+     */
+    private static void requireChecksum(JsonNode tree, Path manifestFile) throws JsonProcessingException {
+        if (tree == null || !tree.isObject()) {
+            return; // refused below as not a GAN model
+        }
+        ObjectNode object = ((ObjectNode) tree).deepCopy();
+        JsonNode checksum = object.remove(CHECKSUM);
+        if (checksum == null && !object.has("files")) {
+            return;
+        }
+        String actual = FileDigests.sha256(COMPACT.writeValueAsBytes(object));
+        if (checksum == null || !checksum.isTextual() || !checksum.asText().equalsIgnoreCase(actual)) {
+            throw new UserInputException("corrupt GAN model file " + manifestFile + ": its checksum does not match "
+                    + "its content (it was changed or damaged after it was saved)");
+        }
     }
 
     /** Loads a saved model of whichever world its manifest names (see {@link #load(Path, GanWorld)}). */
@@ -264,7 +324,12 @@ public final class GanModel implements AutoCloseable {
 
     private static GanModel withWeights(Path dir, GanManifest m) {
         Path manifestFile = dir.resolve(MANIFEST_FILE);
-        NDManager manager = NDManager.newBaseManager();
+        if (m.files() != null) {
+            FileDigests.problem(dir, m.files(), manifestFile).ifPresent(problem -> {
+                throw new UserInputException("corrupt GAN model: " + problem);
+            });
+        }
+        NDManager manager = Libtorch.newManager();
         try {
             Block generator = GanNetworks.generator(m.paddedSize(), m.legend().length(),
                     m.config().generatorChannels());
@@ -277,8 +342,12 @@ public final class GanModel implements AutoCloseable {
                 trailing = in.read() != -1;
             } catch (NoSuchFileException e) {
                 throw new UserInputException("missing GAN model file " + weights, e);
+            } catch (EOFException e) {
+                throw new UserInputException("corrupt GAN model file " + weights + ": it ends before the weights "
+                        + "do (truncated: " + size(weights) + " bytes)", e);
             } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new UserInputException("corrupt GAN model file " + weights + ": " + e.getMessage(), e);
+                throw new UserInputException("corrupt GAN model file " + weights + ": "
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
             }
             if (trailing) {
                 throw new UserInputException("corrupt GAN model file " + weights
@@ -288,10 +357,18 @@ public final class GanModel implements AutoCloseable {
                 throw new UserInputException(weights + " does not match " + manifestFile
                         + ": weight shapes " + shapes(generator) + ", the manifest's sizes need " + expected);
             }
-            return new GanModel(manager, generator, m);
+            return new GanModel(manager, generator, m.withFiles(null)); // digests describe the files, not the model
         } catch (RuntimeException e) {
             manager.close();
             throw e;
+        }
+    }
+
+    private static String size(Path file) {
+        try {
+            return Long.toString(Files.size(file));
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -301,14 +378,6 @@ public final class GanModel implements AutoCloseable {
             shapes.add(p.getValue().getArray().getShape());
         }
         return shapes;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Override

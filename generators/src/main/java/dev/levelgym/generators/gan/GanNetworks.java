@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.levelgym.nn.MemoryBudget;
 
 /**
  * The DCGAN-style pair over one-hot maps of {@code size × size}. DJL's PyTorch engine has no transposed
@@ -63,6 +64,23 @@ final class GanNetworks {
         d.add(Blocks.batchFlattenBlock());
         d.add(Linear.builder().setUnits(1).build());
         return d;
+    }
+
+    /**
+     * Refuses, before any is allocated, networks or batches whose largest array would exceed
+     * {@link MemoryBudget#MAX_ACTIVATION_FLOATS}: a {@code batch} of generated maps in the generator's widest layer
+     * (at most its width at full resolution), the critic's first layer, and the generator's first weight matrix.
+     */
+    static void requireMemory(int batch, int size, int tiles, GanConfig config) {
+        long maps = (long) size * size;
+        long widest = Math.max(tiles, Math.max(config.generatorChannels(), config.criticChannels() / 4 + 1)) * maps;
+        MemoryBudget.requireActivations("a GAN batch of " + batch + " " + size + "x" + size + " maps with "
+                + config.generatorChannels() + " generator and " + config.criticChannels() + " critic channels",
+                MemoryBudget.times(batch, widest), "lower the batch size or the channels (--generator-channels, "
+                        + "--critic-channels)");
+        MemoryBudget.requireActivations("a GAN generator of latentSize " + config.latentSize() + " and "
+                + config.generatorChannels() + " channels", MemoryBudget.times(config.latentSize(),
+                16L * config.generatorChannels()), "lower latentSize or --generator-channels");
     }
 
     private static Conv2d conv3x3(int filters) {

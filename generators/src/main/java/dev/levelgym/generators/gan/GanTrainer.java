@@ -12,11 +12,12 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.levelgym.nn.Autograd;
-import dev.levelgym.nn.Gradients;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.nn.Autograd;
+import dev.levelgym.nn.Gradients;
+import dev.levelgym.nn.Libtorch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -103,7 +104,8 @@ public final class GanTrainer implements AutoCloseable {
         this.random = new Random(config.seed());
         this.gumbelRandom = new SplittableRandom(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
-        this.modelManager = NDManager.newBaseManager();
+        GanNetworks.requireMemory(config.batchSize(), size, data.world().channels(), config);
+        this.modelManager = Libtorch.newManager();
         this.criticManager = modelManager.newSubManager();
         this.generator = GanNetworks.generator(size, data.world().channels(), config.generatorChannels());
         this.critic = GanNetworks.critic(size, config.criticChannels());
@@ -439,7 +441,8 @@ public final class GanTrainer implements AutoCloseable {
         GanManifest manifest = new GanManifest(GanManifest.FORMAT, GanManifest.KIND, data.world().legend(),
                 data.width(), data.height(), size, config.latentSize(), data.sourceHash(), data.sourceLevels(),
                 steps, config, levelgymVersion(), Engine.getDjlVersion(),
-                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), data.world().envId());
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), data.world().envId(),
+                null, null);
         return new GanModel(modelManager, generator, manifest);
     }
 

@@ -174,10 +174,20 @@ class GanModelTest {
         Path out = dir.resolve("model");
         model.save(out);
         Path manifest = out.resolve(GanModel.MANIFEST_FILE);
-        String json = Files.readString(manifest);
+        String json = legacy(manifest);
         assertTrue(json.contains(fields), json);
         Files.writeString(manifest, json.replace(fields, ""));
         return out;
+    }
+
+    /** Rewrites {@code manifest} as models were saved before their manifests recorded digests, and returns it. */
+    static String legacy(Path manifest) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) GanModel.JSON.readTree(manifest.toFile());
+        tree.remove("files");
+        tree.remove("checksum");
+        GanModel.JSON.writeValue(manifest.toFile(), tree);
+        return Files.readString(manifest);
     }
 
     /** A wider generator saves and loads; weights of another width are refused naming both files. */
@@ -199,7 +209,7 @@ class GanModelTest {
             assertEquals(samples, loaded.sample(latents(5)));
         }
         Path manifest = out.resolve(GanModel.MANIFEST_FILE);
-        Files.writeString(manifest, Files.readString(manifest).replace("\"generatorChannels\" : 96",
+        Files.writeString(manifest, legacy(manifest).replace("\"generatorChannels\" : 96",
                 "\"generatorChannels\" : 64"));
         assertMessage(out, out.resolve(GanModel.GENERATOR_FILE) + " does not match " + manifest);
     }
@@ -210,8 +220,27 @@ class GanModelTest {
         model.save(out);
         Path manifest = out.resolve(GanModel.MANIFEST_FILE);
         Path weights = out.resolve(GanModel.GENERATOR_FILE);
-        String json = Files.readString(manifest);
+        String sealed = Files.readString(manifest);
+        byte[] bytes = Files.readAllBytes(weights);
 
+        // The manifest records the weights' length and SHA-256, and its own checksum.
+        Files.writeString(manifest, sealed.replace("\"latentSize\" : 32", "\"latentSize\" : 16"));
+        assertMessage(out, "corrupt GAN model file " + manifest + ": its checksum does not match its content");
+        Files.writeString(manifest, sealed);
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 3] ^= 1;
+        Files.write(weights, flipped);
+        assertMessage(out, "corrupt GAN model: " + weights + " is corrupt: its SHA-256 differs from the one "
+                + manifest + " records");
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertMessage(out, "corrupt GAN model: " + weights + " is truncated: " + bytes.length / 2 + " bytes, "
+                + manifest + " records " + bytes.length);
+        Files.delete(weights);
+        assertMessage(out, "corrupt GAN model: missing file " + weights + " (listed in " + manifest + ")");
+        Files.write(weights, bytes);
+
+        // A model saved before the digests: the readers of each file still refuse what they can see is wrong.
+        String json = legacy(manifest);
         Files.writeString(manifest, json.substring(0, json.length() / 2));
         assertMessage(out, "corrupt GAN model file " + manifest);
 
@@ -227,9 +256,9 @@ class GanModelTest {
         assertMessage(out, manifest + ": not a GAN model of format " + GanManifest.FORMAT);
 
         Files.writeString(manifest, json);
-        byte[] bytes = Files.readAllBytes(weights);
         Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertMessage(out, "corrupt GAN model file " + weights);
+        assertMessage(out, "corrupt GAN model file " + weights + ": it ends before the weights do (truncated: "
+                + bytes.length / 2 + " bytes)");
 
         Files.delete(weights);
         assertMessage(out, "missing GAN model file " + weights);

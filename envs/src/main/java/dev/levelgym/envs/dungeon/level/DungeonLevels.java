@@ -1,6 +1,7 @@
 package dev.levelgym.envs.dungeon.level;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.Arrays;
 
@@ -33,6 +34,7 @@ public final class DungeonLevels {
             throw new UserInputException("procedural levels need at least " + MIN_WIDTH + "x" + MIN_HEIGHT
                     + ", got " + width + "x" + height);
         }
+        LevelLimits.requireCells("a procedural level", width, height);
         String id = "procedural:" + seed;
         Pcg64 rng = Pcg64.seeded(seed);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

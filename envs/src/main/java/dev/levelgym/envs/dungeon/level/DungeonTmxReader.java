@@ -1,12 +1,14 @@
 package dev.levelgym.envs.dungeon.level;
 
 import dev.levelgym.envs.grid.LevelFormatException;
+import dev.levelgym.envs.grid.LevelLimits;
+import dev.levelgym.envs.grid.LevelText;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,14 +41,21 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Errors are {@link LevelFormatException}s naming the file (the map or the tileset) and the line and column
  * of the element at fault; for a tile the message names the layer and the cell.
+ *
+ * <p>Sizes are bounded before memory is spent ({@link LevelLimits}): a map or tileset file larger than a map of
+ * the cell limit can be is refused unread, the map's size is checked before any layer is read, and a layer's data
+ * is refused as soon as it holds more than its width × height entries: compressed data is inflated only up to the
+ * 4 bytes per cell the layer needs, so a small file whose layer would inflate to gigabytes costs kilobytes. DTDs
+ * are refused (so no entity expansion, no external entity), and group layers nest at most
+ * {@value #MAX_GROUP_DEPTH} deep.
  */
 public final class DungeonTmxReader {
 
     /** Tiled keeps flip and rotation flags in the top four bits of a gid. */
     private static final long FLAG_BITS = 0xF0000000L;
 
-    /** Far above any playable level, low enough that a corrupt size cannot exhaust memory. */
-    private static final int MAX_CELLS = 1 << 20;
+    /** Tiled's own maps nest a few groups at most; a deeper nesting is a hostile file, not a level. */
+    static final int MAX_GROUP_DEPTH = 64;
 
     private DungeonTmxReader() {
     }
@@ -58,9 +67,20 @@ public final class DungeonTmxReader {
      * @throws IOException if a file cannot be read
      */
     public static DungeonLevel read(Path file) throws IOException {
+        return read(LevelText.readBounded(file, LevelLimits.maxTmxBytes()), file);
+    }
+
+    /**
+     * Reads a map from its bytes, as they were read from {@code file}: errors name {@code file}, external tilesets
+     * are resolved beside it, and the level's id is its file name.
+     *
+     * @throws LevelFormatException if the map or a tileset it uses is not a valid Dungeon level map
+     * @throws IOException if a tileset cannot be read
+     */
+    public static DungeonLevel read(byte[] map, Path file) throws IOException {
         Path name = file.getFileName();
         String id = name == null ? file.toString() : name.toString();
-        try (Xml xml = Xml.open(file)) {
+        try (Xml xml = Xml.open(file.toString(), map)) {
             return readMap(xml, file, id);
         }
     }
@@ -77,13 +97,14 @@ public final class DungeonTmxReader {
         }
         int width = xml.positiveInt("width");
         int height = xml.positiveInt("height");
-        if ((long) width * height > MAX_CELLS) {
-            throw xml.error("map is " + width + "x" + height + "; levels of more than " + MAX_CELLS
-                    + " cells are not supported");
+        try {
+            LevelLimits.requireCells("map", width, height);
+        } catch (IllegalArgumentException e) {
+            throw xml.error(e.getMessage());
         }
         List<Tileset> tilesets = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
-        readLayers(xml, file, width, height, tilesets, layers);
+        readLayers(xml, file, width, height, tilesets, layers, 0);
         tilesets.sort(Comparator.comparingLong(Tileset::firstGid));
         if (layers.isEmpty()) {
             throw xml.error(mapAt, "map has no tile layer");
@@ -102,12 +123,17 @@ public final class DungeonTmxReader {
 
     /** Reads the children of {@code <map>} or a {@code <group>}, collecting tilesets and tile layers. */
     private static void readLayers(Xml xml, Path file, int width, int height, List<Tileset> tilesets,
-            List<Layer> layers) throws IOException {
+            List<Layer> layers, int depth) throws IOException {
         while (xml.nextChild()) {
             switch (xml.name()) {
                 case "tileset" -> tilesets.add(readTilesetReference(xml, file));
                 case "layer" -> layers.add(readLayer(xml, width, height));
-                case "group" -> readLayers(xml, file, width, height, tilesets, layers);
+                case "group" -> {
+                    if (depth >= MAX_GROUP_DEPTH) {
+                        throw xml.error("group layers nested more than " + MAX_GROUP_DEPTH + " deep");
+                    }
+                    readLayers(xml, file, width, height, tilesets, layers, depth + 1);
+                }
                 default -> xml.skip();
             }
         }
@@ -121,11 +147,24 @@ public final class DungeonTmxReader {
         }
         At at = xml.location();
         xml.skip();
-        Path tsx = mapFile.resolveSibling(source);
+        Path tsx;
+        try {
+            tsx = mapFile.resolveSibling(source);
+        } catch (InvalidPathException e) {
+            throw xml.error(at, "tileset source '" + source + "' is not a file name (" + e.getReason() + ")");
+        }
         if (!Files.isRegularFile(tsx)) {
             throw xml.error(at, "tileset '" + source + "' not found (looked for " + tsx + ")");
         }
-        try (Xml tsxXml = Xml.open(tsx)) {
+        byte[] tsxBytes;
+        try {
+            tsxBytes = LevelText.readBounded(tsx, LevelLimits.maxTmxBytes());
+        } catch (LevelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw xml.error(at, "tileset '" + source + "' cannot be read (" + e.getMessage() + ")");
+        }
+        try (Xml tsxXml = Xml.open(tsx.toString(), tsxBytes)) {
             tsxXml.root("tileset");
             return readTileset(tsxXml, firstGid);
         }
@@ -204,6 +243,10 @@ public final class DungeonTmxReader {
                 if (!xml.name().equals("tile")) {
                     throw xml.error("layer '" + layer + "': unexpected <" + xml.name() + "> in <data>");
                 }
+                if (list.size() == n) {
+                    throw xml.error("layer '" + layer + "' has more than " + n + " tiles (" + width + "x"
+                            + height + ")");
+                }
                 String gid = xml.attribute("gid");
                 list.add(gid == null ? 0 : xml.gid(gid, layer, list.size()));
                 xml.skip();
@@ -211,13 +254,21 @@ public final class DungeonTmxReader {
             gids = list.stream().mapToLong(Long::longValue).toArray();
         } else if (encoding.equals("csv")) {
             String text = xml.text().strip();
-            String[] parts = text.isEmpty() ? new String[0] : text.split(",", -1);
-            gids = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                gids[i] = xml.gid(parts[i].strip(), layer, i);
+            long entries = text.isEmpty() ? 0 : text.chars().filter(c -> c == ',').count() + 1;
+            if (entries != n) {
+                throw xml.error(at, "layer '" + layer + "' has " + entries + " tiles, expected " + n + " ("
+                        + width + "x" + height + ")");
+            }
+            gids = new long[n];
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                int comma = text.indexOf(',', from);
+                int to = comma < 0 ? text.length() : comma;
+                gids[i] = xml.gid(text.substring(from, to).strip(), layer, i);
+                from = to + 1;
             }
         } else if (encoding.equals("base64")) {
-            gids = decodeBase64(xml, layer, compression);
+            gids = decodeBase64(xml, layer, compression, n);
         } else {
             throw xml.error("layer '" + layer + "': unknown data encoding '" + encoding + "' (expected csv or base64)");
         }
@@ -228,7 +279,8 @@ public final class DungeonTmxReader {
         return gids;
     }
 
-    private static long[] decodeBase64(Xml xml, String layer, String compression) throws IOException {
+    /** The gids of base64 data, refused as soon as they would exceed the layer's {@code n} cells. */
+    private static long[] decodeBase64(Xml xml, String layer, String compression, int n) throws IOException {
         At at = xml.location();
         if ("zstd".equals(compression)) {
             throw xml.error("layer '" + layer + "': zstd compression is not supported; save the map with CSV, "
@@ -243,16 +295,20 @@ public final class DungeonTmxReader {
         } catch (IllegalArgumentException e) {
             throw xml.error(at, "layer '" + layer + "': data is not valid base64 (" + e.getMessage() + ")");
         }
+        int expectedBytes = 4 * n;
         if (compression != null) {
             try (InputStream in = compression.equals("zlib")
                     ? new InflaterInputStream(new ByteArrayInputStream(bytes))
                     : new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                in.transferTo(out);
-                bytes = out.toByteArray();
+                // One byte more than the layer needs tells "too much" apart without inflating the rest.
+                bytes = in.readNBytes(expectedBytes + 1);
             } catch (ZipException | EOFException e) {
                 throw xml.error(at, "layer '" + layer + "': data is not valid " + compression + " ("
                         + e.getMessage() + ")");
+            }
+            if (bytes.length > expectedBytes) {
+                throw xml.error(at, "layer '" + layer + "': " + compression + " data inflates to more than the "
+                        + expectedBytes + " bytes (4 per tile) of a " + n + "-tile layer");
             }
         }
         if (bytes.length % 4 != 0) {
@@ -338,7 +394,8 @@ public final class DungeonTmxReader {
     /** A StAX cursor over one file that turns every problem into a located {@link LevelFormatException}. */
     private static final class Xml implements AutoCloseable {
 
-        private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+        /** The JDK's own parser, whatever else is on the class path, so its limits and errors are the ones tested. */
+        private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
         static {
             // A level file never needs a DTD; refusing them rules out entity expansion and external fetches.
@@ -356,13 +413,13 @@ public final class DungeonTmxReader {
             this.reader = reader;
         }
 
-        static Xml open(Path file) throws IOException {
-            InputStream in = Files.newInputStream(file);
+        static Xml open(String source, byte[] bytes) throws IOException {
+            InputStream in = new ByteArrayInputStream(bytes);
             try {
-                return new Xml(file.toString(), in, FACTORY.createXMLStreamReader(in));
+                return new Xml(source, in, FACTORY.createXMLStreamReader(in));
             } catch (XMLStreamException e) {
                 in.close();
-                throw notXml(file.toString(), e);
+                throw notXml(source, e);
             }
         }
 

@@ -1,13 +1,14 @@
 package dev.levelgym.envs.platformer.level;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.grid.TileGrid;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * An immutable platformer level in the VGLC Super Mario Bros format: {@link PlatformerTile}s in rows of equal
- * length, {@value #MIN_WIDTH} to {@value #MAX_WIDTH} columns and {@value #MIN_HEIGHT} to {@value #MAX_HEIGHT} rows
+ * length, {@value #MIN_WIDTH} to {@link #maxWidth()} columns and {@value #MIN_HEIGHT} to {@value #MAX_HEIGHT} rows
  * ({@value #HEIGHT} for Super Mario Bros, other VGLC platformers have other heights), plus an id saying where it
  * came from (a file name or {@code procedural:<seed>}). Cells are indexed row-major, {@code cell = y * width + x},
  * y growing down as in the text.
@@ -39,8 +40,9 @@ public final class PlatformerLevel implements TileGrid {
     /**
      * Five times the longest VGLC level (8-1, 373 columns), and bounded because the solvers' search grows with the
      * width: Platformer-v1's layout search holds up to 3 × width × height × 49 states (about 140 MB at 2048 × 48).
+     * The default of {@link #maxWidth()}, which a user may raise ({@link LevelLimits}).
      */
-    public static final int MAX_WIDTH = 2048;
+    public static final int DEFAULT_MAX_WIDTH = LevelLimits.DEFAULT_MAX_PLATFORMER_WIDTH;
 
     private final String id;
     private final int width;
@@ -50,6 +52,11 @@ public final class PlatformerLevel implements TileGrid {
     private final boolean[] solid;
     private final int startX;
     private final int startY;
+
+    /** The widest a level may be: {@link LevelLimits#maxPlatformerWidth()}, {@value #DEFAULT_MAX_WIDTH} by default. */
+    public static int maxWidth() {
+        return LevelLimits.maxPlatformerWidth();
+    }
 
     /**
      * A level {@value #HEIGHT} rows high, as every VGLC Super Mario Bros level is.
@@ -63,14 +70,15 @@ public final class PlatformerLevel implements TileGrid {
 
     /**
      * @param tiles row-major, {@code width * height} long; copied
-     * @throws IllegalArgumentException if its width is outside [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}], its height
+     * @throws IllegalArgumentException if its width is outside [{@value #MIN_WIDTH}, {@link #maxWidth()}], its height
      *                                  outside [{@value #MIN_HEIGHT}, {@value #MAX_HEIGHT}], or it has no start cell
      */
     public PlatformerLevel(String id, int width, int height, PlatformerTile[] tiles) {
         this.id = Objects.requireNonNull(id, "id");
-        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+        int maxWidth = maxWidth();
+        if (width < MIN_WIDTH || width > maxWidth) {
             throw new UserInputException("level " + id + " is " + width + " tiles wide, outside [" + MIN_WIDTH
-                    + ", " + MAX_WIDTH + "]");
+                    + ", " + maxWidth + "]" + (width > maxWidth ? " " + LevelLimits.howToRaisePlatformerWidth() : ""));
         }
         if (height < MIN_HEIGHT || height > MAX_HEIGHT) {
             throw new UserInputException("level " + id + " is " + height + " rows high, outside ["

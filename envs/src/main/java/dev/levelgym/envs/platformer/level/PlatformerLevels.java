@@ -1,6 +1,7 @@
 package dev.levelgym.envs.platformer.level;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.random.Pcg64;
 import java.util.Arrays;
 import java.util.Objects;
@@ -51,14 +52,17 @@ public final class PlatformerLevels {
      * it is not thread-safe: use one per thread.
      */
     public PlatformerLevel generate(long seed, int width, int height) {
-        if (width < MIN_WIDTH || width > PlatformerLevel.MAX_WIDTH) {
+        int maxWidth = PlatformerLevel.maxWidth();
+        if (width < MIN_WIDTH || width > maxWidth) {
             throw new UserInputException("procedural platformer levels need width in [" + MIN_WIDTH + ", "
-                    + PlatformerLevel.MAX_WIDTH + "], got " + width);
+                    + maxWidth + "], got " + width
+                    + (width > maxWidth ? " " + LevelLimits.howToRaisePlatformerWidth() : ""));
         }
         if (height < MIN_HEIGHT || height > PlatformerLevel.MAX_HEIGHT) {
             throw new UserInputException("procedural platformer levels need height in [" + MIN_HEIGHT + ", "
                     + PlatformerLevel.MAX_HEIGHT + "], got " + height);
         }
+        LevelLimits.requireCells("a procedural platformer level", width, height);
         String id = "procedural:" + seed;
         Pcg64 rng = Pcg64.seeded(seed);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

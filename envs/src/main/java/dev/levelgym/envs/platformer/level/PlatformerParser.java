@@ -1,6 +1,7 @@
 package dev.levelgym.envs.platformer.level;
 
 import dev.levelgym.envs.grid.LevelFormatException;
+import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.envs.grid.LevelText;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  * <p>Rejected with the 1-based line and column of the problem, as a {@link LevelFormatException} (the same
  * exception Dungeon-v0's parser throws, so callers handle both alike): an empty text, an empty line between
  * rows, a lone carriage return, any other character, rows of different lengths, rows longer than
- * {@value PlatformerLevel#MAX_WIDTH} tiles, more than
+ * {@link PlatformerLevel#maxWidth()} tiles, more than
  * {@value PlatformerLevel#MAX_HEIGHT} rows (at the first row too many, before the rest is read), fewer than
  * {@value PlatformerLevel#MIN_HEIGHT}, and a level with no start cell (see {@link PlatformerLevel}). Errors that
  * concern the whole level are reported at line 1, column 1.
@@ -66,9 +67,10 @@ public final class PlatformerParser {
             throw new LevelFormatException(source, 1, 1, "level is " + width + " tiles wide, narrower than "
                     + PlatformerLevel.MIN_WIDTH);
         }
-        if (width > PlatformerLevel.MAX_WIDTH) {
-            throw new LevelFormatException(source, 1, PlatformerLevel.MAX_WIDTH + 1, "row has " + width
-                    + " tiles, more than " + PlatformerLevel.MAX_WIDTH + " (the longest VGLC level has 373)");
+        int maxWidth = PlatformerLevel.maxWidth();
+        if (width > maxWidth) {
+            throw new LevelFormatException(source, 1, maxWidth + 1, "row has " + width + " tiles, more than "
+                    + maxWidth + " (the longest VGLC level has 373) " + LevelLimits.howToRaisePlatformerWidth());
         }
         try {
             return new PlatformerLevel(id, width, grid.height(), grid.tiles().toArray(new PlatformerTile[0]));

@@ -35,7 +35,7 @@ class DungeonTmxReaderTest {
     @TempDir
     Path dir;
 
-    private static String tilesetBody() {
+    static String tilesetBody() {
         StringBuilder sb = new StringBuilder();
         sb.append("  <image source=\"t.png\" width=\"128\" height=\"16\"/>\n");
         for (int i = 0; i < CHARS.length(); i++) {
@@ -45,13 +45,13 @@ class DungeonTmxReaderTest {
         return sb.toString();
     }
 
-    private static String tsx() {
+    static String tsx() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tileset version=\"1.10\" name=\"t\" tilewidth=\"16\" "
                 + "tileheight=\"16\" tilecount=\"8\" columns=\"8\">\n" + tilesetBody() + "</tileset>\n";
     }
 
     /** Gids of a level text in one layer, tileset at {@code firstGid}; cells not in {@code keep} are 0. */
-    private static long[] gids(String level, long firstGid, String keep) {
+    static long[] gids(String level, long firstGid, String keep) {
         String flat = level.replace("\n", "");
         long[] g = new long[flat.length()];
         for (int i = 0; i < g.length; i++) {
@@ -61,7 +61,7 @@ class DungeonTmxReaderTest {
         return g;
     }
 
-    private static String csv(long[] gids) {
+    static String csv(long[] gids) {
         StringJoiner j = new StringJoiner(",");
         for (long g : gids) {
             j.add(Long.toString(g));
@@ -69,24 +69,24 @@ class DungeonTmxReaderTest {
         return j.toString();
     }
 
-    private static String layer(int id, String name, String dataAttrs, String data) {
+    static String layer(int id, String name, String dataAttrs, String data) {
         return " <layer id=\"" + id + "\" name=\"" + name + "\" width=\"6\" height=\"5\">\n  <data" + dataAttrs
                 + ">\n" + data + "\n  </data>\n </layer>\n";
     }
 
-    private static String map(String tileset, String... layers) {
+    static String map(String tileset, String... layers) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map version=\"1.10\" orientation=\"orthogonal\" "
                 + "renderorder=\"right-down\" width=\"6\" height=\"5\" tilewidth=\"16\" tileheight=\"16\" "
                 + "infinite=\"0\" nextlayerid=\"3\" nextobjectid=\"1\">\n" + tileset + String.join("", layers)
                 + "</map>\n";
     }
 
-    private static String external(long firstGid) {
+    static String external(long firstGid) {
         return " <tileset firstgid=\"" + firstGid + "\" source=\"t.tsx\"/>\n";
     }
 
     /** Terrain (walls, floor under everything) and objects, as the exporter writes them. */
-    private static String twoLayers(String dataAttrs, java.util.function.Function<long[], String> encode) {
+    static String twoLayers(String dataAttrs, java.util.function.Function<long[], String> encode) {
         String terrain = LEVEL.replaceAll("[^w\\n]", ".");
         return layer(1, "terrain", dataAttrs, encode.apply(gids(terrain, 1, "w.")))
                 + layer(2, "objects", dataAttrs, encode.apply(gids(LEVEL, 1, "A+g123")));
@@ -145,7 +145,7 @@ class DungeonTmxReaderTest {
         assertEquals(LEVEL + "\n", DungeonParser.parse(p).toText());
     }
 
-    private static String base64(long[] gids, String compression) {
+    static String base64(long[] gids, String compression) {
         ByteBuffer buf = ByteBuffer.allocate(gids.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (long g : gids) {
             buf.putInt((int) g);
@@ -274,7 +274,8 @@ class DungeonTmxReaderTest {
                 "<map> attribute width is 'six', not a non-negative integer",
                 map(external(1), csvLayer).replace("width=\"6\" height=\"5\" tilewidth",
                         "width=\"100000\" height=\"100000\" tilewidth"),
-                "map is 100000x100000; levels of more than 1048576 cells are not supported",
+                "map is 100000x100000 cells, more than the limit of 1048576 (raise it with "
+                        + "-Dlevelgym.maxLevelCells=N, e.g. in LEVELGYM_JAVA_OPTS)",
                 map(external(1), " <layer name=\"empty\"/>\n"), "layer 'empty' has no <data>");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             assertEquals(c.getValue(), error(c.getKey()).reason());
@@ -296,5 +297,95 @@ class DungeonTmxReaderTest {
         LevelFormatException hole = error(map(external(1),
                 layer(1, "objects", " encoding=\"csv\"", csv(gids(LEVEL, 1, "A+g123")))));
         assertEquals("cell (0, 0) is empty in every tile layer; paint a floor or wall there", hole.reason());
+    }
+
+    // Hostile maps: each is refused with a located error, in bounded time and memory (this module's tests run in a
+    // 512 MB heap). A layer is inflated no further than the 4 bytes per cell its map declares.
+
+    /** The issue's case: a 2.6 MB map whose gzip layer (2,500 gzip members of 1 MiB of zeros) inflates to 2.6 GB. */
+    @Test
+    void aGzipLayerThatInflatesToGigabytesIsRefusedWithoutInflatingIt() throws Exception {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (OutputStream z = new GZIPOutputStream(member)) {
+            z.write(new byte[1 << 20]);
+        }
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        for (int i = 0; i < 2_500; i++) {
+            member.writeTo(bomb);
+        }
+        String data = Base64.getEncoder().encodeToString(bomb.toByteArray());
+        Path p = writeMap(map(external(1), layer(1, "bomb", " encoding=\"base64\" compression=\"gzip\"", data)));
+        assertTrue(Files.size(p) > 2_000_000 && Files.size(p) < 4_000_000, "a map of " + Files.size(p) + " bytes");
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
+        assertEquals("layer 'bomb': gzip data inflates to more than the 120 bytes (4 per tile) of a 30-tile layer",
+                e.reason());
+    }
+
+    @Test
+    void aZlibLayerThatInflatesPastItsCellsIsRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream z = new DeflaterOutputStream(out)) {
+            z.write(new byte[64 << 20]);
+        }
+        String data = Base64.getEncoder().encodeToString(out.toByteArray());
+        LevelFormatException e = error(map(external(1), layer(1, "z", " encoding=\"base64\" compression=\"zlib\"",
+                data)));
+        assertEquals("layer 'z': zlib data inflates to more than the 120 bytes (4 per tile) of a 30-tile layer",
+                e.reason());
+    }
+
+    @Test
+    void entityExpansionAndExternalEntitiesAreRefused() throws Exception {
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE map [\n <!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            laughs.append(" <!ENTITY lol").append(i).append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        laughs.append("]>\n<map width=\"6\" height=\"5\" name=\"&lol9;\"></map>\n");
+        LevelFormatException billion = error(laughs.toString());
+        assertTrue(billion.reason().startsWith("not well-formed XML"), billion.getMessage());
+
+        Path secret = write("secret.txt", "TOP-SECRET-CONTENT");
+        String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE map [ <!ENTITY xxe SYSTEM \"" + secret.toUri()
+                + "\"> ]>\n<map width=\"6\" height=\"5\"><properties><property name=\"x\" value=\"&xxe;\"/>"
+                + "</properties></map>\n";
+        LevelFormatException external = error(xxe);
+        assertTrue(external.reason().startsWith("not well-formed XML"), external.getMessage());
+        assertTrue(!external.getMessage().contains("TOP-SECRET"), external.getMessage());
+    }
+
+    @Test
+    void deeplyNestedGroupsAreRefusedNotRecursedInto() throws Exception {
+        String open = "<group>".repeat(100_000);
+        String close = "</group>".repeat(100_000);
+        LevelFormatException e = error(map(external(1), open + close));
+        assertEquals("group layers nested more than 64 deep", e.reason());
+    }
+
+    @Test
+    void layersWithMoreEntriesThanCellsAreRefusedBeforeTheyAreStored() throws Exception {
+        LevelFormatException csvError = error(map(external(1), layer(1, "long", " encoding=\"csv\"",
+                "1,".repeat(5_000_000) + "1")));
+        assertEquals("layer 'long' has 5000001 tiles, expected 30 (6x5)", csvError.reason());
+        LevelFormatException xmlError = error(map(external(1), layer(1, "many", "",
+                "<tile gid=\"1\"/>".repeat(1_000_000))));
+        assertEquals("layer 'many' has more than 30 tiles (6x5)", xmlError.reason());
+    }
+
+    @Test
+    void mapAndTilesetFilesAreBoundedBySize() throws Exception {
+        System.setProperty(dev.levelgym.envs.grid.LevelLimits.PROPERTY, "1000"); // maps of at most 64,000 bytes
+        try {
+            Path big = writeMap(map(external(1), twoLayers(" encoding=\"csv\"", DungeonTmxReaderTest::csv))
+                    .replace("<map ", "<!--" + " ".repeat(70_000) + "-->\n<map "));
+            LevelFormatException e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(big));
+            assertTrue(e.reason().startsWith("file is larger than 64000 bytes"), e.getMessage());
+            write("t.tsx", tsx().replace("<tileset ", "<!--" + " ".repeat(70_000) + "-->\n<tileset "));
+            Path small = write("m.tmx", map(external(1), twoLayers(" encoding=\"csv\"", DungeonTmxReaderTest::csv)));
+            LevelFormatException tileset = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(small));
+            assertEquals(dir.resolve("t.tsx").toString(), tileset.file());
+        } finally {
+            System.clearProperty(dev.levelgym.envs.grid.LevelLimits.PROPERTY);
+        }
     }
 }

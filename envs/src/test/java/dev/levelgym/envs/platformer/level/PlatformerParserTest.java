@@ -130,13 +130,13 @@ class PlatformerParserTest {
 
     @Test
     void rowsLongerThanTheWidthBoundAreLocated() {
-        String wide = ("-".repeat(PlatformerLevel.MAX_WIDTH + 1) + "\n") + ("X".repeat(PlatformerLevel.MAX_WIDTH + 1)
+        String wide = ("-".repeat(PlatformerLevel.DEFAULT_MAX_WIDTH + 1) + "\n") + ("X".repeat(PlatformerLevel.DEFAULT_MAX_WIDTH + 1)
                 + "\n");
         LevelFormatException e = assertThrows(LevelFormatException.class, () -> PlatformerParser.parse(wide, "w"));
         assertEquals(1, e.line());
-        assertEquals(PlatformerLevel.MAX_WIDTH + 1, e.column());
-        String widest = ("-".repeat(PlatformerLevel.MAX_WIDTH) + "\n") + ("X".repeat(PlatformerLevel.MAX_WIDTH) + "\n");
-        assertEquals(PlatformerLevel.MAX_WIDTH, PlatformerParser.parse(widest, "w").width());
+        assertEquals(PlatformerLevel.DEFAULT_MAX_WIDTH + 1, e.column());
+        String widest = ("-".repeat(PlatformerLevel.DEFAULT_MAX_WIDTH) + "\n") + ("X".repeat(PlatformerLevel.DEFAULT_MAX_WIDTH) + "\n");
+        assertEquals(PlatformerLevel.DEFAULT_MAX_WIDTH, PlatformerParser.parse(widest, "w").width());
     }
 
     @Test
