@@ -2,6 +2,7 @@ package dev.levelgym.cli;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.GenerationReport;
 import dev.levelgym.generators.GeneratorSettings;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Spec;
  * {@link TileWorld}, and what differs between generators (a latent space to search, a size) from the generator.
  * Every file name is checked before anything is written: an existing file stops the command (nothing written)
  * unless {@code --force}; shared files (a tileset) count only if they differ from the ones we would write.
+ * {@code --resume} continues a run that stopped: seeds are made in order and each file is written atomically, so
+ * the seeds from the first on whose files are all there are finished and kept, and the rest are made again (each
+ * seed's level depends on its seed alone, so the folder ends as an uninterrupted run leaves it).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate playable Dungeon levels into a folder (text files, optional PNG previews and Tiled maps).")
@@ -82,6 +86,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Overwrite existing files.")
     private boolean force;
+
+    @Option(names = "--resume",
+            description = "Continue a run that stopped (same flags): keep the levels whose files are all written, "
+                    + "remove the temporaries a killed write left, and write the rest.")
+    private boolean resume;
 
     @Option(names = "--target", paramLabel = "SPEC",
             description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
@@ -133,6 +142,11 @@ final class GenerateCommand implements Callable<Integer> {
             }
             fmt.add(s);
         }
+        Seeds.requireRange(seed, count, "--count " + count);
+        if (resume && force) {
+            throw new UserInputException("--resume keeps the levels already written and --force overwrites them; "
+                    + "pass one of them");
+        }
         if (target != null && maxEvaluations < 1) {
             throw new UserInputException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
@@ -161,6 +175,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (target != null) {
             throw new UserInputException("--target works with --engine in-process only");
+        }
+        if (resume) {
+            throw new UserInputException("--resume works with --engine in-process only");
         }
         if (partitions != null && partitions < 1) {
             throw new UserInputException("--partitions must be at least 1, got " + partitions);
@@ -191,22 +208,33 @@ final class GenerateCommand implements Callable<Integer> {
         TileWorld<L> world = g.world();
         refuseWhatTheWorldCannot(world, g, fmt);
         Targets<L, ?> targets = target == null ? null : targets(world);
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            for (String f : fmt) {
-                files.add(out.resolve(g.name() + "-" + (seed + i) + "." + f));
-            }
-        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out: not a directory: " + out);
         }
-        if (!force) {
+        List<Path> files = new ArrayList<>();
+        int finished = 0;
+        for (int i = 0; i < count; i++) {
+            boolean all = true;
+            for (String f : fmt) {
+                Path p = out.resolve(g.name() + "-" + (seed + i) + "." + f);
+                files.add(p);
+                all &= Files.isRegularFile(p);
+            }
+            if (resume && all && finished == i) {
+                finished++;
+            }
+        }
+        if (resume) {
+            AtomicFiles.removeLeftovers(out);
+        } else if (!force) {
             for (Path p : files) {
                 if (Files.exists(p)) {
                     throw new UserInputException("refusing to overwrite " + p
                             + " (it exists); pass --force to overwrite");
                 }
             }
+        }
+        if (!force) {
             List<Path> shared = world.conflictingSharedFiles(out, fmt);
             if (!shared.isEmpty()) {
                 throw new UserInputException("refusing to overwrite " + shared.get(0) + " (it differs from "
@@ -215,7 +243,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         world.writeSharedFiles(out, fmt);
-        return targets == null ? run(g, null, fmt) : run(g, targets, fmt);
+        if (finished > 0) {
+            spec.commandLine().getOut().printf("--resume: keeping %d of %d level(s) an earlier run wrote (seeds "
+                    + "%d..%d); the summary below covers the rest%n", finished, count, seed, seed + finished - 1);
+        }
+        if (finished == count) {
+            return 0;
+        }
+        return targets == null ? run(g, null, fmt, finished) : run(g, targets, fmt, finished);
     }
 
     /**
@@ -223,16 +258,17 @@ final class GenerateCommand implements Callable<Integer> {
      * space if it has one), by repairing the generator's draft, or as the generator makes it.
      */
     private <L extends TileGrid, M extends Enum<M> & Targets.Measure> int run(LevelGenerator<L> g,
-                                                                             Targets<L, M> targets, Set<String> fmt)
-            throws IOException {
+                                                                             Targets<L, M> targets, Set<String> fmt,
+                                                                             int finished) throws IOException {
         TileWorld<L> world = g.world();
         TargetSearch<L, M> search = targets == null ? null : TargetSearch.of(g, targets, maxEvaluations);
-        GenerationReport<L> report = world.report(new GenerationReport.Run(g.name(), g.size(), count, seed,
+        GenerationReport<L> report = world.report(new GenerationReport.Run(g.name(), g.size(), count - finished,
+                seed + finished,
                 String.join(",", fmt), out.toString(), repair, Optional.ofNullable(targets).map(Object::toString),
                 search == null ? "" : search.describe(), g.redrawsLabel()));
         PrintWriter o = spec.commandLine().getOut();
         long started = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        for (int i = finished; i < count; i++) {
             long s = seed + i;
             String name = g.name() + "-" + s;
             LevelGenerator.Generated<L> made;

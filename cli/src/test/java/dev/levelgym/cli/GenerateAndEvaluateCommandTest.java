@@ -64,6 +64,48 @@ class GenerateAndEvaluateCommandTest {
         assertTrue(DungeonSolver.solve(DungeonParser.parse(out.resolve("rooms-3.txt"))).playable());
     }
 
+    /**
+     * {@code --resume} keeps the finished first seeds as they are (a file it would make differently is kept, which
+     * shows it was not rewritten), makes the first seed with a missing file and every later one again, and removes
+     * a killed write's temporary; with {@code --force} it is refused, as is a seed range past 2^63 - 1.
+     */
+    @Test
+    void resumeKeepsFinishedSeedsAndMakesTheRest() throws Exception {
+        Path out = dir.resolve("res");
+        String[] args = {"generate", "--generator", "rooms", "--count", "4", "--seed", "1", "--out", out.toString(),
+                "--format", "txt,png"};
+        assertEquals(0, CliRun.of(args).exitCode());
+        String level3 = Files.readString(out.resolve("rooms-3.txt"));
+        Files.writeString(out.resolve("rooms-1.txt"), "kept");
+        Files.delete(out.resolve("rooms-2.png"));
+        Files.writeString(out.resolve("rooms-3.txt"), "remade");
+        Files.writeString(out.resolve(".rooms-4.txt.tmp-123"), "half");
+
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "--resume";
+        CliRun run = CliRun.of(resume);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("--resume: keeping 1 of 4 level(s) an earlier run wrote (seeds 1..1)"),
+                run.out());
+        assertTrue(run.out().contains("wrote 3 rooms level(s) (13x9, seeds 2..4)"), run.out());
+        assertEquals("kept", Files.readString(out.resolve("rooms-1.txt")));
+        assertTrue(Files.exists(out.resolve("rooms-2.png")));
+        assertEquals(level3, Files.readString(out.resolve("rooms-3.txt")));
+        assertFalse(Files.exists(out.resolve(".rooms-4.txt.tmp-123")));
+
+        String[] both = java.util.Arrays.copyOf(resume, resume.length + 1);
+        both[resume.length] = "--force";
+        CliRun refused = CliRun.of(both);
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("--resume keeps the levels already written and --force overwrites them"),
+                refused.err());
+        CliRun past = CliRun.of("generate", "--generator", "rooms", "--count", "3", "--seed",
+                Long.toString(Long.MAX_VALUE), "--out", dir.resolve("past").toString());
+        assertEquals(2, past.exitCode());
+        assertTrue(past.err().contains("past the largest seed"), past.err());
+        assertFalse(Files.exists(dir.resolve("past")));
+    }
+
     @Test
     void repairModeAndUserErrors() throws Exception {
         Path out = dir.resolve("rep");

@@ -7,6 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,6 +21,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -414,6 +421,7 @@ public final class DungeonTmxReader {
         }
 
         static Xml open(String source, byte[] bytes) throws IOException {
+            requireUtf8(source, bytes);
             InputStream in = new ByteArrayInputStream(bytes);
             try {
                 return new Xml(source, in, FACTORY.createXMLStreamReader(in));
@@ -543,6 +551,38 @@ public final class DungeonTmxReader {
         LevelFormatException error(At at, String reason) {
             return new LevelFormatException(source, Math.max(1, at.line()), Math.max(1, at.column()), reason);
         }
+
+        /**
+         * Refuses bytes that are not UTF-8 in a file that is UTF-8 by its declaration (or by having none, XML's
+         * default). The JDK parser would refuse them too, but prints {@code [Fatal Error]} to stderr first; this
+         * keeps the error ours, with its line and column, and the terminal clean. A file declaring another
+         * encoding is left to the parser.
+         */
+        private static void requireUtf8(String source, byte[] bytes) {
+            if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
+                return; // a UTF-16 byte order mark
+            }
+            String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+            Matcher declared = DECLARED_ENCODING.matcher(head);
+            if (head.startsWith("<?xml") && declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8")) {
+                return;
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in, CharBuffer.allocate(bytes.length), true);
+            if (r.isError()) {
+                String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
+                int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+                int column = before.length() - before.lastIndexOf('\n');
+                throw new LevelFormatException(source, line, column, String.format(
+                        "not well-formed XML: byte 0x%02X is not UTF-8", bytes[in.position()] & 0xFF));
+            }
+        }
+
+        private static final Pattern DECLARED_ENCODING =
+                Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
 
         private static LevelFormatException notXml(String source, XMLStreamException e) {
             String message = e.getMessage();

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -243,6 +244,31 @@ class DungeonTmxReaderTest {
         assertEquals(8, bad.line());
         assertEquals("tile 4: property char is 'G', not a level character (expected one of " + DungeonTile.EXPECTED + ")",
                 bad.reason());
+    }
+
+    /** Bytes that are not UTF-8 are refused at their line and column, without the JDK parser's stderr line. */
+    @Test
+    void bytesThatAreNotUtf8AreLocatedAndNothingIsPrinted() throws Exception {
+        write("t.tsx", tsx());
+        Path p = dir.resolve("m.tmx");
+        byte[] text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map width=\"6\" name=\"caf?\"/>\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        int at = new String(text, StandardCharsets.US_ASCII).indexOf('?', 10);
+        text[at] = (byte) 0xE9; // Latin-1 'e' acute: not a UTF-8 sequence here
+        Files.write(p, text);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        LevelFormatException e;
+        try {
+            e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(2, e.line());
+        assertEquals(25, e.column());
+        assertEquals("not well-formed XML: byte 0xE9 is not UTF-8", e.reason());
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
     }
 
     @Test
