@@ -7,8 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -389,6 +392,19 @@ public final class DungeonTmxReader {
 
     /** A 1-based line and column in a file. */
     private record At(int line, int column) {
+
+        /** Where the character after {@code text} is. */
+        static At after(CharSequence text) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new At(line, text.length() - lineStart + 1);
+        }
     }
 
     private record Tileset(String name, long firstGid, long tileCount, Map<Long, DungeonTile> tiles) {
@@ -411,18 +427,17 @@ public final class DungeonTmxReader {
         }
 
         private final String source;
-        private final InputStream in;
+        private final Reader in;
         private final XMLStreamReader reader;
 
-        private Xml(String source, InputStream in, XMLStreamReader reader) {
+        private Xml(String source, Reader in, XMLStreamReader reader) {
             this.source = source;
             this.in = in;
             this.reader = reader;
         }
 
         static Xml open(String source, byte[] bytes) throws IOException {
-            requireUtf8(source, bytes);
-            InputStream in = new ByteArrayInputStream(bytes);
+            Reader in = new StringReader(text(source, bytes));
             try {
                 return new Xml(source, in, FACTORY.createXMLStreamReader(in));
             } catch (XMLStreamException e) {
@@ -553,36 +568,74 @@ public final class DungeonTmxReader {
         }
 
         /**
-         * Refuses bytes that are not UTF-8 in a file that is UTF-8 by its declaration (or by having none, XML's
-         * default). The JDK parser would refuse them too, but prints {@code [Fatal Error]} to stderr first; this
-         * keeps the error ours, with its line and column, and the terminal clean. A file declaring another
-         * encoding is left to the parser.
+         * The file's text for the parser, decoded here and with its XML declaration blanked out. The JDK parser
+         * prints {@code [Fatal Error] ...} to stderr before it throws when the bytes do not fit their encoding or
+         * the declaration is damaged (both in its own reader, before any error handler is consulted), so this does
+         * those two steps itself, with errors of ours at their line and column: the encoding is the byte order
+         * mark's, else the declaration's, else UTF-8, XML's default; the declaration is replaced by as many spaces,
+         * so every later line and column stays where the file has it.
          */
-        private static void requireUtf8(String source, byte[] bytes) {
-            if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
-                return; // a UTF-16 byte order mark
+        private static String text(String source, byte[] bytes) {
+            Charset charset = StandardCharsets.UTF_8;
+            int skip = 0;
+            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF) {
+                skip = 3;
+            } else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                    || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+                charset = StandardCharsets.UTF_16;
+            } else {
+                String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+                Matcher declared = DECLARED_ENCODING.matcher(head);
+                if (declared.find()) {
+                    charset = charset(source, declared.group(1));
+                }
             }
-            String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
-            Matcher declared = DECLARED_ENCODING.matcher(head);
-            if (head.startsWith("<?xml") && declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8")) {
-                return;
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            CoderResult r = StandardCharsets.UTF_8.newDecoder()
+            ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+            CharBuffer out = CharBuffer.allocate(bytes.length);
+            CoderResult r = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(in, CharBuffer.allocate(bytes.length), true);
+                    .decode(in, out, true);
             if (r.isError()) {
-                String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
-                int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-                int column = before.length() - before.lastIndexOf('\n');
-                throw new LevelFormatException(source, line, column, String.format(
-                        "not well-formed XML: byte 0x%02X is not UTF-8", bytes[in.position()] & 0xFF));
+                out.flip();
+                At at = At.after(out);
+                throw new LevelFormatException(source, at.line(), at.column(), String.format(
+                        "not well-formed XML: byte 0x%02X is not %s", bytes[in.position()] & 0xFF, charset.name()));
+            }
+            String text = out.flip().toString();
+            if (!text.startsWith("<?xml") || text.length() > 5 && !Character.isWhitespace(text.charAt(5))) {
+                return text;
+            }
+            int end = text.indexOf("?>");
+            if (end < 0 || !DECLARATION.matcher(text.substring(0, end + 2)).matches()) {
+                throw new LevelFormatException(source, 1, 1, "not well-formed XML: a damaged XML declaration "
+                        + "(expected <?xml version=\"1.0\" ...?>)");
+            }
+            StringBuilder blank = new StringBuilder(text);
+            for (int i = 0; i < end + 2; i++) {
+                if (blank.charAt(i) != '\n' && blank.charAt(i) != '\r') {
+                    blank.setCharAt(i, ' ');
+                }
+            }
+            return blank.toString();
+        }
+
+        private static Charset charset(String source, String name) {
+            try {
+                return Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new LevelFormatException(source, 1, 1, "not well-formed XML: unknown encoding '" + name + "'");
             }
         }
 
         private static final Pattern DECLARED_ENCODING =
-                Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+                Pattern.compile("^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+        /** XML 1.0's XMLDecl production, with the names and values its grammar allows. */
+        private static final Pattern DECLARATION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*(\"1\\.[0-9]+\"|'1\\.[0-9]+')"
+                + "(\\s+encoding\\s*=\\s*(\"[A-Za-z][A-Za-z0-9._-]*\"|'[A-Za-z][A-Za-z0-9._-]*'))?"
+                + "(\\s+standalone\\s*=\\s*(\"(yes|no)\"|'(yes|no)'))?\\s*\\?>");
 
         private static LevelFormatException notXml(String source, XMLStreamException e) {
             String message = e.getMessage();

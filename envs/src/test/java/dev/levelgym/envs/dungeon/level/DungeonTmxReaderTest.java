@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -253,7 +254,7 @@ class DungeonTmxReaderTest {
         Path p = dir.resolve("m.tmx");
         byte[] text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<map width=\"6\" name=\"caf?\"/>\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        int at = new String(text, StandardCharsets.US_ASCII).indexOf('?', 10);
+        int at = new String(text, StandardCharsets.US_ASCII).lastIndexOf('?');
         text[at] = (byte) 0xE9; // Latin-1 'e' acute: not a UTF-8 sequence here
         Files.write(p, text);
         java.io.PrintStream err = System.err;
@@ -268,6 +269,37 @@ class DungeonTmxReaderTest {
         assertEquals(2, e.line());
         assertEquals(25, e.column());
         assertEquals("not well-formed XML: byte 0xE9 is not UTF-8", e.reason());
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The declaration decides the encoding (a Latin-1 file reads as Latin-1, so its level loads, with the later
+     * lines and columns where the file has them), and a damaged declaration is refused at 1:1; neither prints.
+     */
+    @Test
+    void declaredEncodingIsReadAndADamagedDeclarationIsRefusedSilently() throws Exception {
+        String utf8 = map(external(1), twoLayers(" encoding=\"csv\"", DungeonTmxReaderTest::csv));
+        Path latin1 = writeMap("");
+        Files.write(latin1, utf8.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+                .replace("<map ", "<map class=\"caf\u00e9\" ").getBytes(StandardCharsets.ISO_8859_1));
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(6, DungeonParser.parse(latin1).width());
+            for (String damaged : List.of("<?xml version=\"1.0\" encoding=\"UTF-8\"\u0080?>",
+                    "<?xml version=\"1.\u00e9\"?>", "<?xml version=\"1.0\" encoding=\"NOPE-8\"?>",
+                    "<?xml version=\"1.0\"")) {
+                Path p = writeMap(utf8.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", damaged));
+                LevelFormatException e = assertThrows(LevelFormatException.class, () -> DungeonParser.parse(p));
+                assertEquals(1, e.line(), damaged);
+                assertTrue(e.reason().startsWith("not well-formed XML: "), e.reason());
+            }
+            LevelFormatException later = error(utf8.replace("<map ", "<map\n <oops "));
+            assertEquals(3, later.line(), later.getMessage());
+        } finally {
+            System.setErr(err);
+        }
         assertEquals("", printed.toString(StandardCharsets.UTF_8));
     }
 
