@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.io.FileDigests;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -19,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -261,6 +269,66 @@ public final class Checkpoints {
         }
     }
 
+    /** The agent's hyperparameters from its manifest, as {@code type}; a bad value names the manifest. */
+    public static <T> T readHyperparameters(Path dir, Manifest manifest, Class<T> type) {
+        try {
+            return JSON.treeToValue(manifest.hyperparameters(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new CheckpointException("corrupt checkpoint file " + dir.resolve(MANIFEST)
+                    + ": bad hyperparameters: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * What {@code make} builds from values read out of {@code file}; the argument checks of the constructors it
+     * calls ({@code IllegalArgumentException}, {@code NullPointerException} on a missing field) name the file.
+     */
+    public static <T> T fromFile(Path file, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CheckpointException("corrupt checkpoint file " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Saves a network's parameters in DJL's own format ({@link Block#saveParameters}). */
+    public static void saveParameters(Block block, Path file) throws IOException {
+        writeFile(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            block.saveParameters(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Loads what {@link #saveParameters} wrote into {@code block} and returns its parameters, recording gradients
+     * again (loading replaces the arrays behind the parameters, and the new ones do not).
+     */
+    public static List<Parameter> loadParameters(Block block, NDManager manager, Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("missing checkpoint file " + file, e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new CheckpointException("corrupt checkpoint file " + file + ": " + rootMessage(e), e);
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p.getValue());
+            p.getValue().getArray().setRequiresGradient(true);
+        }
+        return parameters;
+    }
+
+    /** The message of the innermost cause: the one that says what was wrong. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
     /** Writes {@code values} as a count followed by big-endian IEEE doubles (exact, unlike decimal text). */
     public static void writeDoubles(Path file, double[] values) throws IOException {
         writeFile(file, stream -> {
@@ -275,7 +343,7 @@ public final class Checkpoints {
 
     /** Reads what {@link #writeDoubles} wrote, expecting exactly {@code expectedLength} values. */
     public static double[] readDoubles(Path file, int expectedLength) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             int length = in.readInt();
             if (length != expectedLength) {
                 throw new CheckpointException("corrupt checkpoint file " + file + ": holds " + length

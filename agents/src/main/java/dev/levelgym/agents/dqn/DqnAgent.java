@@ -1,6 +1,5 @@
 package dev.levelgym.agents.dqn;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -29,7 +28,6 @@ import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
 import dev.levelgym.nn.Libtorch;
 import dev.levelgym.nn.MemoryBudget;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -509,28 +507,17 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
      */
     public static DqnAgent load(Path dir) {
         Manifest manifest = Checkpoints.readManifest(dir, KIND);
-        Path manifestFile = dir.resolve(Checkpoints.MANIFEST);
         Path stateFile = dir.resolve(STATE_FILE);
-        DqnConfig config;
-        try {
-            config = Checkpoints.JSON.treeToValue(manifest.hyperparameters(), DqnConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new CheckpointException("corrupt checkpoint file " + manifestFile + ": bad hyperparameters: "
-                    + rootMessage(e), e);
-        }
+        DqnConfig config = Checkpoints.readHyperparameters(dir, manifest, DqnConfig.class);
         State state = Checkpoints.readJson(stateFile, State.class);
         TrainingLoop loop = TrainingLoop.read(dir, manifest.steps(), manifest.episodes());
-        DqnAgent agent;
-        try {
-            agent = new DqnAgent(manifest.envId(), new Box(state.low(), state.high(), state.observationShape()),
-                    new Discrete(state.actions(), state.actionStart()), config);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + rootMessage(e), e);
-        }
+        DqnAgent agent = Checkpoints.fromFile(stateFile, () -> new DqnAgent(manifest.envId(),
+                new Box(state.low(), state.high(), state.observationShape()),
+                new Discrete(state.actions(), state.actionStart()), config));
         try {
             agent.random = Pcg64.restore(state.rng());
-            loadNetwork(agent.online, dir.resolve(ONLINE_FILE));
-            loadNetwork(agent.target, dir.resolve(TARGET_FILE));
+            agent.online.load(dir.resolve(ONLINE_FILE));
+            agent.target.load(dir.resolve(TARGET_FILE));
             agent.buffer.read(dir.resolve(BUFFER_FILE));
             agent.optimizer = newOptimizer(config, state.updates());
             AdamMoments.read(dir.resolve(ADAM_FILE), agent.optimizer, agent.online.parameters(),
@@ -560,27 +547,11 @@ public final class DqnAgent implements Learner<float[]>, AutoCloseable {
             if (e instanceof CheckpointException) {
                 throw e;
             }
-            throw new CheckpointException("corrupt checkpoint in " + dir + ": " + rootMessage(e), e);
+            throw new CheckpointException("corrupt checkpoint in " + dir + ": " + Checkpoints.rootMessage(e), e);
         }
     }
 
-    private static void loadNetwork(QNetwork network, Path file) {
-        try {
-            network.load(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CheckpointException("missing checkpoint file " + file, e);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new CheckpointException("corrupt checkpoint file " + file + ": " + rootMessage(e), e);
-        }
-    }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 
     /** Frees the networks' native memory. The agent cannot be used afterwards. */
     @Override

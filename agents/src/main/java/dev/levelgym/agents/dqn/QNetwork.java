@@ -1,6 +1,5 @@
 package dev.levelgym.agents.dqn;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,12 +18,8 @@ import dev.levelgym.agents.checkpoint.Checkpoints;
 import dev.levelgym.agents.networks.ValueIterationBlock;
 import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.random.Pcg64;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,25 +295,15 @@ final class QNetwork implements AutoCloseable {
         return best;
     }
 
-    /** DJL's own parameter format ({@link Block#saveParameters}). */
+    /** DJL's own parameter format ({@link Checkpoints#saveParameters}). */
     void save(Path file) throws IOException {
-        Checkpoints.writeFile(file, stream -> {
-            DataOutputStream out = new DataOutputStream(stream);
-            block.saveParameters(out);
-            out.flush();
-        });
+        Checkpoints.saveParameters(block, file);
     }
 
-    void load(Path file) throws IOException, MalformedModelException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            block.loadParameters(manager, in);
-        }
-        // Loading replaces the arrays behind the parameters, and the new ones do not record gradients.
+    /** @throws dev.levelgym.agents.checkpoint.CheckpointException naming the file if it is missing or corrupt */
+    void load(Path file) {
         parameters.clear();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            parameters.add(p.getValue());
-            p.getValue().getArray().setRequiresGradient(true);
-        }
+        parameters.addAll(Checkpoints.loadParameters(block, manager, file));
         refreshMirror();
     }
 

@@ -1,6 +1,5 @@
 package dev.levelgym.agents.ppo;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -28,7 +27,6 @@ import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
 import dev.levelgym.nn.Libtorch;
 import dev.levelgym.nn.MemoryBudget;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -505,34 +503,16 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
      */
     public static PpoAgent load(Path dir) {
         Manifest manifest = Checkpoints.readManifest(dir, KIND);
-        Path manifestFile = dir.resolve(Checkpoints.MANIFEST);
         Path stateFile = dir.resolve(STATE_FILE);
-        PpoConfig config;
-        try {
-            config = Checkpoints.JSON.treeToValue(manifest.hyperparameters(), PpoConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new CheckpointException("corrupt checkpoint file " + manifestFile + ": bad hyperparameters: "
-                    + rootMessage(e), e);
-        }
+        PpoConfig config = Checkpoints.readHyperparameters(dir, manifest, PpoConfig.class);
         State state = Checkpoints.readJson(stateFile, State.class);
         TrainingLoop loop = TrainingLoop.read(dir, manifest.steps(), manifest.episodes());
-        PpoAgent agent;
-        try {
-            agent = new PpoAgent(manifest.envId(), new Box(state.low(), state.high(), state.observationShape()),
-                    new Discrete(state.actions(), state.actionStart()), config);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + rootMessage(e), e);
-        }
+        PpoAgent agent = Checkpoints.fromFile(stateFile, () -> new PpoAgent(manifest.envId(),
+                new Box(state.low(), state.high(), state.observationShape()),
+                new Discrete(state.actions(), state.actionStart()), config));
         try {
             agent.random = Pcg64.restore(state.rng());
-            Path networkFile = dir.resolve(NETWORK_FILE);
-            try {
-                agent.network.load(networkFile);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new CheckpointException("missing checkpoint file " + networkFile, e);
-            } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new CheckpointException("corrupt checkpoint file " + networkFile + ": " + rootMessage(e), e);
-            }
+            agent.network.load(dir.resolve(NETWORK_FILE));
             agent.optimizer = agent.newOptimizer(state.updates());
             AdamMoments.read(dir.resolve(ADAM_FILE), agent.optimizer, agent.network.parameters(),
                     agent.network.manager());
@@ -549,17 +529,10 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
             if (e instanceof CheckpointException) {
                 throw e;
             }
-            throw new CheckpointException("corrupt checkpoint in " + dir + ": " + rootMessage(e), e);
+            throw new CheckpointException("corrupt checkpoint in " + dir + ": " + Checkpoints.rootMessage(e), e);
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 
     /** Frees the network's native memory. The agent cannot be used afterwards. */
     @Override

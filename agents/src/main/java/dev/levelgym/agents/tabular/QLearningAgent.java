@@ -242,18 +242,10 @@ public final class QLearningAgent<O> implements Learner<O> {
      */
     public static <O> QLearningAgent<O> load(Path dir, Class<O> observationType) {
         Manifest manifest = Checkpoints.readManifest(dir, KIND);
-        Path manifestFile = dir.resolve(Checkpoints.MANIFEST);
         Path stateFile = dir.resolve(STATE_FILE);
-        QLearningConfig config;
-        try {
-            config = Checkpoints.JSON.treeToValue(manifest.hyperparameters(), QLearningConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new CheckpointException("corrupt checkpoint file " + manifestFile + ": bad hyperparameters: "
-                    + rootMessage(e), e);
-        }
+        QLearningConfig config = Checkpoints.readHyperparameters(dir, manifest, QLearningConfig.class);
         State state = Checkpoints.readJson(stateFile, State.class);
-        QLearningAgent<O> agent;
-        try {
+        QLearningAgent<O> agent = Checkpoints.fromFile(stateFile, () -> {
             StateEncoder<?> encoder = StateEncoder.fromJson(state.encoder());
             if (encoder.observationType() != observationType) {
                 throw new CheckpointException(stateFile + ": the agent observes " + encoder.observationType()
@@ -261,12 +253,11 @@ public final class QLearningAgent<O> implements Learner<O> {
             }
             @SuppressWarnings("unchecked")
             StateEncoder<O> typed = (StateEncoder<O>) encoder;
-            agent = new QLearningAgent<>(manifest.envId(), typed, new Discrete(state.actions(), state.actionStart()),
-                    config);
-            agent.random = Pcg64.restore(state.rng());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CheckpointException("corrupt checkpoint file " + stateFile + ": " + rootMessage(e), e);
-        }
+            QLearningAgent<O> made = new QLearningAgent<>(manifest.envId(), typed,
+                    new Discrete(state.actions(), state.actionStart()), config);
+            made.random = Pcg64.restore(state.rng());
+            return made;
+        });
         double[] table = Checkpoints.readDoubles(dir.resolve(TABLE_FILE), agent.q.length);
         System.arraycopy(table, 0, agent.q, 0, table.length);
         agent.loop = TrainingLoop.read(dir, manifest.steps(), manifest.episodes());
@@ -285,13 +276,6 @@ public final class QLearningAgent<O> implements Learner<O> {
         return agent;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 
     /** {@code agent.json}; the fields of checkpoints written before the training loop are ignored. */
     @JsonIgnoreProperties({"seed", "scheduleSteps", "episode"})
