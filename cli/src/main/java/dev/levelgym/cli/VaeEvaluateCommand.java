@@ -88,8 +88,8 @@ final class VaeEvaluateCommand implements Callable<Integer> {
                 e.levels());
         if (e.samples() > 0) {
             o.printf("samples around each level (mu + %s * noise, raw, no repair): %d of %d playable (%.1f%%), "
-                    + "%d well formed%n", spread, e.playable(), e.samples(), 100.0 * e.playable() / e.samples(),
-                    e.wellFormed());
+                    + "%d well formed; %.1f cells from the level on average%n", spread, e.playable(), e.samples(),
+                    100.0 * e.playable() / e.samples(), e.wellFormed(), e.sampleDistance());
         }
         if (e.points() > 0) {
             o.printf("interpolation, %d points from each level to the next: %d of %d well formed%n", steps,

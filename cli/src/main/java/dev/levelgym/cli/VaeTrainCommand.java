@@ -58,11 +58,16 @@ final class VaeTrainCommand implements Callable<Integer> {
 
     @Option(names = "--beta", paramLabel = "B",
             description = "Weight of the KL term: lower keeps more of each level, higher makes samples from the "
-                    + "prior better (default 0.5).")
+                    + "prior better (default 0.1).")
     private Double betaOption;
 
-    @Option(names = "--latent-size", paramLabel = "N", description = "Latent vector length (default 32).")
+    @Option(names = "--latent-size", paramLabel = "N", description = "Latent vector length; a multiple of 16 with --spatial (default 64).")
     private Integer latentSizeOption;
+
+    @Option(names = "--spatial", negatable = true, paramLabel = "B",
+            description = "The latent is a 4x4 grid (latent size / 16 channels), each point describing its part of "
+                    + "the level; --no-spatial: one vector for the whole level (default: spatial).")
+    private Boolean spatialOption;
 
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
@@ -82,6 +87,7 @@ final class VaeTrainCommand implements Callable<Integer> {
             VaeConfig c = VaeConfig.of(w).withSeed(seed).withHoldOut(holdOut);
             c = stepsOption == null ? c : c.withSteps(stepsOption);
             c = betaOption == null ? c : c.withBeta(betaOption);
+            c = spatialOption == null ? c : c.withSpatial(spatialOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
         // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.

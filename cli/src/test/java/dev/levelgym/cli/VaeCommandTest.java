@@ -131,7 +131,7 @@ class VaeCommandTest {
     @Test
     void aLevelOfAnotherSizeOrWorldIsRefusedNamingBoth() throws Exception {
         Path big = dir.resolve("big.txt");
-        Files.writeString(big, "wwwwwwwwwwwwwww\nwA+g.........w\nw.............w\nwwwwwwwwwwwwwww\n");
+        Files.writeString(big, "wwwwwwwwwwwwwww\nwA+g..........w\nw.............w\nwwwwwwwwwwwwwww\n");
         CliRun run = CliRun.of("generate", "--generator", "vae:" + model, "--like", big.toString(), "--out",
                 dir.resolve("out").toString());
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());

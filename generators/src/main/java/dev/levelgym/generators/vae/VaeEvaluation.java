@@ -25,11 +25,13 @@ import java.util.stream.Stream;
  * @param samples        raw samples drawn around the levels
  * @param playable       of those, the ones the solver wins
  * @param wellFormed     of those, the well-formed ones
+ * @param sampleDistance mean cells by which a sample differs from the level it was drawn around
  * @param points         interpolation points decoded
  * @param wellFormedPoints of those, the well-formed ones
  */
 public record VaeEvaluation(int levels, int cells, double meanError, double maxError, int withinTenth, int samples,
-                            int playable, int wellFormed, int points, int wellFormedPoints) {
+                            int playable, int wellFormed, double sampleDistance, int points,
+                            int wellFormedPoints) {
 
     /** A level to measure on: an id for messages, its text. */
     public record Item(String id, String text) {
@@ -88,8 +90,7 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
                                                         double spread, int steps, long seed) {
         VaeModel model = vae.model();
         List<float[]> means = model.encode(items.stream().map(Item::text).toList());
-        List<String> reconstructions = model.decode(means, vae instanceof PlatformerVae ? PlatformerVae.DECODING
-                : dev.levelgym.generators.gan.Decoding.ONE_EACH);
+        List<String> reconstructions = means.stream().map(vae::raw).toList();
         int cells = model.width() * model.height();
         double total = 0;
         double max = 0;
@@ -102,14 +103,18 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
         }
         int playable = 0;
         int wellFormed = 0;
-        for (float[] mu : means) {
+        long distance = 0;
+        for (int i = 0; i < means.size(); i++) {
+            float[] mu = means.get(i);
             for (int j = 0; j < samples; j++) {
                 float[] noise = VaeModel.gaussians(new Random(seed + j), mu.length);
                 float[] z = new float[mu.length];
                 for (int k = 0; k < z.length; k++) {
                     z[k] = (float) (mu[k] + spread * noise[k]);
                 }
-                L level = vae.parseOrNull(vae.raw(z), "sample");
+                String raw = vae.raw(z);
+                distance += differing(items.get(i).text(), raw);
+                L level = vae.parseOrNull(raw, "sample");
                 wellFormed += level != null ? 1 : 0;
                 playable += level != null && vae.world().solve(level).playable() ? 1 : 0;
             }
@@ -128,7 +133,8 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             }
         }
         return new VaeEvaluation(items.size(), cells, total / items.size(), max, within, samples * items.size(),
-                playable, wellFormed, points, wellFormedPoints);
+                playable, wellFormed, samples == 0 ? 0 : (double) distance / (samples * items.size()), points,
+                wellFormedPoints);
     }
 
     /** Cells (characters other than line ends) where two level texts differ. */

@@ -295,8 +295,8 @@ public final class VaeModel implements AutoCloseable {
         GanWorld world = world(m.world(), manifestFile);
         NDManager manager = Libtorch.newManager();
         try {
-            Block encoder = VaeNetworks.encoder(m.paddedSize(), m.config().encoderChannels(), m.latentSize());
-            Block decoder = VaeNetworks.decoder(m.paddedSize(), world.channels(), m.config().decoderChannels());
+            Block encoder = VaeNetworks.encoder(m.paddedSize(), m.config());
+            Block decoder = VaeNetworks.decoder(m.paddedSize(), world.channels(), m.config());
             encoder.initialize(manager, DataType.FLOAT32, new Shape(1, world.channels(), m.paddedSize(),
                     m.paddedSize()));
             decoder.initialize(manager, DataType.FLOAT32, new Shape(1, m.latentSize()));

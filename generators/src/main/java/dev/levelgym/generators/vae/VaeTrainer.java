@@ -83,8 +83,8 @@ public final class VaeTrainer implements AutoCloseable {
         this.random = new Random(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
         this.manager = Libtorch.newManager();
-        this.encoder = VaeNetworks.encoder(size, config.encoderChannels(), config.latentSize());
-        this.decoder = VaeNetworks.decoder(size, channels, config.decoderChannels());
+        this.encoder = VaeNetworks.encoder(size, config);
+        this.decoder = VaeNetworks.decoder(size, channels, config);
         encoder.initialize(manager, DataType.FLOAT32, new Shape(1, channels, size, size));
         decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latentSize()));
         this.parameters = new ArrayList<>();
@@ -137,8 +137,9 @@ public final class VaeTrainer implements AutoCloseable {
             NDArray klScale = scope.full(new Shape(), (float) (0.5 * config.beta() / b));
             Autograd.backward(() -> {
                 NDList stats = forward(encoder, x).split(2, 1);
-                NDArray mu = stats.get(0);
-                NDArray logVariance = stats.get(1);
+                // A spatial latent comes as (batch, channels, 4, 4): the noise and the decoder take it flat.
+                NDArray mu = stats.get(0).reshape(b, latent);
+                NDArray logVariance = stats.get(1).reshape(b, latent);
                 NDArray z = mu.add(logVariance.mul(half).exp().mul(epsilon));
                 NDArray p = forward(decoder, z);
                 NDArray reconstruction = t.mul(p.clip(MIN_PROBABILITY, 1f).log()).sum();

@@ -85,7 +85,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
@@ -156,7 +156,7 @@ class VaeModelTest {
         }
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         String original = Files.readString(manifest);
-        Files.writeString(manifest, original.replace("\"latentSize\" : 32", "\"latentSize\" : 33"));
+        Files.writeString(manifest, original.replace("\"height\" : 9", "\"height\" : 8"));
         UserInputException e = assertThrows(UserInputException.class, () -> VaeModel.load(saved));
         assertTrue(e.getMessage().contains("checksum does not match"), e.getMessage());
         assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
