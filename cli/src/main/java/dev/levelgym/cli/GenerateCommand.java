@@ -13,6 +13,7 @@ import dev.levelgym.generators.export.LevelPreviews;
 import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.TargetSearch;
 import dev.levelgym.generators.search.Targets;
+import dev.levelgym.generators.vae.VaeGenerator;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--generator", required = true,
-            description = "Generator: ${COMPLETION-CANDIDATES} (MODEL_DIR: a model from gan train).",
+            description = "Generator: ${COMPLETION-CANDIDATES} (MODEL_DIR: a model from gan train or vae train).",
             completionCandidates = Names.class)
     private String generator;
 
@@ -122,6 +123,25 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Levels tried per level with --target before giving up (default ${DEFAULT-VALUE}).")
     private int maxEvaluations;
 
+    @Option(names = "--like", paramLabel = "FILE",
+            description = "VAE models only (vae:MODEL_DIR): levels near this level file, its latent plus --spread "
+                    + "times noise (level i uses seed + i).")
+    private Path like;
+
+    @Option(names = "--spread", defaultValue = "0.5", paramLabel = "S",
+            description = "With --like: how far from the level to sample; 0 is its reconstruction (default "
+                    + "${DEFAULT-VALUE}).")
+    private double spread;
+
+    @Option(names = "--between", arity = "2", paramLabel = "FILE",
+            description = "VAE models only: --steps levels on the line in latent space from the first level file to "
+                    + "the second, both included, named vae-between-0..K-1 (--count and --seed do not apply).")
+    private List<Path> between;
+
+    @Option(names = "--steps", defaultValue = "5", paramLabel = "K",
+            description = "With --between: levels along the way, both ends included (default ${DEFAULT-VALUE}).")
+    private int steps;
+
     /** The installed generators, for help and completion. */
     static final class Names extends ArrayList<String> {
         Names() {
@@ -150,6 +170,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (target != null && maxEvaluations < 1) {
             throw new UserInputException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
+        var parse = spec.commandLine().getParseResult();
+        if (like == null && parse.hasMatchedOption("--spread")) {
+            throw new UserInputException("--spread applies to --like only");
+        }
+        if (between == null && parse.hasMatchedOption("--steps")) {
+            throw new UserInputException("--steps applies to --between only");
+        }
+        if ((like != null || between != null) && Engine.isSpark(engine, master)) {
+            throw new UserInputException((like != null ? "--like" : "--between") + " works with --engine "
+                    + Engine.IN_PROCESS + " only");
+        }
         Generators generators = Generators.installed();
         GeneratorSettings settings = new GeneratorSettings(OptionalInt.of(width), OptionalInt.of(height), segments);
         if (Engine.isSpark(engine, master)) {
@@ -160,8 +191,47 @@ final class GenerateCommand implements Callable<Integer> {
         }
         out = Path.of(outArg);
         try (LevelGenerator<?> g = Flags.naming(() -> generators.create(generator, settings))) {
+            if (like != null || between != null) {
+                return writeFromLevels(g, fmt);
+            }
             return write(g, fmt);
         }
+    }
+
+    /**
+     * {@code --like} and {@code --between}: a VAE's levels at latents of given level files, written as any
+     * generator's are.
+     */
+    private int writeFromLevels(LevelGenerator<?> g, Set<String> fmt) throws IOException {
+        String flag = like != null ? "--like" : "--between";
+        if (like != null && between != null) {
+            throw new UserInputException("--like and --between: give one of them");
+        }
+        if (!(g instanceof VaeGenerator<?> vae)) {
+            throw new UserInputException(flag + " takes a level in, which needs a VAE generator (vae:MODEL_DIR, "
+                    + "from vae train); " + g.describe());
+        }
+        if (target != null) {
+            throw new UserInputException("--target and " + flag + ": give one of them");
+        }
+        if (between != null) {
+            var parse = spec.commandLine().getParseResult();
+            for (String f : new String[] {"--count", "--seed"}) {
+                if (parse.hasMatchedOption(f)) {
+                    throw new UserInputException(f + " does not apply to --between, which writes --steps levels");
+                }
+            }
+            count = steps;
+            seed = 0;
+        }
+        return write(vae, fmt);
+    }
+
+    /** The generator {@code --like} or {@code --between} asks of {@code vae}. */
+    private <L extends TileGrid> int write(VaeGenerator<L> vae, Set<String> fmt) throws IOException {
+        LevelGenerator<L> walk = like != null ? vae.around(like, spread)
+                : vae.between(between.get(0), between.get(1), steps);
+        return write(walk, fmt);
     }
 
     private int callOnSpark(Generators generators, Set<String> fmt) {

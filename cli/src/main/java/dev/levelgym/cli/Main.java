@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "levelgym", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Gym-style environments, RL agents and level generators.",
         subcommands = {EnvsCommand.class, RolloutCommand.class, ReportCommand.class, ReplayCommand.class,
-                LevelCommand.class, GenerateCommand.class, GanCommand.class, TrainCommand.class, EvalCommand.class,
+                LevelCommand.class, GenerateCommand.class, GanCommand.class, VaeCommand.class, TrainCommand.class, EvalCommand.class,
                 BenchCommand.class, ClusterCommand.class, PlayCommand.class, StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -118,7 +118,7 @@ class GenerateAndEvaluateCommandTest {
         }
         CliRun bad = CliRun.of("generate", "--generator", "gan", "--out", out.toString());
         assertEquals(2, bad.exitCode());
-        assertEquals("levelgym generate: error: unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR", bad.err().strip());
+        assertEquals("levelgym generate: error: unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR, vae:MODEL_DIR", bad.err().strip());
         CliRun fmt = CliRun.of("generate", "--generator", "rooms", "--out", dir.resolve("x").toString(),
                 "--format", "gif");
         assertEquals(2, fmt.exitCode());

@@ -79,7 +79,7 @@ class GeneratorKindsTest {
 
     @Test
     void theStandardKindsComeThroughServiceLoaderFirst() {
-        assertEquals(List.of("caves", "rooms", "gan:MODEL_DIR"), Generators.standard().usages());
+        assertEquals(List.of("caves", "rooms", "gan:MODEL_DIR", "vae:MODEL_DIR"), Generators.standard().usages());
         assertEquals(List.of(StandardGenerators.class), Providers.load(GeneratorProvider.class,
                 getClass().getClassLoader(), StandardGenerators.class).stream().map(Object::getClass).toList(),
                 "listed in META-INF/services like any other provider");
@@ -92,7 +92,7 @@ class GeneratorKindsTest {
         assertEquals(List.of("caves", "rooms"), generators.names(TileWorld.DUNGEON));
         assertEquals(List.of("procedural-platformer"), generators.names(TileWorld.PLATFORMER));
         assertEquals(List.of(), Generators.standard().names(TileWorld.PLATFORMER));
-        assertEquals(List.of("caves", "procedural-platformer", "rooms", "gan:MODEL_DIR"), generators.usages());
+        assertEquals(List.of("caves", "procedural-platformer", "rooms", "gan:MODEL_DIR", "vae:MODEL_DIR"), generators.usages());
         assertSame(TileWorld.DUNGEON, generators.world("rooms"));
         assertSame(TileWorld.PLATFORMER, generators.world("procedural-platformer"));
         assertSame(TileWorld.PLATFORMER, generators.world("gan:" + PLATFORMER_GAN));
@@ -110,7 +110,7 @@ class GeneratorKindsTest {
     void aSpecNeedsItsArgumentExactlyWhenTheKindTakesOne() {
         for (String bad : List.of("gan", "rooms:13", "roms")) {
             UserInputException e = assertThrows(UserInputException.class, () -> Generators.standard().kind(bad));
-            assertEquals("unknown generator '" + bad + "'; known: caves, rooms, gan:MODEL_DIR", e.getMessage());
+            assertEquals("unknown generator '" + bad + "'; known: caves, rooms, gan:MODEL_DIR, vae:MODEL_DIR", e.getMessage());
         }
         assertEquals("gan", Generators.standard().kind("gan:some/dir").name());
         assertEquals("some/dir", Generators.argument("gan:some/dir"));

@@ -82,7 +82,7 @@ class GeneratorsTest {
     void rejectsUnknownNamesAndTinySizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> create("gan"));
-        assertEquals("unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR", e.getMessage());
+        assertEquals("unknown generator 'gan'; known: caves, rooms, gan:MODEL_DIR, vae:MODEL_DIR", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> create("rooms", 5, 9));
         assertEquals(List.of("caves", "rooms"), Generators.standard().names(TileWorld.DUNGEON));
         assertNotEquals(create("rooms").generate(1).toText(),

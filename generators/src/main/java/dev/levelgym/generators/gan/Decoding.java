@@ -33,7 +33,7 @@ public enum Decoding {
      * channel per {@code legend} character; the level is the top-left width × height. {@link #ONE_EACH} is for
      * Dungeon-v0's legend only; {@link #SAMPLED} draws with {@code seed}, which the others ignore.
      */
-    String decode(float[] p, int offset, int size, int width, int height, String legend, long seed) {
+    public String decode(float[] p, int offset, int size, int width, int height, String legend, long seed) {
         if (this == ONE_EACH && !legend.equals(TileMaps.LEGEND)) {
             throw new UserInputException("one-each decoding places Dungeon-v0 pieces; the model's legend is '"
                     + legend + "'");

@@ -16,10 +16,11 @@ import dev.levelgym.nn.MemoryBudget;
 /**
  * The DCGAN-style pair over one-hot maps of {@code size × size}. DJL's PyTorch engine has no transposed
  * convolution, so the generator doubles the resolution by nearest-neighbour repetition and then convolves (which
- * also avoids transposed convolution's checkerboard artefacts, Odena et al. 2016). Channel widths are small: the
+ * also avoids transposed convolution's checkerboard artefacts, Odena et al. 2016). The VAE's decoder
+ * ({@code dev.levelgym.generators.vae}) is this generator. Channel widths are small: the
  * maps are tiny and sampling must stay fast (≈ 2.7 M multiply-adds per 16×16 sample).
  */
-final class GanNetworks {
+public final class GanNetworks {
 
     private GanNetworks() {
     }
@@ -29,7 +30,7 @@ final class GanNetworks {
      * down to a quarter of {@code width} → conv 3×3 to one channel per tile ({@code tiles}) → softmax over tiles (so
      * generated maps live on the simplex, like one-hot maps).
      */
-    static Block generator(int size, int tiles, int width) {
+    public static Block generator(int size, int tiles, int width) {
         SequentialBlock g = new SequentialBlock();
         g.add(Linear.builder().setUnits(width * 16L).build());
         g.add(BatchNorm.builder().build());

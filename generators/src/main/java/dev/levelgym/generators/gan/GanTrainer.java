@@ -454,7 +454,8 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    static String levelgymVersion() {
+    /** The levelgym version of this build, as model manifests record it ("development" outside a release). */
+    public static String levelgymVersion() {
         try (InputStream in = GanTrainer.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "development";

@@ -68,11 +68,12 @@ public final class TrainingMaps {
     }
 
     /** Floats per map. */
-    int mapLength() {
+    public int mapLength() {
         return world.channels() * size * size;
     }
 
-    float[] maps() {
+    /** The encoded maps themselves, not a copy: read them, do not change them. */
+    public float[] maps() {
         return maps;
     }
 
@@ -85,7 +86,7 @@ public final class TrainingMaps {
     }
 
     /** Writes the one-hot map of {@code rows} (level text rows of legend characters) at {@code offset} of out. */
-    static void encode(GanWorld world, List<String> rows, int size, float[] out, int offset) {
+    public static void encode(GanWorld world, List<String> rows, int size, float[] out, int offset) {
         int plane = size * size;
         String legend = world.legend();
         for (int y = 0; y < size; y++) {

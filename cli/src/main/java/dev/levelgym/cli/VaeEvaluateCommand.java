@@ -1,0 +1,100 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.vae.VaeEvaluation;
+import dev.levelgym.generators.vae.VaeGenerator;
+import dev.levelgym.generators.vae.VaeModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures how a VAE takes levels in ({@link VaeEvaluation}): reconstruction error, raw playability of samples around
+ * each level, well-formed interpolation points; by default on the levels its training held out.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Encode and decode a folder of levels with a VAE (default: the levels its training held out) "
+                + "and report the reconstruction error, the raw playability of samples around each level and the "
+                + "well-formed share of interpolations between them.")
+final class VaeEvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model from vae train.")
+    private Path model;
+
+    @Option(names = "--levels", paramLabel = "DIR",
+            description = "Folder of level files (*.txt) (default: MODEL_DIR/held-out).")
+    private Path levels;
+
+    @Option(names = "--samples", defaultValue = "100", paramLabel = "N",
+            description = "Raw samples around each level (default ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--spread", defaultValue = "0.5", paramLabel = "S",
+            description = "Samples are mu + S * noise (default ${DEFAULT-VALUE}).")
+    private double spread;
+
+    @Option(names = "--steps", defaultValue = "5", paramLabel = "K",
+            description = "Points on the line from each level to the next, both ends included "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first sample's noise (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (samples < 0) {
+            throw new UserInputException("--samples must be 0 or more, got " + samples);
+        }
+        if (steps < 2) {
+            throw new UserInputException("--steps must be at least 2 (both ends), got " + steps);
+        }
+        if (!(spread >= 0) || Double.isInfinite(spread)) {
+            throw new UserInputException("--spread must be 0 or positive, got " + spread);
+        }
+        Path folder = levels != null ? levels : model.resolve(VaeModel.HELD_OUT_DIR);
+        try (LevelGenerator<?> g = Generators.installed().create(VaeGenerator.NAME + ":" + model,
+                GeneratorSettings.DEFAULT)) {
+            return evaluate((VaeGenerator<?>) g, folder);
+        }
+    }
+
+    private <L extends TileGrid> int evaluate(VaeGenerator<L> vae, Path folder) throws IOException {
+        if (levels == null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new UserInputException("--levels: " + model + " was trained without --hold-out (no "
+                    + VaeModel.HELD_OUT_DIR + "/); name a folder of levels");
+        }
+        List<VaeEvaluation.Item> items = VaeEvaluation.items(vae, folder);
+        long started = System.nanoTime();
+        VaeEvaluation e = VaeEvaluation.of(vae, items, samples, spread, steps, seed);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%n", model, e.levels(), e.cells(), folder, seconds);
+        o.printf("reconstruction (encode, decode the mean): %.1f%% of cells wrong on average, %.1f%% at most; "
+                + "%d of %d level(s) within 10%%%n", 100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
+                e.levels());
+        if (e.samples() > 0) {
+            o.printf("samples around each level (mu + %s * noise, raw, no repair): %d of %d playable (%.1f%%), "
+                    + "%d well formed; %.1f cells from the level on average%n", spread, e.playable(), e.samples(),
+                    100.0 * e.playable() / e.samples(), e.wellFormed(), e.sampleDistance());
+        }
+        if (e.points() > 0) {
+            o.printf("interpolation, %d points from each level to the next: %d of %d well formed%n", steps,
+                    e.wellFormedPoints(), e.points());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.levelgym.cli;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.io.AtomicFiles;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.vae.VaeConfig;
+import dev.levelgym.generators.vae.VaeCorpus;
+import dev.levelgym.generators.vae.VaeModel;
+import dev.levelgym.generators.vae.VaeTrainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Trains a VAE on a folder of levels (default: the world's bundled corpus) and saves it as a model directory, as
+ * {@code gan train} does a GAN: Dungeon levels whole (with mirror images), platformer levels as 28-column windows.
+ * With {@code --hold-out K} every K-th level is kept out of training and saved under {@code MODEL_DIR/held-out/},
+ * for {@code vae evaluate}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a VAE level generator on a folder of levels (Dungeon: all of one size; Platformer: "
+                + "14-row VGLC levels, cut into 28-column windows).")
+final class VaeTrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--world", defaultValue = "dungeon", paramLabel = "WORLD",
+            description = "dungeon or platformer (default ${DEFAULT-VALUE}).")
+    private String world;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Folder of level files (*.txt) (default: the world's bundled corpus: 41 Dungeon levels, "
+                    + "6 platformer levels).")
+    private Path corpus;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
+    private Path out;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Adam updates (default " + VaeConfig.DEFAULT_STEPS + " for dungeon, "
+                    + VaeConfig.PLATFORMER_STEPS + " for platformer).")
+    private Integer stepsOption;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--beta", paramLabel = "B",
+            description = "Weight of the KL term: lower keeps more of each level, higher makes samples from the "
+                    + "prior better (default 0.1).")
+    private Double betaOption;
+
+    @Option(names = "--latent-size", paramLabel = "N", description = "Latent vector length; a multiple of 16 with --spatial (default 64).")
+    private Integer latentSizeOption;
+
+    @Option(names = "--spatial", negatable = true, paramLabel = "B",
+            description = "The latent is a 4x4 grid (latent size / 16 channels), each point describing its part of "
+                    + "the level; --no-spatial: one vector for the whole level (default: spatial).")
+    private Boolean spatialOption;
+
+    @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
+            description = "Keep every K-th corpus level (in name order) out of training and save it under "
+                    + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
+    private int holdOut;
+
+    @Option(names = "--force", description = "Replace an existing model directory.")
+    private boolean force;
+
+    @Option(names = "--no-progress", description = "Hide the progress bar.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        GanWorld w = GanTrainCommand.world(world);
+        VaeConfig config = Flags.naming(() -> {
+            VaeConfig c = VaeConfig.of(w).withSeed(seed).withHoldOut(holdOut);
+            c = stepsOption == null ? c : c.withSteps(stepsOption);
+            c = betaOption == null ? c : c.withBeta(betaOption);
+            c = spatialOption == null ? c : c.withSpatial(spatialOption);
+            return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
+        });
+        // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.
+        AtomicFiles.recoverDirectory(out, dir -> Files.exists(dir.resolve(VaeModel.MANIFEST_FILE)));
+        if (Files.exists(out) && !force) {
+            throw new UserInputException("--out " + out + " exists; pass --force to replace it");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a file");
+        }
+        VaeCorpus data;
+        String what;
+        if (w == GanWorld.PLATFORMER) {
+            var levels = corpus == null ? PlatformerCorpus.levels() : PlatformerWindows.load(corpus);
+            data = VaeCorpus.platformer(levels, config);
+            what = String.format("%d windows (%dx%d) of %d platformer levels", data.maps().count(),
+                    data.maps().width(), data.maps().height(), levels.size() - data.heldOut().size());
+        } else {
+            var levels = corpus == null ? DungeonCorpus.levels() : DungeonTrainingCorpus.load(corpus).levels();
+            data = VaeCorpus.dungeon(levels, config);
+            what = String.format("%d levels (%dx%d%s)", levels.size() - data.heldOut().size(), data.maps().width(),
+                    data.maps().height(), config.mirror() ? ", with mirror images" : "");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        VaeTrainer.Losses losses = null;
+        try (VaeTrainer trainer = new VaeTrainer(data, config);
+             ProgressDisplay progress = ProgressDisplay.open("vae", config.steps(), !noProgress)) {
+            for (int s = 1; s <= config.steps(); s++) {
+                losses = trainer.step();
+                progress.stepTo(s);
+                progress.message(String.format("cells %.3f kl %.3f", losses.reconstruction(), losses.kl()));
+            }
+            try (VaeModel model = trainer.finish()) {
+                model.save(out, dir -> {
+                    if (!data.heldOut().isEmpty()) {
+                        Path held = Files.createDirectories(dir.resolve(VaeModel.HELD_OUT_DIR));
+                        for (VaeCorpus.HeldOut l : data.heldOut()) {
+                            Files.writeString(held.resolve(Path.of(l.id()).getFileName().toString()), l.text(),
+                                    StandardCharsets.UTF_8);
+                        }
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        o.printf("trained a VAE on %s for %d steps in %.1f s (seed %d); last loss per map: cross-entropy %.3f, "
+                + "KL %.3f%n", what, config.steps(), seconds, seed, losses.reconstruction(), losses.kl());
+        o.printf("wrote %s: manifest.json, vae.params%s%n", out, data.heldOut().isEmpty() ? ""
+                : ", held-out/ (" + data.heldOut().size() + " levels)");
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.levelgym.generators.vae;
+
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.DungeonGenerator;
+import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.gan.Decoding;
+import java.util.List;
+
+/**
+ * A Dungeon-v0 VAE as a generator: a latent is decoded as the Dungeon GAN decodes ({@link Decoding#ONE_EACH}: one
+ * avatar, key and door where the decoder most wants them, every other cell its most probable tile) and kept when the
+ * solver wins it, otherwise repaired with the fewest tile edits ({@link DungeonRepair}), so every level is playable
+ * and {@link Generated#repairEdits()} says how far the decoder's draft was from one.
+ */
+public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonLevel> {
+
+    private final VaeModel model;
+    private final String source;
+    private final DungeonSolver solver = new DungeonSolver();
+
+    /** @param source where the model came from, for messages (its directory) */
+    public DungeonVae(VaeModel model, String source) {
+        this.model = model;
+        this.source = source;
+    }
+
+    @Override
+    public VaeModel model() {
+        return model;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int width() {
+        return model.width();
+    }
+
+    @Override
+    public int height() {
+        return model.height();
+    }
+
+    @Override
+    public DungeonLevel generate(long seed) {
+        return make(seed).level();
+    }
+
+    @Override
+    public Generated<DungeonLevel> make(long seed) {
+        return level(model.latent(seed), NAME + "-" + seed);
+    }
+
+    @Override
+    public Generated<DungeonLevel> level(float[] latent, String id) {
+        String draft = raw(latent);
+        DungeonLevel level = parseOrNull(draft, id);
+        if (level != null && solver.shortest(level).playable()) {
+            return new Generated<>(level, 0, 0);
+        }
+        DungeonRepair.Result r = DungeonRepair.repair(draft, id);
+        return new Generated<>(r.level(), r.edits().size(), 0);
+    }
+
+    @Override
+    public String raw(float[] latent) {
+        return model.decode(List.of(latent), Decoding.ONE_EACH).get(0);
+    }
+
+    @Override
+    public DungeonLevel parseOrNull(String draft, String id) {
+        try {
+            return DungeonParser.parse(draft, id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return source + " is a " + world().envId() + " VAE";
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.levelgym.generators.vae;
+
+import dev.levelgym.envs.InvalidFieldException;
+import dev.levelgym.generators.gan.GanWorld;
+
+/**
+ * The VAE's hyperparameters, defaults beside them ({@link #of(GanWorld)}). Every field is checked here, once: an
+ * invalid value is an {@link InvalidFieldException} naming the field, which {@code vae train} reports under its flag.
+ *
+ * @param latentSize      latent vector length
+ * @param batchSize       levels per step
+ * @param steps           Adam updates
+ * @param learningRate    Adam's rate
+ * @param beta            weight of the KL term against the per-cell cross-entropy (β-VAE, Higgins et al. 2017):
+ *                        below 1 the decoder keeps more of each level (sharper reconstructions), above 1 the latent
+ *                        space is smoother and closer to the prior (better samples from it)
+ * @param encoderChannels width of the encoder's first convolution, doubled at each later one
+ * @param decoderChannels width of the decoder's first convolution (the GAN generator's {@code generatorChannels})
+ * @param mirror          Dungeon: train on the levels' mirror images too (platformer: ignored, play runs left to
+ *                        right)
+ * @param spatial         the latent is a 4×4 grid of {@code latentSize / 16} channels, each point describing its
+ *                        part of the map (a fully convolutional VAE), instead of one vector for the whole map: a
+ *                        level the model never saw is then put together from parts it saw (docs/vae.md measures both)
+ * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
+ *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
+ * @param seed            seeds DJL's initialisation and our own draws of minibatches and noise
+ */
+public record VaeConfig(int latentSize, int batchSize, int steps, double learningRate, double beta,
+                        int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int holdOut,
+                        long seed) {
+
+    public static final int DEFAULT_STEPS = 1500;
+    public static final int PLATFORMER_STEPS = 1200;
+    public static final int MAX_LATENT_SIZE = 1024;
+    public static final int MAX_BATCH_SIZE = 4096;
+    public static final int MAX_CHANNELS = 1024;
+    /** Points of a spatial latent's grid: 4×4. */
+    public static final int GRID_POINTS = 16;
+
+    public VaeConfig {
+        range("latentSize", latentSize, 1, MAX_LATENT_SIZE);
+        range("batchSize", batchSize, 1, MAX_BATCH_SIZE);
+        range("steps", steps, 1, Integer.MAX_VALUE);
+        range("encoderChannels", encoderChannels, 1, MAX_CHANNELS);
+        range("decoderChannels", decoderChannels, 4, MAX_CHANNELS);
+        range("holdOut", holdOut, 0, Integer.MAX_VALUE);
+        if (holdOut == 1) {
+            throw new InvalidFieldException("holdOut", "1 would hold out every level; use 0 (none) or 2 or more");
+        }
+        if (spatial && latentSize % GRID_POINTS != 0) {
+            throw new InvalidFieldException("latentSize", "must be a multiple of " + GRID_POINTS + " (a 4x4 grid) for a "
+                    + "spatial latent, got " + latentSize);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new InvalidFieldException("learningRate", "must be positive, got " + learningRate);
+        }
+        if (!(beta >= 0) || Double.isInfinite(beta)) {
+            throw new InvalidFieldException("beta", "must be 0 or positive, got " + beta);
+        }
+    }
+
+    /**
+     * The world's recipe: a spatial latent of 4 channels (64 numbers), β 0.1, Adam at 1e-3, batches of 32; Dungeon
+     * levels with their mirror images for 1500 steps, platformer windows for 1200 with a narrower encoder (the
+     * 32×32 maps have one more stage) so the weights stay under a megabyte. docs/vae.md has the recipes measured.
+     */
+    public static VaeConfig of(GanWorld world) {
+        return world == GanWorld.DUNGEON
+                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 0, 0)
+                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 0, 0);
+    }
+
+    public VaeConfig withSteps(int value) {
+        return new VaeConfig(latentSize, batchSize, value, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, spatial, holdOut, seed);
+    }
+
+    public VaeConfig withSeed(long value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta,
+                encoderChannels, decoderChannels, mirror, spatial, holdOut, value);
+    }
+
+    public VaeConfig withBeta(double value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, value, encoderChannels, decoderChannels,
+                mirror, spatial, holdOut, seed);
+    }
+
+    public VaeConfig withLatentSize(int value) {
+        return new VaeConfig(value, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels, mirror,
+                spatial, holdOut, seed);
+    }
+
+    public VaeConfig withSpatial(boolean value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, value, holdOut, seed);
+    }
+
+    public VaeConfig withMirror(boolean value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                value, spatial, holdOut, seed);
+    }
+
+    public VaeConfig withHoldOut(int value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, spatial, value, seed);
+    }
+
+    private static void range(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidFieldException(field, (max == Integer.MAX_VALUE ? "must be at least " + min
+                    : "must be in " + min + ".." + max) + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.levelgym.generators.vae;
+
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.io.FileDigests;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.gan.TrainingMaps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What a VAE trains on: the training maps of a corpus (as the GAN makes them: whole Dungeon levels with their mirror
+ * images, platformer windows) after every {@link VaeConfig#holdOut()}-th level was set aside, and the levels set
+ * aside, which {@code vae train} saves beside the model so that {@code vae evaluate} can measure reconstruction on
+ * levels the model never saw.
+ *
+ * @param maps         the training maps
+ * @param corpusHash   SHA-256 of every corpus level's text in order, each followed by a zero byte
+ * @param corpusLevels corpus levels, held-out ones included
+ * @param heldOut      the held-out levels
+ */
+public record VaeCorpus(TrainingMaps maps, String corpusHash, int corpusLevels, List<HeldOut> heldOut) {
+
+    /** A held-out level: its id (its file name) and its text. */
+    public record HeldOut(String id, String text) {
+    }
+
+    public VaeCorpus {
+        heldOut = List.copyOf(heldOut);
+    }
+
+    /** Dungeon levels (all of one size), whole, with their mirror images if the config says so. */
+    public static VaeCorpus dungeon(List<DungeonLevel> levels, VaeConfig config) {
+        List<DungeonLevel> training = new ArrayList<>();
+        List<HeldOut> heldOut = new ArrayList<>();
+        split(levels, config.holdOut(), training, heldOut);
+        // Checks sizes (one size, room for the pieces) on every level, the held-out ones included.
+        DungeonTrainingCorpus.of(levels);
+        TrainingMaps maps = DungeonTrainingCorpus.of(training).maps(config.mirror());
+        return new VaeCorpus(maps, hash(levels), levels.size(), heldOut);
+    }
+
+    /** Platformer levels, as every 28-column window of the training levels. */
+    public static VaeCorpus platformer(List<PlatformerLevel> levels, VaeConfig config) {
+        List<PlatformerLevel> training = new ArrayList<>();
+        List<HeldOut> heldOut = new ArrayList<>();
+        split(levels, config.holdOut(), training, heldOut);
+        return new VaeCorpus(PlatformerWindows.maps(training), hash(levels), levels.size(), heldOut);
+    }
+
+    /** The {@code every}-th level, the 2·{@code every}-th, ... are held out (none if 0); at least one trains. */
+    private static <L extends TileGrid> void split(List<L> levels, int every, List<L> training, List<HeldOut> out) {
+        for (int i = 0; i < levels.size(); i++) {
+            L level = levels.get(i);
+            if (every > 0 && i % every == every - 1) {
+                String id = level.id().endsWith(".txt") ? level.id() : level.id() + ".txt";
+                out.add(new HeldOut(id, level.toText()));
+            } else {
+                training.add(level);
+            }
+        }
+    }
+
+    private static String hash(List<? extends TileGrid> levels) {
+        MessageDigest sha = FileDigests.sha256();
+        for (TileGrid l : levels) {
+            sha.update(l.toText().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.levelgym.generators.vae;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * How well a VAE takes levels in, measured on a set of levels (e.g. those held out of its training): each level
+ * encoded to its latent mean and decoded back (the share of cells that come back different); {@code samples} raw
+ * decodings around each (μ + spread·ε, no repair: the share the world's solver wins); and the {@code steps}-point
+ * line from each level to the next (the share of points that decode to a well-formed level).
+ *
+ * @param levels         levels measured
+ * @param cells          cells per level
+ * @param meanError      mean share of a level's cells that its reconstruction gets wrong
+ * @param maxError       the largest such share
+ * @param withinTenth    levels whose reconstruction gets at most 10% of the cells wrong
+ * @param samples        raw samples drawn around the levels
+ * @param playable       of those, the ones the solver wins
+ * @param wellFormed     of those, the well-formed ones
+ * @param sampleDistance mean cells by which a sample differs from the level it was drawn around
+ * @param points         interpolation points decoded
+ * @param wellFormedPoints of those, the well-formed ones
+ */
+public record VaeEvaluation(int levels, int cells, double meanError, double maxError, int withinTenth, int samples,
+                            int playable, int wellFormed, double sampleDistance, int points,
+                            int wellFormedPoints) {
+
+    /** A level to measure on: an id for messages, its text. */
+    public record Item(String id, String text) {
+    }
+
+    /**
+     * The levels of {@code folder}'s {@code *.txt} files, in name order, as the VAE takes them: Dungeon levels whole
+     * (each must be the model's size), platformer levels cut into non-overlapping 28-column windows.
+     *
+     * @throws UserInputException naming the file of a malformed level or one of the wrong size
+     */
+    public static <L extends TileGrid> List<Item> items(VaeGenerator<L> vae, Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new UserInputException("--levels: " + folder + " is not a directory");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new UserInputException("--levels: " + folder + " has no level files (*.txt)");
+        }
+        boolean windows = vae instanceof PlatformerVae;
+        List<Item> items = new ArrayList<>();
+        for (Path f : files) {
+            L level = vae.world().parse(f);
+            if (windows) {
+                String[] rows = level.toText().split("\n");
+                for (int from = 0; from + PlatformerWindows.WIDTH <= level.width(); from += PlatformerWindows.WIDTH) {
+                    StringBuilder sb = new StringBuilder();
+                    for (String row : rows) {
+                        sb.append(row, from, from + PlatformerWindows.WIDTH).append('\n');
+                    }
+                    items.add(new Item(f.getFileName() + "[" + from + ":" + (from + PlatformerWindows.WIDTH) + "]",
+                            sb.toString()));
+                }
+            } else {
+                if (level.width() != vae.model().width() || level.height() != vae.model().height()) {
+                    throw new UserInputException(f + " is a " + level.width() + "x" + level.height()
+                            + " level; the VAE encodes " + vae.model().width() + "x" + vae.model().height()
+                            + " ones");
+                }
+                items.add(new Item(f.getFileName().toString(), level.toText()));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new UserInputException("--levels: no level in " + folder + " is " + PlatformerWindows.WIDTH
+                    + " columns wide");
+        }
+        return items;
+    }
+
+    /** Measures {@code vae} on {@code items}; the noise of sample {@code j} around every level is seed + j's. */
+    public static <L extends TileGrid> VaeEvaluation of(VaeGenerator<L> vae, List<Item> items, int samples,
+                                                        double spread, int steps, long seed) {
+        VaeModel model = vae.model();
+        List<float[]> means = model.encode(items.stream().map(Item::text).toList());
+        List<String> reconstructions = means.stream().map(vae::raw).toList();
+        int cells = model.width() * model.height();
+        double total = 0;
+        double max = 0;
+        int within = 0;
+        for (int i = 0; i < items.size(); i++) {
+            double error = (double) differing(items.get(i).text(), reconstructions.get(i)) / cells;
+            total += error;
+            max = Math.max(max, error);
+            within += error <= 0.1 ? 1 : 0;
+        }
+        int playable = 0;
+        int wellFormed = 0;
+        long distance = 0;
+        for (int i = 0; i < means.size(); i++) {
+            float[] mu = means.get(i);
+            for (int j = 0; j < samples; j++) {
+                float[] noise = VaeModel.gaussians(new Random(seed + j), mu.length);
+                float[] z = new float[mu.length];
+                for (int k = 0; k < z.length; k++) {
+                    z[k] = (float) (mu[k] + spread * noise[k]);
+                }
+                String raw = vae.raw(z);
+                distance += differing(items.get(i).text(), raw);
+                L level = vae.parseOrNull(raw, "sample");
+                wellFormed += level != null ? 1 : 0;
+                playable += level != null && vae.world().solve(level).playable() ? 1 : 0;
+            }
+        }
+        int points = 0;
+        int wellFormedPoints = 0;
+        for (int i = 0; i + 1 < means.size() && steps >= 2; i++) {
+            for (int s = 0; s < steps; s++) {
+                double t = (double) s / (steps - 1);
+                float[] z = new float[means.get(i).length];
+                for (int k = 0; k < z.length; k++) {
+                    z[k] = (float) ((1 - t) * means.get(i)[k] + t * means.get(i + 1)[k]);
+                }
+                points++;
+                wellFormedPoints += vae.parseOrNull(vae.raw(z), "point") != null ? 1 : 0;
+            }
+        }
+        return new VaeEvaluation(items.size(), cells, total / items.size(), max, within, samples * items.size(),
+                playable, wellFormed, samples == 0 ? 0 : (double) distance / (samples * items.size()), points,
+                wellFormedPoints);
+    }
+
+    /** Cells (characters other than line ends) where two level texts differ. */
+    static int differing(String a, String b) {
+        String x = a.replace("\n", "");
+        String y = b.replace("\n", "");
+        int n = 0;
+        for (int i = 0; i < Math.min(x.length(), y.length()); i++) {
+            n += x.charAt(i) != y.charAt(i) ? 1 : 0;
+        }
+        return n + Math.abs(x.length() - y.length());
+    }
+}

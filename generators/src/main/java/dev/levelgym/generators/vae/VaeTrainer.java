@@ -1,0 +1,180 @@
+package dev.levelgym.generators.vae;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import dev.levelgym.generators.gan.GanTrainer;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.TrainingMaps;
+import dev.levelgym.nn.Autograd;
+import dev.levelgym.nn.Gradients;
+import dev.levelgym.nn.Libtorch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains a VAE on one-hot maps (Kingma and Welling 2014), one {@link #step()} at a time; {@link #finish()} hands
+ * over the model.
+ *
+ * <p>A step: a minibatch drawn uniformly with replacement; the encoder gives each map a latent mean μ and
+ * log-variance; a latent is drawn as μ + σ·ε (the reparameterisation, ε from our seeded {@link Random}); the decoder
+ * gives tile probabilities; the loss per map is the cross-entropy of the level's cells (not the padding, which is
+ * constant) plus β times the KL divergence of the latent's distribution from the standard normal prior; one Adam
+ * update of both networks. Constants in the loss are libtorch-allocated tensors (see GanTrainer.criticLoss for why).
+ * Every temporary lives in a per-step sub-manager. DJL's generator is seeded for the initial weights, so a run is
+ * repeatable on one machine.
+ *
+ * <p>Holds native memory: {@link #close()} it (after {@link #finish()}, the model stays open).
+ */
+public final class VaeTrainer implements AutoCloseable {
+
+    /** The smallest probability the cross-entropy takes the log of: a cell the decoder rules out costs log(1e-7). */
+    static final float MIN_PROBABILITY = 1e-7f;
+
+    private final VaeConfig config;
+    private final TrainingMaps data;
+    private final int corpusLevels;
+    private final String corpusHash;
+    private final List<String> heldOut;
+    private final int size;
+    private final int channels;
+    /** 1 on the level's cells, 0 on the padding, per cell of a map's plane. */
+    private final float[] levelCells;
+    private final NDManager manager;
+    private final Block encoder;
+    private final Block decoder;
+    private final ParameterStore parameterStore;
+    private final List<Parameter> parameters;
+    private final Optimizer optimizer;
+    private final Random random;
+    private int steps;
+    private boolean finished;
+
+    /** The last step's loss parts, per map: cross-entropy of the cells (nats) and KL divergence (nats). */
+    public record Losses(double reconstruction, double kl) {
+    }
+
+    /** Trains on the corpus's training maps; the manifest records the corpus and the levels held out of it. */
+    public VaeTrainer(VaeCorpus corpus, VaeConfig config) {
+        this.config = config;
+        this.data = corpus.maps();
+        this.corpusHash = corpus.corpusHash();
+        this.corpusLevels = corpus.corpusLevels();
+        this.heldOut = corpus.heldOut().stream().map(VaeCorpus.HeldOut::id).toList();
+        this.size = data.size();
+        this.channels = data.world().channels();
+        this.levelCells = new float[size * size];
+        for (int y = 0; y < data.height(); y++) {
+            for (int x = 0; x < data.width(); x++) {
+                levelCells[y * size + x] = 1f;
+            }
+        }
+        VaeNetworks.requireMemory(config.batchSize(), size, channels, config);
+        this.random = new Random(config.seed());
+        Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
+        this.manager = Libtorch.newManager();
+        this.encoder = VaeNetworks.encoder(size, config);
+        this.decoder = VaeNetworks.decoder(size, channels, config);
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(1, channels, size, size));
+        decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latentSize()));
+        this.parameters = new ArrayList<>();
+        for (Block block : List.of(encoder, decoder)) {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    parameters.add(p.getValue());
+                }
+            }
+        }
+        this.parameterStore = new ParameterStore(manager, false);
+        this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                .build();
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /** One Adam update on a minibatch. */
+    public Losses step() {
+        if (finished) {
+            throw new IllegalStateException("training already finished");
+        }
+        int b = config.batchSize();
+        int latent = config.latentSize();
+        int length = data.mapLength();
+        int plane = size * size;
+        float[] maps = data.maps();
+        float[] batch = new float[b * length];
+        // The target, scaled so that the sum of target × log p over the batch is minus the mean cross-entropy of a
+        // map's level cells: no scalar operand enters the graph.
+        float[] target = new float[b * length];
+        float scale = -1f / b;
+        for (int i = 0; i < b; i++) {
+            int from = random.nextInt(data.count()) * length;
+            System.arraycopy(maps, from, batch, i * length, length);
+            for (int c = 0; c < length; c++) {
+                target[i * length + c] = maps[from + c] * levelCells[c % plane] * scale;
+            }
+        }
+        float[] noise = VaeModel.gaussians(random, b * latent);
+        Shape mapShape = new Shape(b, channels, size, size);
+        float[] parts = new float[2];
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.create(batch, mapShape);
+            NDArray t = scope.create(target, mapShape);
+            NDArray epsilon = scope.create(noise, new Shape(b, latent));
+            NDArray half = scope.full(new Shape(), 0.5f);
+            NDArray klScale = scope.full(new Shape(), (float) (0.5 * config.beta() / b));
+            Autograd.backward(() -> {
+                NDList stats = forward(encoder, x).split(2, 1);
+                // A spatial latent comes as (batch, channels, 4, 4): the noise and the decoder take it flat.
+                NDArray mu = stats.get(0).reshape(b, latent);
+                NDArray logVariance = stats.get(1).reshape(b, latent);
+                NDArray z = mu.add(logVariance.mul(half).exp().mul(epsilon));
+                NDArray p = forward(decoder, z);
+                NDArray reconstruction = t.mul(p.clip(MIN_PROBABILITY, 1f).log()).sum();
+                // KL(N(μ, σ²) ‖ N(0, 1)) = ½ Σ (μ² + σ² − log σ² − 1); the −1 is a constant, added below.
+                NDArray kl = mu.square().add(logVariance.exp()).sub(logVariance).sum().mul(klScale);
+                parts[0] = reconstruction.getFloat();
+                parts[1] = kl.getFloat();
+                return reconstruction.add(kl);
+            });
+            Gradients.apply(parameters, Gradients.of(parameters, scope), optimizer, 1.0);
+        }
+        steps++;
+        double kl = config.beta() == 0 ? Double.NaN : parts[1] / config.beta() - 0.5 * latent;
+        return new Losses(parts[0], kl);
+    }
+
+    private NDArray forward(Block block, NDArray input) {
+        return block.forward(parameterStore, new NDList(input), true).singletonOrThrow();
+    }
+
+    /** Ends training and returns the model (the trainer's arrays are now the model's). */
+    public VaeModel finish() {
+        finished = true;
+        GanWorld world = data.world();
+        VaeManifest manifest = new VaeManifest(VaeManifest.FORMAT, VaeManifest.KIND, world.envId(), world.legend(),
+                data.width(), data.height(), size, config.latentSize(), corpusHash, corpusLevels, heldOut, steps,
+                config, GanTrainer.levelgymVersion(), Engine.getDjlVersion(),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), null, null);
+        return new VaeModel(manager, encoder, decoder, manifest);
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.levelgym.generators.vae;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.PlatformerWindows;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaeModelTest {
+
+    @TempDir
+    Path dir;
+
+    private static VaeModel untrained(GanWorld world, VaeCorpus corpus, long seed) {
+        try (VaeTrainer trainer = new VaeTrainer(corpus, VaeConfig.of(world).withSteps(1).withSeed(seed))) {
+            return trainer.finish();
+        }
+    }
+
+    @Test
+    void aDungeonModelEncodesLevelsToLatentsAndDecodesLatentsToLevelsOfItsSize() {
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
+        try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 1)) {
+            List<String> texts = DungeonCorpus.levels().subList(0, 3).stream().map(DungeonLevel::toText).toList();
+            List<float[]> means = model.encode(texts);
+            assertEquals(3, means.size());
+            means.forEach(mu -> assertEquals(config.latentSize(), mu.length));
+            assertNotEquals(List.of(means.get(0)[0]), List.of(means.get(1)[0]));
+            List<String> drafts = model.decode(means, Decoding.ONE_EACH);
+            for (String d : drafts) {
+                List<String> rows = d.lines().toList();
+                assertEquals(9, rows.size());
+                rows.forEach(r -> assertEquals(13, r.length()));
+            }
+            assertEquals(16, model.manifest().paddedSize());
+            assertEquals("Dungeon-v0", model.manifest().world());
+        }
+    }
+
+    @Test
+    void aPlatformerModelEncodesAndDecodesWindowsOf28Columns() {
+        VaeConfig config = VaeConfig.of(GanWorld.PLATFORMER);
+        List<PlatformerLevel> levels = PlatformerCorpus.levels().subList(0, 1);
+        try (VaeModel model = untrained(GanWorld.PLATFORMER, VaeCorpus.platformer(levels, config), 1)) {
+            String window = PlatformerWindows.of(levels).get(0).text();
+            float[] mu = model.encode(List.of(window)).get(0);
+            assertEquals(config.latentSize(), mu.length);
+            List<String> rows = model.decode(List.of(mu), Decoding.ARGMAX).get(0).lines().toList();
+            assertEquals(PlatformerLevel.HEIGHT, rows.size());
+            rows.forEach(r -> assertEquals(PlatformerWindows.WIDTH, r.length()));
+            assertEquals(32, model.manifest().paddedSize());
+            assertThrows(IllegalArgumentException.class, () -> model.encode(List.of("--\n--\n")));
+        }
+    }
+
+    @Test
+    void holdingOutKeepsEveryKthLevelOutOfTheTrainingMaps() {
+        List<DungeonLevel> levels = DungeonCorpus.levels();
+        VaeCorpus corpus = VaeCorpus.dungeon(levels, VaeConfig.of(GanWorld.DUNGEON).withHoldOut(5));
+        assertEquals(levels.size() / 5, corpus.heldOut().size());
+        assertEquals(levels.get(4).id(), corpus.heldOut().get(0).id());
+        assertEquals(levels.get(4).toText(), corpus.heldOut().get(0).text());
+        VaeCorpus all = VaeCorpus.dungeon(levels, VaeConfig.of(GanWorld.DUNGEON).withMirror(false));
+        assertEquals(levels.size(), all.maps().count());
+        assertEquals(all.corpusHash(), corpus.corpusHash());
+    }
+
+    @Test
+    void shortTrainingReconstructsATrainingLevel() {
+        // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
+        List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 0, 5);
+        String level = four.get(1).toText();
+        int before;
+        int after;
+        try (VaeTrainer trainer = new VaeTrainer(VaeCorpus.dungeon(four, config), config)) {
+            List<VaeTrainer.Losses> losses = new ArrayList<>();
+            for (int i = 0; i < config.steps(); i++) {
+                losses.add(trainer.step());
+            }
+            assertTrue(losses.get(losses.size() - 1).reconstruction() < losses.get(0).reconstruction() / 4,
+                    "cross-entropy " + losses.get(0) + " -> " + losses.get(losses.size() - 1));
+            try (VaeModel model = trainer.finish()) {
+                String back = model.decode(model.encode(List.of(level)), Decoding.ONE_EACH).get(0);
+                after = VaeEvaluation.differing(level, back);
+            }
+        }
+        try (VaeModel fresh = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(four, config), 5)) {
+            before = VaeEvaluation.differing(level, fresh.decode(fresh.encode(List.of(level)), Decoding.ONE_EACH)
+                    .get(0));
+        }
+        assertTrue(after <= 117 / 10, "cells wrong after training: " + after + " of 117 (before: " + before + ")");
+        assertTrue(after < before, after + " vs " + before);
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameModelAndAnotherSeedAnother() {
+        List<DungeonLevel> levels = DungeonCorpus.levels().subList(0, 6);
+        List<List<String>> samples = new ArrayList<>();
+        List<float[]> means = new ArrayList<>();
+        for (long seed : new long[] {3, 3, 4}) {
+            VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withSteps(5).withSeed(seed);
+            try (VaeTrainer trainer = new VaeTrainer(VaeCorpus.dungeon(levels, config), config)) {
+                for (int i = 0; i < config.steps(); i++) {
+                    trainer.step();
+                }
+                try (VaeModel model = trainer.finish()) {
+                    List<float[]> latents = List.of(model.latent(1), model.latent(2), model.latent(3));
+                    samples.add(model.decode(latents, Decoding.ARGMAX));
+                    means.add(model.encode(List.of(levels.get(0).toText())).get(0));
+                }
+            }
+        }
+        assertEquals(samples.get(0), samples.get(1));
+        assertArrayEquals(means.get(0), means.get(1));
+        assertNotEquals(List.of(means.get(0)[0]), List.of(means.get(2)[0]));
+    }
+
+    @Test
+    void aSavedModelLoadsBackAndGivesTheSameLevels() throws Exception {
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withSteps(2);
+        Path saved = dir.resolve("model");
+        List<String> before;
+        try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 2)) {
+            before = model.decode(List.of(model.latent(7)), Decoding.ONE_EACH);
+            model.save(saved, d -> { });
+        }
+        try (VaeModel loaded = VaeModel.load(saved)) {
+            assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
+            assertEquals(GanWorld.DUNGEON, loaded.world());
+        }
+    }
+
+    @Test
+    void aChangedManifestOrChangedWeightsAreRefused() throws Exception {
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
+        Path saved = dir.resolve("model");
+        try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 2)) {
+            model.save(saved, d -> { });
+        }
+        Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
+        String original = Files.readString(manifest);
+        Files.writeString(manifest, original.replace("\"height\" : 9", "\"height\" : 8"));
+        UserInputException e = assertThrows(UserInputException.class, () -> VaeModel.load(saved));
+        assertTrue(e.getMessage().contains("checksum does not match"), e.getMessage());
+        assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
+
+        Files.writeString(manifest, original);
+        Path weights = saved.resolve(VaeModel.WEIGHTS_FILE);
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length - 3] ^= 1;
+        Files.write(weights, bytes);
+        e = assertThrows(UserInputException.class, () -> VaeModel.load(saved));
+        assertTrue(e.getMessage().contains(VaeModel.WEIGHTS_FILE), e.getMessage());
+
+        Files.writeString(manifest, original.replace("\"kind\" : \"vae\"", "\"kind\" : \"gan\""),
+                StandardCharsets.UTF_8);
+        e = assertThrows(UserInputException.class, () -> VaeModel.load(saved));
+        assertTrue(e.getMessage().contains("not a VAE model"), e.getMessage());
+    }
+}
