@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GanTrainerTest {
 
     private static final GanConfig SMALL =
-            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 3);
+            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 0, 3);
 
     private static List<float[]> latents(int n) {
         Random r = new Random(5);
