@@ -46,6 +46,10 @@ final class GanIlluminateCommand implements Callable<Integer> {
             description = "Mutation step: a child is an elite plus S times standard normal noise (default ${DEFAULT-VALUE}).")
     private double sigma;
 
+    @Option(names = "--max-elites", defaultValue = "" + Integer.MAX_VALUE, paramLabel = "N",
+            description = "Keep at most N elites, a random choice (default: all; about 200 bytes each on disk).")
+    private int maxElites;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -70,13 +74,13 @@ final class GanIlluminateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LatentIllumination.Archive archive;
         try (GanModel m = GanModel.load(model, GanWorld.DUNGEON)) {
-            archive = LatentIllumination.illuminate(m, ref, evaluations, sigma, seed);
+            archive = LatentIllumination.illuminate(m, ref, evaluations, sigma, maxElites, seed);
             m.save(out, dir -> LatentIllumination.write(dir, archive));
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("illuminated %s: %d latents decoded and solved in %.1f s, %d playable and novel; the archive holds "
-                        + "%d elites (distinct wall count x solution length x enemies cells)%n", model, evaluations,
-                (System.nanoTime() - started) / 1e9, archive.playable(), archive.elites().size());
+        o.printf("illuminated %s: %d latents decoded and solved in %.1f s, %d playable and novel, filling %d cells "
+                        + "(wall count x solution length x enemies); the archive keeps %d elites%n", model, evaluations,
+                (System.nanoTime() - started) / 1e9, archive.playable(), archive.cells(), archive.elites().size());
         o.printf("wrote %s: manifest.json, generator.params, %s; generate --generator gan:%s draws seed s from elite "
                 + "s mod %d%n", out, LatentIllumination.FILE, out, archive.elites().size());
         return 0;

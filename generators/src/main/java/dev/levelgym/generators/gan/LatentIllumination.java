@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * solver's shortest solution length and its enemy count (0, 1, 2, 3 or more), so the archive spans the range of
  * layouts, path lengths and threats the generator can draw instead of the few it draws most often. A latent enters
  * only if its {@link Decoding#ONE_EACH} decoding is playable and no copy of a reference level; among those of a
- * cell the most probable under the generator's prior (the smallest |z|) is kept, so elites stay where the
- * generator was trained.
+ * cell the most novel is kept (the largest Hamming distance to the nearest reference level), which spreads the
+ * archive further than keeping the latent most probable under the prior did (mean pairwise Hamming 35.9 against
+ * 32.8 on 1,000 levels; docs/gan.md).
  *
  * <p>The archive is saved beside the model ({@value #FILE}); a {@link DungeonGan} that finds one draws level
  * {@code s} from elite {@code s mod n} (the elites in a shuffled order, so the first seeds spread over the
@@ -46,6 +47,8 @@ public final class LatentIllumination {
     static final int FORMAT = 1;
     /** Latents decoded and solved per batch. */
     static final int BATCH = 256;
+    static final int DECIMALS = 3;
+    private static final float SCALE = 1000f;
     /** Enemy counts from this one up share a cell. */
     static final int ENEMY_CAP = 3;
 
@@ -58,21 +61,27 @@ public final class LatentIllumination {
     /**
      * What a run found.
      *
-     * @param elites      the archive's latents, shuffled
+     * @param elites      the archive's latents, shuffled, at most the maximum asked for
+     * @param cells       the cells the run filled (elites before the cap)
      * @param evaluations latents decoded and solved
      * @param playable    how many of them were playable and novel
      */
-    public record Archive(List<float[]> elites, int evaluations, int playable, long seed, double sigma) {
+    public record Archive(List<float[]> elites, int cells, int evaluations, int playable, long seed, double sigma) {
     }
 
     /**
      * Runs MAP-Elites for {@code evaluations} latents: the first tenth drawn from the prior, the rest mutations
-     * ({@code z + sigma · N(0, I)}) of elites picked uniformly; everything from {@code Random(seed)}.
+     * ({@code z + sigma · N(0, I)}) of elites picked uniformly; everything from {@code Random(seed)}. The archive
+     * keeps at most {@code maxElites} of the cells' elites, a random choice (the file grows by about 200 bytes an
+     * elite).
      */
     public static Archive illuminate(GanModel model, List<DungeonLevel> reference, int evaluations, double sigma,
-                                     long seed) {
+                                     int maxElites, long seed) {
         if (evaluations < 1) {
             throw new UserInputException("--evaluations must be at least 1, got " + evaluations);
+        }
+        if (maxElites < 1) {
+            throw new UserInputException("--max-elites must be at least 1, got " + maxElites);
         }
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new UserInputException("--sigma must be a positive number, got " + sigma);
@@ -91,14 +100,14 @@ public final class LatentIllumination {
             List<float[]> latents = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 if (done + i < initial || cells.isEmpty()) {
-                    latents.add(GanModel.gaussians(random, model.latentSize()));
+                    latents.add(rounded(GanModel.gaussians(random, model.latentSize())));
                 } else {
                     float[] parent = archive.get(cells.get(random.nextInt(cells.size())));
                     float[] child = new float[parent.length];
                     for (int k = 0; k < child.length; k++) {
                         child[k] = parent[k] + (float) (sigma * random.nextGaussian());
                     }
-                    latents.add(child);
+                    latents.add(rounded(child));
                 }
             }
             List<String> drafts = model.sample(latents, Decoding.ONE_EACH);
@@ -113,7 +122,7 @@ public final class LatentIllumination {
                 }
                 playable++;
                 long cell = cell(level, s.length());
-                double f = -squaredNorm(latents.get(i));
+                double f = minHamming(level, reference);
                 Double old = fitness.get(cell);
                 if (old == null) {
                     cells.add(cell);
@@ -127,7 +136,8 @@ public final class LatentIllumination {
         }
         List<float[]> elites = new ArrayList<>(archive.values());
         Collections.shuffle(elites, new Random(seed));
-        return new Archive(elites, evaluations, playable, seed, sigma);
+        return new Archive(elites.subList(0, Math.min(maxElites, elites.size())), elites.size(), evaluations,
+                playable, seed, sigma);
     }
 
     /** The archive cell of a playable level: walls inside the border, solution length, capped enemy count. */
@@ -144,19 +154,33 @@ public final class LatentIllumination {
         return ((long) walls << 32) | ((long) solutionLength << 8) | Math.min(enemies, ENEMY_CAP);
     }
 
-    private static double squaredNorm(float[] z) {
-        double s = 0;
-        for (float v : z) {
-            s += (double) v * v;
+    private static double minHamming(DungeonLevel level, List<DungeonLevel> reference) {
+        int min = Integer.MAX_VALUE;
+        for (DungeonLevel r : reference) {
+            min = Math.min(min, dev.levelgym.generators.LevelMetrics.hamming(level, r));
         }
-        return s;
+        return min;
+    }
+
+    /**
+     * The latent with every value rounded to {@value #DECIMALS} decimals, before it is decoded: the archive file
+     * then holds, in a third of the characters, exactly the latents whose levels the solver checked (a float
+     * written with its shortest decimal reads back as the same float).
+     */
+    static float[] rounded(float[] z) {
+        for (int i = 0; i < z.length; i++) {
+            z[i] = Math.round(z[i] * SCALE) / SCALE;
+        }
+        return z;
     }
 
     /** Writes the archive as {@value #FILE} into {@code dir}. */
     public static void write(Path dir, Archive archive) throws IOException {
         ObjectNode o = COMPACT.createObjectNode();
         o.put("format", FORMAT);
-        o.put("method", "MAP-Elites over wall count x solution length x enemies (0..3+), one-each decoding");
+        o.put("method", "MAP-Elites over wall count x solution length x enemies (0..3+), one-each decoding, "
+                + "fitness: Hamming distance to the nearest reference level");
+        o.put("cells", archive.cells());
         o.put("evaluations", archive.evaluations());
         o.put("playable", archive.playable());
         o.put("seed", archive.seed());
