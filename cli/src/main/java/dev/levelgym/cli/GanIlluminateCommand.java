@@ -38,11 +38,11 @@ final class GanIlluminateCommand implements Callable<Integer> {
             description = "The model with its archive (" + LatentIllumination.FILE + ") is written here.")
     private Path out;
 
-    @Option(names = "--evaluations", defaultValue = "200000", paramLabel = "N",
+    @Option(names = "--evaluations", defaultValue = "40000", paramLabel = "N",
             description = "Latents decoded and solved (default ${DEFAULT-VALUE}).")
     private int evaluations;
 
-    @Option(names = "--sigma", defaultValue = "0.5", paramLabel = "S",
+    @Option(names = "--sigma", defaultValue = "1.0", paramLabel = "S",
             description = "Mutation step: a child is an elite plus S times standard normal noise (default ${DEFAULT-VALUE}).")
     private double sigma;
 

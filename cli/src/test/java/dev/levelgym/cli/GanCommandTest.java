@@ -133,8 +133,13 @@ class GanCommandTest {
 
     @Test
     void generateRawWritesTheDraftsAsDecodedAndEvaluateReportsTheirPlayability() throws Exception {
-        // The bundled model: about one one-each draft in ten is unplayable, which generate without --raw repairs.
-        Path bundled = Path.of("..", "examples", "gan-dungeon");
+        // The bundled model's weights without its latent archive: about one one-each draft in ten is unplayable,
+        // which generate without --raw repairs.
+        Path bundled = dir.resolve("weights-alone");
+        Files.createDirectories(bundled);
+        for (String f : new String[] {"manifest.json", "generator.params"}) {
+            Files.copy(Path.of("..", "examples", "gan-dungeon", f), bundled.resolve(f));
+        }
         Path raw = dir.resolve("raw");
         CliRun r = CliRun.of("generate", "--generator", "gan:" + bundled, "--raw", "--count", "60", "--seed", "5",
                 "--out", raw.toString());

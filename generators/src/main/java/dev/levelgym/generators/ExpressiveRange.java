@@ -172,7 +172,7 @@ public final class ExpressiveRange {
 
     static List<Axes<PlatformerLevel>> platformer() {
         Axis<PlatformerLevel> leniency = new Axis<>("leniency", 0, 1, 10, ExpressiveRange::leniency);
-        Axis<PlatformerLevel> linearity = new Axis<>("linearity", 0, 1, 10, ExpressiveRange::platformLinearity);
+        Axis<PlatformerLevel> linearity = new Axis<>("linearity", 0.6, 1, 8, ExpressiveRange::platformLinearity);
         Axis<PlatformerLevel> density = new Axis<>("density", 0, 0.5, 10, ExpressiveRange::density);
         return List.of(new Axes<>(leniency, linearity), new Axes<>(density, linearity));
     }
