@@ -31,7 +31,8 @@ final class GanIlluminateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A Dungeon model from gan train.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR",
+            description = "A Dungeon model from gan train.")
     private Path model;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR",
@@ -43,7 +44,8 @@ final class GanIlluminateCommand implements Callable<Integer> {
     private int evaluations;
 
     @Option(names = "--sigma", defaultValue = "1.0", paramLabel = "S",
-            description = "Mutation step: a child is an elite plus S times standard normal noise (default ${DEFAULT-VALUE}).")
+            description = "Mutation step: a child is an elite plus S times standard normal noise "
+                    + "(default ${DEFAULT-VALUE}).")
     private double sigma;
 
     @Option(names = "--max-elites", defaultValue = "" + Integer.MAX_VALUE, paramLabel = "N",

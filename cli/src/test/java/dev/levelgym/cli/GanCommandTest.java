@@ -178,6 +178,59 @@ class GanCommandTest {
     }
 
     @Test
+    void illuminateWritesTheModelWithAnArchiveThatGenerateDrawsFrom() throws Exception {
+        Path lit = dir.resolve("lit");
+        CliRun r = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", lit.toString(),
+                "--evaluations", "600", "--max-elites", "40");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("the archive keeps"), r.out());
+        assertTrue(Files.exists(lit.resolve("elites.json")));
+        Path raw = dir.resolve("lit-raw");
+        CliRun g = CliRun.of("generate", "--generator", "gan:" + lit, "--raw", "--count", "45", "--out",
+                raw.toString());
+        assertEquals(0, g.exitCode(), g.err());
+        try (DungeonGan gan = DungeonGan.load(lit)) {
+            int n = gan.elites();
+            assertTrue(n > 0 && n <= 40, "elites: " + n);
+            DungeonSolver solver = new DungeonSolver();
+            for (int s = 0; s < 45; s++) {
+                String text = Files.readString(raw.resolve("gan-" + s + ".txt"));
+                assertTrue(solver.shortest(DungeonParser.parse(text, "e")).playable(), "elites were checked");
+                assertEquals(Files.readString(raw.resolve("gan-" + (s % n) + ".txt")), text, "seed s is elite s mod n");
+            }
+        }
+        CliRun again = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", lit.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("--out " + lit + " exists; pass --force"), again.err());
+        CliRun self = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", model.toString(),
+                "--force");
+        assertEquals(2, self.exitCode());
+        assertTrue(self.err().contains("--out must differ from --model"), self.err());
+    }
+
+    @Test
+    void evaluateDrawsTheExpressiveRangeAndRefusesToOverwriteIt() throws Exception {
+        Path levels = dir.resolve("levels");
+        assertEquals(0, CliRun.of("generate", "--generator", "rooms", "--count", "8", "--out", levels.toString())
+                .exitCode());
+        Path png = dir.resolve("range.png");
+        CliRun r = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("reference split-half (21 | 20)"), r.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 400 && image.getHeight() > 400);
+        CliRun again = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("--plot: refusing to overwrite " + png), again.err());
+        assertEquals(0, CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString(),
+                "--force").exitCode());
+        CliRun jpg = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot",
+                dir.resolve("range.jpg").toString());
+        assertEquals(2, jpg.exitCode());
+        assertTrue(jpg.err().contains("--plot"), jpg.err());
+    }
+
+    @Test
     void generateRawWritesAProceduralGeneratorsFirstLayout() throws Exception {
         Path raw = dir.resolve("rooms");
         CliRun r = CliRun.of("generate", "--generator", "rooms", "--raw", "--count", "30", "--out", raw.toString());

@@ -31,7 +31,7 @@ public final class ExpressiveRangePlot {
     private ExpressiveRangePlot() {
     }
 
-    /** The picture of {@code panels}, headed by {@code title}, the sets named {@code generated} and {@code reference}. */
+    /** The picture of {@code panels} under {@code title}, the sets named {@code generated} and {@code reference}. */
     public static BufferedImage draw(String title, List<ExpressiveRange.Panel> panels, String generated,
                                      String reference) {
         int width = 0;

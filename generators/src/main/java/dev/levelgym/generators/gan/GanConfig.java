@@ -34,8 +34,8 @@ import dev.levelgym.envs.InvalidFieldException;
  * @param criticChannels    width of the critic's first convolution, doubled at each later one
  *                          ({@value #DEFAULT_CRITIC_CHANNELS} for Dungeon maps)
  * @param diversity         weight of the mode-seeking term in the generator's loss (Mao et al. 2019, "Mode Seeking
- *                          Generative Adversarial Networks for Diverse Image Synthesis"): the generator is also asked to
- *                          keep two latents' maps as far apart as the latents are, by minimising
+ *                          Generative Adversarial Networks for Diverse Image Synthesis"): the generator is also asked
+ *                          to keep two latents' maps as far apart as the latents are, by minimising
  *                          {@code diversity / (mean |G(z1) − G(z2)| / mean |z1 − z2| + ε)} over the minibatch's two
  *                          halves; 0 = off (a GAN trained on a few dozen levels otherwise draws a narrower set than its
  *                          corpus)

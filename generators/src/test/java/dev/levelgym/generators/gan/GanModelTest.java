@@ -35,7 +35,8 @@ class GanModelTest {
 
     @BeforeAll
     static void train() {
-        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 0, 7);
+        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64,
+                32, 0, 7);
         losses = new ArrayList<>();
         try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config)) {
             samplesAtStart = trainer.sample(latents(8));

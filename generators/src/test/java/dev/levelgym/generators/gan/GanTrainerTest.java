@@ -33,7 +33,7 @@ class GanTrainerTest {
         return l;
     }
 
-    /** Mao et al.'s term: 1 / (mean |G(z1) − G(z2)| / mean |z1 − z2| + ε), rows of the first half against the second. */
+    /** Mao et al.'s term: 1 / (mean |G(z1) − G(z2)| / mean |z1 − z2| + ε), first half against second. */
     @Test
     void modeSeekingTermFallsAsTheMapsOfDifferentLatentsMoveApart() {
         try (NDManager m = NDManager.newBaseManager()) {
