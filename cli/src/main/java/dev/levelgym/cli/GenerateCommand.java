@@ -1,8 +1,8 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.envs.UserInputException;
-import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.GenerationReport;
 import dev.levelgym.generators.GeneratorSettings;
