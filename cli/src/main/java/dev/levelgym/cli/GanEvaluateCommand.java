@@ -126,6 +126,14 @@ final class GanEvaluateCommand implements Callable<Integer> {
                     LevelMetrics.meanMinHammingToReference(head, ref));
             row(o, "mean pairwise Hamming (first " + head.size() + ")", LevelMetrics.meanPairwiseHamming(head));
             row(o, "tile-pattern KL (2,3,4 mean)", kl);
+            LevelMetrics.SplitHalf own = LevelMetrics.splitHalf(ref);
+            row(o, "reference split-half: min Hamming", own.meanMinHammingToReference());
+            row(o, "reference split-half: pairwise Hamming", own.meanPairwiseHamming());
+            row(o, "reference split-half: tile-pattern KL", own.tilePatternKL());
+            if (gan.elites() > 0) {
+                o.printf("(the model has a latent archive of %d elites: seeds 0..%d decode them, later seeds the "
+                        + "prior)%n", gan.elites(), gan.elites() - 1);
+            }
             row(o, "sampling + solving (argmax), levels/s", count / sampleSolveSeconds);
             row(o, "sampling + solving (one-each), levels/s", count / oneEachSeconds);
             row(o, "repair, levels/s", count / repairSeconds);

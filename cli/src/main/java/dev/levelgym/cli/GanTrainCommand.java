@@ -103,6 +103,11 @@ final class GanTrainCommand implements Callable<Integer> {
                     + "to the training set (Torrado et al. 2019); 0 turns it off (default 50).")
     private Integer bootstrapEveryOption;
 
+    @Option(names = "--diversity", paramLabel = "W",
+            description = "Weight of the mode-seeking term (Mao et al. 2019) that asks the generator to keep different "
+                    + "latents' levels apart; 0 turns it off (default 0). See docs/gan.md.")
+    private Double diversityOption;
+
     @Option(names = "--samples-every", paramLabel = "N",
             description = "Write a sample grid every N steps (default: steps/10).")
     private Integer samplesEvery;
@@ -125,6 +130,7 @@ final class GanTrainCommand implements Callable<Integer> {
         Optional.ofNullable(generatorChannelsOption).ifPresent(builder::generatorChannels);
         Optional.ofNullable(criticChannelsOption).ifPresent(builder::criticChannels);
         Optional.ofNullable(bootstrapEveryOption).ifPresent(builder::bootstrapEvery);
+        Optional.ofNullable(diversityOption).ifPresent(builder::diversity);
         GanConfig config = Flags.naming(builder::build);
         int steps = config.steps();
         int every = samplesEvery == null ? Math.max(1, steps / 10) : samplesEvery;

@@ -16,8 +16,10 @@ import dev.levelgym.generators.search.Targets;
 import dev.levelgym.generators.vae.VaeGenerator;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,6 +83,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--repair",
             description = "Repair the generator's first unverified draft with the fewest tile edits instead of redrawing until playable.")
     private boolean repair;
+
+    @Option(names = "--raw",
+            description = "Write each level exactly as the generator decodes it: no solver, no repair, no redraw "
+                    + "(a Dungeon GAN's one-each decoding, a platformer GAN's plain stitch, rooms' and caves' first "
+                    + "layout), so 'level evaluate' measures the generator's own playability. Not with --repair or "
+                    + "--target.")
+    private boolean raw;
 
     @Option(names = "--format", defaultValue = "txt", split = ",", paramLabel = "FORMAT",
             description = "txt, png and/or tmx (Tiled map), comma-separated (default ${DEFAULT-VALUE}).")
@@ -167,6 +177,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserInputException("--resume keeps the levels already written and --force overwrites them; "
                     + "pass one of them");
         }
+        if (raw && (repair || target != null)) {
+            throw new UserInputException("--raw writes the drafts as decoded; " + (repair ? "--repair" : "--target")
+                    + " changes them: use --raw or " + (repair ? "--repair" : "--target") + ", not both");
+        }
         if (target != null && maxEvaluations < 1) {
             throw new UserInputException("--max-evaluations must be at least 1, got " + maxEvaluations);
         }
@@ -243,8 +257,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (!fmt.equals(Set.of(TileWorld.TXT))) {
             throw new UserInputException("--format: --engine spark writes txt level files only");
         }
-        if (target != null) {
-            throw new UserInputException("--target works with --engine in-process only");
+        if (target != null || raw) {
+            throw new UserInputException((raw ? "--raw" : "--target") + " works with --engine in-process only");
         }
         if (resume) {
             throw new UserInputException("--resume works with --engine in-process only");
@@ -320,7 +334,57 @@ final class GenerateCommand implements Callable<Integer> {
         if (finished == count) {
             return 0;
         }
+        if (raw) {
+            return writeRaw(g, fmt, finished);
+        }
         return targets == null ? run(g, null, fmt, finished) : run(g, targets, fmt, finished);
+    }
+
+    /**
+     * Writes each seed's {@link LevelGenerator#raw raw} draft: its text byte for byte, its picture, and a Tiled map
+     * where the draft is a well-formed level (a map needs one). Nothing here runs a solver.
+     */
+    private <L extends TileGrid> int writeRaw(LevelGenerator<L> g, Set<String> fmt, int finished)
+            throws IOException {
+        TileWorld<L> world = g.world();
+        int malformed = 0;
+        String firstProblem = null;
+        long started = System.nanoTime();
+        for (int i = finished; i < count; i++) {
+            String name = g.name() + "-" + (seed + i);
+            String text = g.raw(seed + i);
+            L level;
+            try {
+                level = world.parse(text, name);
+            } catch (UserInputException e) {
+                level = null;
+                malformed++;
+                firstProblem = firstProblem == null ? e.getMessage() : firstProblem;
+            }
+            for (String f : fmt) {
+                Path file = out.resolve(name + "." + f);
+                if (f.equals(TileWorld.TXT)) {
+                    AtomicFiles.writeUnsynced(file, text.getBytes(StandardCharsets.UTF_8));
+                } else if (level != null) {
+                    world.write(level, f, file);
+                } else if (f.equals(TileWorld.PNG)) {
+                    BufferedImage picture = LevelPreviews.grid(List.of(text), 1, world.previewColours());
+                    AtomicFiles.write(file, png -> ImageIO.write(picture, "png", png));
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("wrote %d raw %s draft(s) (%s, seeds %d..%d) as %s to %s in %.2f s: as decoded, no solver, no "
+                        + "repair, no redraw%n", count - finished, g.name(), g.size(), seed + finished,
+                seed + count - 1,
+                String.join(",", fmt), out, seconds);
+        if (malformed > 0) {
+            o.printf("%d of them are not well-formed levels (e.g. %s)%s; level evaluate refuses such files%n",
+                    malformed, firstProblem, fmt.contains(TileWorld.TMX) ? ", written without a Tiled map" : "");
+        }
+        o.printf("measure them: levelgym level evaluate --env %s --levels %s%n", world.envId(), out);
+        return 0;
     }
 
     /**

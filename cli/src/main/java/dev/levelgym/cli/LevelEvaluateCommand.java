@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.io.AtomicFiles;
+import dev.levelgym.generators.ExpressiveRange;
 import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.TileWorld;
+import dev.levelgym.generators.export.ExpressiveRangePlot;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +51,14 @@ final class LevelEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     private boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Also draw the expressive-range heatmaps (Smith & Whitehead 2010) of the levels beside the "
+                    + "reference's into this PNG (see docs/generators.md).")
+    private Path plot;
+
+    @Option(names = "--force", description = "Overwrite an existing --plot file.")
+    private boolean force;
+
     @Override
     public Integer call() throws IOException {
         TileWorld<?> world;
@@ -58,10 +71,26 @@ final class LevelEvaluateCommand implements Callable<Integer> {
     }
 
     private <L extends TileGrid> int evaluate(TileWorld<L> world) throws IOException {
+        if (plot != null) {
+            if (!plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                throw new UserInputException("--plot: the picture is a PNG file, name it *.png: " + plot);
+            }
+            if (Files.exists(plot) && !force) {
+                throw new UserInputException("--plot: refusing to overwrite " + plot + " (it exists); pass --force "
+                        + "to overwrite");
+            }
+        }
         List<L> levels = readDir(world, levelsDir, "--levels");
         List<L> reference = referenceDir == null ? world.corpus() : readDir(world, referenceDir, "--reference");
         String referenceName = referenceDir == null ? "bundled corpus" : referenceDir.toString();
         LevelMetrics.Report r = LevelMetrics.evaluate(world, levels, reference);
+        LevelMetrics.SplitHalf own = LevelMetrics.splitHalf(reference);
+        if (plot != null) {
+            BufferedImage picture = ExpressiveRangePlot.draw("Expressive range, " + world.envId(),
+                    ExpressiveRange.panels(world, levels, reference), levelsDir.getFileName().toString(),
+                    referenceName);
+            AtomicFiles.write(plot, png -> ImageIO.write(picture, "png", png));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -85,29 +114,59 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             r.tilePatternKLBySize().forEach((k, v) -> bySize.put(k + "x" + k, v));
             ObjectNode hist = o.putObject("tileHistogram");
             r.tileHistogram().forEach((t, v) -> hist.put(String.valueOf(t), v));
+            ObjectNode half = o.putObject("referenceSplitHalf");
+            half.put("halfA", own.halfA());
+            half.put("halfB", own.halfB());
+            putNumber(half, "meanPairwiseHamming", own.meanPairwiseHamming());
+            putNumber(half, "meanMinHammingToReference", own.meanMinHammingToReference());
+            putNumber(half, "duplicateShare", own.duplicateShare());
+            putNumber(half, "identicalToReferenceShare", own.identicalShare());
+            putNumber(half, "tilePatternKL", own.tilePatternKL());
             out.println(o);
             return 0;
         }
         out.printf("levels: %s (%d), reference: %s (%d)%n", levelsDir, r.count(), referenceName, reference.size());
-        printTable(out, r);
+        printTable(out, r, own);
+        if (plot != null) {
+            out.printf("wrote the expressive-range plot to %s%n", plot);
+        }
         return 0;
+    }
+
+    /**
+     * The metrics as a table, with the reference's own split-half figures ({@link LevelMetrics#splitHalf}) in a
+     * second column where the measure has one.
+     */
+    static void printTable(PrintWriter out, LevelMetrics.Report r, LevelMetrics.SplitHalf own) {
+        out.printf("%-32s %-10s %s%n", "", "levels", String.format("reference split-half (%d | %d)", own.halfA(),
+                own.halfB()));
+        Map<String, Double> beside = Map.of("duplicate share", own.duplicateShare(), "identical to reference share",
+                own.identicalShare(), "mean min Hamming to reference", own.meanMinHammingToReference(),
+                "mean pairwise Hamming", own.meanPairwiseHamming(), "tile-pattern KL (2,3,4 mean)",
+                own.tilePatternKL());
+        printTable(out, r, beside);
     }
 
     /** The metrics as a two-column table. */
     static void printTable(PrintWriter out, LevelMetrics.Report r) {
-        row(out, "playable share", r.playableShare());
-        row(out, "median solution length", r.medianSolutionLength());
+        printTable(out, r, Map.of());
+    }
+
+    /** The metrics, each followed by its value in {@code beside} if it has one. */
+    private static void printTable(PrintWriter out, LevelMetrics.Report r, Map<String, Double> beside) {
+        row(out, "playable share", r.playableShare(), beside);
+        row(out, "median solution length", r.medianSolutionLength(), beside);
         if (!Double.isNaN(r.meanCompletion())) {
-            row(out, "mean completion", r.meanCompletion());
+            row(out, "mean completion", r.meanCompletion(), beside);
         }
-        row(out, "duplicate share", r.duplicateShare());
-        row(out, "identical to reference share", r.identicalToReferenceShare());
-        row(out, "mean min Hamming to reference", r.meanMinHammingToReference());
-        row(out, "mean pairwise Hamming", r.meanPairwiseHamming());
-        row(out, "mean pairwise Hamming / cells", r.meanPairwiseHammingNormalized());
-        row(out, "tile-pattern KL (2,3,4 mean)", r.tilePatternKL());
+        row(out, "duplicate share", r.duplicateShare(), beside);
+        row(out, "identical to reference share", r.identicalToReferenceShare(), beside);
+        row(out, "mean min Hamming to reference", r.meanMinHammingToReference(), beside);
+        row(out, "mean pairwise Hamming", r.meanPairwiseHamming(), beside);
+        row(out, "mean pairwise Hamming / cells", r.meanPairwiseHammingNormalized(), beside);
+        row(out, "tile-pattern KL (2,3,4 mean)", r.tilePatternKL(), beside);
         for (Map.Entry<Integer, Double> e : r.tilePatternKLBySize().entrySet()) {
-            row(out, "  tile-pattern KL " + e.getKey() + "x" + e.getKey(), e.getValue());
+            row(out, "  tile-pattern KL " + e.getKey() + "x" + e.getKey(), e.getValue(), beside);
         }
         StringBuilder h = new StringBuilder();
         for (Map.Entry<Character, Double> e : r.tileHistogram().entrySet()) {
@@ -124,8 +183,13 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static void row(PrintWriter out, String name, double v) {
-        out.printf("%-32s %s%n", name, Double.isNaN(v) ? "n/a" : String.format("%.4f", v));
+    private static void row(PrintWriter out, String name, double v, Map<String, Double> beside) {
+        Double other = beside.get(name);
+        out.printf("%-32s %s%n", name, other == null ? number(v) : String.format("%-10s %s", number(v), number(other)));
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.4f", v);
     }
 
     static <L extends TileGrid> List<L> readDir(TileWorld<L> world, Path dir, String option) throws IOException {

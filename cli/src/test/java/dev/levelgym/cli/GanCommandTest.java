@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.GeneratorSettings;
+import dev.levelgym.generators.Generators;
+import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.gan.DungeonGan;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +129,124 @@ class GanCommandTest {
                 dir.resolve("rep").toString(), "--repair");
         assertEquals(0, repaired.exitCode(), repaired.err());
         assertTrue(repaired.out().contains("repair edits:"), repaired.out());
+    }
+
+    @Test
+    void generateRawWritesTheDraftsAsDecodedAndEvaluateReportsTheirPlayability() throws Exception {
+        // The bundled model's weights without its latent archive: about one one-each draft in ten is unplayable,
+        // which generate without --raw repairs.
+        Path bundled = dir.resolve("weights-alone");
+        Files.createDirectories(bundled);
+        for (String f : new String[] {"manifest.json", "generator.params"}) {
+            Files.copy(Path.of("..", "examples", "gan-dungeon", f), bundled.resolve(f));
+        }
+        Path raw = dir.resolve("raw");
+        CliRun r = CliRun.of("generate", "--generator", "gan:" + bundled, "--raw", "--count", "60", "--seed", "5",
+                "--out", raw.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("wrote 60 raw gan draft(s) (13x9, seeds 5..64)"), r.out());
+        DungeonSolver solver = new DungeonSolver();
+        int playable = 0;
+        try (DungeonGan gan = DungeonGan.load(bundled)) {
+            for (long s = 5; s < 65; s++) {
+                String text = Files.readString(raw.resolve("gan-" + s + ".txt"));
+                assertEquals(gan.raw(s), text, "seed " + s + ": byte for byte the one-each decoding");
+                boolean won = solver.shortest(DungeonParser.parse(text, "gan-" + s)).playable();
+                playable += won ? 1 : 0;
+                if (!won) {
+                    // What generate without --raw writes for this seed is the repair of the same draft.
+                    assertTrue(gan.playable(text, "gan-" + s).edits().size() > 0);
+                }
+            }
+        }
+        assertTrue(playable < 60, "some raw draft is unplayable, and written as it is");
+        CliRun evaluated = CliRun.of("level", "evaluate", "--levels", raw.toString(), "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        JsonNode json = new ObjectMapper().readTree(evaluated.out());
+        assertEquals(playable / 60.0, json.get("playableShare").asDouble(), 1e-12);
+
+        for (String other : new String[] {"--repair", "--target"}) {
+            CliRun both = other.equals("--repair")
+                    ? CliRun.of("generate", "--generator", "gan:" + model, "--raw", "--repair", "--out",
+                            dir.resolve("x").toString())
+                    : CliRun.of("generate", "--generator", "gan:" + model, "--raw", "--target", "walls=0.3..0.5",
+                            "--out", dir.resolve("x").toString());
+            assertEquals(2, both.exitCode());
+            assertTrue(both.err().contains("--raw") && both.err().contains(other), both.err());
+            assertFalse(Files.exists(dir.resolve("x")));
+        }
+    }
+
+    @Test
+    void illuminateWritesTheModelWithAnArchiveThatGenerateDrawsFrom() throws Exception {
+        Path lit = dir.resolve("lit");
+        CliRun r = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", lit.toString(),
+                "--evaluations", "600", "--max-elites", "40");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("the archive keeps"), r.out());
+        assertTrue(Files.exists(lit.resolve("elites.json")));
+        Path raw = dir.resolve("lit-raw");
+        CliRun g = CliRun.of("generate", "--generator", "gan:" + lit, "--raw", "--count", "45", "--out",
+                raw.toString());
+        assertEquals(0, g.exitCode(), g.err());
+        try (DungeonGan gan = DungeonGan.load(lit)) {
+            int n = gan.elites();
+            assertTrue(n > 0 && n <= 40, "elites: " + n);
+            DungeonSolver solver = new DungeonSolver();
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (int s = 0; s < n; s++) {
+                String text = Files.readString(raw.resolve("gan-" + s + ".txt"));
+                assertTrue(solver.shortest(DungeonParser.parse(text, "e")).playable(), "elites were checked");
+                assertTrue(distinct.add(text), "elite " + s + " is a level of its own");
+            }
+            try (DungeonGan plain = DungeonGan.load(model)) {
+                for (int s = n; s < 45; s++) {
+                    assertEquals(plain.raw(s), Files.readString(raw.resolve("gan-" + s + ".txt")),
+                            "seeds past the archive draw from the prior, as the model without one");
+                }
+            }
+        }
+        CliRun again = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", lit.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("--out " + lit + " exists; pass --force"), again.err());
+        CliRun self = CliRun.of("gan", "illuminate", "--model", model.toString(), "--out", model.toString(),
+                "--force");
+        assertEquals(2, self.exitCode());
+        assertTrue(self.err().contains("--out must differ from --model"), self.err());
+    }
+
+    @Test
+    void evaluateDrawsTheExpressiveRangeAndRefusesToOverwriteIt() throws Exception {
+        Path levels = dir.resolve("levels");
+        assertEquals(0, CliRun.of("generate", "--generator", "rooms", "--count", "8", "--out", levels.toString())
+                .exitCode());
+        Path png = dir.resolve("range.png");
+        CliRun r = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("reference split-half (21 | 20)"), r.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 400 && image.getHeight() > 400);
+        CliRun again = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("--plot: refusing to overwrite " + png), again.err());
+        assertEquals(0, CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot", png.toString(),
+                "--force").exitCode());
+        CliRun jpg = CliRun.of("level", "evaluate", "--levels", levels.toString(), "--plot",
+                dir.resolve("range.jpg").toString());
+        assertEquals(2, jpg.exitCode());
+        assertTrue(jpg.err().contains("--plot"), jpg.err());
+    }
+
+    @Test
+    void generateRawWritesAProceduralGeneratorsFirstLayout() throws Exception {
+        Path raw = dir.resolve("rooms");
+        CliRun r = CliRun.of("generate", "--generator", "rooms", "--raw", "--count", "30", "--out", raw.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (LevelGenerator<?> rooms = Generators.installed().create("rooms", GeneratorSettings.ofSize(13, 9))) {
+            for (long s = 0; s < 30; s++) {
+                assertEquals(rooms.draft(s), Files.readString(raw.resolve("rooms-" + s + ".txt")));
+            }
+        }
     }
 
     @Test

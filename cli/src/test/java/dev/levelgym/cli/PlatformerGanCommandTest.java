@@ -9,6 +9,7 @@ import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.generators.gan.GanConfig;
+import dev.levelgym.generators.gan.PlatformerGan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,19 @@ class PlatformerGanCommandTest {
             sb.append((y < PlatformerLevel.HEIGHT - 2 ? "-" : "X").repeat(width)).append('\n');
         }
         return sb.toString();
+    }
+
+    @Test
+    void generateRawWritesThePlainStitchOfEachSegmentsFirstDraw() throws Exception {
+        Path raw = dir.resolve("raw");
+        CliRun r = CliRun.of("generate", "--generator", "gan:" + BUNDLED, "--raw", "--count", "3", "--segments", "2",
+                "--out", raw.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (PlatformerGan gan = PlatformerGan.load(BUNDLED)) {
+            for (long s = 0; s < 3; s++) {
+                assertEquals(gan.stitched(s, 2), Files.readString(raw.resolve("gan-" + s + ".txt")));
+            }
+        }
     }
 
     @Test

@@ -62,6 +62,17 @@ public interface LevelGenerator<L extends TileGrid> extends AutoCloseable {
         return generate(seed).toText();
     }
 
+    /**
+     * The level text of {@code seed} exactly as the generator makes it before anything checks it: no solver, no
+     * repair, no redraw, so it may be unplayable or (for some generators) ill-formed. This is what
+     * {@code generate --raw} writes, so that the generator's own playability can be measured by anyone's solver.
+     * By default the {@link #draft(long)}; a generator whose delivered levels start from another decoding than its
+     * draft (a GAN's one-each decoding, a platformer GAN's plain stitch) says so.
+     */
+    default String raw(long seed) {
+        return draft(seed);
+    }
+
     /** The size of its levels as reports give it, e.g. {@code 13x9}. */
     default String size() {
         return width() + "x" + height();

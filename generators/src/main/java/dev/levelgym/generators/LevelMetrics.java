@@ -43,6 +43,13 @@ import java.util.function.ToLongFunction;
  *   <li><b>tileHistogram</b>: share of all cells of the batch holding each tile, by file character in legend
  *       order.</li>
  * </ul>
+ *
+ * <p>What a designer's own levels score on the same measures ({@link #splitHalf}): the reference is split into two
+ * halves (levels at even and at odd positions of its list), and each half is measured against the other as a
+ * generated batch is measured against the whole reference, both ways round, averaged. This is the yardstick for
+ * "as diverse as the corpus": a generator whose pairwise Hamming is below the corpus's draws a narrower set than its
+ * designers did, and a KL below the split-half KL means its patterns are as close to the corpus as one half of the
+ * corpus is to the other.
  */
 public final class LevelMetrics {
 
@@ -57,6 +64,50 @@ public final class LevelMetrics {
             double duplicateShare, double identicalToReferenceShare, double meanMinHammingToReference,
             double meanPairwiseHamming, double meanPairwiseHammingNormalized, double tilePatternKL,
             Map<Integer, Double> tilePatternKLBySize, Map<Character, Double> tileHistogram) {
+    }
+
+    /**
+     * The reference's own figures, split-half (see the class comment).
+     *
+     * @param halfA                     levels in the first half (even positions)
+     * @param halfB                     levels in the second half (odd positions)
+     * @param meanPairwiseHamming       over all pairs of the whole reference (the mean over the pairs within each
+     *                                  half has the same expectation, with more noise)
+     * @param meanMinHammingToReference each level's distance to the nearest level of the other half, averaged over
+     *                                  all levels; the nearest of half the reference is on average a little farther
+     *                                  than the nearest of all of it, as a generated level is measured
+     * @param duplicateShare            of the whole reference
+     * @param identicalShare            levels equal to a level of the other half
+     * @param tilePatternKL             mean of KL(half A ‖ half B) and KL(half B ‖ half A), each the mean over the
+     *                                  {@link #PATTERN_SIZES}
+     */
+    public record SplitHalf(int halfA, int halfB, double meanPairwiseHamming, double meanMinHammingToReference,
+            double duplicateShare, double identicalShare, double tilePatternKL) {
+    }
+
+    /** The split-half figures of {@code reference}; NaN where a half is empty (fewer than two levels). */
+    public static SplitHalf splitHalf(List<? extends TileGrid> reference) {
+        List<TileGrid> a = new ArrayList<>();
+        List<TileGrid> b = new ArrayList<>();
+        for (int i = 0; i < reference.size(); i++) {
+            (i % 2 == 0 ? a : b).add(reference.get(i));
+        }
+        double nearest = Double.NaN;
+        double identical = Double.NaN;
+        double kl = Double.NaN;
+        if (!b.isEmpty()) {
+            nearest = (meanMinHammingToReference(a, b) * a.size() + meanMinHammingToReference(b, a) * b.size())
+                    / reference.size();
+            identical = (identicalToReferenceShare(a, b) * a.size() + identicalToReferenceShare(b, a) * b.size())
+                    / reference.size();
+            kl = 0;
+            for (int s : PATTERN_SIZES) {
+                kl += (tilePatternKL(a, b, s) + tilePatternKL(b, a, s)) / 2;
+            }
+            kl /= PATTERN_SIZES.length;
+        }
+        return new SplitHalf(a.size(), b.size(), meanPairwiseHamming(reference), nearest,
+                duplicateShare(reference), identical, kl);
     }
 
     /** All metrics of Dungeon-v0 {@code levels} against {@code reference}. */

@@ -66,7 +66,17 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
      */
     L parse(Path file) throws IOException;
 
+    /**
+     * Reads level text; {@code source} names it in errors.
+     *
+     * @throws dev.levelgym.envs.grid.LevelFormatException naming source, line and column if malformed
+     */
+    L parse(String text, String source);
+
     Playability solve(L level);
+
+    /** The pairs of measures its expressive range is plotted over ({@link ExpressiveRange}). */
+    List<ExpressiveRange.Axes<L>> expressiveRange();
 
     /** The bundled hand-authored levels: the default reference set. */
     List<L> corpus();
@@ -181,10 +191,20 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         }
 
         @Override
+        public DungeonLevel parse(String text, String source) {
+            return DungeonParser.parse(text, source);
+        }
+
+        @Override
         public Playability solve(DungeonLevel level) {
             DungeonSolution s = DungeonSolver.solve(level);
             return new Playability(s.playable(), s.playable() ? OptionalInt.of(s.length()) : OptionalInt.empty(),
                     OptionalDouble.empty());
+        }
+
+        @Override
+        public List<ExpressiveRange.Axes<DungeonLevel>> expressiveRange() {
+            return ExpressiveRange.dungeon();
         }
 
         @Override
@@ -291,10 +311,20 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         }
 
         @Override
+        public PlatformerLevel parse(String text, String source) {
+            return PlatformerParser.parse(text, source);
+        }
+
+        @Override
         public Playability solve(PlatformerLevel level) {
             PlatformerSolution s = EnemyAwareSolver.of(level, rules);
             return new Playability(s.completable(),
                     s.completable() ? OptionalInt.of(s.length()) : OptionalInt.empty(), OptionalDouble.of(s.completion()));
+        }
+
+        @Override
+        public List<ExpressiveRange.Axes<PlatformerLevel>> expressiveRange() {
+            return ExpressiveRange.platformer();
         }
 
         @Override

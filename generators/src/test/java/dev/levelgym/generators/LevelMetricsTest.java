@@ -104,6 +104,34 @@ class LevelMetricsTest {
         assertEquals(sum / (n * (n - 1) / 2.0), LevelMetrics.meanPairwiseHamming(levels));
     }
 
+    @Test
+    void splitHalfMeasuresEachHalfAgainstTheOtherAsAGeneratedSetIsMeasured() {
+        DungeonLevel l0 = DungeonParser.parse("A+g\nwww\nwww\n", "l0");
+        DungeonLevel l1 = DungeonParser.parse("Ag+\nwww\nwww\n", "l1");
+        DungeonLevel l2 = DungeonParser.parse("+Ag\nwww\nwww\n", "l2");
+        DungeonLevel l3 = DungeonParser.parse("A+g\nwww\nwww\n", "l3");
+        // Halves by position: {l0, l2} and {l1, l3}; l3 repeats l0.
+        LevelMetrics.SplitHalf own = LevelMetrics.splitHalf(List.of(l0, l1, l2, l3));
+        assertEquals(2, own.halfA());
+        assertEquals(2, own.halfB());
+        // All six pairs: (l0,l1)=2 (l0,l2)=2 (l0,l3)=0 (l1,l2)=3 (l1,l3)=2 (l2,l3)=2.
+        assertEquals(11 / 6.0, own.meanPairwiseHamming(), 1e-12);
+        // Nearest in the other half: l0 -> l3 (0), l2 -> l3 (2), l1 -> l0 (2), l3 -> l0 (0).
+        assertEquals(1.0, own.meanMinHammingToReference(), 1e-12);
+        // l0 and l3 each equal a level of the other half.
+        assertEquals(0.5, own.identicalShare(), 1e-12);
+        assertEquals(0.25, own.duplicateShare(), 1e-12);
+        // Each way round, one pattern of the half is missing from the other and the rest have equal shares. 2x2:
+        // 8 windows a half, {A+, +g, +A, Ag} against {Ag, g+, A+, +g} and four all-wall ones each; 3x3: one window a
+        // level, {l0, l2} against {l1, l0}; no 4x4 windows.
+        double missing2 = LevelMetrics.prob(1, 8) * Math.log(LevelMetrics.prob(1, 8) / LevelMetrics.prob(0, 8));
+        double missing3 = LevelMetrics.prob(1, 2) * Math.log(LevelMetrics.prob(1, 2) / LevelMetrics.prob(0, 2));
+        assertEquals((missing2 + missing3) / 3, own.tilePatternKL(), 1e-9);
+
+        LevelMetrics.SplitHalf same = LevelMetrics.splitHalf(List.of(l0, l0, l1, l1));
+        assertEquals(0.0, same.tilePatternKL(), 1e-9, "both halves are {l0, l1}");
+    }
+
     private static LevelGenerator<DungeonLevel> dungeon(String name, GeneratorSettings settings) {
         return Generators.standard().create(name, TileWorld.DUNGEON, settings);
     }

@@ -128,7 +128,8 @@ class SparkLevelGenerationTest {
     @Test
     void ganModelIsShippedToTheExecutors(@TempDir Path tmp) throws Exception {
         Path modelDir = tmp.resolve("model");
-        GanConfig config = new GanConfig(32, 16, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);
+        GanConfig config = new GanConfig(32, 16, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32,
+                0, 7);
         try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config);
              GanModel model = trainer.step() != null ? trainer.finish() : null) {
             model.save(modelDir);

@@ -12,10 +12,12 @@ import java.util.List;
 
 /**
  * Levels from a trained {@link GanModel}, registered as {@code gan:MODEL_DIR}. Seed {@code s} maps to the latent
- * vector {@link GanModel#latent(long)}. {@link #draft(long)} is the raw {@link Decoding#ARGMAX} sample.
+ * vector {@link GanModel#latent(long)}. {@link #draft(long)}, which {@code generate --repair} starts from, is the
+ * {@link Decoding#ARGMAX} sample.
  * {@link #generate(long)} decodes the same sample with {@link Decoding#ONE_EACH} (one avatar, key and door where the
- * generator most wants them) and returns it when it is playable, otherwise its {@link DungeonRepair} (fewest tile
- * edits): every seed gives a playable level, and the generator's layout is kept as far as playability allows.
+ * generator most wants them: {@link #raw(long)}) and returns it when it is playable, otherwise its
+ * {@link DungeonRepair} (fewest tile edits): every seed gives a playable level, and the generator's layout is kept as
+ * far as playability allows.
  *
  * <p>Batches are sampled in one forward pass per chunk; a batch and single draws use the same latents, so they
  * agree except where CPU kernels round a near-tie between two tiles differently for different batch sizes.
@@ -30,10 +32,20 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
     public static final String PREFIX = NAME + ":";
 
     private final GanModel model;
+    private final List<float[]> elites;
     private final DungeonSolver solver = new DungeonSolver();
 
     public DungeonGan(GanModel model) {
+        this(model, List.of());
+    }
+
+    /**
+     * @param elites a {@link LatentIllumination} archive: seed {@code s < n} decodes elite {@code s} instead of
+     *               the seed's own latent; empty for none
+     */
+    public DungeonGan(GanModel model, List<float[]> elites) {
         this.model = model;
+        this.elites = List.copyOf(elites);
     }
 
     /**
@@ -41,7 +53,27 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
      * {@link GanModel#load(Path, GanWorld)}).
      */
     public static DungeonGan load(Path modelDir) {
-        return new DungeonGan(GanModel.load(modelDir, GanWorld.DUNGEON));
+        GanModel model = GanModel.load(modelDir, GanWorld.DUNGEON);
+        try {
+            return new DungeonGan(model, LatentIllumination.read(modelDir, model.latentSize()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** How many elites the model's latent archive holds (0: seeds use their own latents). */
+    public int elites() {
+        return elites.size();
+    }
+
+    /**
+     * Seed {@code s}'s latent: elite {@code s} of the archive while there is one, else the model's own. Seeds past
+     * the archive draw from the prior rather than repeat an elite, so a large set has no duplicates by design (its
+     * share of raw-playable drafts falls to the prior's from there on; generate checks and redraws or repairs them).
+     */
+    private float[] latentOf(long seed) {
+        return seed >= 0 && seed < elites.size() ? elites.get((int) seed) : model.latent(seed);
     }
 
     public GanModel model() {
@@ -83,11 +115,17 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
         return drafts(seed, 1, Decoding.ARGMAX).get(0);
     }
 
+    /** The {@link Decoding#ONE_EACH} decoding {@link #generate(long)} starts from, before the solver sees it. */
+    @Override
+    public String raw(long seed) {
+        return drafts(seed, 1, Decoding.ONE_EACH).get(0);
+    }
+
     /** The drafts of seeds {@code firstSeed ...}, in batched passes. */
     public List<String> drafts(long firstSeed, int count, Decoding decoding) {
         List<float[]> latents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            latents.add(model.latent(firstSeed + i));
+            latents.add(latentOf(firstSeed + i));
         }
         return model.sample(latents, decoding);
     }
@@ -104,7 +142,7 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
 
     @Override
     public double[] latent(long seed) {
-        float[] z = model.latent(seed);
+        float[] z = latentOf(seed);
         double[] latent = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             latent[i] = z[i];

@@ -266,6 +266,9 @@ public final class GanModel implements AutoCloseable {
                 if (!config.has("criticChannels")) {
                     config.put("criticChannels", GanConfig.DEFAULT_CRITIC_CHANNELS);
                 }
+                if (!config.has("diversity")) {
+                    config.put("diversity", 0.0);
+                }
             }
             m = JSON.treeToValue(tree, GanManifest.class);
         } catch (JsonProcessingException e) {

@@ -42,6 +42,8 @@ import java.util.SplittableRandom;
 public final class GanTrainer implements AutoCloseable {
 
     static final int BOOTSTRAP_SAMPLES = 256;
+    /** Mao et al.'s ε, which bounds the mode-seeking term where two maps coincide. */
+    static final float MODE_SEEKING_EPSILON = 1e-5f;
     static final int BOOTSTRAP_MIN_DISTANCE = 12;
     static final int BOOTSTRAP_MAX_MULTIPLE = 4;
 
@@ -179,8 +181,12 @@ public final class GanTrainer implements AutoCloseable {
                 }
             }
             NDArray latent = scope.create(latents(b), latentShape);
-            generatorLoss = Autograd.backward(
-                    () -> forward(critic, criticView(forward(generator, latent), scope, mapShape)).mean().neg());
+            generatorLoss = Autograd.backward(() -> {
+                NDArray generated = forward(generator, latent);
+                NDArray adversarial = forward(critic, criticView(generated, scope, mapShape)).mean().neg();
+                return config.diversity() == 0 ? adversarial
+                        : adversarial.add(modeSeeking(generated, latent).mul((float) config.diversity()));
+            });
             update(generatorParameters, generatorOptimizer, scope);
             average(scope);
             // The generator's backward pass went through the critic too: those gradients must not leak into its
@@ -378,6 +384,19 @@ public final class GanTrainer implements AutoCloseable {
         Shape one = new Shape(1, channels, size, size);
         return straightThroughGumbel(probabilities, gumbel, temperature).mul(manager.create(level, one))
                 .add(manager.create(padding, one));
+    }
+
+    /**
+     * The mode-seeking term of Mao et al. 2019 over the minibatch's two halves: {@code 1 / (ratio + ε)} with
+     * {@code ratio = mean |G(z1) − G(z2)| / mean |z1 − z2|}, pairing row i of the first half with row i of the
+     * second. It falls as the maps of different latents move apart, which the adversarial loss alone does not ask
+     * for: a few dozen training levels let the generator cover them with a narrower set of maps.
+     */
+    static NDArray modeSeeking(NDArray generated, NDArray latent) {
+        long half = generated.getShape().get(0) / 2;
+        NDArray maps = generated.get("0:" + half).sub(generated.get(half + ":" + 2 * half)).abs().mean();
+        NDArray latents = latent.get("0:" + half).sub(latent.get(half + ":" + 2 * half)).abs().mean();
+        return maps.div(latents).add(MODE_SEEKING_EPSILON).pow(-1f);
     }
 
     /** What the critic sees of generated maps: the tile probabilities, or under a Gumbel temperature sampled maps. */

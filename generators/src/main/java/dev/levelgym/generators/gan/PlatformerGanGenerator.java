@@ -65,6 +65,15 @@ public final class PlatformerGanGenerator implements LevelGenerator<PlatformerLe
         return gan.level(seed, segments).level();
     }
 
+    /**
+     * The plain stitch of the first latent of each segment of the seed's stream ({@link PlatformerGan#stitched(long,
+     * int)}): the level {@link #generate(long)} makes when no join needs a redraw. It may have no start cell.
+     */
+    @Override
+    public String raw(long seed) {
+        return gan.stitched(seed, segments);
+    }
+
     @Override
     public Generated<PlatformerLevel> make(long seed) {
         PlatformerGan.Stitched stitched = gan.level(seed, segments);

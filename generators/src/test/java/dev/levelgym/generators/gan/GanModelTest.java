@@ -35,7 +35,8 @@ class GanModelTest {
 
     @BeforeAll
     static void train() {
-        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64, 32, 7);
+        GanConfig config = new GanConfig(32, 16, STEPS, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, true, 0.999, 0, 0, 64,
+                32, 0, 7);
         losses = new ArrayList<>();
         try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), config)) {
             samplesAtStart = trainer.sample(latents(8));
@@ -71,7 +72,7 @@ class GanModelTest {
     @Test
     void theSameSeedTrainsTheSameGenerator() {
         GanConfig config = new GanConfig(32, 8, 3, 1, 2e-4, 2e-4, 0.5, GanLoss.WASSERSTEIN_CLIP, 0.01, false, 0, 0, 0,
-                64, 32, 11);
+                64, 32, 0, 11);
         List<List<String>> runs = new ArrayList<>();
         for (long seed : new long[] {11, 11, 12}) {
             try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()),
@@ -193,7 +194,7 @@ class GanModelTest {
     /** A wider generator saves and loads; weights of another width are refused naming both files. */
     @Test
     void aWiderGeneratorRoundTripsAndWeightsOfAnotherWidthAreRefused() throws Exception {
-        GanConfig wide = new GanConfig(32, 8, 2, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 96, 16, 5);
+        GanConfig wide = new GanConfig(32, 8, 2, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 96, 16, 0, 5);
         Path out = dir.resolve("wide");
         List<String> samples;
         try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), wide)) {

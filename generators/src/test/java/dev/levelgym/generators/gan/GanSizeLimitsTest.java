@@ -21,7 +21,7 @@ class GanSizeLimitsTest {
     void configSizesAreBounded() {
         UserInputException batch = assertThrows(UserInputException.class,
                 () -> new GanConfig(32, 100_000_000, 10, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64,
-                        32, 0));
+                        32, 0, 0));
         assertEquals("batchSize must be in 1..4096, got 100000000", batch.getMessage());
         UserInputException latent = assertThrows(UserInputException.class,
                 () -> GanConfig.defaults().toBuilder().generatorChannels(100_000).build());
@@ -31,7 +31,7 @@ class GanSizeLimitsTest {
     @Test
     void aBatchOfWideMapsIsRefusedBeforeTheNetworksAreBuilt() {
         GanConfig wide = new GanConfig(32, 4096, 10, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 4096, 32,
-                0);
+                0, 0);
         UserInputException e = assertThrows(UserInputException.class,
                 () -> new GanTrainer(DungeonTrainingCorpus.of(DungeonCorpus.levels()), wide).close());
         assertEquals("a GAN batch of 4096 16x16 maps with 4096 generator and 32 critic channels makes 4294967296 "

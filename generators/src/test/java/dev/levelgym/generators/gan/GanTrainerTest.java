@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GanTrainerTest {
 
     private static final GanConfig SMALL =
-            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 3);
+            new GanConfig(32, 8, 6, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 0, 3);
 
     private static List<float[]> latents(int n) {
         Random r = new Random(5);
@@ -31,6 +31,30 @@ class GanTrainerTest {
             l.add(GanModel.gaussians(r, 32));
         }
         return l;
+    }
+
+    /** Mao et al.'s term: 1 / (mean |G(z1) − G(z2)| / mean |z1 − z2| + ε), first half against second. */
+    @Test
+    void modeSeekingTermFallsAsTheMapsOfDifferentLatentsMoveApart() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray latent = m.create(new float[] {0, 0, 1, 3}, new Shape(4, 1)); // |z1 - z2| = 1 and 3: mean 2
+            NDArray near = m.create(new float[] {0, 0, 0, 0, 0.5f, 0, 0.5f, 1}, new Shape(4, 2));
+            NDArray far = m.create(new float[] {0, 0, 0, 0, 1, 1, 1, 1}, new Shape(4, 2));
+            // near: |maps| = 0.5, 0, 0.5, 1 -> mean 0.5; ratio 0.25. far: mean 1; ratio 0.5.
+            float nearTerm = GanTrainer.modeSeeking(near, latent).getFloat();
+            float farTerm = GanTrainer.modeSeeking(far, latent).getFloat();
+            assertEquals(1 / (0.25f + GanTrainer.MODE_SEEKING_EPSILON), nearTerm, 1e-4);
+            assertEquals(1 / (0.5f + GanTrainer.MODE_SEEKING_EPSILON), farTerm, 1e-4);
+        }
+    }
+
+    @Test
+    void diversityNeedsPairsAndANonNegativeWeight() {
+        assertThrows(dev.levelgym.envs.InvalidFieldException.class,
+                () -> SMALL.toBuilder().diversity(-1).build());
+        assertThrows(dev.levelgym.envs.InvalidFieldException.class,
+                () -> SMALL.toBuilder().batchSize(1).diversity(0.1).build());
+        assertEquals(0.1, SMALL.toBuilder().diversity(0.1).build().diversity());
     }
 
     /** Averaging only changes what the model is made of: training (the losses) is the same, the samples are not. */

@@ -1,0 +1,83 @@
+package dev.levelgym.generators.gan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.DungeonCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatentIlluminationTest {
+
+    private static final GanConfig SMALL =
+            new GanConfig(32, 8, 20, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 0, 3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEliteIsAPlayableNovelLevelOfItsOwnCellAndTheArchiveRoundTrips() throws Exception {
+        List<DungeonLevel> corpus = DungeonCorpus.levels();
+        try (GanTrainer trainer = new GanTrainer(DungeonTrainingCorpus.of(corpus), SMALL)) {
+            for (int i = 0; i < SMALL.steps(); i++) {
+                trainer.step();
+            }
+            try (GanModel model = trainer.finish()) {
+                LatentIllumination.Archive archive = LatentIllumination.illuminate(model, corpus, 1500, 0.5,
+                        Integer.MAX_VALUE, 7);
+                assertEquals(1500, archive.evaluations());
+                assertEquals(archive.cells(), archive.elites().size());
+                assertTrue(archive.elites().size() > 10, "cells filled: " + archive.elites().size());
+                DungeonSolver solver = new DungeonSolver();
+                Set<String> corpusTexts = new HashSet<>();
+                corpus.forEach(l -> corpusTexts.add(l.toText()));
+                Set<Long> cells = new HashSet<>();
+                List<String> drafts = model.sample(archive.elites(), Decoding.ONE_EACH);
+                for (String d : drafts) {
+                    DungeonLevel level = DungeonGan.parseOrNull(d, "elite");
+                    var s = solver.shortest(level);
+                    assertTrue(s.playable(), d);
+                    assertFalse(corpusTexts.contains(level.toText()));
+                    assertTrue(cells.add(LatentIllumination.cell(level, s.length())), "one elite a cell");
+                }
+
+                LatentIllumination.Archive capped = LatentIllumination.illuminate(model, corpus, 1500, 0.5, 5, 7);
+                assertEquals(5, capped.elites().size());
+                assertEquals(archive.cells(), capped.cells());
+
+                Files.createDirectories(dir.resolve("m"));
+                LatentIllumination.write(dir.resolve("m"), archive);
+                List<float[]> read = LatentIllumination.read(dir.resolve("m"), 32);
+                assertEquals(archive.elites().size(), read.size());
+                for (int i = 0; i < read.size(); i++) {
+                    assertArrayEquals(archive.elites().get(i), read.get(i), "elite " + i + " reads back exactly");
+                }
+                DungeonGan gan = new DungeonGan(model, read);
+                int n = read.size();
+                assertEquals(drafts.get(3), gan.raw(3));
+                assertEquals(new DungeonGan(model).raw(3 + n), gan.raw(3 + n),
+                        "seeds past the archive draw the prior's latent, as the model without an archive");
+                assertTrue(LatentIllumination.read(dir.resolve("none"), 32).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void aMalformedArchiveNamesItsFile() throws Exception {
+        Files.writeString(dir.resolve(LatentIllumination.FILE), "{\"format\":1,\"elites\":[[1,2]]}");
+        UserInputException e = assertThrows(UserInputException.class, () -> LatentIllumination.read(dir, 32));
+        assertTrue(e.getMessage().contains(dir.resolve(LatentIllumination.FILE).toString())
+                && e.getMessage().contains("elite 1 is not 32 numbers"), e.getMessage());
+    }
+}
