@@ -58,7 +58,11 @@ public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonL
 
     @Override
     public Generated<DungeonLevel> level(float[] latent, String id) {
-        String draft = raw(latent);
+        return playable(raw(latent), id);
+    }
+
+    /** A decoded draft as a level: kept if the solver wins it, else its fewest-edit repair. */
+    Generated<DungeonLevel> playable(String draft, String id) {
         DungeonLevel level = parseOrNull(draft, id);
         if (level != null && solver.shortest(level).playable()) {
             return new Generated<>(level, 0, 0);
