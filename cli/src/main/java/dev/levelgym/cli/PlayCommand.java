@@ -110,7 +110,7 @@ final class PlayCommand implements Callable<Integer> {
         try (DeckGenerators decks = Flags.naming(() -> DeckGenerators.open(Generators.installed(), requests,
                 GeneratorSettings.DEFAULT))) {
             DemoResult result = Demo.run(settings, decks.dungeon(), decks.platformer(), StudioSetup.defaults()
-                    .withVariations(StudioGenerators.variations(decks)));
+                    .withVariations(StudioGenerators.variations(decks, StudioGenerators.Vaes.none())));
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
             return 0;

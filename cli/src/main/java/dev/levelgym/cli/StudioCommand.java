@@ -13,6 +13,7 @@ import dev.levelgym.generators.GeneratorSettings;
 import dev.levelgym.generators.Generators;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Opens the level studio (the demo's window, on its studio screen): edit a level file or a new one, with the live
- * check, repair, GAN variations and play-tests. With --frames it runs a script of keys, clicks and drags, takes a
+ * check, repair, VAE or GAN variations and play-tests. With --frames it runs a script of keys, clicks and drags, takes a
  * screenshot and exits, printing one JSON line (for CI and reviewers).
  */
 @Command(name = "studio", mixinStandardHelpOptions = true,
@@ -93,6 +94,12 @@ final class StudioCommand implements Callable<Integer> {
             + PlayCommand.DEFAULT_PLATFORMER_GAN + " when that folder exists here).")
     private Path platformerGan;
 
+    @Option(names = "--vae", paramLabel = "DIR", description = "A VAE model (vae train) for variations of its world; "
+            + "repeat for both worlds. A world's VAE is used before its GAN (default: "
+            + StudioGenerators.DEFAULT_VAE + " and " + StudioGenerators.DEFAULT_PLATFORMER_VAE
+            + " when those folders exist here and no --gan, --platformer-gan or --vae is given).")
+    private List<Path> vaes = List.of();
+
     @Override
     public Integer call() {
         if (screenshot != null && Files.exists(screenshot) && !force) {
@@ -107,10 +114,12 @@ final class StudioCommand implements Callable<Integer> {
         StudioWorld studioWorld = StudioWorld.of(world);
         // The GANs open through the registry as in play: their variations for the studio, and their levels for the
         // play modes of the demo's menu, which ESC leads to.
+        // The VAEs are opened for variations only: the decks stay what play opens.
         try (DeckGenerators decks = Flags.naming(() -> DeckGenerators.open(Generators.installed(),
-                PlayCommand.ganRequests(gan, platformerGan), GeneratorSettings.DEFAULT))) {
+                PlayCommand.ganRequests(gan, platformerGan), GeneratorSettings.DEFAULT));
+             StudioGenerators.Vaes opened = StudioGenerators.openVaes(vaes, gan != null || platformerGan != null)) {
             StudioSetup setup = new StudioSetup(studioWorld, Optional.ofNullable(file), Optional.ofNullable(target),
-                    StudioGenerators.variations(decks), runs);
+                    StudioGenerators.variations(decks, opened), runs);
             DemoResult result = Demo.run(settings, decks.dungeon(), decks.platformer(), setup);
             spec.commandLine().getOut().println(result.toJson());
             spec.commandLine().getOut().flush();
