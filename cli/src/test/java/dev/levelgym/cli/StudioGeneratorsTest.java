@@ -1,6 +1,7 @@
 package dev.levelgym.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.demo.model.DeckGenerators;
@@ -42,7 +43,7 @@ class StudioGeneratorsTest {
             Map<String, LevelVariations> byWorld = StudioGenerators.variations(decks, vaes);
             assertEquals("vae", byWorld.get(StudioWorld.PLATFORMER.label()).name());
             assertEquals("vae", byWorld.get(StudioWorld.PLATFORMER_V0.label()).name());
-            assertEquals(null, byWorld.get(StudioWorld.DUNGEON.label()));
+            assertNull(byWorld.get(StudioWorld.DUNGEON.label()));
         }
     }
 
