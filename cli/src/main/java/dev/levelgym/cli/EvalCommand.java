@@ -127,7 +127,7 @@ final class EvalCommand implements Callable<Integer> {
                         episodes, first, numEnvs);
             }
             out.printf(Locale.ROOT, "%s on %s, test levels %s: %d level files x %d %s episodes (seeds %d..%d)%n",
-                    kind, envId, testLevels, result.perLevel().size(), episodes, describe(policy), first,
+                    kind, envId, testLevels, result.perLevel().size(), episodes, policy.adjective(), first,
                     first + episodes - 1);
             printResult(out, result.overall(), envSpec);
             printLevels(out, result.perLevel());
@@ -145,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         EvalResult result = Evaluation.summarize(played, envSpec.rewardThreshold());
         out.printf(Locale.ROOT, "%s on %s%s, %d %s episodes (seeds %d..%d)%n", kind, envId,
-                envOptions.isEmpty() ? "" : " " + envOptions, episodes, describe(policy), first, first + episodes - 1);
+                envOptions.isEmpty() ? "" : " " + envOptions, episodes, policy.adjective(), first, first + episodes - 1);
         printResult(out, result, envSpec);
         if (perLevel != null) {
             List<TestLevels.LevelResult> levels = byLevel(played);
@@ -153,10 +153,6 @@ final class EvalCommand implements Callable<Integer> {
             out.println("wrote " + perLevel + " (" + levels.size() + " levels)");
         }
         return 0;
-    }
-
-    private static String describe(EvalPolicy policy) {
-        return policy == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy";
     }
 
     private static void printResult(PrintWriter out, EvalResult result, EnvSpec<?, ?> envSpec) {

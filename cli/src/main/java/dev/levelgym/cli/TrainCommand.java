@@ -156,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         CurveCharts.learningCurve(envId + ", " + agent + ", seed " + seed,
                 RunFiles.readEpisodes(out.resolve(RunFiles.EPISODES_CSV)),
-                RunFiles.readEvals(out.resolve(RunFiles.EVAL_CSV)),
+                RunFiles.readEvals(out.resolve(RunFiles.EVAL_CSV)), settings.evalPolicy(),
                 registry.spec(envId).rewardThreshold(), out.resolve(LEARNING_CURVE));
 
         long episodeCount = RunFiles.readEpisodes(out.resolve(RunFiles.EPISODES_CSV)).size();
@@ -167,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
             RunFiles.EvalPoint last = outcome.evals().get(outcome.evals().size() - 1);
             EvalResult r = last.result();
             stdout.printf(Locale.ROOT, "%s evaluation at step %d (%d episodes): return %.3f ± %.3f%s%n",
-                    settings.evalPolicy() == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy", last.globalStep(),
+                    settings.evalPolicy().adjective(), last.globalStep(),
                     evalEpisodes, r.mean(), r.std(),
                     Double.isNaN(r.winRate()) ? "" : String.format(Locale.ROOT, ", win rate %.3f", r.winRate()));
         }

@@ -119,7 +119,7 @@ public record BenchSummary(BenchSettings settings, Map<String, String> trainOpti
         StringBuilder md = new StringBuilder();
         md.append("# ").append(settings.envId()).append(", ").append(settings.steps()).append(" steps, ")
                 .append(settings.seeds()).append(" seeds\n\n");
-        md.append("Final ").append(settings.evalPolicy() == EvalPolicy.SAMPLE ? "sampled-policy" : "greedy")
+        md.append("Final ").append(settings.evalPolicy().adjective())
                 .append(" evaluation over ").append(settings.evalEpisodes()).append(" episodes; solved = mean "
                 + "return ≥ ").append(rewardThreshold.isPresent() ? fmt(rewardThreshold.getAsDouble()) : "n/a")
                 .append(".\n\n");

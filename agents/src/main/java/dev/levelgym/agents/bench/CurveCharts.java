@@ -34,10 +34,10 @@ public final class CurveCharts {
 
     /**
      * One training run: each episode's return (thin), its moving average over {@value #MOVING_AVERAGE} episodes,
-     * and the greedy evaluation mean with ±std error bars.
+     * and the evaluation mean (greedy or sampled, as {@code policy} says) with ±std error bars.
      */
     public static void learningCurve(String title, List<EpisodePoint> episodes, List<EvalPoint> evals,
-                                     OptionalDouble threshold, Path png) throws IOException {
+                                     EvalPolicy policy, OptionalDouble threshold, Path png) throws IOException {
         XYChart chart = newChart(title);
         if (!episodes.isEmpty()) {
             double[] x = episodes.stream().mapToDouble(EpisodePoint::globalStep).toArray();
@@ -55,7 +55,7 @@ public final class CurveCharts {
             chart.addSeries("moving average (" + MOVING_AVERAGE + " episodes)", x, avg).setMarker(SeriesMarkers.NONE);
         }
         if (!evals.isEmpty()) {
-            chart.addSeries("greedy evaluation (mean ± std)",
+            chart.addSeries(policy.adjective() + " evaluation (mean ± std)",
                     evals.stream().mapToDouble(EvalPoint::globalStep).toArray(),
                     evals.stream().mapToDouble(p -> p.result().mean()).toArray(),
                     evals.stream().mapToDouble(p -> p.result().std()).toArray());
@@ -65,9 +65,10 @@ public final class CurveCharts {
         save(chart, png);
     }
 
-    /** A benchmark: per agent, the mean over seeds of the greedy evaluation mean, with the min–max over seeds. */
+    /** A benchmark: per agent, the mean over seeds of the evaluation mean, with the min–max over seeds. */
     static void benchCurves(BenchSummary summary, Path png) throws IOException {
-        XYChart chart = newChart(summary.settings().envId() + ": greedy evaluation return, mean over "
+        XYChart chart = newChart(summary.settings().envId() + ": " + summary.settings().evalPolicy().adjective()
+                + " evaluation return, mean over "
                 + summary.settings().seeds() + " seeds (band: min–max)");
         long lastStep = 0;
         int colorIndex = 0;

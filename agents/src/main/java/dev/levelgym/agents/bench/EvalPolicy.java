@@ -23,6 +23,11 @@ public enum EvalPolicy {
         return label;
     }
 
+    /** How reports name an evaluation by this policy: "greedy" or "sampled-policy". */
+    public String adjective() {
+        return this == GREEDY ? "greedy" : "sampled-policy";
+    }
+
     /** The policy called {@code label}; a {@link UserInputException} naming {@code flag} otherwise. */
     public static EvalPolicy parse(String flag, String label) {
         for (EvalPolicy p : values()) {
