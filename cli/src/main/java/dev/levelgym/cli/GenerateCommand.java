@@ -8,6 +8,7 @@ import dev.levelgym.generators.GenerationReport;
 import dev.levelgym.generators.GeneratorSettings;
 import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.LevelMetrics;
 import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.export.LevelPreviews;
 import dev.levelgym.generators.search.SearchResult;
@@ -283,7 +284,7 @@ final class GenerateCommand implements Callable<Integer> {
                         (double) r.repairEdits() / count) : "");
         o.printf("levels: %s (%d), reference: bundled corpus (%d)%n", outArg, r.metrics().count(),
                 DungeonCorpus.levels().size());
-        LevelEvaluateCommand.printTable(o, r.metrics());
+        LevelEvaluateCommand.printTable(o, r.metrics(), LevelMetrics.splitHalf(DungeonCorpus.levels()));
         return 0;
     }
 

@@ -147,11 +147,6 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         printTable(out, r, beside);
     }
 
-    /** The metrics as a two-column table. */
-    static void printTable(PrintWriter out, LevelMetrics.Report r) {
-        printTable(out, r, Map.of());
-    }
-
     /** The metrics, each followed by its value in {@code beside} if it has one. */
     private static void printTable(PrintWriter out, LevelMetrics.Report r, Map<String, Double> beside) {
         row(out, "playable share", r.playableShare(), beside);
