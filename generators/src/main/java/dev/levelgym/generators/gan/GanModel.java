@@ -1,41 +1,24 @@
 package dev.levelgym.generators.gan;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
-import dev.levelgym.envs.io.AtomicFiles;
-import dev.levelgym.envs.io.FileDigests;
+import dev.levelgym.generators.model.ModelDirectory;
 import dev.levelgym.nn.Libtorch;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A trained GAN generator: latent vectors in, level drafts out (argmax of the unpadded region), in batches. Saved
@@ -45,19 +28,13 @@ import java.util.TreeMap;
  */
 public final class GanModel implements AutoCloseable {
 
-    public static final String MANIFEST_FILE = "manifest.json";
+    public static final String MANIFEST_FILE = ModelDirectory.MANIFEST_FILE;
     public static final String GENERATOR_FILE = "generator.params";
+    private static final ModelDirectory DIRECTORY = new ModelDirectory("GAN", GENERATOR_FILE);
 
     /** Latents per forward pass: large enough to amortise DJL's per-op overhead, small enough for the cache. */
     static final int SAMPLE_CHUNK = 512;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    /** The canonical form the manifest's checksum is taken of: compact JSON, fields in the order written. */
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final String CHECKSUM = "checksum";
-    /** A manifest is a few kilobytes; one larger than this is not read into memory. */
-    static final int MAX_MANIFEST_BYTES = 1 << 24;
     /** Latent vector length, at most: MarioGAN's is 32. */
     public static final int MAX_LATENT_SIZE = GanConfig.MAX_LATENT_SIZE;
 
@@ -148,49 +125,21 @@ public final class GanModel implements AutoCloseable {
     }
 
     /**
-     * Writes the model to {@code dir} atomically: into a temporary directory beside it, then renamed into place
-     * (an existing directory is first renamed aside and deleted after), so {@code dir} never holds half a model.
+     * Writes the model to {@code dir} atomically (see {@link ModelDirectory#save}): {@value #GENERATOR_FILE} and
+     * the manifest, which records its length and SHA-256 and its own checksum.
      */
     public void save(Path dir) throws IOException {
         save(dir, temp -> {
         });
     }
 
-    /** Writes extra files (e.g. sample pictures) into the model directory before it is published. */
-    @FunctionalInterface
-    public interface ExtraFiles {
-        void write(Path dir) throws IOException;
-    }
-
     /**
-     * {@link #save(Path)}, with {@code extra} adding its files to the directory before the rename. The manifest,
-     * written last, records the length and SHA-256 of {@value #GENERATOR_FILE} and its own checksum.
+     * {@link #save(Path)}, with {@code extra} adding its files to the directory before the rename.
      *
      * @throws IOException naming the file that could not be written
      */
-    public void save(Path dir, ExtraFiles extra) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("cannot save the model to " + dir + ": it is a file");
-        }
-        AtomicFiles.writeDirectory(dir, temp -> {
-            Path weights = temp.resolve(GENERATOR_FILE);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(weights)))) {
-                generator.saveParameters(out);
-            } catch (IOException e) {
-                throw new IOException("cannot write " + dir.resolve(GENERATOR_FILE) + ": " + e.getMessage(), e);
-            }
-            extra.write(temp);
-            SortedMap<String, FileDigests.Digest> digests = new TreeMap<>();
-            digests.put(GENERATOR_FILE, FileDigests.of(weights));
-            ObjectNode tree = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(manifest.withFiles(digests)));
-            tree.put(CHECKSUM, FileDigests.sha256(COMPACT.writeValueAsBytes(tree)));
-            try {
-                JSON.writeValue(temp.resolve(MANIFEST_FILE).toFile(), tree);
-            } catch (IOException e) {
-                throw new IOException("cannot write " + dir.resolve(MANIFEST_FILE) + ": " + e.getMessage(), e);
-            }
-        });
+    public void save(Path dir, ModelDirectory.ExtraFiles extra) throws IOException {
+        DIRECTORY.save(dir, List.of(generator), extra, manifest::withFiles);
     }
 
     /**
@@ -213,23 +162,7 @@ public final class GanModel implements AutoCloseable {
 
     /** Reads and checks a model directory's manifest only (e.g. to see which world the model is for). */
     public static GanManifest manifest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("no GAN model at " + dir + ": not a directory");
-        }
-        Path manifestFile = dir.resolve(MANIFEST_FILE);
-        byte[] bytes;
-        try (java.io.InputStream in = Files.newInputStream(manifestFile)) {
-            bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("missing GAN model file " + manifestFile, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifestFile + ": " + e.getMessage(), e);
-        }
-        if (bytes.length > MAX_MANIFEST_BYTES) {
-            throw new UserInputException("corrupt GAN model file " + manifestFile + ": larger than "
-                    + MAX_MANIFEST_BYTES + " bytes, far more than a manifest holds");
-        }
-        return parseManifest(bytes, manifestFile);
+        return parseManifest(DIRECTORY.readManifest(dir), dir.resolve(MANIFEST_FILE));
     }
 
     /**
@@ -238,10 +171,8 @@ public final class GanModel implements AutoCloseable {
      * @throws UserInputException naming the file if it is corrupt, of another format or inconsistent
      */
     public static GanManifest parseManifest(byte[] json, Path manifestFile) {
-        GanManifest m;
-        try {
+        GanManifest m = DIRECTORY.parse(json, manifestFile, GanManifest.class, tree -> {
             // The format is checked before the fields: a model from another format may lack this format's fields.
-            JsonNode tree = JSON.readTree(json);
             requireChecksum(tree, manifestFile);
             if (tree == null || !tree.isObject() || tree.path("format").asInt(-1) != GanManifest.FORMAT
                     || !GanManifest.KIND.equals(tree.path("kind").asText(null))) {
@@ -250,33 +181,27 @@ public final class GanModel implements AutoCloseable {
                         + (tree == null ? null : tree.path("format").asText(null))
                         + "); models of another format must be trained again with this build");
             }
-            if (tree.path("config").isObject()) {
-                // Fields added to format 2 later, as the models written before them were trained: the critic saw
-                // the soft output (0) and learnt at the generator's rate, and both networks had the Dungeon widths.
-                ObjectNode config = (ObjectNode) tree.get("config");
-                if (!config.has("gumbelTemperature")) {
-                    config.put("gumbelTemperature", 0.0);
-                }
-                if (!config.has("criticLearningRate") && config.has("learningRate")) {
-                    config.set("criticLearningRate", config.get("learningRate"));
-                }
-                if (!config.has("generatorChannels")) {
-                    config.put("generatorChannels", GanConfig.DEFAULT_GENERATOR_CHANNELS);
-                }
-                if (!config.has("criticChannels")) {
-                    config.put("criticChannels", GanConfig.DEFAULT_CRITIC_CHANNELS);
-                }
-                if (!config.has("diversity")) {
-                    config.put("diversity", 0.0);
-                }
+        if (tree.path("config").isObject()) {
+            // Fields added to format 2 later, as the models written before them were trained: the critic saw
+            // the soft output (0) and learnt at the generator's rate, and both networks had the Dungeon widths.
+            ObjectNode config = (ObjectNode) tree.get("config");
+            if (!config.has("gumbelTemperature")) {
+                config.put("gumbelTemperature", 0.0);
             }
-            m = JSON.treeToValue(tree, GanManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new UserInputException("corrupt GAN model file " + manifestFile + ": "
-                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed"), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!config.has("criticLearningRate") && config.has("learningRate")) {
+                config.set("criticLearningRate", config.get("learningRate"));
+            }
+            if (!config.has("generatorChannels")) {
+                config.put("generatorChannels", GanConfig.DEFAULT_GENERATOR_CHANNELS);
+            }
+            if (!config.has("criticChannels")) {
+                config.put("criticChannels", GanConfig.DEFAULT_CRITIC_CHANNELS);
+            }
+            if (!config.has("diversity")) {
+                config.put("diversity", 0.0);
+            }
         }
+        });
         GanWorld world = GanWorld.of(m.world(), manifestFile);
         if (!world.legend().equals(m.legend())) {
             throw new UserInputException(manifestFile + ": legend '" + m.legend()
@@ -301,22 +226,15 @@ public final class GanModel implements AutoCloseable {
     }
 
     /**
-     * Checks the manifest's own checksum (see {@link #save(Path, ExtraFiles)}); a manifest with neither checksum
-     * nor file digests is one saved before levelgym recorded them, and passes.
+     * Checks the manifest's own checksum (see {@link ModelDirectory}); a manifest with neither checksum nor file
+     * digests is one saved before levelgym recorded them, and passes.
      */
     private static void requireChecksum(JsonNode tree, Path manifestFile) throws JsonProcessingException {
         if (tree == null || !tree.isObject()) {
             return; // refused below as not a GAN model
         }
-        ObjectNode object = ((ObjectNode) tree).deepCopy();
-        JsonNode checksum = object.remove(CHECKSUM);
-        if (checksum == null && !object.has("files")) {
-            return;
-        }
-        String actual = FileDigests.sha256(COMPACT.writeValueAsBytes(object));
-        if (checksum == null || !checksum.isTextual() || !checksum.asText().equalsIgnoreCase(actual)) {
-            throw new UserInputException("corrupt GAN model file " + manifestFile + ": its checksum does not match "
-                    + "its content (it was changed or damaged after it was saved)");
+        if (tree.has(ModelDirectory.CHECKSUM) || tree.has("files")) {
+            DIRECTORY.requireChecksum((ObjectNode) tree, manifestFile);
         }
     }
 
@@ -326,61 +244,20 @@ public final class GanModel implements AutoCloseable {
     }
 
     private static GanModel withWeights(Path dir, GanManifest m) {
-        Path manifestFile = dir.resolve(MANIFEST_FILE);
         if (m.files() != null) {
-            FileDigests.problem(dir, m.files(), manifestFile).ifPresent(problem -> {
-                throw new UserInputException("corrupt GAN model: " + problem);
-            });
+            DIRECTORY.requireFiles(dir, m.files());
         }
         NDManager manager = Libtorch.newManager();
         try {
             Block generator = GanNetworks.generator(m.paddedSize(), m.legend().length(),
                     m.config().generatorChannels());
             generator.initialize(manager, DataType.FLOAT32, new Shape(1, m.latentSize()));
-            List<Shape> expected = shapes(generator);
-            Path weights = dir.resolve(GENERATOR_FILE);
-            boolean trailing;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
-                generator.loadParameters(manager, in);
-                trailing = in.read() != -1;
-            } catch (NoSuchFileException e) {
-                throw new UserInputException("missing GAN model file " + weights, e);
-            } catch (EOFException e) {
-                throw new UserInputException("corrupt GAN model file " + weights + ": it ends before the weights "
-                        + "do (truncated: " + size(weights) + " bytes)", e);
-            } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new UserInputException("corrupt GAN model file " + weights + ": "
-                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
-            }
-            if (trailing) {
-                throw new UserInputException("corrupt GAN model file " + weights
-                        + ": trailing bytes after the weights");
-            }
-            if (!expected.equals(shapes(generator))) {
-                throw new UserInputException(weights + " does not match " + manifestFile
-                        + ": weight shapes " + shapes(generator) + ", the manifest's sizes need " + expected);
-            }
+            DIRECTORY.loadWeights(dir, manager, generator);
             return new GanModel(manager, generator, m.withFiles(null)); // digests describe the files, not the model
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
-    }
-
-    private static String size(Path file) {
-        try {
-            return Long.toString(Files.size(file));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static List<Shape> shapes(Block block) {
-        List<Shape> shapes = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            shapes.add(p.getValue().getArray().getShape());
-        }
-        return shapes;
     }
 
     @Override

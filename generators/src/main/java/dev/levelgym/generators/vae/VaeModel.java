@@ -1,46 +1,26 @@
 package dev.levelgym.generators.vae;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
-import dev.levelgym.envs.io.AtomicFiles;
-import dev.levelgym.envs.io.FileDigests;
 import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TileMaps;
 import dev.levelgym.generators.gan.TrainingMaps;
+import dev.levelgym.generators.model.ModelDirectory;
 import dev.levelgym.nn.Libtorch;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A trained VAE: levels in (their latent mean), latent vectors out (level drafts under a {@link Decoding}). Saved as a
@@ -52,18 +32,13 @@ import java.util.TreeMap;
  */
 public final class VaeModel implements AutoCloseable {
 
-    public static final String MANIFEST_FILE = "manifest.json";
+    public static final String MANIFEST_FILE = ModelDirectory.MANIFEST_FILE;
     public static final String WEIGHTS_FILE = "vae.params";
+    private static final ModelDirectory DIRECTORY = new ModelDirectory("VAE", WEIGHTS_FILE);
     public static final String HELD_OUT_DIR = "held-out";
 
     /** Maps per forward pass, as the GAN samples. */
     static final int CHUNK = 512;
-    static final int MAX_MANIFEST_BYTES = 1 << 24;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    /** The canonical form the checksum is taken of: compact JSON, fields in the order written. */
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final String CHECKSUM = "checksum";
 
     private final NDManager manager;
     private final Block encoder;
@@ -176,37 +151,12 @@ public final class VaeModel implements AutoCloseable {
         return drafts;
     }
 
-    /** Writes extra files (the held-out levels) into the model directory before it is published. */
-    @FunctionalInterface
-    public interface ExtraFiles {
-        void write(Path dir) throws IOException;
-    }
-
     /**
-     * Writes the model to {@code dir} atomically (a temporary directory renamed into place, see
-     * {@link AtomicFiles#writeDirectory}), {@code extra}'s files included; the manifest, written last, records the
-     * length and SHA-256 of {@value #WEIGHTS_FILE} and its own checksum.
+     * Writes the model to {@code dir} atomically (see {@link ModelDirectory#save}), {@code extra}'s files included;
+     * the manifest, written last, records the length and SHA-256 of {@value #WEIGHTS_FILE} and its own checksum.
      */
-    public void save(Path dir, ExtraFiles extra) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("cannot save the model to " + dir + ": it is a file");
-        }
-        AtomicFiles.writeDirectory(dir, temp -> {
-            Path weights = temp.resolve(WEIGHTS_FILE);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(weights)))) {
-                encoder.saveParameters(out);
-                decoder.saveParameters(out);
-            } catch (IOException e) {
-                throw new IOException("cannot write " + dir.resolve(WEIGHTS_FILE) + ": " + e.getMessage(), e);
-            }
-            extra.write(temp);
-            SortedMap<String, FileDigests.Digest> digests = new TreeMap<>();
-            digests.put(WEIGHTS_FILE, FileDigests.of(weights));
-            ObjectNode tree = (ObjectNode) JSON.readTree(JSON.writeValueAsBytes(manifest.withFiles(digests)));
-            tree.put(CHECKSUM, FileDigests.sha256(COMPACT.writeValueAsBytes(tree)));
-            JSON.writeValue(temp.resolve(MANIFEST_FILE).toFile(), tree);
-        });
+    public void save(Path dir, ModelDirectory.ExtraFiles extra) throws IOException {
+        DIRECTORY.save(dir, List.of(encoder, decoder), extra, manifest::withFiles);
     }
 
     /**
@@ -215,47 +165,19 @@ public final class VaeModel implements AutoCloseable {
      * @throws UserInputException naming the file
      */
     public static VaeManifest manifest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("no VAE model at " + dir + ": not a directory");
-        }
+        byte[] bytes = DIRECTORY.readManifest(dir);
         Path file = dir.resolve(MANIFEST_FILE);
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("missing VAE model file " + file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (bytes.length > MAX_MANIFEST_BYTES) {
-            throw new UserInputException("corrupt VAE model file " + file + ": larger than " + MAX_MANIFEST_BYTES
-                    + " bytes, far more than a manifest holds");
-        }
-        VaeManifest m;
-        try {
-            JsonNode tree = JSON.readTree(bytes);
+        VaeManifest m = DIRECTORY.parse(bytes, file, VaeManifest.class, tree -> {
             if (tree == null || !tree.isObject() || !VaeManifest.KIND.equals(tree.path("kind").asText(null))) {
                 throw new UserInputException(file + ": not a VAE model (kind "
                         + (tree == null ? null : tree.path("kind").asText(null)) + "); a GAN is used as gan:DIR");
             }
-            ObjectNode object = ((ObjectNode) tree).deepCopy();
-            JsonNode checksum = object.remove(CHECKSUM);
-            if (checksum == null || !checksum.isTextual()
-                    || !checksum.asText().equalsIgnoreCase(FileDigests.sha256(COMPACT.writeValueAsBytes(object)))) {
-                throw new UserInputException("corrupt VAE model file " + file + ": its checksum does not match its "
-                        + "content (it was changed or damaged after it was saved)");
-            }
+            DIRECTORY.requireChecksum((ObjectNode) tree, file);
             if (tree.path("format").asInt(-1) != VaeManifest.FORMAT) {
                 throw new UserInputException(file + ": a VAE model of format " + tree.path("format").asText()
                         + ", this build reads format " + VaeManifest.FORMAT + "; train it again with this build");
             }
-            m = JSON.treeToValue(tree, VaeManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new UserInputException("corrupt VAE model file " + file + ": "
-                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed"), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         GanWorld world = world(m.world(), file);
         if (!world.legend().equals(m.legend())) {
             throw new UserInputException(file + ": legend '" + m.legend() + "' does not match this build's "
@@ -288,11 +210,8 @@ public final class VaeModel implements AutoCloseable {
      */
     public static VaeModel load(Path dir) {
         VaeManifest m = manifest(dir);
-        Path manifestFile = dir.resolve(MANIFEST_FILE);
-        FileDigests.problem(dir, m.files(), manifestFile).ifPresent(problem -> {
-            throw new UserInputException("corrupt VAE model: " + problem);
-        });
-        GanWorld world = world(m.world(), manifestFile);
+        DIRECTORY.requireFiles(dir, m.files());
+        GanWorld world = world(m.world(), dir.resolve(MANIFEST_FILE));
         NDManager manager = Libtorch.newManager();
         try {
             Block encoder = VaeNetworks.encoder(m.paddedSize(), m.config());
@@ -300,30 +219,7 @@ public final class VaeModel implements AutoCloseable {
             encoder.initialize(manager, DataType.FLOAT32, new Shape(1, world.channels(), m.paddedSize(),
                     m.paddedSize()));
             decoder.initialize(manager, DataType.FLOAT32, new Shape(1, m.latentSize()));
-            List<Shape> expected = shapes(encoder, decoder);
-            Path weights = dir.resolve(WEIGHTS_FILE);
-            boolean trailing;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
-                encoder.loadParameters(manager, in);
-                decoder.loadParameters(manager, in);
-                trailing = in.read() != -1;
-            } catch (NoSuchFileException e) {
-                throw new UserInputException("missing VAE model file " + weights, e);
-            } catch (EOFException e) {
-                throw new UserInputException("corrupt VAE model file " + weights + ": it ends before the weights do",
-                        e);
-            } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new UserInputException("corrupt VAE model file " + weights + ": "
-                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
-            }
-            if (trailing) {
-                throw new UserInputException("corrupt VAE model file " + weights + ": trailing bytes after the "
-                        + "weights");
-            }
-            if (!expected.equals(shapes(encoder, decoder))) {
-                throw new UserInputException(weights + " does not match " + manifestFile + ": weight shapes "
-                        + shapes(encoder, decoder) + ", the manifest's sizes need " + expected);
-            }
+            DIRECTORY.loadWeights(dir, manager, encoder, decoder);
             return new VaeModel(manager, encoder, decoder, m.withFiles(null));
         } catch (RuntimeException e) {
             manager.close();
@@ -339,16 +235,6 @@ public final class VaeModel implements AutoCloseable {
             }
         }
         throw new UserInputException(source + ": a VAE for an unknown world '" + envId + "'");
-    }
-
-    private static List<Shape> shapes(Block... blocks) {
-        List<Shape> shapes = new ArrayList<>();
-        for (Block block : blocks) {
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                shapes.add(p.getValue().getArray().getShape());
-            }
-        }
-        return shapes;
     }
 
     @Override

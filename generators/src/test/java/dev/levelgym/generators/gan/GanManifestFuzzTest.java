@@ -106,7 +106,7 @@ class GanManifestFuzzTest {
             }
             GanConfig config = b.build(); // an InvalidFieldException (a UserInputException) if a field is wrong
             // What builds is what a model's manifest stores and reads back.
-            GanConfig read = GanModel.JSON.readValue(GanModel.JSON.writeValueAsBytes(config), GanConfig.class);
+            GanConfig read = dev.levelgym.generators.model.ModelDirectory.JSON.readValue(dev.levelgym.generators.model.ModelDirectory.JSON.writeValueAsBytes(config), GanConfig.class);
             if (!read.equals(config)) {
                 throw new AssertionError("the manifest reads back " + read + " for " + config);
             }

@@ -184,10 +184,10 @@ class GanModelTest {
     /** Rewrites {@code manifest} as models were saved before their manifests recorded digests, and returns it. */
     static String legacy(Path manifest) throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) GanModel.JSON.readTree(manifest.toFile());
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.levelgym.generators.model.ModelDirectory.JSON.readTree(manifest.toFile());
         tree.remove("files");
         tree.remove("checksum");
-        GanModel.JSON.writeValue(manifest.toFile(), tree);
+        dev.levelgym.generators.model.ModelDirectory.JSON.writeValue(manifest.toFile(), tree);
         return Files.readString(manifest);
     }
 
