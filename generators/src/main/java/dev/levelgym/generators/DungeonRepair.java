@@ -2,6 +2,7 @@ package dev.levelgym.generators;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import java.util.ArrayDeque;
@@ -69,6 +70,20 @@ public final class DungeonRepair {
         this.h = h;
         this.tiles = tiles;
         this.original = original;
+    }
+
+    /**
+     * A generator's draft as a playable level: the draft itself if it parses (one avatar, a key, a door) and
+     * {@code solver} wins it (no edits), else its repair.
+     */
+    public static Result playable(String draft, String id, DungeonSolver solver) {
+        DungeonLevel level;
+        try {
+            level = DungeonParser.parse(draft, id);
+        } catch (IllegalArgumentException e) {
+            return repair(draft, id); // not well formed
+        }
+        return solver.shortest(level).playable() ? new Result(level, List.of()) : repair(draft, id);
     }
 
     /** Repairs a level that is already well formed (e.g. to check it needs no edits). */

@@ -163,11 +163,7 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
 
     /** The draft itself if it parses and the solver wins it (no edits), else its repair. */
     public DungeonRepair.Result playable(String draft, String id) {
-        DungeonLevel level = parseOrNull(draft, id);
-        if (level != null && solver.shortest(level).playable()) {
-            return new DungeonRepair.Result(level, List.of());
-        }
-        return DungeonRepair.repair(draft, id);
+        return DungeonRepair.playable(draft, id, solver);
     }
 
     /** The draft as a level if it is well formed (one avatar, a key, a door), else null. */

@@ -1,11 +1,11 @@
 package dev.levelgym.generators.vae;
 
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.DungeonRepair;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.gan.DungeonGan;
 import java.util.List;
 
 /**
@@ -63,11 +63,7 @@ public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonL
 
     /** A decoded draft as a level: kept if the solver wins it, else its fewest-edit repair. */
     Generated<DungeonLevel> playable(String draft, String id) {
-        DungeonLevel level = parseOrNull(draft, id);
-        if (level != null && solver.shortest(level).playable()) {
-            return new Generated<>(level, 0, 0);
-        }
-        DungeonRepair.Result r = DungeonRepair.repair(draft, id);
+        DungeonRepair.Result r = DungeonRepair.playable(draft, id, solver);
         return new Generated<>(r.level(), r.edits().size(), 0);
     }
 
@@ -78,11 +74,7 @@ public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonL
 
     @Override
     public DungeonLevel parseOrNull(String draft, String id) {
-        try {
-            return DungeonParser.parse(draft, id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return DungeonGan.parseOrNull(draft, id);
     }
 
     @Override
