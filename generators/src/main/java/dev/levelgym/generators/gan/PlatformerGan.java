@@ -92,7 +92,7 @@ public final class PlatformerGan implements AutoCloseable {
     /** The segments of {@code latents} side by side, as text. */
     public String stitched(List<float[]> latents) {
         checkSegments(latents.size());
-        return join(model.sample(latents, DECODING));
+        return PlatformerWindows.join(model.sample(latents, DECODING));
     }
 
     /** A level of {@code segments × 28} columns whose joins the solver checked (see the class comment). */
@@ -110,7 +110,7 @@ public final class PlatformerGan implements AutoCloseable {
                 String candidate = model.sample(List.of(GanModel.gaussians(stream, model.latentSize())), DECODING)
                         .get(0);
                 kept.add(candidate);
-                PlatformerLevel prefix = parseOrNull(join(kept), "prefix");
+                PlatformerLevel prefix = parseOrNull(PlatformerWindows.join(kept), "prefix");
                 kept.remove(kept.size() - 1);
                 PlatformerSolution s = prefix == null ? null : solver.solve(prefix);
                 int reach = s == null ? -1 : s.furthestX();
@@ -127,7 +127,7 @@ public final class PlatformerGan implements AutoCloseable {
             kept.add(best);
             last = bestSolution;
         }
-        String text = join(kept);
+        String text = PlatformerWindows.join(kept);
         PlatformerLevel level = parseOrNull(text, NAME + "-" + seed);
         if (level == null) {
             throw new IllegalStateException("no start cell in any of " + (segments * (MAX_REDRAWS + 1))
@@ -143,22 +143,6 @@ public final class PlatformerGan implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** DungeonLevel texts of equal height side by side. */
-    static String join(List<String> segments) {
-        List<String[]> rows = new ArrayList<>(segments.size());
-        for (String s : segments) {
-            rows.add(s.split("\n"));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
-            for (String[] r : rows) {
-                sb.append(r[y]);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     private static void checkSegments(int segments) {

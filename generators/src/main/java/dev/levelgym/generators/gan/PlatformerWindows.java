@@ -120,4 +120,20 @@ public final class PlatformerWindows {
         }
         return levels;
     }
+
+    /** Level texts of equal height (segments, windows) side by side, as one level's text. */
+    public static String join(List<String> segments) {
+        List<String[]> rows = new ArrayList<>(segments.size());
+        for (String s : segments) {
+            rows.add(s.split("\n"));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
+            for (String[] r : rows) {
+                sb.append(r[y]);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
 }

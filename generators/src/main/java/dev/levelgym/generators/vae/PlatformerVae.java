@@ -6,6 +6,7 @@ import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.generators.gan.PlatformerWindows;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class PlatformerVae implements VaeGenerator<PlatformerLevel> {
         for (int i = 0; i < segments; i++) {
             latents.add(VaeModel.gaussians(stream, model.latentSize()));
         }
-        return join(model.decode(latents, DECODING));
+        return PlatformerWindows.join(model.decode(latents, DECODING));
     }
 
     @Override
@@ -109,27 +110,7 @@ public final class PlatformerVae implements VaeGenerator<PlatformerLevel> {
 
     @Override
     public PlatformerLevel parseOrNull(String text, String id) {
-        try {
-            return PlatformerParser.parse(text, id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Level texts of equal height side by side. */
-    static String join(List<String> windows) {
-        List<String[]> rows = new ArrayList<>(windows.size());
-        for (String w : windows) {
-            rows.add(w.split("\n"));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int y = 0; y < PlatformerLevel.HEIGHT; y++) {
-            for (String[] r : rows) {
-                sb.append(r[y]);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return PlatformerGan.parseOrNull(text, id);
     }
 
     @Override

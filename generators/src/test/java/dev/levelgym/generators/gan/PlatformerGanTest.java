@@ -157,7 +157,7 @@ class PlatformerGanTest {
             }
             assertTrue(differing > 0, "sampling never left the argmax");
             assertTrue((double) same / cells > 0.9, "most cells are sure of their tile: " + same + " of " + cells);
-            assertEquals(gan.stitched(3, 2), PlatformerGan.join(gan.model().sample(gan.latents(3, 2),
+            assertEquals(gan.stitched(3, 2), PlatformerWindows.join(gan.model().sample(gan.latents(3, 2),
                     Decoding.SAMPLED)));
         }
     }
