@@ -3,8 +3,6 @@ package dev.levelgym.cli;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
-import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.export.LevelPreviews;
 import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanConfig;
@@ -25,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,25 +45,13 @@ final class GanTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--world", defaultValue = "dungeon", paramLabel = "WORLD",
-            description = "dungeon or platformer (default ${DEFAULT-VALUE}).")
-    private String world;
-
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Folder of level files (*.txt) (default: the world's bundled corpus: 41 Dungeon levels, "
-                    + "6 platformer levels).")
-    private Path corpus;
-
-    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
-    private Path out;
+    @Mixin
+    private ModelTrainOptions options;
 
     @Option(names = "--steps", paramLabel = "N",
             description = "Generator updates (default " + GanConfig.DEFAULT_STEPS + " for dungeon, "
                     + GanConfig.PLATFORMER_STEPS + " for platformer).")
     private Integer stepsOption;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--loss", paramLabel = "LOSS",
             description = "HINGE or WASSERSTEIN_CLIP (default HINGE); WGAN takes 5 critic steps per step.")
@@ -112,15 +99,11 @@ final class GanTrainCommand implements Callable<Integer> {
             description = "Write a sample grid every N steps (default: steps/10).")
     private Integer samplesEvery;
 
-    @Option(names = "--force", description = "Replace an existing model directory.")
-    private boolean force;
-
-    @Option(names = "--no-progress", description = "Hide the progress bar.")
-    private boolean noProgress;
-
     @Override
     public Integer call() throws IOException {
-        GanWorld w = world(world);
+        GanWorld w = options.world();
+        Path out = options.out;
+        long seed = options.seed;
         GanConfig.Builder builder = GanConfig.builder(w).seed(seed);
         Optional.ofNullable(stepsOption).ifPresent(builder::steps);
         Optional.ofNullable(lossOption).ifPresent(builder::loss);
@@ -137,25 +120,16 @@ final class GanTrainCommand implements Callable<Integer> {
         if (every < 1) {
             throw new UserInputException("--samples-every must be at least 1, got " + every);
         }
-        // A run killed while saving leaves its temporary model beside --out, or (between the two renames) the
-        // previous model set aside: put that back, and remove the temporaries, before deciding anything.
-        AtomicFiles.recoverDirectory(out, dir -> Files.exists(dir.resolve(GanModel.MANIFEST_FILE)));
-        if (Files.exists(out) && !force) {
-            throw new UserInputException(Files.exists(out.resolve(GanModel.MANIFEST_FILE))
-                    ? "--out " + out + " exists; pass --force to replace it"
-                    : "--out " + out + " holds an unfinished model (no " + GanModel.MANIFEST_FILE + ": a run stopped "
-                    + "before it ended); pass --force to train it again from the start");
-        }
+        options.refuseExistingOut(true);
         TrainingMaps data;
         String what;
         if (w == GanWorld.PLATFORMER) {
-            List<PlatformerLevel> levels = corpus == null ? PlatformerCorpus.levels() : PlatformerWindows.load(corpus);
+            List<PlatformerLevel> levels = options.platformerLevels();
             data = PlatformerWindows.maps(levels);
             what = String.format("%d windows (%dx%d) of %d platformer levels", data.count(), data.width(),
                     data.height(), levels.size());
         } else {
-            DungeonTrainingCorpus levels = corpus == null ? DungeonTrainingCorpus.of(DungeonCorpus.levels())
-                    : DungeonTrainingCorpus.load(corpus);
+            DungeonTrainingCorpus levels = options.dungeonLevels();
             data = levels.maps(config.mirror());
             what = String.format("%d levels (%dx%d%s)", levels.levels().size(), levels.width(), levels.height(),
                     config.mirror() ? ", with mirror images" : "");
@@ -177,7 +151,7 @@ final class GanTrainCommand implements Callable<Integer> {
         GanTrainer.Losses losses = null;
         int bootstrapped;
         try (GanTrainer trainer = new GanTrainer(data, config);
-             ProgressDisplay progress = ProgressDisplay.open("gan", steps, !noProgress)) {
+             ProgressDisplay progress = options.progress("gan", steps)) {
             for (int s = 1; s <= steps; s++) {
                 losses = trainer.step();
                 progress.stepTo(s);
@@ -203,15 +177,6 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         o.printf("wrote %s: manifest.json, generator.params, samples/%n", out);
         return 0;
-    }
-
-    static GanWorld world(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "dungeon" -> GanWorld.DUNGEON;
-            case "platformer" -> GanWorld.PLATFORMER;
-            default -> throw new UserInputException("--world: unknown world '" + name
-                    + "'; use dungeon or platformer");
-        };
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -1,12 +1,7 @@
 package dev.levelgym.cli;
 
 import dev.levelgym.envs.UserInputException;
-import dev.levelgym.envs.io.AtomicFiles;
-import dev.levelgym.generators.DungeonCorpus;
-import dev.levelgym.generators.PlatformerCorpus;
-import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanWorld;
-import dev.levelgym.generators.gan.PlatformerWindows;
 import dev.levelgym.generators.vae.VaeConfig;
 import dev.levelgym.generators.vae.VaeCorpus;
 import dev.levelgym.generators.vae.VaeModel;
@@ -18,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,25 +32,13 @@ final class VaeTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--world", defaultValue = "dungeon", paramLabel = "WORLD",
-            description = "dungeon or platformer (default ${DEFAULT-VALUE}).")
-    private String world;
-
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Folder of level files (*.txt) (default: the world's bundled corpus: 41 Dungeon levels, "
-                    + "6 platformer levels).")
-    private Path corpus;
-
-    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
-    private Path out;
+    @Mixin
+    private ModelTrainOptions options;
 
     @Option(names = "--steps", paramLabel = "N",
             description = "Adam updates (default " + VaeConfig.DEFAULT_STEPS + " for dungeon, "
                     + VaeConfig.PLATFORMER_STEPS + " for platformer).")
     private Integer stepsOption;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--beta", paramLabel = "B",
             description = "Weight of the KL term: lower keeps more of each level, higher makes samples from the "
@@ -74,15 +58,11 @@ final class VaeTrainCommand implements Callable<Integer> {
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
     private int holdOut;
 
-    @Option(names = "--force", description = "Replace an existing model directory.")
-    private boolean force;
-
-    @Option(names = "--no-progress", description = "Hide the progress bar.")
-    private boolean noProgress;
-
     @Override
     public Integer call() throws IOException {
-        GanWorld w = GanTrainCommand.world(world);
+        GanWorld w = options.world();
+        Path out = options.out;
+        long seed = options.seed;
         VaeConfig config = Flags.naming(() -> {
             VaeConfig c = VaeConfig.of(w).withSeed(seed).withHoldOut(holdOut);
             c = stepsOption == null ? c : c.withSteps(stepsOption);
@@ -90,23 +70,19 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
-        // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.
-        AtomicFiles.recoverDirectory(out, dir -> Files.exists(dir.resolve(VaeModel.MANIFEST_FILE)));
-        if (Files.exists(out) && !force) {
-            throw new UserInputException("--out " + out + " exists; pass --force to replace it");
-        }
+        options.refuseExistingOut(false);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file");
         }
         VaeCorpus data;
         String what;
         if (w == GanWorld.PLATFORMER) {
-            var levels = corpus == null ? PlatformerCorpus.levels() : PlatformerWindows.load(corpus);
+            var levels = options.platformerLevels();
             data = VaeCorpus.platformer(levels, config);
             what = String.format("%d windows (%dx%d) of %d platformer levels", data.maps().count(),
                     data.maps().width(), data.maps().height(), levels.size() - data.heldOut().size());
         } else {
-            var levels = corpus == null ? DungeonCorpus.levels() : DungeonTrainingCorpus.load(corpus).levels();
+            var levels = options.dungeonLevels().levels();
             data = VaeCorpus.dungeon(levels, config);
             what = String.format("%d levels (%dx%d%s)", levels.size() - data.heldOut().size(), data.maps().width(),
                     data.maps().height(), config.mirror() ? ", with mirror images" : "");
@@ -115,7 +91,7 @@ final class VaeTrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         VaeTrainer.Losses losses = null;
         try (VaeTrainer trainer = new VaeTrainer(data, config);
-             ProgressDisplay progress = ProgressDisplay.open("vae", config.steps(), !noProgress)) {
+             ProgressDisplay progress = options.progress("vae", config.steps())) {
             for (int s = 1; s <= config.steps(); s++) {
                 losses = trainer.step();
                 progress.stepTo(s);
