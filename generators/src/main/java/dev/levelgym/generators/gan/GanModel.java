@@ -95,9 +95,16 @@ public final class GanModel implements AutoCloseable {
                 manifest.width(), manifest.height(), world().legend(), decoding);
     }
 
-    static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
-                               int latentSize, int size, int width, int height, String legend,
-                               Decoding decoding) {
+    /**
+     * The drafts of {@code latents} through {@code generator} (a GAN's generator, a VAE's decoder: latent vectors in,
+     * one channel of size × size tile probabilities per {@code legend} character out), decoded by {@code decoding}
+     * ({@link Decoding#SAMPLED} with each latent's own seed), in forward passes of {@value #SAMPLE_CHUNK}.
+     *
+     * @throws UserInputException for a latent vector of another length than {@code latentSize}
+     */
+    public static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
+                                      int latentSize, int size, int width, int height, String legend,
+                                      Decoding decoding) {
         List<String> drafts = new ArrayList<>(latents.size());
         for (int from = 0; from < latents.size(); from += SAMPLE_CHUNK) {
             int n = Math.min(SAMPLE_CHUNK, latents.size() - from);

@@ -140,7 +140,7 @@ public final class ModelDirectory {
         return bytes;
     }
 
-    /** A manifest's JSON tree, checked by {@code check} (which may refuse it or fill in fields) and read as a record. */
+    /** A manifest's JSON tree, checked by {@code check} (which may refuse it or fill in fields), as a record. */
     public <T> T parse(byte[] json, Path file, Class<T> type, ManifestCheck check) {
         try {
             JsonNode tree = JSON.readTree(json);

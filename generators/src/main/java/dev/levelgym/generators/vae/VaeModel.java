@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TileMaps;
 import dev.levelgym.generators.gan.TrainingMaps;
@@ -123,32 +124,14 @@ public final class VaeModel implements AutoCloseable {
         return means;
     }
 
-    /** The draft (level text, possibly ill-formed or unplayable) of each latent vector under {@code decoding}. */
+    /**
+     * The draft (level text, possibly ill-formed or unplayable) of each latent vector under {@code decoding}.
+     *
+     * @throws IllegalArgumentException for a latent vector of another length than the model's
+     */
     public List<String> decode(List<float[]> latents, Decoding decoding) {
-        int size = manifest.paddedSize();
-        int latentSize = manifest.latentSize();
-        int length = world.channels() * size * size;
-        List<String> drafts = new ArrayList<>(latents.size());
-        for (int from = 0; from < latents.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, latents.size() - from);
-            float[] z = new float[n * latentSize];
-            for (int i = 0; i < n; i++) {
-                float[] v = latents.get(from + i);
-                if (v.length != latentSize) {
-                    throw new IllegalArgumentException("latent vector of length " + v.length + ", the model takes "
-                            + latentSize);
-                }
-                System.arraycopy(v, 0, z, i * latentSize, latentSize);
-            }
-            try (NDManager scope = manager.newSubManager()) {
-                float[] p = decoder.forward(parameterStore, new NDList(scope.create(z, new Shape(n, latentSize))),
-                        false).singletonOrThrow().toFloatArray();
-                for (int i = 0; i < n; i++) {
-                    drafts.add(decoding.decode(p, i * length, size, width(), height(), world.legend(), 0));
-                }
-            }
-        }
-        return drafts;
+        return GanModel.sample(decoder, parameterStore, manager, latents, manifest.latentSize(),
+                manifest.paddedSize(), width(), height(), world.legend(), decoding);
     }
 
     /**
