@@ -213,7 +213,7 @@ public final class PpoAgent implements Learner<float[]>, AutoCloseable {
             values = new float[n];
             logProbs = new float[n];
         }
-        network.evaluate(observations, n, logits, values);
+        network.evaluate(observations, n, logits, sampling == Sampling.TRAINING ? values : null);
         for (int i = 0; i < n; i++) {
             int offset = i * numActions;
             int best = 0;

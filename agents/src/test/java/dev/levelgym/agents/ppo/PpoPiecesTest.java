@@ -135,4 +135,39 @@ class PpoPiecesTest {
                     + "gradients and Adam's moments); lower convDepths, residualBlocks or hiddenSize", e.getMessage());
         }
     }
+
+    @Test
+    void mirrorsTanhIsMathTanhToAnUlp() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            float x = (float) (random.nextDouble(-30, 30) * Math.pow(10, -random.nextInt(8)));
+            float expected = (float) Math.tanh(x);
+            assertEquals(expected, ActorCritic.tanh(x), Math.ulp(expected), "tanh(" + x + ")");
+        }
+        assertEquals(0f, ActorCritic.tanh(0f), 0f);
+        assertEquals(-1f, ActorCritic.tanh(-100f), 0f);
+    }
+
+    @Test
+    void anMlpsJavaMirrorActsAsItsDjlForward() {
+        PpoConfig config = PpoConfig.defaults();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu());
+             ActorCritic network = new ActorCritic(m, new int[] {4}, 2, config)) {
+            network.initialize(3);
+            int n = 64;
+            float[] observations = new float[n * 4];
+            java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+            for (int i = 0; i < observations.length; i++) {
+                observations[i] = (float) random.nextDouble(-3, 3);
+            }
+            float[] logits = new float[n * 2];
+            float[] values = new float[n];
+            network.evaluate(observations, n, logits, values);
+            try (NDManager scope = m.newSubManager()) {
+                var out = network.forward(network.input(scope, observations, n), false);
+                assertArrayEquals(out.get(0).toFloatArray(), logits, 1e-5f);
+                assertArrayEquals(out.get(1).toFloatArray(), values, 1e-5f);
+            }
+        }
+    }
 }
