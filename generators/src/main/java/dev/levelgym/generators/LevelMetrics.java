@@ -53,7 +53,7 @@ import java.util.function.ToLongFunction;
  *
  * <p><b>Windows.</b> Levels of different widths share no layout (their Hamming distance is the larger cell count), so
  * for a world whose levels vary in width ({@link TileWorld#diversityWindow()}: the platformer's, whose corpus levels
- * are 150 to 200 columns wide) the Hamming measures and the copies are taken over windows of a fixed width w (the
+ * are 179 to 249 columns wide) the Hamming measures and the copies are taken over windows of a fixed width w (the
  * platformer GAN's segment width), on both sides alike: <b>meanPairwiseHamming</b> over every w-column window of
  * every level (each column offset, stride 1: for the corpus, the windows a GAN trains on, so the figure is the
  * expected distance between two windows drawn from the training distribution), and

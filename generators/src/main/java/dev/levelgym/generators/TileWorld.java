@@ -341,7 +341,7 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
             return PlatformerCorpus.levels();
         }
 
-        /** The platformer GAN's segment width: its corpus levels are 150 to 200 columns wide, no two alike. */
+        /** The platformer GAN's segment width: its corpus levels are 179 to 249 columns wide, no two alike. */
         @Override
         public OptionalInt diversityWindow() {
             return OptionalInt.of(PlatformerWindows.WIDTH);
