@@ -144,8 +144,10 @@ final class GanEvaluateCommand implements Callable<Integer> {
     private int platformer() throws IOException {
         List<PlatformerLevel> ref = reference == null ? PlatformerCorpus.levels() : PlatformerWindows.load(reference);
         PlatformerGanEvaluation e;
+        int elites;
         try (PlatformerGan gan = PlatformerGan.load(model)) {
             e = PlatformerGanEvaluation.run(gan, ref, seed, count, levels, segments);
+            elites = gan.elites();
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("Platformer GAN %s, %d segments of 14x28 (seeds %d..%d) against the %d-column windows of %d "
@@ -166,6 +168,10 @@ final class GanEvaluateCommand implements Callable<Integer> {
         row(o, "sampling + solving, segments/s", e.segmentsPerSecond());
         o.printf("(%d stitched levels of %d segments, seeds %d..%d)%n", e.stitchedLevels(), e.segmentsPerLevel(),
                 seed, seed + e.stitchedLevels() - 1);
+        if (elites > 0) {
+            o.printf("(the model has a latent archive of %d elites: segments 0..%d decode them, later seeds the "
+                    + "prior)%n", elites, elites - 1);
+        }
         return 0;
     }
 

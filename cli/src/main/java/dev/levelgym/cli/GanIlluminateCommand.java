@@ -3,11 +3,14 @@ package dev.levelgym.cli;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.io.AtomicFiles;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.LatentIllumination;
+import dev.levelgym.generators.gan.PlatformerWindows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,11 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Builds a {@link LatentIllumination} archive for a Dungeon GAN and writes the model with it to a new directory, so
- * {@code generate --generator gan:OUT} draws its levels from the archive's elites.
+ * Builds a {@link LatentIllumination} archive for a Dungeon or platformer GAN (the world its manifest names) and
+ * writes the model with it to a new directory, so {@code generate --generator gan:OUT} draws its levels (platformer:
+ * its segments) from the archive's elites.
  */
 @Command(name = "illuminate", mixinStandardHelpOptions = true,
-        description = "MAP-Elites over a Dungeon GAN's latent space (Fontaine et al. 2021): writes the model with an "
+        description = "MAP-Elites over a GAN's latent space (Fontaine et al. 2021): writes the model with an "
                 + "archive of playable, varied latents that generate then draws from.")
 final class GanIlluminateCommand implements Callable<Integer> {
 
@@ -32,7 +36,7 @@ final class GanIlluminateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR",
-            description = "A Dungeon model from gan train.")
+            description = "A Dungeon or platformer model from gan train.")
     private Path model;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR",
@@ -56,7 +60,8 @@ final class GanIlluminateCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--reference", paramLabel = "DIR",
-            description = "Levels an elite must not copy (default: the bundled corpus).")
+            description = "Levels an elite must not copy (platformer: no window of them; default: the world's "
+                    + "bundled corpus).")
     private Path reference;
 
     @Option(names = "--force", description = "Replace an existing model directory.")
@@ -71,20 +76,27 @@ final class GanIlluminateCommand implements Callable<Integer> {
         if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
             throw new UserInputException("--out must differ from --model: the model is read while the copy is written");
         }
-        List<DungeonLevel> ref = reference == null ? DungeonCorpus.levels()
+        boolean platformer = GanWorld.PLATFORMER.names(GanModel.manifest(model).world());
+        List<DungeonLevel> dungeonRef = platformer ? null : reference == null ? DungeonCorpus.levels()
                 : DungeonTrainingCorpus.load(reference).levels();
+        List<PlatformerLevel> platformerRef = !platformer ? null : reference == null ? PlatformerCorpus.levels()
+                : PlatformerWindows.load(reference);
         long started = System.nanoTime();
         LatentIllumination.Archive archive;
-        try (GanModel m = GanModel.load(model, GanWorld.DUNGEON)) {
-            archive = LatentIllumination.illuminate(m, ref, evaluations, sigma, maxElites, seed);
+        try (GanModel m = GanModel.load(model, platformer ? GanWorld.PLATFORMER : GanWorld.DUNGEON)) {
+            archive = platformer
+                    ? LatentIllumination.illuminatePlatformer(m, platformerRef, evaluations, sigma, maxElites, seed)
+                    : LatentIllumination.illuminate(m, dungeonRef, evaluations, sigma, maxElites, seed);
             m.save(out, dir -> LatentIllumination.write(dir, archive));
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("illuminated %s: %d latents decoded and solved in %.1f s, %d playable and novel, filling %d cells "
-                        + "(wall count x solution length x enemies); the archive keeps %d elites%n", model, evaluations,
-                (System.nanoTime() - started) / 1e9, archive.playable(), archive.cells(), archive.elites().size());
-        o.printf("wrote %s: manifest.json, generator.params, %s; generate --generator gan:%s draws seed s from elite "
-                + "s mod %d%n", out, LatentIllumination.FILE, out, archive.elites().size());
+                        + "(%s); the archive keeps %d elites%n", model, evaluations,
+                (System.nanoTime() - started) / 1e9, archive.playable(), archive.cells(), archive.features(),
+                archive.elites().size());
+        o.printf("wrote %s: manifest.json, generator.params, %s; generate --generator gan:%s draws seed s < %d from "
+                + "elite s (platformer: segment i of seed s's level of k segments from elite s·k + i), later seeds "
+                + "from the prior%n", out, LatentIllumination.FILE, out, archive.elites().size());
         return 0;
     }
 }

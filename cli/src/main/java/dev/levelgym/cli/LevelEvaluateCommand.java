@@ -84,7 +84,8 @@ final class LevelEvaluateCommand implements Callable<Integer> {
         List<L> reference = referenceDir == null ? world.corpus() : readDir(world, referenceDir, "--reference");
         String referenceName = referenceDir == null ? "bundled corpus" : referenceDir.toString();
         LevelMetrics.Report r = LevelMetrics.evaluate(world, levels, reference);
-        LevelMetrics.SplitHalf own = LevelMetrics.splitHalf(reference);
+        int window = world.diversityWindow().orElse(0);
+        LevelMetrics.SplitHalf own = LevelMetrics.splitHalf(reference, window);
         if (plot != null) {
             BufferedImage picture = ExpressiveRangePlot.draw("Expressive range, " + world.envId(),
                     ExpressiveRange.panels(world, levels, reference), levelsDir.getFileName().toString(),
@@ -99,6 +100,9 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             o.put("reference", referenceName);
             o.put("referenceCount", reference.size());
             o.put("count", r.count());
+            if (window > 0) {
+                o.put("diversityWindow", window);
+            }
             o.put("playableShare", r.playableShare());
             putNumber(o, "medianSolutionLength", r.medianSolutionLength());
             if (!Double.isNaN(r.meanCompletion())) {
@@ -126,7 +130,12 @@ final class LevelEvaluateCommand implements Callable<Integer> {
             return 0;
         }
         out.printf("levels: %s (%d), reference: %s (%d)%n", levelsDir, r.count(), referenceName, reference.size());
-        printTable(out, r, own);
+        if (window > 0) {
+            out.printf("Hamming distances and copies over %d-column windows (%s levels differ in width): pairwise "
+                    + "over every window of each set, min Hamming and identical over each level's consecutive "
+                    + "windows against every reference window%n", window, world.title());
+        }
+        printTable(out, r, own, window);
         if (plot != null) {
             out.printf("wrote the expressive-range plot to %s%n", plot);
         }
@@ -138,26 +147,32 @@ final class LevelEvaluateCommand implements Callable<Integer> {
      * second column where the measure has one.
      */
     static void printTable(PrintWriter out, LevelMetrics.Report r, LevelMetrics.SplitHalf own) {
-        out.printf("%-32s %-10s %s%n", "", "levels", String.format("reference split-half (%d | %d)", own.halfA(),
-                own.halfB()));
-        Map<String, Double> beside = Map.of("duplicate share", own.duplicateShare(), "identical to reference share",
-                own.identicalShare(), "mean min Hamming to reference", own.meanMinHammingToReference(),
-                "mean pairwise Hamming", own.meanPairwiseHamming(), "tile-pattern KL (2,3,4 mean)",
-                own.tilePatternKL());
-        printTable(out, r, beside);
+        printTable(out, r, own, 0);
     }
 
-    /** The metrics, each followed by its value in {@code beside} if it has one. */
-    private static void printTable(PrintWriter out, LevelMetrics.Report r, Map<String, Double> beside) {
+    /**
+     * {@link #printTable(PrintWriter, LevelMetrics.Report, LevelMetrics.SplitHalf)} for metrics whose Hamming
+     * measures were taken over {@code window}-column windows (0: whole levels), which the row names then say.
+     */
+    static void printTable(PrintWriter out, LevelMetrics.Report r, LevelMetrics.SplitHalf own, int window) {
+        out.printf("%-32s %-10s %s%n", "", "levels", String.format("reference split-half (%d | %d)", own.halfA(),
+                own.halfB()));
+        // The window width is in the line above the table; the names only say which rows it applies to.
+        String identical = window == 0 ? "identical to reference share" : "windows identical to reference";
+        String nearest = window == 0 ? "mean min Hamming to reference" : "min Hamming to ref. (windows)";
+        String pairwise = window == 0 ? "mean pairwise Hamming" : "pairwise Hamming (windows)";
+        Map<String, Double> beside = Map.of("duplicate share", own.duplicateShare(), identical,
+                own.identicalShare(), nearest, own.meanMinHammingToReference(), pairwise,
+                own.meanPairwiseHamming(), "tile-pattern KL (2,3,4 mean)", own.tilePatternKL());
         row(out, "playable share", r.playableShare(), beside);
         row(out, "median solution length", r.medianSolutionLength(), beside);
         if (!Double.isNaN(r.meanCompletion())) {
             row(out, "mean completion", r.meanCompletion(), beside);
         }
         row(out, "duplicate share", r.duplicateShare(), beside);
-        row(out, "identical to reference share", r.identicalToReferenceShare(), beside);
-        row(out, "mean min Hamming to reference", r.meanMinHammingToReference(), beside);
-        row(out, "mean pairwise Hamming", r.meanPairwiseHamming(), beside);
+        row(out, identical, r.identicalToReferenceShare(), beside);
+        row(out, nearest, r.meanMinHammingToReference(), beside);
+        row(out, pairwise, r.meanPairwiseHamming(), beside);
         row(out, "mean pairwise Hamming / cells", r.meanPairwiseHammingNormalized(), beside);
         row(out, "tile-pattern KL (2,3,4 mean)", r.tilePatternKL(), beside);
         for (Map.Entry<Integer, Double> e : r.tilePatternKLBySize().entrySet()) {

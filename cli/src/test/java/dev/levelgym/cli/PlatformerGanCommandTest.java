@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
+import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.gan.GanConfig;
+import dev.levelgym.generators.gan.GanModel;
+import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerGan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,38 @@ class PlatformerGanCommandTest {
             sb.append((y < PlatformerLevel.HEIGHT - 2 ? "-" : "X").repeat(width)).append('\n');
         }
         return sb.toString();
+    }
+
+    @Test
+    void illuminateWritesAPlatformerArchiveWhoseElitesTheFirstSeedsDraw() throws Exception {
+        Path lit = dir.resolve("lit");
+        CliRun r = CliRun.of("gan", "illuminate", "--model", BUNDLED.toString(), "--out", lit.toString(),
+                "--evaluations", "300", "--max-elites", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(hazards x solid cells x linearity); the archive keeps 20 elites"), r.out());
+        Path raw = dir.resolve("lit-raw");
+        CliRun g = CliRun.of("generate", "--generator", "gan:" + lit, "--raw", "--segments", "1", "--count", "22",
+                "--out", raw.toString());
+        assertEquals(0, g.exitCode(), g.err());
+        // The bundled model has an archive of its own: the weights alone are the prior.
+        try (PlatformerGan gan = PlatformerGan.load(lit);
+             PlatformerGan plain = new PlatformerGan(GanModel.load(BUNDLED, GanWorld.PLATFORMER))) {
+            assertEquals(20, gan.elites());
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (int s = 0; s < 22; s++) {
+                String text = Files.readString(raw.resolve("gan-" + s + ".txt"));
+                if (s < 20) {
+                    assertTrue(TileWorld.PLATFORMER.solve(PlatformerParser.parse(text, "e")).playable(), text);
+                    assertTrue(distinct.add(text), "elite " + s + " is a segment of its own");
+                } else {
+                    assertEquals(plain.segments(s, 1).get(0), text, "past the archive, the prior");
+                }
+            }
+        }
+        CliRun e = CliRun.of("level", "evaluate", "--env", "Platformer-v1", "--levels", raw.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("over 28-column windows") && e.out().contains("pairwise Hamming (windows)"),
+                e.out());
     }
 
     @Test

@@ -181,7 +181,7 @@ public final class ExpressiveRange {
         return PlatformerTile.fromSymbol(level.symbol(x, y));
     }
 
-    static double leniency(PlatformerLevel level) {
+    public static double leniency(PlatformerLevel level) {
         int hazards = 0;
         for (int x = 0; x < level.width(); x++) {
             hazards += tile(level, x, level.height() - 1).solid() ? 0 : 1;
@@ -192,7 +192,7 @@ public final class ExpressiveRange {
         return Math.max(0, 1 - (double) hazards / level.width());
     }
 
-    static double platformLinearity(PlatformerLevel level) {
+    public static double platformLinearity(PlatformerLevel level) {
         int w = level.width();
         int h = level.height();
         double[] surface = new double[w];
@@ -225,7 +225,7 @@ public final class ExpressiveRange {
         return 1 - residual / w / h;
     }
 
-    static double density(PlatformerLevel level) {
+    public static double density(PlatformerLevel level) {
         int solid = 0;
         for (int y = 0; y < level.height(); y++) {
             for (int x = 0; x < level.width(); x++) {

@@ -50,6 +50,17 @@ import java.util.function.ToLongFunction;
  * "as diverse as the corpus": a generator whose pairwise Hamming is below the corpus's draws a narrower set than its
  * designers did, and a KL below the split-half KL means its patterns are as close to the corpus as one half of the
  * corpus is to the other.
+ *
+ * <p><b>Windows.</b> Levels of different widths share no layout (their Hamming distance is the larger cell count), so
+ * for a world whose levels vary in width ({@link TileWorld#diversityWindow()}: the platformer's, whose corpus levels
+ * are 179 to 249 columns wide) the Hamming measures and the copies are taken over windows of a fixed width w (the
+ * platformer GAN's segment width), on both sides alike: <b>meanPairwiseHamming</b> over every w-column window of
+ * every level (each column offset, stride 1: for the corpus, the windows a GAN trains on, so the figure is the
+ * expected distance between two windows drawn from the training distribution), and
+ * <b>meanMinHammingToReference</b> and <b>identicalToReferenceShare</b> over each level's consecutive windows
+ * (columns 0..w−1, w..2w−1, ...: a generated level's segments) against every window of the reference, a systematic
+ * sample of the same means over all windows at a w-th of the cost. The duplicate share, playability, KL and histogram
+ * stay whole-level measures.
  */
 public final class LevelMetrics {
 
@@ -87,6 +98,15 @@ public final class LevelMetrics {
 
     /** The split-half figures of {@code reference}; NaN where a half is empty (fewer than two levels). */
     public static SplitHalf splitHalf(List<? extends TileGrid> reference) {
+        return splitHalf(reference, 0);
+    }
+
+    /**
+     * The split-half figures of {@code reference} with its Hamming measures taken over {@code window}-column windows
+     * (see the class comment; 0: whole levels). The halves are split by level, so no window of one half overlaps
+     * one of the other.
+     */
+    public static SplitHalf splitHalf(List<? extends TileGrid> reference, int window) {
         List<TileGrid> a = new ArrayList<>();
         List<TileGrid> b = new ArrayList<>();
         for (int i = 0; i < reference.size(); i++) {
@@ -96,17 +116,24 @@ public final class LevelMetrics {
         double identical = Double.NaN;
         double kl = Double.NaN;
         if (!b.isEmpty()) {
-            nearest = (meanMinHammingToReference(a, b) * a.size() + meanMinHammingToReference(b, a) * b.size())
-                    / reference.size();
-            identical = (identicalToReferenceShare(a, b) * a.size() + identicalToReferenceShare(b, a) * b.size())
-                    / reference.size();
+            // Each level (or consecutive window) of one half against the other half, weighted by how many there are.
+            List<TileGrid> qa = window == 0 ? a : windows(a, window, window);
+            List<TileGrid> qb = window == 0 ? b : windows(b, window, window);
+            List<TileGrid> ra = window == 0 ? a : windows(a, window, 1);
+            List<TileGrid> rb = window == 0 ? b : windows(b, window, 1);
+            int queries = qa.size() + qb.size();
+            nearest = (meanMinHammingToReference(qa, rb) * qa.size() + meanMinHammingToReference(qb, ra) * qb.size())
+                    / queries;
+            identical = (identicalToReferenceShare(qa, rb) * qa.size() + identicalToReferenceShare(qb, ra)
+                    * qb.size()) / queries;
             kl = 0;
             for (int s : PATTERN_SIZES) {
                 kl += (tilePatternKL(a, b, s) + tilePatternKL(b, a, s)) / 2;
             }
             kl /= PATTERN_SIZES.length;
         }
-        return new SplitHalf(a.size(), b.size(), meanPairwiseHamming(reference), nearest,
+        return new SplitHalf(a.size(), b.size(),
+                meanPairwiseHamming(window == 0 ? reference : windows(reference, window, 1)), nearest,
                 duplicateShare(reference), identical, kl);
     }
 
@@ -133,6 +160,10 @@ public final class LevelMetrics {
                 completion += p.completion().getAsDouble();
             }
         }
+        int window = world.diversityWindow().orElse(0);
+        List<? extends TileGrid> all = window == 0 ? levels : windows(levels, window, 1);
+        List<? extends TileGrid> queries = window == 0 ? levels : windows(levels, window, window);
+        List<? extends TileGrid> against = window == 0 ? reference : windows(reference, window, 1);
         Map<Integer, Double> bySize = new LinkedHashMap<>();
         double kl = 0;
         for (int s : PATTERN_SIZES) {
@@ -140,12 +171,61 @@ public final class LevelMetrics {
             bySize.put(s, v);
             kl += v;
         }
-        double cellsMean = levels.stream().mapToInt(l -> l.width() * l.height()).average().orElse(Double.NaN);
-        double pairwise = meanPairwiseHamming(levels);
+        double cellsMean = all.stream().mapToInt(l -> l.width() * l.height()).average().orElse(Double.NaN);
+        double pairwise = meanPairwiseHamming(all);
         return new Report(levels.size(), levels.isEmpty() ? Double.NaN : (double) playable / levels.size(),
                 median(lengths), measured ? completion / levels.size() : Double.NaN, duplicateShare(levels),
-                identicalToReferenceShare(levels, reference), meanMinHammingToReference(levels, reference), pairwise,
+                identicalToReferenceShare(queries, against), meanMinHammingToReference(queries, against), pairwise,
                 pairwise / cellsMean, kl / PATTERN_SIZES.length, bySize, symbolHistogram(levels, world.legend()));
+    }
+
+    /**
+     * The {@code width}-column windows (all rows) of each level, level by level, starting at columns 0, stride,
+     * 2·stride, ... while the window fits; a level narrower than {@code width} has none. Ids are
+     * {@code <level id>[from:to]}.
+     */
+    public static List<TileGrid> windows(List<? extends TileGrid> levels, int width, int stride) {
+        if (width < 1 || stride < 1) {
+            throw new IllegalArgumentException("window width and stride must be positive: " + width + ", " + stride);
+        }
+        List<TileGrid> windows = new ArrayList<>();
+        for (TileGrid l : levels) {
+            for (int from = 0; from + width <= l.width(); from += stride) {
+                windows.add(new Window(l.id() + "[" + from + ":" + (from + width) + "]", l, from, width));
+            }
+        }
+        return windows;
+    }
+
+    /** Columns {@code from .. from + width − 1} of a level, all rows; a view, nothing copied. */
+    private record Window(String id, TileGrid level, int from, int width) implements TileGrid {
+
+        @Override
+        public int height() {
+            return level.height();
+        }
+
+        @Override
+        public char symbol(int x, int y) {
+            return level.symbol(from + x, y);
+        }
+
+        @Override
+        public String toText() {
+            StringBuilder sb = new StringBuilder((width + 1) * height());
+            for (int y = 0; y < height(); y++) {
+                for (int x = 0; x < width; x++) {
+                    sb.append(symbol(x, y));
+                }
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public Window withId(String newId) {
+            return new Window(newId, level, from, width);
+        }
     }
 
     /** Cells whose tiles differ; max(cell counts) for levels of different sizes. */

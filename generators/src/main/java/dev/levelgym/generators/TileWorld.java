@@ -19,6 +19,7 @@ import dev.levelgym.envs.platformer.level.PlatformerSolver;
 import dev.levelgym.envs.platformer.level.PlatformerTile;
 import dev.levelgym.generators.export.LevelPreviews;
 import dev.levelgym.generators.export.TiledExport;
+import dev.levelgym.generators.gan.PlatformerWindows;
 import dev.levelgym.generators.search.DungeonTargets;
 import dev.levelgym.generators.search.PlatformerTargets;
 import dev.levelgym.generators.search.Targets;
@@ -80,6 +81,14 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
 
     /** The bundled hand-authored levels: the default reference set. */
     List<L> corpus();
+
+    /**
+     * The width of the windows {@link LevelMetrics} measures Hamming distances and copies over when this world's
+     * levels differ in width; empty when its levels all have one size and are compared whole.
+     */
+    default OptionalInt diversityWindow() {
+        return OptionalInt.empty();
+    }
 
     /** The level text file format: what the parser reads. */
     String TXT = "txt";
@@ -330,6 +339,12 @@ public sealed interface TileWorld<L extends TileGrid> permits TileWorld.DungeonW
         @Override
         public List<PlatformerLevel> corpus() {
             return PlatformerCorpus.levels();
+        }
+
+        /** The platformer GAN's segment width: its corpus levels are 179 to 249 columns wide, no two alike. */
+        @Override
+        public OptionalInt diversityWindow() {
+            return OptionalInt.of(PlatformerWindows.WIDTH);
         }
 
         @Override

@@ -1,10 +1,14 @@
 package dev.levelgym.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.envs.grid.TileGrid;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerParser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,99 @@ class LevelMetricsTest {
 
         LevelMetrics.SplitHalf same = LevelMetrics.splitHalf(List.of(l0, l0, l1, l1));
         assertEquals(0.0, same.tilePatternKL(), 1e-9, "both halves are {l0, l1}");
+    }
+
+    /** One-row levels of any width: enough to work the window measures out by hand. */
+    private record Row(String id, String text) implements TileGrid {
+
+        @Override
+        public int width() {
+            return text.length();
+        }
+
+        @Override
+        public int height() {
+            return 1;
+        }
+
+        @Override
+        public char symbol(int x, int y) {
+            return text.charAt(x);
+        }
+
+        @Override
+        public String toText() {
+            return text + "\n";
+        }
+
+        @Override
+        public Row withId(String newId) {
+            return new Row(newId, text);
+        }
+    }
+
+    @Test
+    void windowsAreCutAtEveryStrideWhileTheyFit() {
+        List<TileGrid> w = LevelMetrics.windows(List.of(new Row("a", "abcde"), new Row("b", "xy"), new Row("c", "pqr")),
+                2, 2);
+        assertEquals(List.of("ab\n", "cd\n", "xy\n", "pq\n"), w.stream().map(TileGrid::toText).toList());
+        assertEquals(List.of("a[0:2]", "a[2:4]", "b[0:2]", "c[0:2]"), w.stream().map(TileGrid::id).toList());
+        assertEquals(List.of("ab\n", "bc\n", "cd\n", "de\n"),
+                LevelMetrics.windows(List.of(new Row("a", "abcde")), 2, 1).stream().map(TileGrid::toText).toList());
+        assertEquals(List.of(), LevelMetrics.windows(List.of(new Row("n", "a")), 2, 1), "narrower than a window");
+    }
+
+    @Test
+    void theSplitHalfOverWindowsComparesEachHalfsConsecutiveWindowsWithEveryWindowOfTheOther() {
+        // Halves by level: A = {aaaa, bab}, B = {abab}. Windows of 2 at stride 1: aa aa aa | ab ba ab | ba ab.
+        List<Row> reference = List.of(new Row("0", "aaaa"), new Row("1", "abab"), new Row("2", "bab"));
+        LevelMetrics.SplitHalf h = LevelMetrics.splitHalf(reference, 2);
+        assertEquals(2, h.halfA());
+        assertEquals(1, h.halfB());
+        // All 8 windows, C(8,2) = 28 pairs: column 0 holds a 6 times, b 2 times -> 28 - 15 - 1 = 12 differing
+        // pairs; column 1 holds a 5 times, b 3 times -> 28 - 10 - 3 = 15.
+        assertEquals(27 / 28.0, h.meanPairwiseHamming(), 1e-12);
+        // A's consecutive windows aa, aa (of aaaa) and ba (of bab) against B's ab ba ab: 1, 1, 0 (a copy);
+        // B's ab, ab against A's aa aa aa ba ab: 0, 0 (copies). Five queries.
+        assertEquals(2 / 5.0, h.meanMinHammingToReference(), 1e-12);
+        assertEquals(3 / 5.0, h.identicalShare(), 1e-12);
+        // Whole levels: aaaa and abab differ in 2 cells, but bab and abab, of different widths, count as 4 (they
+        // share no layout, the reason for windows): (2 + 4 + 2) / 3.
+        assertEquals(8 / 3.0, LevelMetrics.splitHalf(reference).meanMinHammingToReference(), 1e-12);
+    }
+
+    @Test
+    void platformerLevelsAreComparedOverSegmentWideWindows() {
+        String flat29 = platformer(29, -1);
+        PlatformerLevel r1 = PlatformerParser.parse(flat29, "r1");
+        PlatformerLevel r2 = PlatformerParser.parse(platformer(28, 3), "r2");
+        PlatformerLevel g1 = PlatformerParser.parse(platformer(56, 30), "g1");
+        PlatformerLevel g2 = PlatformerParser.parse(platformer(28, 3), "g2");
+        assertEquals(28, TileWorld.PLATFORMER.diversityWindow().getAsInt());
+        assertTrue(TileWorld.DUNGEON.diversityWindow().isEmpty());
+        LevelMetrics.Report r = LevelMetrics.evaluate(TileWorld.PLATFORMER, List.of(g1, g2), List.of(r1, r2));
+        // Consecutive windows: g1[0:28] is flat (a copy of r1's windows), g1[28:56] has its block at column 2
+        // (1 cell from flat), g2 is r2.
+        assertEquals(2 / 3.0, r.identicalToReferenceShare(), 1e-12);
+        assertEquals(1 / 3.0, r.meanMinHammingToReference(), 1e-12);
+        // Every window: g1's 29 (offsets 0..2 flat, 3..28 with the block at column 30 - offset, 27 down to 2) and
+        // g2's (block at 3, as g1's window at offset 27). Flat-block pairs differ in 1 cell, blocks at two columns
+        // in 2: (3 * 27 + (C(27, 2) - 1) * 2) / C(30, 2).
+        assertEquals((3 * 27 + 350 * 2) / 435.0, r.meanPairwiseHamming(), 1e-12);
+        assertEquals(r.meanPairwiseHamming() / (28 * 14), r.meanPairwiseHammingNormalized(), 1e-12);
+        assertEquals(0.0, r.duplicateShare());
+    }
+
+    /** Ground in the bottom two rows and a question block at row 5 of {@code block} (none if negative). */
+    private static String platformer(int width, int block) {
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < 14; y++) {
+            for (int x = 0; x < width; x++) {
+                sb.append(y >= 12 ? 'X' : y == 5 && x == block ? '?' : '-');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     private static LevelGenerator<DungeonLevel> dungeon(String name, GeneratorSettings settings) {

@@ -25,6 +25,11 @@ import java.util.Random;
  * candidate that let the player get furthest is kept, and the level may be incompletable). Where every first
  * candidate fits, {@link #level} is {@link #stitched}.
  *
+ * <p>With a {@link LatentIllumination} archive of {@code n} elites (a model from {@code gan illuminate}), segment
+ * {@code s < n} is elite {@code s}, and segment {@code i} of a level of {@code k} segments of seed {@code s} is elite
+ * {@code s·k + i} while there is one; the seed's stream supplies every other latent (the segments past the archive
+ * and the redraws), so {@link #level} is still {@link #stitched} where no join needed a redraw.
+ *
  * <p>Holds the model's native memory: {@link #close()} it. Not thread-safe.
  */
 public final class PlatformerGan implements AutoCloseable {
@@ -37,6 +42,7 @@ public final class PlatformerGan implements AutoCloseable {
     public static final Decoding DECODING = Decoding.SAMPLED;
 
     private final GanModel model;
+    private final List<float[]> elites;
     private final PlatformerSolver solver = new PlatformerSolver();
 
     /** A stitched level, the segment redraws its joins needed, and whether the solver completes it. */
@@ -44,15 +50,43 @@ public final class PlatformerGan implements AutoCloseable {
     }
 
     public PlatformerGan(GanModel model) {
+        this(model, List.of());
+    }
+
+    /**
+     * @param elites a {@link LatentIllumination} archive whose elites the first segments decode (see the class
+     *               comment); empty for none
+     */
+    public PlatformerGan(GanModel model, List<float[]> elites) {
         if (model.world() != GanWorld.PLATFORMER) {
             throw new UserInputException("a " + model.world().envId() + " GAN makes no platformer segments");
         }
         this.model = model;
+        this.elites = List.copyOf(elites);
     }
 
-    /** Loads a platformer model directory; errors name the file (see {@link GanModel#load(Path, GanWorld)}). */
+    /**
+     * Loads a platformer model directory with its latent archive if it has one; errors name the file (see
+     * {@link GanModel#load(Path, GanWorld)} and {@link LatentIllumination#read}).
+     */
     public static PlatformerGan load(Path modelDir) {
-        return new PlatformerGan(GanModel.load(modelDir, GanWorld.PLATFORMER));
+        GanModel model = GanModel.load(modelDir, GanWorld.PLATFORMER);
+        try {
+            return new PlatformerGan(model, LatentIllumination.read(modelDir, model.latentSize()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** How many elites the model's latent archive holds (0: every segment is drawn from the prior). */
+    public int elites() {
+        return elites.size();
+    }
+
+    /** Elite {@code index} if the archive has it, else null. */
+    private float[] elite(long index) {
+        return index >= 0 && index < elites.size() ? elites.get((int) index) : null;
     }
 
     public GanModel model() {
@@ -68,7 +102,8 @@ public final class PlatformerGan implements AutoCloseable {
     public List<String> segments(long firstSeed, int count, Decoding decoding) {
         List<float[]> latents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            latents.add(model.latent(firstSeed + i));
+            float[] elite = elite(firstSeed + i);
+            latents.add(elite != null ? elite : model.latent(firstSeed + i));
         }
         return model.sample(latents, decoding);
     }
@@ -78,15 +113,21 @@ public final class PlatformerGan implements AutoCloseable {
         return stitched(latents(seed, segments));
     }
 
-    /** The first {@code segments} latent vectors of seed's stream. */
+    /** The first latent vector of each of the seed's {@code segments} segments: an elite, or the seed's stream's. */
     public List<float[]> latents(long seed, int segments) {
         checkSegments(segments);
         Random stream = new Random(seed);
         List<float[]> latents = new ArrayList<>(segments);
         for (int i = 0; i < segments; i++) {
-            latents.add(GanModel.gaussians(stream, model.latentSize()));
+            latents.add(first(seed, segments, i, stream));
         }
         return latents;
+    }
+
+    /** Segment {@code i}'s first latent: its elite if the archive has one, else the stream's next. */
+    private float[] first(long seed, int segments, int i, Random stream) {
+        float[] elite = seed >= 0 && seed < elites.size() ? elite(seed * segments + i) : null;
+        return elite != null ? elite : GanModel.gaussians(stream, model.latentSize());
     }
 
     /** The segments of {@code latents} side by side, as text. */
@@ -107,8 +148,9 @@ public final class PlatformerGan implements AutoCloseable {
             int bestReach = -1;
             PlatformerSolution bestSolution = null;
             for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
-                String candidate = model.sample(List.of(GanModel.gaussians(stream, model.latentSize())), DECODING)
-                        .get(0);
+                float[] z = attempt == 0 ? first(seed, segments, i, stream)
+                        : GanModel.gaussians(stream, model.latentSize());
+                String candidate = model.sample(List.of(z), DECODING).get(0);
                 kept.add(candidate);
                 PlatformerLevel prefix = parseOrNull(PlatformerWindows.join(kept), "prefix");
                 kept.remove(kept.size() - 1);

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.TileWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,6 +25,9 @@ class LatentIlluminationTest {
 
     private static final GanConfig SMALL =
             new GanConfig(32, 8, 20, 1, 2e-4, 2e-4, 0.5, GanLoss.HINGE, 0.01, false, 0, 0, 0, 64, 32, 0, 3);
+
+    /** The bundled platformer model (the module's working directory is generators/). */
+    private static final Path BUNDLED_PLATFORMER = Path.of("..", "examples", "gan-platformer");
 
     @TempDir
     Path dir;
@@ -70,6 +76,47 @@ class LatentIlluminationTest {
                         "seeds past the archive draw the prior's latent, as the model without an archive");
                 assertTrue(LatentIllumination.read(dir.resolve("none"), 32).isEmpty());
             }
+        }
+    }
+
+    @Test
+    void platformerElitesAreCompletableUncopiedSegmentsOfTheirOwnCellsAndTheFirstSeedsDrawThem() throws Exception {
+        List<PlatformerLevel> corpus = PlatformerCorpus.levels();
+        Set<String> windows = new HashSet<>();
+        PlatformerWindows.of(corpus).forEach(w -> windows.add(w.text()));
+        try (GanModel model = GanModel.load(BUNDLED_PLATFORMER, GanWorld.PLATFORMER)) {
+            LatentIllumination.Archive archive = LatentIllumination.illuminatePlatformer(model, corpus, 600, 1.0,
+                    Integer.MAX_VALUE, 3);
+            assertEquals(archive.cells(), archive.elites().size());
+            assertTrue(archive.elites().size() > 10, "cells filled: " + archive.elites().size());
+            List<String> segments = model.sample(archive.elites(), PlatformerGan.DECODING);
+            Set<Long> cells = new HashSet<>();
+            for (String text : segments) {
+                PlatformerLevel segment = PlatformerGan.parseOrNull(text, "elite");
+                assertTrue(TileWorld.PLATFORMER.solve(segment).playable(), text);
+                assertFalse(windows.contains(text), "an elite copies a corpus window:\n" + text);
+                assertTrue(cells.add(LatentIllumination.platformerCell(segment)), "one elite a cell");
+            }
+            LatentIllumination.Archive again = LatentIllumination.illuminatePlatformer(model, corpus, 600, 1.0,
+                    Integer.MAX_VALUE, 3);
+            assertEquals(archive.elites().size(), again.elites().size());
+            for (int i = 0; i < archive.elites().size(); i++) {
+                assertArrayEquals(archive.elites().get(i), again.elites().get(i), "same seed, same elite " + i);
+            }
+
+            Files.createDirectories(dir.resolve("p"));
+            LatentIllumination.write(dir.resolve("p"), archive);
+            List<float[]> read = LatentIllumination.read(dir.resolve("p"), model.latentSize());
+            int n = read.size();
+            // Not closed: the GANs share the model, which the try closes.
+            PlatformerGan lit = new PlatformerGan(model, read);
+            PlatformerGan plain = new PlatformerGan(model);
+            assertEquals(n, lit.elites());
+            assertEquals(segments, lit.segments(0, n), "segment s < n is elite s");
+            assertEquals(plain.segments(n, 3), lit.segments(n, 3), "past the archive, the prior");
+            assertEquals(PlatformerGan.join(segments.subList(2, 4)), lit.stitched(1, 2),
+                    "segment i of seed s's 2-segment level is elite 2s + i");
+            assertEquals(plain.stitched(n - 1, 2), lit.stitched(n - 1, 2), "elites 2n - 2 and 2n - 1 do not exist");
         }
     }
 
