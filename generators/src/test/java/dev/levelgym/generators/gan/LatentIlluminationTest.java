@@ -114,7 +114,7 @@ class LatentIlluminationTest {
             assertEquals(n, lit.elites());
             assertEquals(segments, lit.segments(0, n), "segment s < n is elite s");
             assertEquals(plain.segments(n, 3), lit.segments(n, 3), "past the archive, the prior");
-            assertEquals(PlatformerGan.join(segments.subList(2, 4)), lit.stitched(1, 2),
+            assertEquals(PlatformerWindows.join(segments.subList(2, 4)), lit.stitched(1, 2),
                     "segment i of seed s's 2-segment level is elite 2s + i");
             assertEquals(plain.stitched(n - 1, 2), lit.stitched(n - 1, 2), "elites 2n - 2 and 2n - 1 do not exist");
         }
