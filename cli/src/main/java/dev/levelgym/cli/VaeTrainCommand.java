@@ -69,6 +69,9 @@ final class VaeTrainCommand implements Callable<Integer> {
                     + "the level; --no-spatial: one vector for the whole level (default: spatial).")
     private Boolean spatialOption;
 
+    @Option(names = "--grid", paramLabel = "N", description = "Side of a spatial latent's grid: 4 or 8 (default 4).")
+    private Integer gridOption;
+
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
@@ -88,6 +91,7 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = stepsOption == null ? c : c.withSteps(stepsOption);
             c = betaOption == null ? c : c.withBeta(betaOption);
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
+            c = gridOption == null ? c : c.withGrid(gridOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
         // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.

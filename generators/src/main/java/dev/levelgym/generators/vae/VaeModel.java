@@ -249,6 +249,9 @@ public final class VaeModel implements AutoCloseable {
                 throw new UserInputException(file + ": a VAE model of format " + tree.path("format").asText()
                         + ", this build reads format " + VaeManifest.FORMAT + "; train it again with this build");
             }
+            if (tree.path("config") instanceof ObjectNode config && !config.has("grid")) {
+                config.put("grid", 4); // written before the grid was configurable: always 4x4
+            }
             m = JSON.treeToValue(tree, VaeManifest.class);
         } catch (JsonProcessingException e) {
             throw new UserInputException("corrupt VAE model file " + file + ": "
