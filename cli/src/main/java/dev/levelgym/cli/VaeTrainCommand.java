@@ -65,12 +65,16 @@ final class VaeTrainCommand implements Callable<Integer> {
     private Integer latentSizeOption;
 
     @Option(names = "--spatial", negatable = true, paramLabel = "B",
-            description = "The latent is a 4x4 grid (latent size / 16 channels), each point describing its part of "
-                    + "the level; --no-spatial: one vector for the whole level (default: spatial).")
+            description = "The latent is a grid (--grid; latent size / grid^2 channels), each point describing its "
+                    + "part of the level; --no-spatial: one vector for the whole level (default: spatial).")
     private Boolean spatialOption;
 
     @Option(names = "--grid", paramLabel = "N", description = "Side of a spatial latent's grid: 4 or 8 (default 4).")
     private Integer gridOption;
+
+    @Option(names = "--latent-noise", paramLabel = "S", description = "Train the decoder on latents at least S "
+            + "from the level's mean, so samples that near it (--like --spread) stay playable (default 0).")
+    private Double latentNoiseOption;
 
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
@@ -92,6 +96,7 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = betaOption == null ? c : c.withBeta(betaOption);
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
             c = gridOption == null ? c : c.withGrid(gridOption);
+            c = latentNoiseOption == null ? c : c.withLatentNoise(latentNoiseOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
         // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.

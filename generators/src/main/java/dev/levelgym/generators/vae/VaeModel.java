@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
@@ -249,8 +251,10 @@ public final class VaeModel implements AutoCloseable {
                 throw new UserInputException(file + ": a VAE model of format " + tree.path("format").asText()
                         + ", this build reads format " + VaeManifest.FORMAT + "; train it again with this build");
             }
-            if (tree.path("config") instanceof ObjectNode config && !config.has("grid")) {
-                config.put("grid", 4); // written before the grid was configurable: always 4x4
+            if (tree.path("config") instanceof ObjectNode config) {
+                // Written before these were configurable: a 4x4 grid, no noise floor.
+                config.putIfAbsent("grid", IntNode.valueOf(4));
+                config.putIfAbsent("latentNoise", DoubleNode.valueOf(0));
             }
             m = JSON.treeToValue(tree, VaeManifest.class);
         } catch (JsonProcessingException e) {
