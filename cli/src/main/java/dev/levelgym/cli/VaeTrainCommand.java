@@ -72,9 +72,9 @@ final class VaeTrainCommand implements Callable<Integer> {
     @Option(names = "--grid", paramLabel = "N", description = "Side of a spatial latent's grid: 4 or 8 (default 4).")
     private Integer gridOption;
 
-    @Option(names = "--latent-noise", paramLabel = "S", description = "Train the decoder on latents at least S "
-            + "from the level's mean, so samples that near it (--like --spread) stay playable (default 0).")
-    private Double latentNoiseOption;
+    @Option(names = "--rare-weight", paramLabel = "W", description = "Weight of the loss on cells of rare tiles "
+            + "(all but wall and floor in Dungeon) against 1 on the others (default 1).")
+    private Double rareWeightOption;
 
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
@@ -96,7 +96,7 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = betaOption == null ? c : c.withBeta(betaOption);
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
             c = gridOption == null ? c : c.withGrid(gridOption);
-            c = latentNoiseOption == null ? c : c.withLatentNoise(latentNoiseOption);
+            c = rareWeightOption == null ? c : c.withRareWeight(rareWeightOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
         // A run killed while saving leaves its temporary model beside --out, or the previous one set aside.

@@ -161,7 +161,7 @@ class VaeCommandTest {
     }
 
     @Test
-    void trainRefusesABadGridOrLatentNoiseNamingTheFlag() {
+    void trainRefusesABadGridOrRareWeightNamingTheFlag() {
         CliRun run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "6");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--grid") && run.err().contains("must be 4 or 8, got 6"), run.err());
@@ -169,10 +169,9 @@ class VaeCommandTest {
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--latent-size") && run.err().contains("multiple of 64 (a 8x8 grid)"),
                 run.err());
-        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--latent-noise", "-0.5");
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--rare-weight", "0");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
-        assertTrue(run.err().contains("--latent-noise") && run.err().contains("must be 0 or positive, got -0.5"),
-                run.err());
+        assertTrue(run.err().contains("--rare-weight") && run.err().contains("must be positive, got 0.0"), run.err());
         assertFalse(Files.exists(dir.resolve("m")));
     }
 }

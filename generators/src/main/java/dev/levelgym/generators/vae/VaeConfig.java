@@ -23,18 +23,16 @@ import dev.levelgym.generators.gan.GanWorld;
  *                        level the model never saw is then put together from parts it saw (docs/vae.md measures both)
  * @param grid            side of a spatial latent's grid, 4 or 8 (ignored without {@code spatial}): on a Dungeon
  *                        map of 16×16 a point of the 8×8 grid describes 2×2 cells, of the 4×4 grid 4×4 cells
- * @param latentNoise     a floor under the spread of the latents the decoder trains on: it decodes μ + √(σ² +
- *                        latentNoise²)·ε (the KL term still takes the encoder's σ), so it learns to give a level's
- *                        layout back from anywhere within about latentNoise of its mean, and samples drawn that
- *                        near a level (generate --like --spread) stay as well formed and playable as its
- *                        reconstruction; 0 trains the plain VAE
+ * @param rareWeight      weight of the cross-entropy of a cell whose tile is rare, every tile but the legend's first
+ *                        two (Dungeon: wall and floor), against 1 for those: above 1 the decoder keeps an enemy in a
+ *                        corridor, a key or a door where the plain loss (1) would rather draw the wall around it
  * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
  *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
  * @param seed            seeds DJL's initialisation and our own draws of minibatches and noise
  */
 public record VaeConfig(int latentSize, int batchSize, int steps, double learningRate, double beta,
                         int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int grid,
-                        double latentNoise, int holdOut, long seed) {
+                        double rareWeight, int holdOut, long seed) {
 
     public static final int DEFAULT_STEPS = 1500;
     public static final int PLATFORMER_STEPS = 1200;
@@ -62,8 +60,8 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidFieldException("learningRate", "must be positive, got " + learningRate);
         }
-        if (!(latentNoise >= 0) || Double.isInfinite(latentNoise)) {
-            throw new InvalidFieldException("latentNoise", "must be 0 or positive, got " + latentNoise);
+        if (!(rareWeight > 0) || Double.isInfinite(rareWeight)) {
+            throw new InvalidFieldException("rareWeight", "must be positive, got " + rareWeight);
         }
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new InvalidFieldException("beta", "must be 0 or positive, got " + beta);
@@ -77,53 +75,53 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      */
     public static VaeConfig of(GanWorld world) {
         return world == GanWorld.DUNGEON
-                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 0, 0, 0)
-                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 0, 0, 0);
+                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 0, 0)
+                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 0, 0);
     }
 
     public VaeConfig withSteps(int value) {
         return new VaeConfig(latentSize, batchSize, value, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, grid, latentNoise, holdOut, seed);
+                mirror, spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withSeed(long value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta,
-                encoderChannels, decoderChannels, mirror, spatial, grid, latentNoise, holdOut, value);
+                encoderChannels, decoderChannels, mirror, spatial, grid, rareWeight, holdOut, value);
     }
 
     public VaeConfig withBeta(double value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, value, encoderChannels, decoderChannels,
-                mirror, spatial, grid, latentNoise, holdOut, seed);
+                mirror, spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withLatentSize(int value) {
         return new VaeConfig(value, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels, mirror,
-                spatial, grid, latentNoise, holdOut, seed);
+                spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withSpatial(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, value, grid, latentNoise, holdOut, seed);
+                mirror, value, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withMirror(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                value, spatial, grid, latentNoise, holdOut, seed);
+                value, spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withGrid(int value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, value, latentNoise, holdOut, seed);
+                mirror, spatial, value, rareWeight, holdOut, seed);
     }
 
-    public VaeConfig withLatentNoise(double value) {
+    public VaeConfig withRareWeight(double value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
                 mirror, spatial, grid, value, holdOut, seed);
     }
 
     public VaeConfig withHoldOut(int value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, grid, latentNoise, value, seed);
+                mirror, spatial, grid, rareWeight, value, seed);
     }
 
     private static void range(String field, long value, long min, long max) {

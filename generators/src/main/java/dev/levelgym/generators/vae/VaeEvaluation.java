@@ -140,8 +140,8 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             }
         }
         return new VaeEvaluation(items.size(), cells, total / items.size(), max, errors, within,
-                samples * items.size(), playable, wellFormed, samples == 0 ? 0 : (double) distance / (samples * items.size()), points,
-                wellFormedPoints);
+                samples * items.size(), playable, wellFormed,
+                samples == 0 ? 0 : (double) distance / (samples * items.size()), points, wellFormedPoints);
     }
 
     /** Cells (characters other than line ends) where two level texts differ. */

@@ -252,9 +252,9 @@ public final class VaeModel implements AutoCloseable {
                         + ", this build reads format " + VaeManifest.FORMAT + "; train it again with this build");
             }
             if (tree.path("config") instanceof ObjectNode config) {
-                // Written before these were configurable: a 4x4 grid, no noise floor.
+                // Written before these were configurable: a 4x4 grid, every cell weighing 1.
                 config.putIfAbsent("grid", IntNode.valueOf(4));
-                config.putIfAbsent("latentNoise", DoubleNode.valueOf(0));
+                config.putIfAbsent("rareWeight", DoubleNode.valueOf(1));
             }
             m = JSON.treeToValue(tree, VaeManifest.class);
         } catch (JsonProcessingException e) {

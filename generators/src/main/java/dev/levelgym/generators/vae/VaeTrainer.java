@@ -27,8 +27,7 @@ import java.util.Random;
  * over the model.
  *
  * <p>A step: a minibatch drawn uniformly with replacement; the encoder gives each map a latent mean μ and
- * log-variance; a latent is drawn as μ + σ·ε (the reparameterisation, ε from our seeded {@link Random}; σ² plus
- * {@link VaeConfig#latentNoise()}² when the config sets a floor); the decoder
+ * log-variance; a latent is drawn as μ + σ·ε (the reparameterisation, ε from our seeded {@link Random}); the decoder
  * gives tile probabilities; the loss per map is the cross-entropy of the level's cells (not the padding, which is
  * constant) plus β times the KL divergence of the latent's distribution from the standard normal prior; one Adam
  * update of both networks. Constants in the loss are libtorch-allocated tensors (see GanTrainer.criticLoss for why).
@@ -117,14 +116,15 @@ public final class VaeTrainer implements AutoCloseable {
         float[] maps = data.maps();
         float[] batch = new float[b * length];
         // The target, scaled so that the sum of target × log p over the batch is minus the mean cross-entropy of a
-        // map's level cells: no scalar operand enters the graph.
+        // map's level cells (rare tiles', channels 2 and up, times rareWeight): no scalar operand enters the graph.
         float[] target = new float[b * length];
         float scale = -1f / b;
+        float rare = scale * (float) config.rareWeight();
         for (int i = 0; i < b; i++) {
             int from = random.nextInt(data.count()) * length;
             System.arraycopy(maps, from, batch, i * length, length);
             for (int c = 0; c < length; c++) {
-                target[i * length + c] = maps[from + c] * levelCells[c % plane] * scale;
+                target[i * length + c] = maps[from + c] * levelCells[c % plane] * (c < 2 * plane ? scale : rare);
             }
         }
         float[] noise = VaeModel.gaussians(random, b * latent);
@@ -134,18 +134,14 @@ public final class VaeTrainer implements AutoCloseable {
             NDArray x = scope.create(batch, mapShape);
             NDArray t = scope.create(target, mapShape);
             NDArray epsilon = scope.create(noise, new Shape(b, latent));
-            NDArray klScale = scope.full(new Shape(), (float) (0.5 * config.beta() / b));
             NDArray half = scope.full(new Shape(), 0.5f);
-            NDArray noiseFloor = scope.full(new Shape(), (float) (config.latentNoise() * config.latentNoise()));
+            NDArray klScale = scope.full(new Shape(), (float) (0.5 * config.beta() / b));
             Autograd.backward(() -> {
                 NDList stats = forward(encoder, x).split(2, 1);
                 // A spatial latent comes as (batch, channels, side, side): the noise and the decoder take it flat.
                 NDArray mu = stats.get(0).reshape(b, latent);
                 NDArray logVariance = stats.get(1).reshape(b, latent);
-                // With a floor, √(σ² + floor²), whose square root never sees 0 (σ² can underflow to it).
-                NDArray sigma = config.latentNoise() == 0 ? logVariance.mul(half).exp()
-                        : logVariance.exp().add(noiseFloor).sqrt();
-                NDArray z = mu.add(sigma.mul(epsilon));
+                NDArray z = mu.add(logVariance.mul(half).exp().mul(epsilon));
                 NDArray p = forward(decoder, z);
                 NDArray reconstruction = t.mul(p.clip(MIN_PROBABILITY, 1f).log()).sum();
                 // KL(N(μ, σ²) ‖ N(0, 1)) = ½ Σ (μ² + σ² − log σ² − 1); the −1 is a constant, added below.

@@ -168,7 +168,7 @@ class VaeModelTest {
     }
 
     @Test
-    void aManifestWrittenBeforeGridAndLatentNoiseLoadsWithTheFourByFourGridAndNoFloor() throws Exception {
+    void aManifestWrittenBeforeGridAndRareWeightLoadsWithTheFourByFourGridAndWeightOne() throws Exception {
         VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
         Path saved = dir.resolve("old");
         List<String> before;
@@ -179,13 +179,13 @@ class VaeModelTest {
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
-        ((ObjectNode) m.get("config")).remove(List.of("grid", "latentNoise"));
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight"));
         m.remove("checksum");
         m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
         Files.write(manifest, json.writeValueAsBytes(m));
         try (VaeModel loaded = VaeModel.load(saved)) {
             assertEquals(4, loaded.manifest().config().grid());
-            assertEquals(0, loaded.manifest().config().latentNoise());
+            assertEquals(1, loaded.manifest().config().rareWeight());
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
         }
     }
@@ -194,7 +194,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 0, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
