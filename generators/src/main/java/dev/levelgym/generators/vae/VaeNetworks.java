@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.generators.gan.GanNetworks;
 import dev.levelgym.nn.MemoryBudget;
 
@@ -27,8 +28,8 @@ final class VaeNetworks {
     }
 
     /**
-     * maps (batch, tiles, size, size) → [conv 4×4 stride 2, LeakyReLU 0.2] to 4×4 (a spatial latent's grid side),
-     * {@code width} channels doubling → the mean, then the log-variance, of the latent: a linear layer to 2 ×
+     * maps (batch, tiles, size, size) → [conv 4×4 stride 2, LeakyReLU 0.2] down to a spatial latent's grid (4×4 or
+     * 8×8; 4×4 for a vector latent), {@code width} channels doubling → the mean, then the log-variance, of the latent: a linear layer to 2 ×
      * latentSize, or for a spatial latent a 3×3 convolution to 2 × latentSize / grid² channels of the grid (the
      * mean's channels first, so both layouts hold the mean in the first half of a map's outputs).
      */
@@ -85,8 +86,8 @@ final class VaeNetworks {
     private static int side(int size, VaeConfig config) {
         int side = config.spatial() ? config.grid() : 4;
         if (side > size) {
-            throw new IllegalArgumentException("a " + side + "x" + side + " latent grid does not fit " + size + "x"
-                    + size + " maps; use --grid 4");
+            throw new UserInputException("--grid " + side + ": the grid does not fit the levels' " + size + "x" + size
+                    + " maps; use --grid 4");
         }
         return side;
     }
