@@ -86,6 +86,12 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         o.printf("reconstruction (encode, decode the mean): %.1f%% of cells wrong on average, %.1f%% at most; "
                 + "%d of %d level(s) within 10%%%n", 100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
                 e.levels());
+        StringBuilder each = new StringBuilder("per level:");
+        for (int i = 0; i < items.size(); i++) {
+            each.append(String.format(" %s %.1f%%%s", items.get(i).id(), 100 * e.errors().get(i),
+                    i + 1 < items.size() ? "," : ""));
+        }
+        o.println(each);
         if (e.samples() > 0) {
             o.printf("samples around each level (mu + %s * noise, raw, no repair): %d of %d playable (%.1f%%), "
                     + "%d well formed; %.1f cells from the level on average%n", spread, e.playable(), e.samples(),

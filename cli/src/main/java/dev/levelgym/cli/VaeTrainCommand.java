@@ -49,9 +49,16 @@ final class VaeTrainCommand implements Callable<Integer> {
     private Integer latentSizeOption;
 
     @Option(names = "--spatial", negatable = true, paramLabel = "B",
-            description = "The latent is a 4x4 grid (latent size / 16 channels), each point describing its part of "
-                    + "the level; --no-spatial: one vector for the whole level (default: spatial).")
+            description = "The latent is a grid (--grid; latent size / grid^2 channels), each point describing its "
+                    + "part of the level; --no-spatial: one vector for the whole level (default: spatial).")
     private Boolean spatialOption;
+
+    @Option(names = "--grid", paramLabel = "N", description = "Side of a spatial latent's grid: 4 or 8 (default 4).")
+    private Integer gridOption;
+
+    @Option(names = "--rare-weight", paramLabel = "W", description = "Weight of the loss on cells of rare tiles "
+            + "(all but wall and floor in Dungeon) against 1 on the others (default 1).")
+    private Double rareWeightOption;
 
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
@@ -68,6 +75,8 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = stepsOption == null ? c : c.withSteps(stepsOption);
             c = betaOption == null ? c : c.withBeta(betaOption);
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
+            c = gridOption == null ? c : c.withGrid(gridOption);
+            c = rareWeightOption == null ? c : c.withRareWeight(rareWeightOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
         options.refuseExistingOut(false);

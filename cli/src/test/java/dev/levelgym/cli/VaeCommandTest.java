@@ -67,6 +67,8 @@ class VaeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("8 level(s) of 117 cells from " + model.resolve("held-out")), run.out());
         assertTrue(run.out().contains("reconstruction (encode, decode the mean): "), run.out());
+        assertTrue(run.out().matches("(?s).*per level: broken-grid\\.txt \\d+\\.\\d%, central-vault\\.txt .*"
+                + "winding-path\\.txt \\d+\\.\\d%\n.*"), run.out());
         assertTrue(run.out().contains("of 24 playable"), run.out());
         assertTrue(run.out().contains("of 21 well formed"), run.out());
     }
@@ -156,5 +158,20 @@ class VaeCommandTest {
         run = CliRun.of("generate", "--generator", "vae:" + model, "--spread", "1", "--out", dir.toString());
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--spread applies to --like only"), run.err());
+    }
+
+    @Test
+    void trainRefusesABadGridOrRareWeightNamingTheFlag() {
+        CliRun run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "6");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--grid") && run.err().contains("must be 4 or 8, got 6"), run.err());
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "8", "--latent-size", "96");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--latent-size") && run.err().contains("multiple of 64 (a 8x8 grid)"),
+                run.err());
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--rare-weight", "0");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--rare-weight") && run.err().contains("must be positive, got 0.0"), run.err());
+        assertFalse(Files.exists(dir.resolve("m")));
     }
 }

@@ -18,24 +18,27 @@ import dev.levelgym.generators.gan.GanWorld;
  * @param decoderChannels width of the decoder's first convolution (the GAN generator's {@code generatorChannels})
  * @param mirror          Dungeon: train on the levels' mirror images too (platformer: ignored, play runs left to
  *                        right)
- * @param spatial         the latent is a 4×4 grid of {@code latentSize / 16} channels, each point describing its
+ * @param spatial         the latent is a grid of {@code latentSize / grid²} channels, each point describing its
  *                        part of the map (a fully convolutional VAE), instead of one vector for the whole map: a
  *                        level the model never saw is then put together from parts it saw (docs/vae.md measures both)
+ * @param grid            side of a spatial latent's grid, 4 or 8 (ignored without {@code spatial}): on a Dungeon
+ *                        map of 16×16 a point of the 8×8 grid describes 2×2 cells, of the 4×4 grid 4×4 cells
+ * @param rareWeight      weight of the cross-entropy of a cell whose tile is rare, every tile but the legend's first
+ *                        two (Dungeon: wall and floor), against 1 for those: above 1 the decoder keeps an enemy in a
+ *                        corridor, a key or a door where the plain loss (1) would rather draw the wall around it
  * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
  *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
  * @param seed            seeds DJL's initialisation and our own draws of minibatches and noise
  */
 public record VaeConfig(int latentSize, int batchSize, int steps, double learningRate, double beta,
-                        int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int holdOut,
-                        long seed) {
+                        int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int grid,
+                        double rareWeight, int holdOut, long seed) {
 
     public static final int DEFAULT_STEPS = 1500;
     public static final int PLATFORMER_STEPS = 1200;
     public static final int MAX_LATENT_SIZE = 1024;
     public static final int MAX_BATCH_SIZE = 4096;
     public static final int MAX_CHANNELS = 1024;
-    /** Points of a spatial latent's grid: 4×4. */
-    public static final int GRID_POINTS = 16;
 
     public VaeConfig {
         range("latentSize", latentSize, 1, MAX_LATENT_SIZE);
@@ -47,12 +50,18 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         if (holdOut == 1) {
             throw new InvalidFieldException("holdOut", "1 would hold out every level; use 0 (none) or 2 or more");
         }
-        if (spatial && latentSize % GRID_POINTS != 0) {
-            throw new InvalidFieldException("latentSize", "must be a multiple of " + GRID_POINTS + " (a 4x4 grid) for a "
-                    + "spatial latent, got " + latentSize);
+        if (grid != 4 && grid != 8) {
+            throw new InvalidFieldException("grid", "must be 4 or 8, got " + grid);
+        }
+        if (spatial && latentSize % (grid * grid) != 0) {
+            throw new InvalidFieldException("latentSize", "must be a multiple of " + grid * grid + " (a " + grid + "x"
+                    + grid + " grid) for a spatial latent, got " + latentSize);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidFieldException("learningRate", "must be positive, got " + learningRate);
+        }
+        if (!(rareWeight > 0) || Double.isInfinite(rareWeight)) {
+            throw new InvalidFieldException("rareWeight", "must be positive, got " + rareWeight);
         }
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new InvalidFieldException("beta", "must be 0 or positive, got " + beta);
@@ -66,43 +75,53 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      */
     public static VaeConfig of(GanWorld world) {
         return world == GanWorld.DUNGEON
-                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 0, 0)
-                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 0, 0);
+                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 0, 0)
+                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 0, 0);
     }
 
     public VaeConfig withSteps(int value) {
         return new VaeConfig(latentSize, batchSize, value, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, holdOut, seed);
+                mirror, spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withSeed(long value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta,
-                encoderChannels, decoderChannels, mirror, spatial, holdOut, value);
+                encoderChannels, decoderChannels, mirror, spatial, grid, rareWeight, holdOut, value);
     }
 
     public VaeConfig withBeta(double value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, value, encoderChannels, decoderChannels,
-                mirror, spatial, holdOut, seed);
+                mirror, spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withLatentSize(int value) {
         return new VaeConfig(value, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels, mirror,
-                spatial, holdOut, seed);
+                spatial, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withSpatial(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, value, holdOut, seed);
+                mirror, value, grid, rareWeight, holdOut, seed);
     }
 
     public VaeConfig withMirror(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                value, spatial, holdOut, seed);
+                value, spatial, grid, rareWeight, holdOut, seed);
+    }
+
+    public VaeConfig withGrid(int value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, spatial, value, rareWeight, holdOut, seed);
+    }
+
+    public VaeConfig withRareWeight(double value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, spatial, grid, value, holdOut, seed);
     }
 
     public VaeConfig withHoldOut(int value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, value, seed);
+                mirror, spatial, grid, rareWeight, value, seed);
     }
 
     private static void range(String field, long value, long min, long max) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param cells          cells per level
  * @param meanError      mean share of a level's cells that its reconstruction gets wrong
  * @param maxError       the largest such share
+ * @param errors         each level's share, in the order of the levels measured
  * @param withinTenth    levels whose reconstruction gets at most 10% of the cells wrong
  * @param samples        raw samples drawn around the levels
  * @param playable       of those, the ones the solver wins
@@ -29,9 +30,13 @@ import java.util.stream.Stream;
  * @param points         interpolation points decoded
  * @param wellFormedPoints of those, the well-formed ones
  */
-public record VaeEvaluation(int levels, int cells, double meanError, double maxError, int withinTenth, int samples,
-                            int playable, int wellFormed, double sampleDistance, int points,
-                            int wellFormedPoints) {
+public record VaeEvaluation(int levels, int cells, double meanError, double maxError, List<Double> errors,
+                            int withinTenth, int samples, int playable, int wellFormed, double sampleDistance,
+                            int points, int wellFormedPoints) {
+
+    public VaeEvaluation {
+        errors = List.copyOf(errors);
+    }
 
     /** A level to measure on: an id for messages, its text. */
     public record Item(String id, String text) {
@@ -95,8 +100,10 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
         double total = 0;
         double max = 0;
         int within = 0;
+        List<Double> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             double error = (double) differing(items.get(i).text(), reconstructions.get(i)) / cells;
+            errors.add(error);
             total += error;
             max = Math.max(max, error);
             within += error <= 0.1 ? 1 : 0;
@@ -132,9 +139,9 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
                 wellFormedPoints += vae.parseOrNull(vae.raw(z), "point") != null ? 1 : 0;
             }
         }
-        return new VaeEvaluation(items.size(), cells, total / items.size(), max, within, samples * items.size(),
-                playable, wellFormed, samples == 0 ? 0 : (double) distance / (samples * items.size()), points,
-                wellFormedPoints);
+        return new VaeEvaluation(items.size(), cells, total / items.size(), max, errors, within,
+                samples * items.size(), playable, wellFormed,
+                samples == 0 ? 0 : (double) distance / (samples * items.size()), points, wellFormedPoints);
     }
 
     /** Cells (characters other than line ends) where two level texts differ. */

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
@@ -159,6 +161,11 @@ public final class VaeModel implements AutoCloseable {
             if (tree.path("format").asInt(-1) != VaeManifest.FORMAT) {
                 throw new UserInputException(file + ": a VAE model of format " + tree.path("format").asText()
                         + ", this build reads format " + VaeManifest.FORMAT + "; train it again with this build");
+            }
+            if (tree.path("config") instanceof ObjectNode config) {
+                // Written before these were configurable: a 4x4 grid, every cell weighing 1.
+                config.putIfAbsent("grid", IntNode.valueOf(4));
+                config.putIfAbsent("rareWeight", DoubleNode.valueOf(1));
             }
         });
         GanWorld world = world(m.world(), file);

@@ -116,14 +116,15 @@ public final class VaeTrainer implements AutoCloseable {
         float[] maps = data.maps();
         float[] batch = new float[b * length];
         // The target, scaled so that the sum of target × log p over the batch is minus the mean cross-entropy of a
-        // map's level cells: no scalar operand enters the graph.
+        // map's level cells (rare tiles', channels 2 and up, times rareWeight): no scalar operand enters the graph.
         float[] target = new float[b * length];
         float scale = -1f / b;
+        float rare = scale * (float) config.rareWeight();
         for (int i = 0; i < b; i++) {
             int from = random.nextInt(data.count()) * length;
             System.arraycopy(maps, from, batch, i * length, length);
             for (int c = 0; c < length; c++) {
-                target[i * length + c] = maps[from + c] * levelCells[c % plane] * scale;
+                target[i * length + c] = maps[from + c] * levelCells[c % plane] * (c < 2 * plane ? scale : rare);
             }
         }
         float[] noise = VaeModel.gaussians(random, b * latent);
@@ -137,7 +138,7 @@ public final class VaeTrainer implements AutoCloseable {
             NDArray klScale = scope.full(new Shape(), (float) (0.5 * config.beta() / b));
             Autograd.backward(() -> {
                 NDList stats = forward(encoder, x).split(2, 1);
-                // A spatial latent comes as (batch, channels, 4, 4): the noise and the decoder take it flat.
+                // A spatial latent comes as (batch, channels, side, side): the noise and the decoder take it flat.
                 NDArray mu = stats.get(0).reshape(b, latent);
                 NDArray logVariance = stats.get(1).reshape(b, latent);
                 NDArray z = mu.add(logVariance.mul(half).exp().mul(epsilon));

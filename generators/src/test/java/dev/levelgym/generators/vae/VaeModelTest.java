@@ -2,23 +2,34 @@ package dev.levelgym.generators.vae;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.levelgym.envs.InvalidFieldException;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.io.FileDigests;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
 import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.gan.TrainingMaps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,10 +93,108 @@ class VaeModelTest {
     }
 
     @Test
+    void trainingMapsAreTheTrainingLevelsWithTheirMirrorImagesAndNoHeldOutLevelNorItsMirror() {
+        List<DungeonLevel> levels = DungeonCorpus.levels();
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withHoldOut(5);
+        TrainingMaps training = VaeCorpus.dungeon(levels, config).maps();
+        List<DungeonLevel> trained = new ArrayList<>();
+        List<DungeonLevel> heldOut = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            (i % 5 == 4 ? heldOut : trained).add(levels.get(i));
+        }
+        Set<List<Float>> maps = mapsOf(training);
+        assertEquals(training.count(), maps.size(), "a layout repeated");
+        assertTrue(maps.size() > 3 * trained.size(), maps.size() + " maps of " + trained.size() + " levels");
+        assertEquals(mapsOf(DungeonTrainingCorpus.of(mirrored(trained)).maps(false)), maps);
+        mapsOf(DungeonTrainingCorpus.of(mirrored(heldOut)).maps(false)).forEach(m -> assertFalse(maps.contains(m)));
+        assertEquals(trained.size(), VaeCorpus.dungeon(levels, config.withMirror(false)).maps().count());
+    }
+
+    /** Each level, left-right, upside down and both, made from the text (independently of TileMaps.mirror). */
+    private static List<DungeonLevel> mirrored(List<DungeonLevel> levels) {
+        List<DungeonLevel> out = new ArrayList<>();
+        for (DungeonLevel l : levels) {
+            List<String> rows = l.toText().lines().toList();
+            List<String> flipped = rows.stream().map(r -> new StringBuilder(r).reverse().toString()).toList();
+            for (List<String> m : List.of(rows, flipped, upsideDown(rows), upsideDown(flipped))) {
+                out.add(DungeonParser.parse(String.join("\n", m) + "\n", l.id()));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> upsideDown(List<String> rows) {
+        List<String> out = new ArrayList<>(rows);
+        Collections.reverse(out);
+        return out;
+    }
+
+    private static Set<List<Float>> mapsOf(TrainingMaps t) {
+        Set<List<Float>> out = new HashSet<>();
+        for (int i = 0; i < t.count(); i++) {
+            List<Float> map = new ArrayList<>();
+            for (int c = 0; c < t.mapLength(); c++) {
+                map.add(t.maps()[i * t.mapLength() + c]);
+            }
+            out.add(map);
+        }
+        return out;
+    }
+
+    @Test
+    void anEightByEightGridEncodesToItsPointsAndSavesAndLoads() throws Exception {
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withGrid(8).withLatentSize(128);
+        String level = DungeonCorpus.levels().get(0).toText();
+        Path saved = dir.resolve("grid8");
+        List<String> before;
+        try (VaeTrainer trainer = new VaeTrainer(VaeCorpus.dungeon(DungeonCorpus.levels(), config), config);
+             VaeModel model = trainer.finish()) {
+            float[] mu = model.encode(List.of(level)).get(0);
+            assertEquals(128, mu.length);
+            before = model.decode(List.of(mu, model.latent(3)), Decoding.ONE_EACH);
+            before.forEach(d -> assertEquals(List.of(13, 13, 13, 13, 13, 13, 13, 13, 13),
+                    d.lines().map(String::length).toList()));
+            model.save(saved, d -> { });
+        }
+        try (VaeModel loaded = VaeModel.load(saved)) {
+            assertEquals(8, loaded.manifest().config().grid());
+            float[] mu = loaded.encode(List.of(level)).get(0);
+            assertEquals(before, loaded.decode(List.of(mu, loaded.latent(3)), Decoding.ONE_EACH));
+        }
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> config.withGrid(5));
+        assertEquals("grid", e.field());
+        e = assertThrows(InvalidFieldException.class, () -> config.withLatentSize(96));
+        assertEquals("latentSize", e.field());
+    }
+
+    @Test
+    void aManifestWrittenBeforeGridAndRareWeightLoadsWithTheFourByFourGridAndWeightOne() throws Exception {
+        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
+        Path saved = dir.resolve("old");
+        List<String> before;
+        try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 2)) {
+            before = model.decode(List.of(model.latent(7)), Decoding.ONE_EACH);
+            model.save(saved, d -> { });
+        }
+        Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight"));
+        m.remove("checksum");
+        m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
+        Files.write(manifest, json.writeValueAsBytes(m));
+        try (VaeModel loaded = VaeModel.load(saved)) {
+            assertEquals(4, loaded.manifest().config().grid());
+            assertEquals(1, loaded.manifest().config().rareWeight());
+            assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
+        }
+    }
+
+    @Test
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
