@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.LevelLimits;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.model.ModelDirectory;
 import dev.levelgym.nn.Libtorch;
 import java.io.IOException;
@@ -73,16 +74,9 @@ public final class GanModel implements AutoCloseable {
 
     /** The latent vector of a seed: independent standard normals from {@link Random}, whose algorithm is fixed. */
     public float[] latent(long seed) {
-        return gaussians(new Random(seed), manifest.latentSize());
+        return Latents.gaussians(new Random(seed), manifest.latentSize());
     }
 
-    static float[] gaussians(Random random, int n) {
-        float[] z = new float[n];
-        for (int i = 0; i < n; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return z;
-    }
 
     /** The raw argmax draft (level text, possibly unplayable or ill-formed) of each latent vector. */
     public List<String> sample(List<float[]> latents) {

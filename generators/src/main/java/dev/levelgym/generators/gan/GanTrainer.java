@@ -15,6 +15,7 @@ import ai.djl.util.Pair;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
 import dev.levelgym.nn.Libtorch;
@@ -434,7 +435,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private float[] latents(int b) {
-        return GanModel.gaussians(random, b * config.latentSize());
+        return Latents.gaussians(random, b * config.latentSize());
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.ExpressiveRange;
 import dev.levelgym.generators.TileWorld;
+import dev.levelgym.generators.model.Latents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -172,7 +173,7 @@ public final class LatentIllumination {
             List<float[]> latents = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 if (done + i < initial || cells.isEmpty()) {
-                    latents.add(rounded(GanModel.gaussians(random, model.latentSize())));
+                    latents.add(rounded(Latents.gaussians(random, model.latentSize())));
                 } else {
                     float[] parent = archive.get(cells.get(random.nextInt(cells.size())));
                     float[] child = new float[parent.length];

@@ -5,6 +5,7 @@ import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.envs.platformer.level.PlatformerParser;
 import dev.levelgym.envs.platformer.level.PlatformerSolution;
 import dev.levelgym.envs.platformer.level.PlatformerSolver;
+import dev.levelgym.generators.model.Latents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class PlatformerGan implements AutoCloseable {
     /** Segment {@code i}'s first latent: its elite if the archive has one, else the stream's next. */
     private float[] first(long seed, int segments, int i, Random stream) {
         float[] elite = seed >= 0 && seed < elites.size() ? elite(seed * segments + i) : null;
-        return elite != null ? elite : GanModel.gaussians(stream, model.latentSize());
+        return elite != null ? elite : Latents.gaussians(stream, model.latentSize());
     }
 
     /** The segments of {@code latents} side by side, as text. */
@@ -149,7 +150,7 @@ public final class PlatformerGan implements AutoCloseable {
             PlatformerSolution bestSolution = null;
             for (int attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
                 float[] z = attempt == 0 ? first(seed, segments, i, stream)
-                        : GanModel.gaussians(stream, model.latentSize());
+                        : Latents.gaussians(stream, model.latentSize());
                 String candidate = model.sample(List.of(z), DECODING).get(0);
                 kept.add(candidate);
                 PlatformerLevel prefix = parseOrNull(PlatformerWindows.join(kept), "prefix");

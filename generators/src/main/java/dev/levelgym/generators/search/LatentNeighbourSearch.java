@@ -1,6 +1,7 @@
 package dev.levelgym.generators.search;
 
 import dev.levelgym.envs.UserInputException;
+import dev.levelgym.generators.model.Latents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -66,7 +67,7 @@ public record LatentNeighbourSearch(int population, int generations, int elites,
             }
         }
         while (batch.size() < population) {
-            batch.add(starts.isEmpty() ? gaussians(random, latentSize)
+            batch.add(starts.isEmpty() ? Latents.gaussians(random, latentSize)
                     : around(starts.get(batch.size() % starts.size()), startSigma, random));
         }
         List<Candidate> pool = new ArrayList<>();
@@ -113,14 +114,6 @@ public record LatentNeighbourSearch(int population, int generations, int elites,
         float[] z = new float[centre.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) (centre[i] + sigma * random.nextGaussian());
-        }
-        return z;
-    }
-
-    private static float[] gaussians(Random random, int n) {
-        float[] z = new float[n];
-        for (int i = 0; i < n; i++) {
-            z[i] = (float) random.nextGaussian();
         }
         return z;
     }

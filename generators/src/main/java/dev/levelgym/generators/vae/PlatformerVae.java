@@ -8,6 +8,7 @@ import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.PlatformerGan;
 import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.model.Latents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -80,7 +81,7 @@ public final class PlatformerVae implements VaeGenerator<PlatformerLevel> {
         Random stream = new Random(seed);
         List<float[]> latents = new ArrayList<>(segments);
         for (int i = 0; i < segments; i++) {
-            latents.add(VaeModel.gaussians(stream, model.latentSize()));
+            latents.add(Latents.gaussians(stream, model.latentSize()));
         }
         return PlatformerWindows.join(model.decode(latents, DECODING));
     }

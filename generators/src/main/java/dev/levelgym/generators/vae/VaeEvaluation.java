@@ -3,6 +3,7 @@ package dev.levelgym.generators.vae;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.model.Latents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
         for (int i = 0; i < means.size(); i++) {
             float[] mu = means.get(i);
             for (int j = 0; j < samples; j++) {
-                float[] noise = VaeModel.gaussians(new Random(seed + j), mu.length);
+                float[] noise = Latents.gaussians(new Random(seed + j), mu.length);
                 float[] z = new float[mu.length];
                 for (int k = 0; k < z.length; k++) {
                     z[k] = (float) (mu[k] + spread * noise[k]);

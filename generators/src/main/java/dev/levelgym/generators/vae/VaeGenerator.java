@@ -3,6 +3,7 @@ package dev.levelgym.generators.vae;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.LevelGenerator;
+import dev.levelgym.generators.model.Latents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +80,7 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
         }
         float[] mu = encode(file, "--like");
         return new LatentWalk<>(this, NAME + "-like", seed -> {
-            float[] noise = VaeModel.gaussians(new Random(seed), mu.length);
+            float[] noise = Latents.gaussians(new Random(seed), mu.length);
             float[] z = new float[mu.length];
             for (int i = 0; i < z.length; i++) {
                 z[i] = (float) (mu[i] + spread * noise[i]);

@@ -17,6 +17,7 @@ import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TileMaps;
 import dev.levelgym.generators.gan.TrainingMaps;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.model.ModelDirectory;
 import dev.levelgym.nn.Libtorch;
 import java.io.IOException;
@@ -81,16 +82,9 @@ public final class VaeModel implements AutoCloseable {
 
     /** The prior's latent vector of a seed: independent standard normals from {@link Random}. */
     public float[] latent(long seed) {
-        return gaussians(new Random(seed), manifest.latentSize());
+        return Latents.gaussians(new Random(seed), manifest.latentSize());
     }
 
-    static float[] gaussians(Random random, int n) {
-        float[] z = new float[n];
-        for (int i = 0; i < n; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return z;
-    }
 
     /**
      * The latent mean the encoder gives each level text (rows of legend characters, exactly the model's width ×

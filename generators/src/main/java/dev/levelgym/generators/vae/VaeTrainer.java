@@ -15,6 +15,7 @@ import ai.djl.util.Pair;
 import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TrainingMaps;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
 import dev.levelgym.nn.Libtorch;
@@ -127,7 +128,7 @@ public final class VaeTrainer implements AutoCloseable {
                 target[i * length + c] = maps[from + c] * levelCells[c % plane] * (c < 2 * plane ? scale : rare);
             }
         }
-        float[] noise = VaeModel.gaussians(random, b * latent);
+        float[] noise = Latents.gaussians(random, b * latent);
         Shape mapShape = new Shape(b, channels, size, size);
         float[] parts = new float[2];
         try (NDManager scope = manager.newSubManager()) {

@@ -2,6 +2,7 @@ package dev.levelgym.generators.vae;
 
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.generators.gan.Decoding;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.search.LatentNeighbourSearch;
 import dev.levelgym.generators.search.LevelVariations;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class VaeVariations implements LevelVariations {
             latents.add(mu);
             Random random = new Random(seed * 31 + s);
             for (int i = 0; i < samples; i++) {
-                float[] noise = VaeModel.gaussians(random, mu.length);
+                float[] noise = Latents.gaussians(random, mu.length);
                 float[] z = new float[mu.length];
                 for (int j = 0; j < z.length; j++) {
                     z[j] = (float) (mu[j] + spread * noise[j]);

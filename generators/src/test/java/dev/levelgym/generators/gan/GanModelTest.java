@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.search.DungeonTargets;
 import dev.levelgym.generators.search.LatentSearch;
 import dev.levelgym.generators.search.TargetSearch;
@@ -55,7 +56,7 @@ class GanModelTest {
     private static List<float[]> latents(int n) {
         List<float[]> l = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            l.add(GanModel.gaussians(new java.util.Random(100 + i), 32));
+            l.add(Latents.gaussians(new java.util.Random(100 + i), 32));
         }
         return l;
     }

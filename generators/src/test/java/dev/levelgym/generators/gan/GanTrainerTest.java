@@ -14,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.model.Latents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +29,7 @@ class GanTrainerTest {
         Random r = new Random(5);
         List<float[]> l = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            l.add(GanModel.gaussians(r, 32));
+            l.add(Latents.gaussians(r, 32));
         }
         return l;
     }
