@@ -144,6 +144,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private double spread;
 
+    @Option(names = "--refine", defaultValue = "0", paramLabel = "N",
+            description = "With --like or --between: refine each level's latent by N gradient steps on its "
+                    + "reconstruction, so it decodes closer to the level (samples around it are less often "
+                    + "playable; docs/vae.md). Default ${DEFAULT-VALUE}.")
+    private int refine;
+
     @Option(names = "--between", arity = "2", paramLabel = "FILE",
             description = "VAE models only: --steps levels on the line in latent space from the first level file to "
                     + "the second, both included, named vae-between-0..K-1 (--count and --seed do not apply).")
@@ -188,6 +194,9 @@ final class GenerateCommand implements Callable<Integer> {
         var parse = spec.commandLine().getParseResult();
         if (like == null && parse.hasMatchedOption("--spread")) {
             throw new UserInputException("--spread applies to --like only");
+        }
+        if (like == null && between == null && parse.hasMatchedOption("--refine")) {
+            throw new UserInputException("--refine applies to --like and --between only");
         }
         if (between == null && parse.hasMatchedOption("--steps")) {
             throw new UserInputException("--steps applies to --between only");
@@ -244,8 +253,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The generator {@code --like} or {@code --between} asks of {@code vae}. */
     private <L extends TileGrid> int write(VaeGenerator<L> vae, Set<String> fmt) throws IOException {
-        LevelGenerator<L> walk = like != null ? vae.around(like, spread)
-                : vae.between(between.get(0), between.get(1), steps);
+        LevelGenerator<L> walk = like != null ? vae.around(like, spread, refine)
+                : vae.between(between.get(0), between.get(1), steps, refine);
         return write(walk, fmt);
     }
 

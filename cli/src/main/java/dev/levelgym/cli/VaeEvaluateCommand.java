@@ -51,6 +51,11 @@ final class VaeEvaluateCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private int steps;
 
+    @Option(names = "--refine", defaultValue = "0", paramLabel = "N",
+            description = "Refine each level's latent by N gradient steps on its reconstruction before decoding and "
+                    + "sampling around it (default ${DEFAULT-VALUE}).")
+    private int refine;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the first sample's noise (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -79,12 +84,14 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         }
         List<VaeEvaluation.Item> items = VaeEvaluation.items(vae, folder);
         long started = System.nanoTime();
-        VaeEvaluation e = VaeEvaluation.of(vae, items, samples, spread, steps, seed);
+        VaeEvaluation e = VaeEvaluation.of(vae, items, samples, spread, steps, seed, refine);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%n", model, e.levels(), e.cells(), folder, seconds);
-        o.printf("reconstruction (encode, decode the mean): %.1f%% of cells wrong on average, %.1f%% at most; "
-                + "%d of %d level(s) within 10%%%n", 100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
+        o.printf("reconstruction (%s): %.1f%% of cells wrong on average, %.1f%% at most; "
+                + "%d of %d level(s) within 10%%%n",
+                refine == 0 ? "encode, decode the mean" : "encode, refine " + refine + " steps, decode",
+                100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
                 e.levels());
         StringBuilder each = new StringBuilder("per level:");
         for (int i = 0; i < items.size(); i++) {

@@ -60,6 +60,10 @@ final class VaeTrainCommand implements Callable<Integer> {
             + "(all but wall and floor in Dungeon) against 1 on the others (default 1).")
     private Double rareWeightOption;
 
+    @Option(names = "--route-weight", paramLabel = "W", description = "Dungeon: weight of the loss on the cells of "
+            + "each training level's shortest winning route (the solver's) against 1 on the others (default 1).")
+    private Double routeWeightOption;
+
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
@@ -77,8 +81,13 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = spatialOption == null ? c : c.withSpatial(spatialOption);
             c = gridOption == null ? c : c.withGrid(gridOption);
             c = rareWeightOption == null ? c : c.withRareWeight(rareWeightOption);
+            c = routeWeightOption == null ? c : c.withRouteWeight(routeWeightOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
+        if (w == GanWorld.PLATFORMER && config.routeWeight() != 1) {
+            throw new UserInputException("--route-weight applies to Dungeon-v0 levels only (a platformer level has "
+                    + "no single route to keep open)");
+        }
         options.refuseExistingOut(false);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file");

@@ -74,6 +74,18 @@ class VaeCommandTest {
     }
 
     @Test
+    void refineIsReportedByEvaluateAndRefusedByGenerateWithoutALevelToEncode() {
+        CliRun run = CliRun.of("vae", "evaluate", "--model", model.toString(), "--samples", "1", "--steps", "2",
+                "--refine", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("reconstruction (encode, refine 3 steps, decode): "), run.out());
+        CliRun refused = CliRun.of("generate", "--generator", "vae:" + model, "--count", "1", "--refine", "3",
+                "--out", dir.resolve("refused").toString());
+        assertEquals(UserErrorHandler.USER_ERROR, refused.exitCode());
+        assertTrue(refused.err().contains("--refine applies to --like and --between only"), refused.err());
+    }
+
+    @Test
     void generateWithTheVaeWritesPlayableLevelsFromThePrior() throws Exception {
         Path out = dir.resolve("prior");
         CliRun run = CliRun.of("generate", "--generator", "vae:" + model, "--count", "3", "--out", out.toString());

@@ -149,24 +149,25 @@ class PpoPiecesTest {
     }
 
     @Test
-    void anMlpsJavaMirrorActsAsItsDjlForward() {
+    void anMlpActsAsItsDjlForwardInJavaForSmallBatchesAndThroughDjlForLargeOnes() {
         PpoConfig config = PpoConfig.defaults();
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
              ActorCritic network = new ActorCritic(m, new int[] {4}, 2, config)) {
             network.initialize(3);
-            int n = 64;
-            float[] observations = new float[n * 4];
             java.util.SplittableRandom random = new java.util.SplittableRandom(11);
-            for (int i = 0; i < observations.length; i++) {
-                observations[i] = (float) random.nextDouble(-3, 3);
-            }
-            float[] logits = new float[n * 2];
-            float[] values = new float[n];
-            network.evaluate(observations, n, logits, values);
-            try (NDManager scope = m.newSubManager()) {
-                var out = network.forward(network.input(scope, observations, n), false);
-                assertArrayEquals(out.get(0).toFloatArray(), logits, 1e-5f);
-                assertArrayEquals(out.get(1).toFloatArray(), values, 1e-5f);
+            for (int n : new int[] {1, ActorCritic.MIRROR_BELOW - 1, ActorCritic.MIRROR_BELOW, 64}) {
+                float[] observations = new float[n * 4];
+                for (int i = 0; i < observations.length; i++) {
+                    observations[i] = (float) random.nextDouble(-3, 3);
+                }
+                float[] logits = new float[n * 2];
+                float[] values = new float[n];
+                network.evaluate(observations, n, logits, values);
+                try (NDManager scope = m.newSubManager()) {
+                    var out = network.forward(network.input(scope, observations, n), false);
+                    assertArrayEquals(out.get(0).toFloatArray(), logits, 1e-5f, "n = " + n);
+                    assertArrayEquals(out.get(1).toFloatArray(), values, 1e-5f, "n = " + n);
+                }
             }
         }
     }

@@ -26,13 +26,17 @@ import dev.levelgym.generators.gan.GanWorld;
  * @param rareWeight      weight of the cross-entropy of a cell whose tile is rare, every tile but the legend's first
  *                        two (Dungeon: wall and floor), against 1 for those: above 1 the decoder keeps an enemy in a
  *                        corridor, a key or a door where the plain loss (1) would rather draw the wall around it
+ * @param routeWeight     Dungeon: weight of the cross-entropy of a cell on the solver's shortest winning route
+ *                        through the training level (avatar to key to every door), against 1 elsewhere (and times
+ *                        {@code rareWeight} for a rare tile on it): above 1 the decoder keeps the way through open
+ *                        where a local mistake would wall it (platformer: must be 1)
  * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
  *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
  * @param seed            seeds DJL's initialisation and our own draws of minibatches and noise
  */
 public record VaeConfig(int latentSize, int batchSize, int steps, double learningRate, double beta,
                         int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int grid,
-                        double rareWeight, int holdOut, long seed) {
+                        double rareWeight, double routeWeight, int holdOut, long seed) {
 
     public static final int DEFAULT_STEPS = 1500;
     public static final int PLATFORMER_STEPS = 1200;
@@ -63,6 +67,9 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         if (!(rareWeight > 0) || Double.isInfinite(rareWeight)) {
             throw new InvalidFieldException("rareWeight", "must be positive, got " + rareWeight);
         }
+        if (!(routeWeight > 0) || Double.isInfinite(routeWeight)) {
+            throw new InvalidFieldException("routeWeight", "must be positive, got " + routeWeight);
+        }
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new InvalidFieldException("beta", "must be 0 or positive, got " + beta);
         }
@@ -75,53 +82,58 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      */
     public static VaeConfig of(GanWorld world) {
         return world == GanWorld.DUNGEON
-                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 0, 0)
-                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 0, 0);
+                ? new VaeConfig(64, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 1, 0, 0)
+                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 1, 0, 0);
     }
 
     public VaeConfig withSteps(int value) {
         return new VaeConfig(latentSize, batchSize, value, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, grid, rareWeight, holdOut, seed);
+                mirror, spatial, grid, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withSeed(long value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta,
-                encoderChannels, decoderChannels, mirror, spatial, grid, rareWeight, holdOut, value);
+                encoderChannels, decoderChannels, mirror, spatial, grid, rareWeight, routeWeight, holdOut, value);
     }
 
     public VaeConfig withBeta(double value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, value, encoderChannels, decoderChannels,
-                mirror, spatial, grid, rareWeight, holdOut, seed);
+                mirror, spatial, grid, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withLatentSize(int value) {
         return new VaeConfig(value, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels, mirror,
-                spatial, grid, rareWeight, holdOut, seed);
+                spatial, grid, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withSpatial(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, value, grid, rareWeight, holdOut, seed);
+                mirror, value, grid, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withMirror(boolean value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                value, spatial, grid, rareWeight, holdOut, seed);
+                value, spatial, grid, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withGrid(int value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, value, rareWeight, holdOut, seed);
+                mirror, spatial, value, rareWeight, routeWeight, holdOut, seed);
     }
 
     public VaeConfig withRareWeight(double value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, grid, value, holdOut, seed);
+                mirror, spatial, grid, value, routeWeight, holdOut, seed);
+    }
+
+    public VaeConfig withRouteWeight(double value) {
+        return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
+                mirror, spatial, grid, rareWeight, value, holdOut, seed);
     }
 
     public VaeConfig withHoldOut(int value) {
         return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                mirror, spatial, grid, rareWeight, value, seed);
+                mirror, spatial, grid, rareWeight, routeWeight, value, seed);
     }
 
     private static void range(String field, long value, long min, long max) {

@@ -91,11 +91,14 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
         return items;
     }
 
-    /** Measures {@code vae} on {@code items}; the noise of sample {@code j} around every level is seed + j's. */
+    /**
+     * Measures {@code vae} on {@code items}, each encoded with {@code refine} refinement steps
+     * ({@link VaeModel#encode(List, int)}); the noise of sample {@code j} around every level is seed + j's.
+     */
     public static <L extends TileGrid> VaeEvaluation of(VaeGenerator<L> vae, List<Item> items, int samples,
-                                                        double spread, int steps, long seed) {
+                                                        double spread, int steps, long seed, int refine) {
         VaeModel model = vae.model();
-        List<float[]> means = model.encode(items.stream().map(Item::text).toList());
+        List<float[]> means = model.encode(items.stream().map(Item::text).toList(), refine);
         List<String> reconstructions = means.stream().map(vae::raw).toList();
         int cells = model.width() * model.height();
         double total = 0;

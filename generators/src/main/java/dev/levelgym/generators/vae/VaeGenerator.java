@@ -46,13 +46,14 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
     }
 
     /**
-     * The latent mean of the level in {@code file}.
+     * The latent of the level in {@code file}: the encoder's mean, refined by {@code refine} steps (see
+     * {@link VaeModel#encode(List, int)}).
      *
      * @param flag the flag that named the file, for messages (e.g. {@code --like})
      * @throws UserInputException naming the flag and the file if it is not a level of this world or not of the
      *                            model's size (naming both sizes)
      */
-    default float[] encode(Path file, String flag) {
+    default float[] encode(Path file, String flag, int refine) {
         L level;
         try {
             level = world().parse(file);
@@ -66,19 +67,19 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
             throw new UserInputException(flag + ": " + file + " is a " + level.width() + "x" + level.height()
                     + " level; the VAE encodes " + model().width() + "x" + model().height() + " ones");
         }
-        return model().encode(List.of(level.toText())).get(0);
+        return model().encode(List.of(level.toText()), refine).get(0);
     }
 
     /**
-     * Levels near {@code file}'s: seed {@code s} decodes μ + {@code spread}·ε, ε the prior's latent of {@code s}
-     * ({@link VaeModel#latent(long)}); spread 0 is the level's own reconstruction, 1 the encoder's typical scale.
-     * Named {@code vae-like-<seed>}.
+     * Levels near {@code file}'s: seed {@code s} decodes μ + {@code spread}·ε, μ the level's latent (refined by
+     * {@code refine} steps), ε the prior's latent of {@code s} ({@link VaeModel#latent(long)}); spread 0 is the
+     * level's own reconstruction, 1 the encoder's typical scale. Named {@code vae-like-<seed>}.
      */
-    default LevelGenerator<L> around(Path file, double spread) {
+    default LevelGenerator<L> around(Path file, double spread, int refine) {
         if (!(spread >= 0) || Double.isInfinite(spread)) {
             throw new UserInputException("--spread must be 0 or positive, got " + spread);
         }
-        float[] mu = encode(file, "--like");
+        float[] mu = encode(file, "--like", refine);
         return new LatentWalk<>(this, NAME + "-like", seed -> {
             float[] noise = Latents.gaussians(new Random(seed), mu.length);
             float[] z = new float[mu.length];
@@ -90,16 +91,17 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
     }
 
     /**
-     * {@code steps} levels on the straight line from {@code from}'s latent mean to {@code to}'s, both ends included:
+     * {@code steps} levels on the straight line from {@code from}'s latent to {@code to}'s (each refined by
+     * {@code refine} steps), both ends included:
      * seed {@code i} (0 ≤ i &lt; steps) is the point {@code i / (steps − 1)} of the way. Named
      * {@code vae-between-<i>}.
      */
-    default LevelGenerator<L> between(Path from, Path to, int steps) {
+    default LevelGenerator<L> between(Path from, Path to, int steps, int refine) {
         if (steps < 2) {
             throw new UserInputException("--steps must be at least 2 (both ends), got " + steps);
         }
-        float[] a = encode(from, "--between");
-        float[] b = encode(to, "--between");
+        float[] a = encode(from, "--between", refine);
+        float[] b = encode(to, "--between", refine);
         return new LatentWalk<>(this, NAME + "-between", seed -> {
             if (seed < 0 || seed >= steps) {
                 throw new IllegalArgumentException("step " + seed + " outside 0.." + (steps - 1));

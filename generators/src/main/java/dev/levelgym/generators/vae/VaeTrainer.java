@@ -12,6 +12,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TrainingMaps;
@@ -20,6 +24,7 @@ import dev.levelgym.nn.Autograd;
 import dev.levelgym.nn.Gradients;
 import dev.levelgym.nn.Libtorch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -51,6 +56,8 @@ public final class VaeTrainer implements AutoCloseable {
     private final int channels;
     /** 1 on the level's cells, 0 on the padding, per cell of a map's plane. */
     private final float[] levelCells;
+    /** Per training map, per cell of its plane: routeWeight on its winning route, else 1; null when all are 1. */
+    private final float[] routeCells;
     private final NDManager manager;
     private final Block encoder;
     private final Block decoder;
@@ -80,6 +87,7 @@ public final class VaeTrainer implements AutoCloseable {
                 levelCells[y * size + x] = 1f;
             }
         }
+        this.routeCells = config.routeWeight() == 1 ? null : routeCells(data, (float) config.routeWeight());
         VaeNetworks.requireMemory(config.batchSize(), size, channels, config);
         this.random = new Random(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
@@ -122,10 +130,13 @@ public final class VaeTrainer implements AutoCloseable {
         float scale = -1f / b;
         float rare = scale * (float) config.rareWeight();
         for (int i = 0; i < b; i++) {
-            int from = random.nextInt(data.count()) * length;
+            int map = random.nextInt(data.count());
+            int from = map * length;
             System.arraycopy(maps, from, batch, i * length, length);
             for (int c = 0; c < length; c++) {
-                target[i * length + c] = maps[from + c] * levelCells[c % plane] * (c < 2 * plane ? scale : rare);
+                float route = routeCells == null ? 1f : routeCells[map * plane + c % plane];
+                target[i * length + c] = maps[from + c] * levelCells[c % plane] * route
+                        * (c < 2 * plane ? scale : rare);
             }
         }
         float[] noise = Latents.gaussians(random, b * latent);
@@ -156,6 +167,45 @@ public final class VaeTrainer implements AutoCloseable {
         steps++;
         double kl = config.beta() == 0 ? Double.NaN : parts[1] / config.beta() - 0.5 * latent;
         return new Losses(parts[0], kl);
+    }
+
+    /**
+     * The route weights of every training map: each map decoded back to its Dungeon level (the maps are exact
+     * one-hot), solved, and the cells of the solver's shortest winning route weighted. A map the solver cannot win
+     * keeps weight 1 everywhere.
+     */
+    static float[] routeCells(TrainingMaps data, float weight) {
+        if (data.world() != GanWorld.DUNGEON) {
+            throw new UserInputException("--route-weight applies to Dungeon-v0 levels only (a platformer has no "
+                    + "single route to keep open)");
+        }
+        int size = data.size();
+        int plane = size * size;
+        int w = data.width();
+        int h = data.height();
+        DungeonTile[] legend = DungeonTile.values();
+        float[] maps = data.maps();
+        float[] weights = new float[data.count() * plane];
+        Arrays.fill(weights, 1f);
+        DungeonSolver solver = new DungeonSolver();
+        for (int m = 0; m < data.count(); m++) {
+            DungeonTile[] tiles = new DungeonTile[w * h];
+            int base = m * data.mapLength();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int c = 0; c < legend.length; c++) {
+                        if (maps[base + c * plane + y * size + x] > 0.5f) {
+                            tiles[y * w + x] = legend[c];
+                        }
+                    }
+                }
+            }
+            DungeonLevel level = new DungeonLevel("map-" + m, w, h, tiles);
+            for (int cell : solver.shortest(level).route(level)) {
+                weights[m * plane + (cell / w) * size + cell % w] = weight;
+            }
+        }
+        return weights;
     }
 
     private NDArray forward(Block block, NDArray input) {

@@ -13,6 +13,7 @@ import dev.levelgym.envs.InvalidFieldException;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.io.FileDigests;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.DungeonCorpus;
@@ -21,6 +22,7 @@ import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.DungeonTrainingCorpus;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.PlatformerWindows;
+import dev.levelgym.generators.gan.TileMaps;
 import dev.levelgym.generators.gan.TrainingMaps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,7 +170,7 @@ class VaeModelTest {
     }
 
     @Test
-    void aManifestWrittenBeforeGridAndRareWeightLoadsWithTheFourByFourGridAndWeightOne() throws Exception {
+    void aManifestWrittenBeforeGridAndTheWeightsLoadsWithTheFourByFourGridAndWeightsOne() throws Exception {
         VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
         Path saved = dir.resolve("old");
         List<String> before;
@@ -179,14 +181,73 @@ class VaeModelTest {
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
-        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight"));
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight"));
         m.remove("checksum");
         m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
         Files.write(manifest, json.writeValueAsBytes(m));
         try (VaeModel loaded = VaeModel.load(saved)) {
             assertEquals(4, loaded.manifest().config().grid());
             assertEquals(1, loaded.manifest().config().rareWeight());
+            assertEquals(1, loaded.manifest().config().routeWeight());
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
+        }
+    }
+
+    @Test
+    void theRouteWeightFallsOnEachTrainingMapsWinningRouteAndNowhereElse() {
+        List<DungeonLevel> levels = DungeonCorpus.levels().subList(0, 3);
+        TrainingMaps maps = DungeonTrainingCorpus.of(levels).maps(true);
+        float[] weights = VaeTrainer.routeCells(maps, 5f);
+        int size = maps.size();
+        int plane = size * size;
+        List<DungeonLevel> mirrored = TileMaps.withMirrors(levels);
+        assertEquals(mirrored.size(), maps.count());
+        for (int m = 0; m < maps.count(); m++) {
+            DungeonLevel level = mirrored.get(m);
+            Set<Integer> route = new HashSet<>();
+            for (int cell : DungeonSolver.solve(level).route(level)) {
+                route.add((cell / level.width()) * size + cell % level.width());
+            }
+            assertFalse(route.isEmpty(), level.id());
+            for (int c = 0; c < plane; c++) {
+                assertEquals(route.contains(c) ? 5f : 1f, weights[m * plane + c], level.id() + " cell " + c);
+            }
+        }
+        TrainingMaps windows = PlatformerWindows.maps(PlatformerCorpus.levels().subList(0, 1));
+        UserInputException e = assertThrows(UserInputException.class, () -> VaeTrainer.routeCells(windows, 5f));
+        assertTrue(e.getMessage().contains("--route-weight"), e.getMessage());
+        assertEquals("routeWeight", assertThrows(InvalidFieldException.class,
+                () -> VaeConfig.of(GanWorld.DUNGEON).withRouteWeight(0)).field());
+    }
+
+    @Test
+    void refiningTheLatentsBringsHeldOutLevelsBackCloserThanTheEncodersMeans() throws Exception {
+        Path bundled = Path.of("..", "examples", "vae-dungeon");
+        List<String> levels = new ArrayList<>();
+        try (var files = Files.list(bundled.resolve(VaeModel.HELD_OUT_DIR))) {
+            for (Path f : files.sorted().toList()) {
+                levels.add(Files.readString(f));
+            }
+        }
+        try (VaeModel model = VaeModel.load(bundled)) {
+            List<float[]> means = model.encode(levels);
+            List<float[]> unrefined = model.encode(levels, 0);
+            List<float[]> refined = model.encode(levels, 30);
+            int before = 0;
+            int after = 0;
+            List<String> fromMeans = model.decode(means, Decoding.ONE_EACH);
+            List<String> fromRefined = model.decode(refined, Decoding.ONE_EACH);
+            for (int i = 0; i < levels.size(); i++) {
+                assertArrayEquals(means.get(i), unrefined.get(i));
+                before += VaeEvaluation.differing(levels.get(i), fromMeans.get(i));
+                after += VaeEvaluation.differing(levels.get(i), fromRefined.get(i));
+            }
+            assertTrue(after < before / 2, "cells wrong: " + before + " from the means, " + after + " refined");
+            assertArrayEquals(refined.get(7), model.encode(levels, 30).get(7), "refining is deterministic");
+            // Each level is refined on its own (a batch changes the float rounding only).
+            assertArrayEquals(refined.get(0), model.encode(levels.subList(0, 1), 30).get(0), 1e-3f);
+            UserInputException e = assertThrows(UserInputException.class, () -> model.encode(levels, -1));
+            assertTrue(e.getMessage().contains("--refine"), e.getMessage());
         }
     }
 
@@ -194,7 +255,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;

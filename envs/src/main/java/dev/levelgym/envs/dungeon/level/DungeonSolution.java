@@ -20,6 +20,30 @@ public record DungeonSolution(boolean playable, int length, List<Integer> action
         }
     }
 
+    /**
+     * The cells a run following {@code actions} passes through on {@code level} (the level this solution solves),
+     * the avatar's cell first: the route a player must keep open. Empty if not playable.
+     */
+    public int[] route(DungeonLevel level) {
+        if (!playable) {
+            return new int[0];
+        }
+        int[] cells = new int[length + 1];
+        int cell = level.avatarCell();
+        cells[0] = cell;
+        for (int i = 0; i < length; i++) {
+            cell += switch (actions.get(i)) {
+                case 1 -> -level.width();
+                case 2 -> level.width();
+                case 3 -> -1;
+                case 4 -> 1;
+                default -> throw new IllegalStateException("not a move: " + actions.get(i));
+            };
+            cells[i + 1] = cell;
+        }
+        return cells;
+    }
+
     public static DungeonSolution unplayable() {
         return new DungeonSolution(false, -1, List.of());
     }

@@ -1,5 +1,6 @@
 package dev.levelgym.envs.dungeon.level;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,14 @@ class DungeonSolverTest {
         DungeonSolution s = solve("wwwww", "w+.Aw", "w.www", "wgwww", "wwwww");
         assertEquals(4, s.length());
         assertEquals(List.of(3, 3, 2, 2), s.actions());
+    }
+
+    @Test
+    void theRouteIsTheCellsTheAvatarPassesFromItsStartToTheDoor() {
+        DungeonLevel level = DungeonParser.parse("wwwww\nw+.Aw\nw.www\nwgwww\nwwwww", "t");
+        // Left twice to the key (1,1), down twice to the door (1,3); cells are y * 5 + x.
+        assertArrayEquals(new int[] {8, 7, 6, 11, 16}, DungeonSolver.solve(level).route(level));
+        assertArrayEquals(new int[0], solve("wwwwwww", "wA.g.+w", "wwwwwww").route(level));
     }
 
     @Test
