@@ -50,6 +50,10 @@ public final class VaeModel implements AutoCloseable {
 
     /** Maps per forward pass, as the GAN samples. */
     static final int CHUNK = 512;
+    /** Refinement steps a caller may ask for (each a decoder forward and backward pass per level). */
+    public static final int MAX_REFINE_STEPS = 10_000;
+    /** Adam's rate for refining a latent (see {@link #encode(List, int)}): latents here are of order 1. */
+    static final float REFINE_RATE = 0.05f;
 
     private final NDManager manager;
     private final Block encoder;
@@ -143,10 +147,6 @@ public final class VaeModel implements AutoCloseable {
         }
         return means;
     }
-
-    public static final int MAX_REFINE_STEPS = 10_000;
-    /** Adam's rate for refining a latent (see {@link #encode(List, int)}): latents here are of order 1. */
-    static final float REFINE_RATE = 0.05f;
 
     private float[] refine(float[] maps, float[] start, int n, int steps) {
         int size = manifest.paddedSize();
