@@ -84,10 +84,6 @@ final class VaeTrainCommand implements Callable<Integer> {
             c = routeWeightOption == null ? c : c.withRouteWeight(routeWeightOption);
             return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
         });
-        if (w == GanWorld.PLATFORMER && config.routeWeight() != 1) {
-            throw new UserInputException("--route-weight applies to Dungeon-v0 levels only (a platformer level has "
-                    + "no single route to keep open)");
-        }
         options.refuseExistingOut(false);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file");

@@ -14,8 +14,9 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TrainingMaps;
@@ -182,25 +183,14 @@ public final class VaeTrainer implements AutoCloseable {
         int size = data.size();
         int plane = size * size;
         int w = data.width();
-        int h = data.height();
-        DungeonTile[] legend = DungeonTile.values();
-        float[] maps = data.maps();
         float[] weights = new float[data.count() * plane];
         Arrays.fill(weights, 1f);
         DungeonSolver solver = new DungeonSolver();
         for (int m = 0; m < data.count(); m++) {
-            DungeonTile[] tiles = new DungeonTile[w * h];
-            int base = m * data.mapLength();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    for (int c = 0; c < legend.length; c++) {
-                        if (maps[base + c * plane + y * size + x] > 0.5f) {
-                            tiles[y * w + x] = legend[c];
-                        }
-                    }
-                }
-            }
-            DungeonLevel level = new DungeonLevel("map-" + m, w, h, tiles);
+            // A training map is exact one-hot, so its argmax decoding is the level it was made of.
+            String text = Decoding.ARGMAX.decode(data.maps(), m * data.mapLength(), size, w, data.height(),
+                    data.world().legend(), 0);
+            DungeonLevel level = DungeonParser.parse(text, "map-" + m);
             for (int cell : solver.shortest(level).route(level)) {
                 weights[m * plane + (cell / w) * size + cell % w] = weight;
             }
