@@ -26,9 +26,10 @@ import java.util.List;
  * @param explorationFinalEps    ε after the decay, in [0, 1]. Default 0.04 (zoo).
  * @param hiddenSizes            widths of the hidden fully connected layers, each &gt; 0. Default [256, 256] (zoo's
  *                               {@code net_arch}).
- * @param networkType            MLP (default), or CONV, VALUE_ITERATION or VALUE_PROPAGATION for C×H×W observations
- * @param convChannels           output channels of the 3×3 convolutions when {@code networkType} is CONV, each
- *                               &gt; 0, at least one. Default [16, 32]: a levelgym choice for small grid maps, not
+ * @param networkType            MLP (default), or CONV, IMPALA, VALUE_ITERATION or VALUE_PROPAGATION for C×H×W
+ *                               observations
+ * @param convChannels           output channels of the 3×3 convolutions when {@code networkType} is CONV or IMPALA,
+ *                               each &gt; 0, at least one. Default [16, 32]: a levelgym choice for small grid maps, not
  *                               from the zoo (which has no grid env). VALUE_ITERATION and VALUE_PROPAGATION: the
  *                               1×1 layers that make their reward, goal and cost maps (none is allowed).
  * @param doubleDqn              pick the bootstrap action with the online network and value it with the target
@@ -90,12 +91,16 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         requireUnit("explorationFraction", explorationFraction);
         requireUnit("explorationInitialEps", explorationInitialEps);
         requireUnit("explorationFinalEps", explorationFinalEps);
-        hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false, false);
+        hiddenSizes = requireSizes("hiddenSizes", hiddenSizes, false);
         if (networkType == null) {
-            throw new UserInputException("networkType must be MLP, CONV, VALUE_ITERATION or VALUE_PROPAGATION, "
-                    + "got null");
+            throw new UserInputException("networkType must be MLP, CONV, IMPALA, VALUE_ITERATION or "
+                    + "VALUE_PROPAGATION, got null");
         }
-        convChannels = requireSizes("convChannels", convChannels, networkType == NetworkType.CONV, false);
+        if ((networkType == NetworkType.CONV || networkType == NetworkType.IMPALA) && convChannels != null
+                && convChannels.isEmpty()) {
+            throw new UserInputException("convChannels must name at least one layer for networkType " + networkType);
+        }
+        convChannels = requireSizes("convChannels", convChannels, false);
         if (loss == null) {
             throw new UserInputException("loss must be HUBER or MSE, got null");
         }
@@ -103,7 +108,7 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
             throw new UserInputException("maxGradNorm must be positive, got " + maxGradNorm);
         }
         requireRange("nSteps", nSteps, MAX_ROUNDS);
-        agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, false, true);
+        agentPlanes = agentPlanes == null ? List.of() : requireSizes("agentPlanes", agentPlanes, true);
         if (networkType == NetworkType.VALUE_ITERATION || networkType == NetworkType.VALUE_PROPAGATION) {
             requireRange("planIterations", planIterations, MAX_ROUNDS);
             requireRange("planChannels", planChannels, MAX_WIDTH);
@@ -133,12 +138,9 @@ public record DqnConfig(double learningRate, int batchSize, int bufferSize, int 
         }
     }
 
-    private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean nonEmpty, boolean zeroOk) {
+    private static List<Integer> requireSizes(String name, List<Integer> sizes, boolean zeroOk) {
         if (sizes == null) {
             throw new UserInputException(name + " must be a list of positive sizes, got null");
-        }
-        if (nonEmpty && sizes.isEmpty()) {
-            throw new UserInputException(name + " must name at least one layer for networkType CONV");
         }
         if (sizes.size() > MAX_LAYERS) {
             throw new UserInputException(name + " may name at most " + MAX_LAYERS + " entries, got " + sizes.size());

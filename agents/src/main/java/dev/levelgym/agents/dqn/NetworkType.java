@@ -10,6 +10,13 @@ public enum NetworkType {
      */
     CONV,
     /**
+     * The IMPALA CNN ({@link dev.levelgym.agents.networks.ImpalaCnn}, PPO's trunk on tile worlds): per channel count
+     * of {@link DqnConfig#convChannels()} a 3×3 convolution and a 3×3 max-pool of stride 2, then ReLU, flattened,
+     * then the MLP head. The pooling keeps the head small (a 16×16 map is 2×2 after three stages), where CONV
+     * flattens every cell into it. Needs a Box of shape (C, H, W).
+     */
+    IMPALA,
+    /**
      * A Value Iteration Network ({@link ValueIterationBlock}): a planner over the C×H×W map whose reward map and
      * move kernel are learned, read out at the agent's cell ({@link DqnConfig#agentPlanes()}), then the MLP head.
      */

@@ -15,6 +15,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.agents.networks.ImpalaCnn;
 import dev.levelgym.agents.networks.ValueIterationBlock;
 import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.random.Pcg64;
@@ -84,6 +85,10 @@ final class QNetwork implements AutoCloseable {
     }
 
     private SequentialBlock sequential(DqnConfig config, int numActions) {
+        if (config.networkType() == NetworkType.IMPALA) {
+            return ImpalaCnn.trunk(config.convChannels(), 0, config.hiddenSizes(), false)
+                    .add(Linear.builder().setUnits(numActions).build());
+        }
         SequentialBlock net = new SequentialBlock();
         if (conv) {
             for (int channels : config.convChannels()) {

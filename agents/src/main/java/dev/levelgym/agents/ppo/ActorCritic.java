@@ -7,17 +7,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.levelgym.agents.checkpoint.Checkpoints;
+import dev.levelgym.agents.networks.ImpalaCnn;
 import dev.levelgym.agents.networks.ValuePropagationBlock;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.random.Pcg64;
@@ -89,7 +86,8 @@ final class ActorCritic implements AutoCloseable {
             }
             planes = observationShape.clone();
             inputShape = new long[] {observationShape[1], observationShape[2], observationShape[0]};
-            trunk = impalaTrunk(config);
+            trunk = ImpalaCnn.trunk(config.convDepths(), config.residualBlocks(), List.of(config.hiddenSize()),
+                    true);
             actor = Linear.builder().setUnits(numActions).build();
             critic = Linear.builder().setUnits(1).build();
             block = new SequentialBlock().add(trunk).add(heads(actor, critic));
@@ -218,35 +216,6 @@ final class ActorCritic implements AutoCloseable {
      * (N, H, W, C), viewed as NCHW with channels-last strides, the memory order in which libtorch's CPU convolutions
      * and max-pooling are fastest (about twice as fast here as the same network on plain NCHW).
      */
-    private static SequentialBlock impalaTrunk(PpoConfig config) {
-        SequentialBlock net = new SequentialBlock();
-        net.add(LambdaBlock.singleton(x -> x.transpose(0, 3, 1, 2), "channels_last_view"));
-        for (int depth : config.convDepths()) {
-            net.add(conv(depth));
-            net.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-            for (int r = 0; r < config.residualBlocks(); r++) {
-                net.add(residual(depth));
-            }
-        }
-        net.add(Activation.reluBlock());
-        net.add(Blocks.batchFlattenBlock());
-        net.add(Linear.builder().setUnits(config.hiddenSize()).build());
-        net.add(Activation.reluBlock());
-        return net;
-    }
-
-    private static Block conv(int depth) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(depth)
-                .build();
-    }
-
-    private static Block residual(int depth) {
-        SequentialBlock body = new SequentialBlock().add(Activation.reluBlock()).add(conv(depth))
-                .add(Activation.reluBlock()).add(conv(depth));
-        return new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow()
-                .add(outputs.get(1).singletonOrThrow())), List.of(body, Blocks.identityBlock()));
-    }
-
     Shape batchShape(int batch) {
         long[] dims = new long[inputShape.length + 1];
         dims[0] = batch;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import dev.levelgym.agents.Episode;
 import dev.levelgym.agents.EpisodeListener;
 import dev.levelgym.agents.TrainingDivergedException;
@@ -16,6 +17,7 @@ import dev.levelgym.envs.Env;
 import dev.levelgym.envs.cartpole.CartPole;
 import dev.levelgym.envs.dungeon.Dungeon;
 import dev.levelgym.envs.random.Pcg64;
+import dev.levelgym.envs.spaces.Box;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,22 +224,48 @@ class DqnAgentTest {
         assertTrue(e.getMessage().contains("q-network.params"), e.getMessage());
     }
 
-    @Test
-    void convNetworkTrainsOnDungeonAndRoundTrips() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = NetworkType.class, names = {"CONV", "IMPALA"})
+    void convolutionalNetworkTrainsOnDungeonAndRoundTrips(NetworkType type) throws Exception {
         Env<float[], Integer> env = Dungeon.SPEC.make();
         DqnConfig config = DqnConfig.defaults().withBufferSize(2000).withTraining(100, 100, 2)
-                .withNetwork(NetworkType.CONV, List.of(4), List.of(16));
-        Path dir = tmp.resolve("conv");
+                .withNetwork(type, List.of(4, 8), List.of(16));
+        Path dir = tmp.resolve(type.name());
         try (DqnAgent agent = DqnAgent.create(Dungeon.ID, env, config)) {
+            float[] observation = env.reset(11).observation();
+            float[] before = agent.qValues(observation);
             agent.train(env, 400, 3, EpisodeListener.NONE);
             assertEquals(6, agent.updates());
+            assertTrue(!java.util.Arrays.equals(before, agent.qValues(observation)), "training changed the network");
             agent.save(dir);
-            float[] observation = env.reset(11).observation();
             try (DqnAgent loaded = DqnAgent.load(dir)) {
                 assertArrayEquals(agent.qValues(observation), loaded.qValues(observation));
                 assertEquals(agent.act(observation, false), loaded.act(observation, false));
+                assertEquals(config, loaded.config());
             }
         }
+    }
+
+    @Test
+    void impalaPoolsTheMapSoItsHeadSeesFewerCellsThanConvs() {
+        int[] shape = ((Box) Dungeon.SPEC.make().observationSpace()).shape();
+        DqnConfig conv = SMALL.withNetwork(NetworkType.CONV, List.of(8, 8), List.of(32));
+        try (NDManager manager = NDManager.newBaseManager();
+             QNetwork c = new QNetwork(manager, shape, 6, conv);
+             QNetwork i = new QNetwork(manager, shape, 6, conv.withNetwork(NetworkType.IMPALA, List.of(8, 8),
+                     List.of(32)))) {
+            // The same two convolutions; CONV's head reads 8 channels of every cell, IMPALA's 8 channels of what two
+            // 3×3 max-pools of stride 2 (padding 1) leave: ⌊(n − 1) / 2⌋ + 1 per side, twice.
+            int h = pooled(pooled(shape[1]));
+            int w = pooled(pooled(shape[2]));
+            assertEquals(32L * 8 * shape[1] * shape[2], c.parameters().get(4).getArray().size());
+            assertEquals(32L * 8 * h * w, i.parameters().get(4).getArray().size());
+            assertEquals(6, i.qValues(new float[shape[0] * shape[1] * shape[2]]).length);
+        }
+    }
+
+    private static int pooled(int n) {
+        return (n - 1) / 2 + 1;
     }
 
     @ParameterizedTest

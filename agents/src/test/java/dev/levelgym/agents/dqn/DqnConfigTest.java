@@ -61,6 +61,7 @@ class DqnConfigTest {
                 () -> d.withTargetUpdate(1, 0.0),
                 () -> d.withNetwork(NetworkType.MLP, List.of(), List.of(0)),
                 () -> d.withNetwork(NetworkType.CONV, List.of(), List.of(4)),
+                () -> d.withNetwork(NetworkType.IMPALA, List.of(), List.of(4)),
                 () -> d.withLoss(null),
                 () -> d.withNSteps(0),
                 () -> d.withPlanning(0, 10, List.of(4)).withNetwork(NetworkType.VALUE_ITERATION, List.of(), List.of()),
@@ -70,8 +71,8 @@ class DqnConfigTest {
                 () -> d.withNetwork(NetworkType.VALUE_PROPAGATION, List.of(), List.of()),
                 () -> d.withPlanning(20, 10, List.of(-1)));
         List<String> fields = List.of("learningRate", "bufferSize", "learningStarts", "trainFreq", "gradientSteps",
-                "targetUpdateInterval", "tau", "hiddenSizes[0]", "convChannels", "loss", "nSteps", "planIterations",
-                "planChannels", "agentPlanes", "planIterations", "agentPlanes", "agentPlanes[0]");
+                "targetUpdateInterval", "tau", "hiddenSizes[0]", "convChannels", "convChannels", "loss", "nSteps",
+                "planIterations", "planChannels", "agentPlanes", "planIterations", "agentPlanes", "agentPlanes[0]");
         for (int i = 0; i < bad.size(); i++) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad.get(i)::run, fields.get(i));
             assertTrue(e.getMessage().startsWith(fields.get(i)), e.getMessage());
