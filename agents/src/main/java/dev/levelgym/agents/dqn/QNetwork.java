@@ -37,10 +37,10 @@ final class QNetwork implements AutoCloseable {
     private final Block block;
     private final ParameterStore parameterStore;
     private final List<Parameter> parameters = new ArrayList<>();
-    /** (C, H, W) for CONV, (size) for MLP; the batch dimension is added in front. */
+    /** (C, H, W) for a convolutional or planning network, (size) for MLP; the batch dimension is added in front. */
     private final long[] inputShape;
     private final int numActions;
-    /** CONV or a planning network: a C×H×W input, and acting goes through DJL (no Java mirror). */
+    /** CONV, IMPALA or a planning network: a C×H×W input, and acting goes through DJL (no Java mirror). */
     private final boolean conv;
 
     /** Weights of an MLP in Java arrays, [layer][i * out + o] (transposed) and [layer][o]; null for CONV. */

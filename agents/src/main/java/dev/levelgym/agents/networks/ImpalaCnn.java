@@ -28,8 +28,9 @@ public final class ImpalaCnn {
      * @param depths         output channels of each stage
      * @param residualBlocks residual blocks per stage
      * @param hiddenSizes    the fully connected layers after the stages
-     * @param channelsLast   the input comes as (N, H, W, C) rows and is viewed as (N, C, H, W) without a copy:
-     *                       libtorch then runs the convolutions on channels-last memory, faster on a CPU
+     * @param channelsLast   the input comes as (N, H, W, C) rows and is viewed as (N, C, H, W) with channels-last
+     *                       strides, without a copy: the memory order in which libtorch's CPU convolutions and
+     *                       max-pooling are fastest (PPO's trunk: about twice as fast here as on plain NCHW)
      */
     public static SequentialBlock trunk(List<Integer> depths, int residualBlocks, List<Integer> hiddenSizes,
                                         boolean channelsLast) {

@@ -211,11 +211,6 @@ final class ActorCritic implements AutoCloseable {
         return net;
     }
 
-    /**
-     * Espeholt et al.'s IMPALA CNN as Procgen's baseline has it (see {@link PolicyNetwork#IMPALA}). Its input is
-     * (N, H, W, C), viewed as NCHW with channels-last strides, the memory order in which libtorch's CPU convolutions
-     * and max-pooling are fastest (about twice as fast here as the same network on plain NCHW).
-     */
     Shape batchShape(int batch) {
         long[] dims = new long[inputShape.length + 1];
         dims[0] = batch;
