@@ -94,6 +94,7 @@ class LatentIlluminationTest {
             for (String text : segments) {
                 PlatformerLevel segment = PlatformerGan.parseOrNull(text, "elite");
                 assertTrue(TileWorld.PLATFORMER.solve(segment).playable(), text);
+                assertTrue(LatentIllumination.joinable(text), "an elite that cannot be walked into:\n" + text);
                 assertFalse(windows.contains(text), "an elite copies a corpus window:\n" + text);
                 assertTrue(cells.add(LatentIllumination.platformerCell(segment)), "one elite a cell");
             }
@@ -118,6 +119,28 @@ class LatentIlluminationTest {
                     "segment i of seed s's 2-segment level is elite 2s + i");
             assertEquals(plain.stitched(n - 1, 2), lit.stitched(n - 1, 2), "elites 2n - 2 and 2n - 1 do not exist");
         }
+    }
+
+    @Test
+    void aSegmentOpeningOnAWideGapIsCompletableAloneButNotJoinable() {
+        String flat = segment(0);
+        assertTrue(LatentIllumination.joinable(flat), flat);
+        String gap = segment(10);
+        assertTrue(TileWorld.PLATFORMER.solve(PlatformerGan.parseOrNull(gap, "gap")).playable(),
+                "alone, the player starts past the gap:\n" + gap);
+        assertFalse(LatentIllumination.joinable(gap), "walked into, the gap is too wide to jump:\n" + gap);
+    }
+
+    /** A 28x14 segment of floor-level ground whose first {@code gap} columns are a pit. */
+    private static String segment(int gap) {
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < 14; y++) {
+            for (int x = 0; x < PlatformerWindows.WIDTH; x++) {
+                sb.append(y >= 12 && x >= gap ? 'X' : '-');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     @Test
