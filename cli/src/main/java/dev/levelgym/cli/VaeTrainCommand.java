@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,8 @@ final class VaeTrainCommand implements Callable<Integer> {
                     + "prior better (default 0.1).")
     private Double betaOption;
 
-    @Option(names = "--latent-size", paramLabel = "N", description = "Latent vector length; a multiple of 16 with --spatial (default 64).")
+    @Option(names = "--latent-size", paramLabel = "N", description = "Latent vector length; with --spatial a multiple "
+            + "of 16 (--grid 4) or 64 (--grid 8) (default 128 for dungeon, 64 for platformer).")
     private Integer latentSizeOption;
 
     @Option(names = "--spatial", negatable = true, paramLabel = "B",
@@ -64,6 +66,12 @@ final class VaeTrainCommand implements Callable<Integer> {
             + "each training level's shortest winning route (the solver's) against 1 on the others (default 1).")
     private Double routeWeightOption;
 
+    @Option(names = "--bootstrap-every", paramLabel = "N", description = "Dungeon: in the second half of training, "
+            + "every N steps add the model's own playable, novel samples around training levels to the training set "
+            + "(as 'gan train' does); 0 turns it off (default " + VaeConfig.BOOTSTRAP_EVERY
+            + " for dungeon; platformer: 0).")
+    private Integer bootstrapEveryOption;
+
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
@@ -75,14 +83,16 @@ final class VaeTrainCommand implements Callable<Integer> {
         Path out = options.out;
         long seed = options.seed;
         VaeConfig config = Flags.naming(() -> {
-            VaeConfig c = VaeConfig.of(w).withSeed(seed).withHoldOut(holdOut);
-            c = stepsOption == null ? c : c.withSteps(stepsOption);
-            c = betaOption == null ? c : c.withBeta(betaOption);
-            c = spatialOption == null ? c : c.withSpatial(spatialOption);
-            c = gridOption == null ? c : c.withGrid(gridOption);
-            c = rareWeightOption == null ? c : c.withRareWeight(rareWeightOption);
-            c = routeWeightOption == null ? c : c.withRouteWeight(routeWeightOption);
-            return latentSizeOption == null ? c : c.withLatentSize(latentSizeOption);
+            VaeConfig.Builder b = VaeConfig.builder(w).seed(seed).holdOut(holdOut);
+            Optional.ofNullable(stepsOption).ifPresent(b::steps);
+            Optional.ofNullable(betaOption).ifPresent(b::beta);
+            Optional.ofNullable(spatialOption).ifPresent(b::spatial);
+            Optional.ofNullable(gridOption).ifPresent(b::grid);
+            Optional.ofNullable(rareWeightOption).ifPresent(b::rareWeight);
+            Optional.ofNullable(routeWeightOption).ifPresent(b::routeWeight);
+            Optional.ofNullable(bootstrapEveryOption).ifPresent(b::bootstrapEvery);
+            Optional.ofNullable(latentSizeOption).ifPresent(b::latentSize);
+            return b.build();
         });
         options.refuseExistingOut(false);
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -104,6 +114,7 @@ final class VaeTrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         long started = System.nanoTime();
         VaeTrainer.Losses losses = null;
+        int bootstrapped;
         try (VaeTrainer trainer = new VaeTrainer(data, config);
              ProgressDisplay progress = options.progress("vae", config.steps())) {
             for (int s = 1; s <= config.steps(); s++) {
@@ -111,6 +122,7 @@ final class VaeTrainCommand implements Callable<Integer> {
                 progress.stepTo(s);
                 progress.message(String.format("cells %.3f kl %.3f", losses.reconstruction(), losses.kl()));
             }
+            bootstrapped = trainer.bootstrapped();
             try (VaeModel model = trainer.finish()) {
                 model.save(out, dir -> {
                     if (!data.heldOut().isEmpty()) {
@@ -126,6 +138,9 @@ final class VaeTrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         o.printf("trained a VAE on %s for %d steps in %.1f s (seed %d); last loss per map: cross-entropy %.3f, "
                 + "KL %.3f%n", what, config.steps(), seconds, seed, losses.reconstruction(), losses.kl());
+        if (config.bootstrapEvery() > 0) {
+            o.printf("bootstrapping added %d of the model's own levels to the training set%n", bootstrapped);
+        }
         o.printf("wrote %s: manifest.json, vae.params%s%n", out, data.heldOut().isEmpty() ? ""
                 : ", held-out/ (" + data.heldOut().size() + " levels)");
         return 0;

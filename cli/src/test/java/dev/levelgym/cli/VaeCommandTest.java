@@ -173,7 +173,7 @@ class VaeCommandTest {
     }
 
     @Test
-    void trainRefusesABadGridOrRareWeightNamingTheFlag() {
+    void trainRefusesABadGridRareWeightOrBootstrapIntervalNamingTheFlag() {
         CliRun run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "6");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--grid") && run.err().contains("must be 4 or 8, got 6"), run.err());
@@ -184,6 +184,10 @@ class VaeCommandTest {
         run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--rare-weight", "0");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--rare-weight") && run.err().contains("must be positive, got 0.0"), run.err());
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--bootstrap-every", "-1");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--bootstrap-every") && run.err().contains("must be at least 0, got -1"),
+                run.err());
         assertFalse(Files.exists(dir.resolve("m")));
     }
 }

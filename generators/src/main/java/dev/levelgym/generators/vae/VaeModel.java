@@ -250,6 +250,7 @@ public final class VaeModel implements AutoCloseable {
                 config.putIfAbsent("grid", IntNode.valueOf(4));
                 config.putIfAbsent("rareWeight", DoubleNode.valueOf(1));
                 config.putIfAbsent("routeWeight", DoubleNode.valueOf(1));
+                config.putIfAbsent("bootstrapEvery", IntNode.valueOf(0));
             }
         });
         GanWorld world = world(m.world(), file);

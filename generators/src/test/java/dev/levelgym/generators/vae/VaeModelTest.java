@@ -41,7 +41,7 @@ class VaeModelTest {
     Path dir;
 
     private static VaeModel untrained(GanWorld world, VaeCorpus corpus, long seed) {
-        try (VaeTrainer trainer = new VaeTrainer(corpus, VaeConfig.of(world).withSteps(1).withSeed(seed))) {
+        try (VaeTrainer trainer = new VaeTrainer(corpus, VaeConfig.builder(world).steps(1).seed(seed).build())) {
             return trainer.finish();
         }
     }
@@ -85,11 +85,11 @@ class VaeModelTest {
     @Test
     void holdingOutKeepsEveryKthLevelOutOfTheTrainingMaps() {
         List<DungeonLevel> levels = DungeonCorpus.levels();
-        VaeCorpus corpus = VaeCorpus.dungeon(levels, VaeConfig.of(GanWorld.DUNGEON).withHoldOut(5));
+        VaeCorpus corpus = VaeCorpus.dungeon(levels, VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build());
         assertEquals(levels.size() / 5, corpus.heldOut().size());
         assertEquals(levels.get(4).id(), corpus.heldOut().get(0).id());
         assertEquals(levels.get(4).toText(), corpus.heldOut().get(0).text());
-        VaeCorpus all = VaeCorpus.dungeon(levels, VaeConfig.of(GanWorld.DUNGEON).withMirror(false));
+        VaeCorpus all = VaeCorpus.dungeon(levels, VaeConfig.builder(GanWorld.DUNGEON).mirror(false).build());
         assertEquals(levels.size(), all.maps().count());
         assertEquals(all.corpusHash(), corpus.corpusHash());
     }
@@ -97,7 +97,7 @@ class VaeModelTest {
     @Test
     void trainingMapsAreTheTrainingLevelsWithTheirMirrorImagesAndNoHeldOutLevelNorItsMirror() {
         List<DungeonLevel> levels = DungeonCorpus.levels();
-        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withHoldOut(5);
+        VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build();
         TrainingMaps training = VaeCorpus.dungeon(levels, config).maps();
         List<DungeonLevel> trained = new ArrayList<>();
         List<DungeonLevel> heldOut = new ArrayList<>();
@@ -109,7 +109,8 @@ class VaeModelTest {
         assertTrue(maps.size() > 3 * trained.size(), maps.size() + " maps of " + trained.size() + " levels");
         assertEquals(mapsOf(DungeonTrainingCorpus.of(mirrored(trained)).maps(false)), maps);
         mapsOf(DungeonTrainingCorpus.of(mirrored(heldOut)).maps(false)).forEach(m -> assertFalse(maps.contains(m)));
-        assertEquals(trained.size(), VaeCorpus.dungeon(levels, config.withMirror(false)).maps().count());
+        VaeConfig plain = config.toBuilder().mirror(false).build();
+        assertEquals(trained.size(), VaeCorpus.dungeon(levels, plain).maps().count());
     }
 
     /** Each level, left-right, upside down and both, made from the text (independently of TileMaps.mirror). */
@@ -145,7 +146,7 @@ class VaeModelTest {
 
     @Test
     void anEightByEightGridEncodesToItsPointsAndSavesAndLoads() throws Exception {
-        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withGrid(8).withLatentSize(128);
+        VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).grid(8).latentSize(128).build();
         String level = DungeonCorpus.levels().get(0).toText();
         Path saved = dir.resolve("grid8");
         List<String> before;
@@ -163,14 +164,14 @@ class VaeModelTest {
             float[] mu = loaded.encode(List.of(level)).get(0);
             assertEquals(before, loaded.decode(List.of(mu, loaded.latent(3)), Decoding.ONE_EACH));
         }
-        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> config.withGrid(5));
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> config.toBuilder().grid(5).build());
         assertEquals("grid", e.field());
-        e = assertThrows(InvalidFieldException.class, () -> config.withLatentSize(96));
+        e = assertThrows(InvalidFieldException.class, () -> config.toBuilder().latentSize(96).build());
         assertEquals("latentSize", e.field());
     }
 
     @Test
-    void aManifestWrittenBeforeGridAndTheWeightsLoadsWithTheFourByFourGridAndWeightsOne() throws Exception {
+    void aManifestWrittenBeforeGridWeightsAndBootstrappingLoadsWithTheirOldValues() throws Exception {
         VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
         Path saved = dir.resolve("old");
         List<String> before;
@@ -181,7 +182,7 @@ class VaeModelTest {
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
-        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight"));
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight", "bootstrapEvery"));
         m.remove("checksum");
         m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
         Files.write(manifest, json.writeValueAsBytes(m));
@@ -189,6 +190,7 @@ class VaeModelTest {
             assertEquals(4, loaded.manifest().config().grid());
             assertEquals(1, loaded.manifest().config().rareWeight());
             assertEquals(1, loaded.manifest().config().routeWeight());
+            assertEquals(0, loaded.manifest().config().bootstrapEvery(), "trained before bootstrapping existed");
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
         }
     }
@@ -217,7 +219,7 @@ class VaeModelTest {
         UserInputException e = assertThrows(UserInputException.class, () -> VaeTrainer.routeCells(windows, 5f));
         assertTrue(e.getMessage().contains("--route-weight"), e.getMessage());
         assertEquals("routeWeight", assertThrows(InvalidFieldException.class,
-                () -> VaeConfig.of(GanWorld.DUNGEON).withRouteWeight(0)).field());
+                () -> VaeConfig.builder(GanWorld.DUNGEON).routeWeight(0).build()).field());
     }
 
     @Test
@@ -255,7 +257,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
@@ -284,12 +286,15 @@ class VaeModelTest {
         List<DungeonLevel> levels = DungeonCorpus.levels().subList(0, 6);
         List<List<String>> samples = new ArrayList<>();
         List<float[]> means = new ArrayList<>();
+        List<Integer> bootstrapped = new ArrayList<>();
         for (long seed : new long[] {3, 3, 4}) {
-            VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withSteps(5).withSeed(seed);
+            // Bootstrapping every step of the second half: its draws come from the seed's stream too.
+            VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).steps(6).bootstrapEvery(1).seed(seed).build();
             try (VaeTrainer trainer = new VaeTrainer(VaeCorpus.dungeon(levels, config), config)) {
                 for (int i = 0; i < config.steps(); i++) {
                     trainer.step();
                 }
+                bootstrapped.add(trainer.bootstrapped());
                 try (VaeModel model = trainer.finish()) {
                     List<float[]> latents = List.of(model.latent(1), model.latent(2), model.latent(3));
                     samples.add(model.decode(latents, Decoding.ARGMAX));
@@ -299,12 +304,13 @@ class VaeModelTest {
         }
         assertEquals(samples.get(0), samples.get(1));
         assertArrayEquals(means.get(0), means.get(1));
+        assertEquals(bootstrapped.get(0), bootstrapped.get(1));
         assertNotEquals(List.of(means.get(0)[0]), List.of(means.get(2)[0]));
     }
 
     @Test
     void aSavedModelLoadsBackAndGivesTheSameLevels() throws Exception {
-        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON).withSteps(2);
+        VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).steps(2).build();
         Path saved = dir.resolve("model");
         List<String> before;
         try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 2)) {

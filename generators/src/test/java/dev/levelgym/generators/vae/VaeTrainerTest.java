@@ -1,0 +1,106 @@
+package dev.levelgym.generators.vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levelgym.envs.UserInputException;
+import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonParser;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.envs.dungeon.level.DungeonTile;
+import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.PlatformerCorpus;
+import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.TileMaps;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VaeTrainerTest {
+
+    private static final DungeonSolver SOLVER = new DungeonSolver();
+
+    /** Bootstrapping admits only playable levels that differ from every training map in enough cells. */
+    @Test
+    void bootstrappingAdmitsOnlyPlayableLevelsFarFromEveryTrainingMap() {
+        List<DungeonLevel> corpus = DungeonCorpus.levels();
+        // On at a step this run never reaches, so the trainer keeps the training texts novelty is judged by.
+        VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).steps(1).holdOut(5).bootstrapEvery(1000).build();
+        VaeCorpus data = VaeCorpus.dungeon(corpus, config);
+        List<DungeonLevel> training = TileMaps.withMirrors(corpus.stream()
+                .filter(l -> data.heldOut().stream().noneMatch(h -> h.text().equals(l.toText()))).toList());
+        // A held-out level far from every training map (mirror images included) is new to the trainer.
+        String novel = data.heldOut().stream().map(VaeCorpus.HeldOut::text)
+                .filter(t -> training.stream().allMatch(l -> distance(l.toText(), t)
+                        >= VaeTrainer.BOOTSTRAP_MIN_DISTANCE)).findFirst().orElseThrow();
+        DungeonLevel first = training.get(0);
+        String copy = first.toText();
+        String unplayable = walledIn(first);
+        String tooClose = fewerFloors(first, VaeTrainer.BOOTSTRAP_MIN_DISTANCE - 1);
+        assertTrue(SOLVER.shortest(DungeonParser.parse(tooClose, "close")).playable(), tooClose);
+        assertTrue(!SOLVER.shortest(DungeonParser.parse(unplayable, "walled")).playable(), unplayable);
+        try (VaeTrainer trainer = new VaeTrainer(data, config)) {
+            assertEquals(1, trainer.admit(List.of(copy, unplayable, tooClose, novel, "not a level")));
+            assertEquals(1, trainer.bootstrapped());
+            // Once admitted it is a training map: the same level again is no longer novel.
+            assertEquals(0, trainer.admit(List.of(novel)));
+        }
+    }
+
+    @Test
+    void bootstrappingIsRefusedForPlatformerWindows() {
+        VaeConfig config = VaeConfig.builder(GanWorld.PLATFORMER).steps(1).bootstrapEvery(50).build();
+        VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
+        UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
+        assertTrue(e.getMessage().contains("--bootstrap-every"), e.getMessage());
+    }
+
+    /** The level with its key boxed in by walls: well formed, but the solver cannot win it. */
+    private static String walledIn(DungeonLevel level) {
+        char[] cells = level.toText().replace("\n", "").toCharArray();
+        int w = level.width();
+        for (int c = 0; c < cells.length; c++) {
+            if (level.tile(c) == DungeonTile.KEY) {
+                for (int n : new int[] {c - 1, c + 1, c - w, c + w}) {
+                    cells[n] = 'w';
+                }
+            }
+        }
+        return render(cells, w);
+    }
+
+    /** The level with up to {@code n} floor cells off its winning route turned to wall: still playable. */
+    private static String fewerFloors(DungeonLevel level, int n) {
+        char[] cells = level.toText().replace("\n", "").toCharArray();
+        int[] route = SOLVER.shortest(level).route(level);
+        int changed = 0;
+        for (int c = 0; c < cells.length && changed < n; c++) {
+            int cell = c;
+            if (cells[c] == '.' && Arrays.stream(route).noneMatch(r -> r == cell)) {
+                cells[c] = 'w';
+                changed++;
+            }
+        }
+        assertEquals(n, changed, "the level has enough floor off its route");
+        return render(cells, level.width());
+    }
+
+    private static String render(char[] cells, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < cells.length / width; y++) {
+            sb.append(cells, y * width, width).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static int distance(String a, String b) {
+        String x = a.replace("\n", "");
+        String y = b.replace("\n", "");
+        int d = 0;
+        for (int i = 0; i < x.length(); i++) {
+            d += x.charAt(i) != y.charAt(i) ? 1 : 0;
+        }
+        return d;
+    }
+}
