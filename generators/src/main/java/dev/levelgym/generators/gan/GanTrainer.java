@@ -55,8 +55,8 @@ public final class GanTrainer implements AutoCloseable {
     private int corpusCount;
     private float[] maps;
     private final int mapLength;
-    /** The training set as text rows (maps, then bootstrapped levels), for the novelty test of candidates. */
-    private final List<String> trainingTexts;
+    /** The training set's levels (maps, then bootstrapped levels) for the novelty test; null without bootstrapping. */
+    private final NovelLevels novelty;
     private final DungeonSolver solver = new DungeonSolver();
     private int bootstrapped;
     private final NDManager modelManager;
@@ -98,12 +98,7 @@ public final class GanTrainer implements AutoCloseable {
             throw new UserInputException("bootstrapping is implemented for " + GanWorld.DUNGEON.envId()
                     + " GANs, not " + data.world().envId() + " ones: set bootstrapEvery to 0");
         }
-        this.trainingTexts = new ArrayList<>();
-        if (config.bootstrapEvery() > 0) {
-            for (int i = 0; i < corpusCount; i++) {
-                trainingTexts.add(text(maps, i * mapLength));
-            }
-        }
+        this.novelty = config.bootstrapEvery() > 0 ? new NovelLevels(data, BOOTSTRAP_MIN_DISTANCE) : null;
         this.random = new Random(config.seed());
         this.gumbelRandom = new SplittableRandom(config.seed());
         Engine.getInstance().setRandomSeed((int) (config.seed() ^ (config.seed() >>> 32)));
@@ -242,11 +237,10 @@ public final class GanTrainer implements AutoCloseable {
                     || !solver.shortest(level).playable()) {
                 continue;
             }
-            String text = level.toText().replace("\n", "");
-            if (!novel(text)) {
+            if (!novelty.isNovel(level.toText())) {
                 continue;
             }
-            trainingTexts.add(text);
+            novelty.add(level.toText());
             if ((corpusCount + 1) * mapLength > maps.length) {
                 maps = java.util.Arrays.copyOf(maps, 2 * maps.length);
             }
@@ -256,38 +250,6 @@ public final class GanTrainer implements AutoCloseable {
             added++;
         }
         return added;
-    }
-
-    private boolean novel(String candidate) {
-        for (String t : trainingTexts) {
-            int differing = 0;
-            for (int c = 0; c < t.length() && differing < BOOTSTRAP_MIN_DISTANCE; c++) {
-                differing += t.charAt(c) != candidate.charAt(c) ? 1 : 0;
-            }
-            if (differing < BOOTSTRAP_MIN_DISTANCE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The level in the map at {@code offset} as its tile characters, row after row (the most probable tile). */
-    private String text(float[] from, int offset) {
-        String legend = data.world().legend();
-        int plane = size * size;
-        StringBuilder sb = new StringBuilder(data.width() * data.height());
-        for (int y = 0; y < data.height(); y++) {
-            for (int x = 0; x < data.width(); x++) {
-                int best = 0;
-                for (int c = 1; c < legend.length(); c++) {
-                    if (from[offset + c * plane + y * size + x] > from[offset + best * plane + y * size + x]) {
-                        best = c;
-                    }
-                }
-                sb.append(legend.charAt(best));
-            }
-        }
-        return sb.toString();
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.DungeonGan;
 import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
+import dev.levelgym.generators.gan.NovelLevels;
 import dev.levelgym.generators.gan.TrainingMaps;
 import dev.levelgym.generators.model.Latents;
 import dev.levelgym.nn.Autograd;
@@ -92,8 +93,8 @@ public final class VaeTrainer implements AutoCloseable {
     private float[] maps;
     private int count;
     private final int corpusCount;
-    /** The training set as text rows, for the novelty test of bootstrap candidates; empty without bootstrapping. */
-    private final List<String> trainingTexts = new ArrayList<>();
+    /** The training set's levels for the novelty test of bootstrap candidates; null without bootstrapping. */
+    private final NovelLevels novelty;
     private final DungeonSolver solver = new DungeonSolver();
     private int bootstrapped;
 
@@ -119,15 +120,11 @@ public final class VaeTrainer implements AutoCloseable {
         this.maps = data.maps().clone();
         this.count = data.count();
         this.corpusCount = data.count();
-        if (config.bootstrapEvery() > 0) {
-            if (data.world() != GanWorld.DUNGEON) {
-                throw new UserInputException("--bootstrap-every applies to Dungeon-v0 levels only (a platformer "
-                        + "window's sample is not checked whole)");
-            }
-            for (int i = 0; i < count; i++) {
-                trainingTexts.add(text(maps, i * data.mapLength()));
-            }
+        if (config.bootstrapEvery() > 0 && data.world() != GanWorld.DUNGEON) {
+            throw new UserInputException("--bootstrap-every applies to Dungeon-v0 levels only (a platformer "
+                    + "window's sample is not checked whole)");
         }
+        this.novelty = config.bootstrapEvery() > 0 ? new NovelLevels(data, BOOTSTRAP_MIN_DISTANCE) : null;
         this.routeCells = config.routeWeight() == 1 ? null : routeCells(data, (float) config.routeWeight());
         VaeNetworks.requireMemory(config.batchSize(), size, channels, config);
         this.random = new Random(config.seed());
@@ -303,11 +300,10 @@ public final class VaeTrainer implements AutoCloseable {
                 continue;
             }
             DungeonSolution solution = solver.shortest(level);
-            String text = level.toText().replace("\n", "");
-            if (!solution.playable() || !novel(text)) {
+            if (!solution.playable() || !novelty.isNovel(level.toText())) {
                 continue;
             }
-            trainingTexts.add(text);
+            novelty.add(level.toText());
             if ((count + 1) * length > maps.length) {
                 maps = Arrays.copyOf(maps, 2 * maps.length);
             }
@@ -327,25 +323,6 @@ public final class VaeTrainer implements AutoCloseable {
             added++;
         }
         return added;
-    }
-
-    private boolean novel(String candidate) {
-        for (String t : trainingTexts) {
-            int differing = 0;
-            for (int c = 0; c < t.length() && differing < BOOTSTRAP_MIN_DISTANCE; c++) {
-                differing += t.charAt(c) != candidate.charAt(c) ? 1 : 0;
-            }
-            if (differing < BOOTSTRAP_MIN_DISTANCE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The level in the one-hot map at {@code offset}, row after row without line ends. */
-    private String text(float[] from, int offset) {
-        return Decoding.ARGMAX.decode(from, offset, size, data.width(), data.height(), data.world().legend(), 0)
-                .replace("\n", "");
     }
 
     private NDArray forward(Block block, NDArray input) {

@@ -12,8 +12,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
-import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.DungeonEdits;
 import dev.levelgym.generators.model.Latents;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +96,8 @@ class GanTrainerTest {
                     .findFirst().orElseThrow();
             String novel = TileMaps.mirror(first, true, false).toText();
             String copy = first.toText();
-            String unplayable = walledIn(first);
-            String tooClose = pillars(first, 3);
+            String unplayable = DungeonEdits.walledIn(first);
+            String tooClose = DungeonEdits.pillars(first, 3);
             assertEquals(1, trainer.admit(List.of(copy, unplayable, tooClose, novel, "not a level")));
             assertEquals(1, trainer.bootstrapped());
             // Once admitted it is part of the training set: the same level again is no longer novel.
@@ -105,85 +105,8 @@ class GanTrainerTest {
         }
     }
 
-    /** The level with its key boxed in by walls: well formed, but the solver cannot win it. */
-    private static String walledIn(DungeonLevel level) {
-        char[] cells = text(level);
-        int w = level.width();
-        for (int c = 0; c < cells.length; c++) {
-            if (level.tile(c) == DungeonTile.KEY) {
-                for (int n : new int[] {c - 1, c + 1, c - w, c + w}) {
-                    cells[n] = 'w';
-                }
-            }
-        }
-        return render(cells, w);
-    }
-
     private static boolean far(String text, List<DungeonLevel> levels) {
-        return levels.stream().allMatch(l -> distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
-    }
-
-    private static int distance(String a, String b) {
-        int d = 0;
-        for (int i = 0; i < a.length(); i++) {
-            d += a.charAt(i) != b.charAt(i) ? 1 : 0;
-        }
-        return d;
-    }
-
-    /**
-     * The level with {@code n} floor cells turned into single pillars, chosen so it stays playable: each in the
-     * middle of an open 3×3 block and touching no other pillar, so every path can go around it.
-     */
-    private static String pillars(DungeonLevel level, int n) {
-        char[] cells = text(level);
-        int w = level.width();
-        int changed = 0;
-        for (int y = 1; y < level.height() - 1 && changed < n; y++) {
-            for (int x = 1; x < w - 1 && changed < n; x++) {
-                if (openBlock(level, x, y) && cells[y * w + x] == '.' && isolated(cells, w, x, y)) {
-                    cells[y * w + x] = 'w';
-                    changed++;
-                }
-            }
-        }
-        assertEquals(n, changed, "not enough open floor in " + level.id());
-        return render(cells, w);
-    }
-
-    private static boolean openBlock(DungeonLevel level, int x, int y) {
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                if (level.tile(x + dx, y + dy) != DungeonTile.FLOOR) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** No wall we placed touches this cell, so single pillars never join into a barrier. */
-    private static boolean isolated(char[] cells, int w, int x, int y) {
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                if (cells[(y + dy) * w + x + dx] == 'w' && (dx != 0 || dy != 0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static char[] text(DungeonLevel level) {
-        return level.toText().replace("\n", "").toCharArray();
-    }
-
-    private static String render(char[] cells, int w) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.length; i += w) {
-            sb.append(cells, i, w).append('\n');
-        }
-        return sb.toString();
+        return levels.stream().allMatch(l -> DungeonEdits.distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
     }
 
     /**

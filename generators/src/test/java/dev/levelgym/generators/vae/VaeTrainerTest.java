@@ -8,8 +8,8 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
-import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.generators.DungeonCorpus;
+import dev.levelgym.generators.DungeonEdits;
 import dev.levelgym.generators.PlatformerCorpus;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TileMaps;
@@ -32,11 +32,11 @@ class VaeTrainerTest {
                 .filter(l -> data.heldOut().stream().noneMatch(h -> h.text().equals(l.toText()))).toList());
         // A held-out level far from every training map (mirror images included) is new to the trainer.
         String novel = data.heldOut().stream().map(VaeCorpus.HeldOut::text)
-                .filter(t -> training.stream().allMatch(l -> distance(l.toText(), t)
+                .filter(t -> training.stream().allMatch(l -> DungeonEdits.distance(l.toText(), t)
                         >= VaeTrainer.BOOTSTRAP_MIN_DISTANCE)).findFirst().orElseThrow();
         DungeonLevel first = training.get(0);
         String copy = first.toText();
-        String unplayable = walledIn(first);
+        String unplayable = DungeonEdits.walledIn(first);
         String tooClose = fewerFloors(first, VaeTrainer.BOOTSTRAP_MIN_DISTANCE - 1);
         assertTrue(SOLVER.shortest(DungeonParser.parse(tooClose, "close")).playable(), tooClose);
         assertTrue(!SOLVER.shortest(DungeonParser.parse(unplayable, "walled")).playable(), unplayable);
@@ -56,23 +56,9 @@ class VaeTrainerTest {
         assertTrue(e.getMessage().contains("--bootstrap-every"), e.getMessage());
     }
 
-    /** The level with its key boxed in by walls: well formed, but the solver cannot win it. */
-    private static String walledIn(DungeonLevel level) {
-        char[] cells = level.toText().replace("\n", "").toCharArray();
-        int w = level.width();
-        for (int c = 0; c < cells.length; c++) {
-            if (level.tile(c) == DungeonTile.KEY) {
-                for (int n : new int[] {c - 1, c + 1, c - w, c + w}) {
-                    cells[n] = 'w';
-                }
-            }
-        }
-        return render(cells, w);
-    }
-
     /** The level with up to {@code n} floor cells off its winning route turned to wall: still playable. */
     private static String fewerFloors(DungeonLevel level, int n) {
-        char[] cells = level.toText().replace("\n", "").toCharArray();
+        char[] cells = DungeonEdits.cells(level);
         int[] route = SOLVER.shortest(level).route(level);
         int changed = 0;
         for (int c = 0; c < cells.length && changed < n; c++) {
@@ -83,24 +69,6 @@ class VaeTrainerTest {
             }
         }
         assertEquals(n, changed, "the level has enough floor off its route");
-        return render(cells, level.width());
-    }
-
-    private static String render(char[] cells, int width) {
-        StringBuilder sb = new StringBuilder();
-        for (int y = 0; y < cells.length / width; y++) {
-            sb.append(cells, y * width, width).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static int distance(String a, String b) {
-        String x = a.replace("\n", "");
-        String y = b.replace("\n", "");
-        int d = 0;
-        for (int i = 0; i < x.length(); i++) {
-            d += x.charAt(i) != y.charAt(i) ? 1 : 0;
-        }
-        return d;
+        return DungeonEdits.render(cells, level.width());
     }
 }
