@@ -77,13 +77,18 @@ final class VaeTrainCommand implements Callable<Integer> {
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
     private int holdOut;
 
+    @Option(names = "--fold", paramLabel = "F", defaultValue = "0", description = "With --hold-out K: hold out the "
+            + "F-th level of every K (1..K; default 0, the K-th), so that K models of folds 1..K hold out every level "
+            + "once (cross-validation).")
+    private int fold;
+
     @Override
     public Integer call() throws IOException {
         GanWorld w = options.world();
         Path out = options.out;
         long seed = options.seed;
         VaeConfig config = Flags.naming(() -> {
-            VaeConfig.Builder b = VaeConfig.builder(w).seed(seed).holdOut(holdOut);
+            VaeConfig.Builder b = VaeConfig.builder(w).seed(seed).holdOut(holdOut).fold(fold);
             Optional.ofNullable(stepsOption).ifPresent(b::steps);
             Optional.ofNullable(betaOption).ifPresent(b::beta);
             Optional.ofNullable(spatialOption).ifPresent(b::spatial);

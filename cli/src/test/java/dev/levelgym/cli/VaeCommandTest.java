@@ -173,7 +173,7 @@ class VaeCommandTest {
     }
 
     @Test
-    void trainRefusesABadGridRareWeightOrBootstrapIntervalNamingTheFlag() {
+    void trainRefusesABadGridRareWeightBootstrapIntervalOrFoldNamingTheFlag() {
         CliRun run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "6");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--grid") && run.err().contains("must be 4 or 8, got 6"), run.err());
@@ -188,6 +188,9 @@ class VaeCommandTest {
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--bootstrap-every") && run.err().contains("must be at least 0, got -1"),
                 run.err());
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--fold", "2");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--fold") && run.err().contains("needs a hold-out"), run.err());
         assertFalse(Files.exists(dir.resolve("m")));
     }
 }

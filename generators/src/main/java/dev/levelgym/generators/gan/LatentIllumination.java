@@ -11,6 +11,7 @@ import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.dungeon.level.DungeonTile;
 import dev.levelgym.envs.io.AtomicFiles;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
+import dev.levelgym.envs.platformer.level.PlatformerTile;
 import dev.levelgym.generators.ExpressiveRange;
 import dev.levelgym.generators.TileWorld;
 import dev.levelgym.generators.model.Latents;
@@ -234,8 +235,8 @@ public final class LatentIllumination {
 
     /**
      * Whether the segment is still completable between two runs of {@value #JOIN_RUN} columns of floor-level ground
-     * (the bottom two rows solid, as the corpus's ground is): the player then walks in at its left edge and must come
-     * down to the floor past its right one, as a stitched level makes it. Checked alone, a segment that opens on a
+     * (the bottom two rows solid, as the corpus's ground is): the player then walks in at its left edge and must
+     * reach the ground past its right one, as a stitched level makes it. Checked alone, a segment that opens on a
      * wide gap is completable (the start is its first standable cell, past the gap); stitched after another it is
      * not. Plain 8-segment stitches of an archive without this check were 92% completable; with it, see
      * docs/gan.md.
@@ -244,7 +245,8 @@ public final class LatentIllumination {
         String[] rows = segment.split("\n");
         StringBuilder sb = new StringBuilder();
         for (int y = 0; y < rows.length; y++) {
-            String run = (y >= rows.length - 2 ? "X" : "-").repeat(JOIN_RUN);
+            PlatformerTile tile = y >= rows.length - 2 ? PlatformerTile.GROUND : PlatformerTile.EMPTY;
+            String run = String.valueOf(tile.symbol()).repeat(JOIN_RUN);
             sb.append(run).append(rows[y]).append(run).append('\n');
         }
         PlatformerLevel between = PlatformerGan.parseOrNull(sb.toString(), "joined");

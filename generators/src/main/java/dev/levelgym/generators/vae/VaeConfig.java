@@ -32,15 +32,19 @@ import dev.levelgym.generators.gan.GanWorld;
  *                        where a local mistake would wall it (platformer: must be 1)
  * @param bootstrapEvery  Dungeon: every this many steps in the second half of training, samples drawn around training
  *                        levels (as {@code generate --like} draws them) that the solver wins and that are novel join
- *                        the training set, up to four times its size (the GAN's bootstrapping, Torrado et al. 2019,
+ *                        the training set, up to eight times its size (the GAN's bootstrapping, Torrado et al. 2019,
  *                        applied to the VAE's own variations); 0 turns it off (platformer: must be 0)
  * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
  *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
+ * @param fold            with {@code holdOut} K: the level held out of each K is the {@code fold}-th (1 to K; 0, the
+ *                        default, is the K-th), so K models of folds 1 to K hold out every level once (k-fold
+ *                        cross-validation: a recipe measured on a whole small corpus rather than on a fifth of it)
  * @param seed            seeds DJL's initialisation and our own draws of minibatches and noise
  */
 public record VaeConfig(int latentSize, int batchSize, int steps, double learningRate, double beta,
                         int encoderChannels, int decoderChannels, boolean mirror, boolean spatial, int grid,
-                        double rareWeight, double routeWeight, int bootstrapEvery, int holdOut, long seed) {
+                        double rareWeight, double routeWeight, int bootstrapEvery, int holdOut, int fold,
+                        long seed) {
 
     public static final int DEFAULT_STEPS = 1500;
     /** Dungeon's default {@code bootstrapEvery}. */
@@ -58,6 +62,11 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         range("decoderChannels", decoderChannels, 4, MAX_CHANNELS);
         range("holdOut", holdOut, 0, Integer.MAX_VALUE);
         range("bootstrapEvery", bootstrapEvery, 0, Integer.MAX_VALUE);
+        if (fold != 0 && holdOut == 0) {
+            throw new InvalidFieldException("fold", "picks which level of every K is held out, so it needs a hold-out "
+                    + "(--hold-out K); got fold " + fold + " with none");
+        }
+        range("fold", fold, 0, holdOut);
         if (holdOut == 1) {
             throw new InvalidFieldException("holdOut", "1 would hold out every level; use 0 (none) or 2 or more");
         }
@@ -93,8 +102,8 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      */
     public static VaeConfig of(GanWorld world) {
         return world == GanWorld.DUNGEON
-                ? new VaeConfig(128, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 1, BOOTSTRAP_EVERY, 0, 0)
-                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 1, 0, 0, 0);
+                ? new VaeConfig(128, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 1, BOOTSTRAP_EVERY, 0, 0, 0)
+                : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 1, 0, 0, 0, 0);
     }
 
     /** A builder starting from these values; {@link Builder#build()} checks them. */
@@ -123,6 +132,7 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         private double routeWeight;
         private int bootstrapEvery;
         private int holdOut;
+        private int fold;
         private long seed;
 
         private Builder(VaeConfig c) {
@@ -140,6 +150,7 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
             routeWeight = c.routeWeight;
             bootstrapEvery = c.bootstrapEvery;
             holdOut = c.holdOut;
+            fold = c.fold;
             seed = c.seed;
         }
 
@@ -193,6 +204,11 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
             return this;
         }
 
+        public Builder fold(int value) {
+            fold = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             seed = value;
             return this;
@@ -201,7 +217,7 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
         /** @throws InvalidFieldException naming the first field at fault */
         public VaeConfig build() {
             return new VaeConfig(latentSize, batchSize, steps, learningRate, beta, encoderChannels, decoderChannels,
-                    mirror, spatial, grid, rareWeight, routeWeight, bootstrapEvery, holdOut, seed);
+                    mirror, spatial, grid, rareWeight, routeWeight, bootstrapEvery, holdOut, fold, seed);
         }
     }
 

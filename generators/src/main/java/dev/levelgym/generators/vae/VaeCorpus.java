@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * What a VAE trains on: the training maps of a corpus (as the GAN makes them: whole Dungeon levels with their mirror
- * images, platformer windows) after every {@link VaeConfig#holdOut()}-th level was set aside, and the levels set
- * aside, which {@code vae train} saves beside the model so that {@code vae evaluate} can measure reconstruction on
+ * images, platformer windows) after one level of every {@link VaeConfig#holdOut()} (the {@link VaeConfig#fold()}-th)
+ * was set aside, and the levels set aside, which {@code vae train} saves beside the model so that {@code vae evaluate} can measure reconstruction on
  * levels the model never saw.
  *
  * @param maps         the training maps
@@ -38,7 +38,7 @@ public record VaeCorpus(TrainingMaps maps, String corpusHash, int corpusLevels, 
     public static VaeCorpus dungeon(List<DungeonLevel> levels, VaeConfig config) {
         List<DungeonLevel> training = new ArrayList<>();
         List<HeldOut> heldOut = new ArrayList<>();
-        split(levels, config.holdOut(), training, heldOut);
+        split(levels, config, training, heldOut);
         // Checks sizes (one size, room for the pieces) on every level, the held-out ones included.
         DungeonTrainingCorpus.of(levels);
         TrainingMaps maps = DungeonTrainingCorpus.of(training).maps(config.mirror());
@@ -49,15 +49,21 @@ public record VaeCorpus(TrainingMaps maps, String corpusHash, int corpusLevels, 
     public static VaeCorpus platformer(List<PlatformerLevel> levels, VaeConfig config) {
         List<PlatformerLevel> training = new ArrayList<>();
         List<HeldOut> heldOut = new ArrayList<>();
-        split(levels, config.holdOut(), training, heldOut);
+        split(levels, config, training, heldOut);
         return new VaeCorpus(PlatformerWindows.maps(training), hash(levels), levels.size(), heldOut);
     }
 
-    /** The {@code every}-th level, the 2·{@code every}-th, ... are held out (none if 0); at least one trains. */
-    private static <L extends TileGrid> void split(List<L> levels, int every, List<L> training, List<HeldOut> out) {
+    /**
+     * Of each {@code holdOut} consecutive levels the {@code fold}-th (the last when fold is 0) is held out: the 5th,
+     * 10th, ... for 5 (none if holdOut is 0).
+     */
+    private static <L extends TileGrid> void split(List<L> levels, VaeConfig config, List<L> training,
+                                                   List<HeldOut> out) {
+        int every = config.holdOut();
+        int position = (config.fold() == 0 ? every : config.fold()) - 1;
         for (int i = 0; i < levels.size(); i++) {
             L level = levels.get(i);
-            if (every > 0 && i % every == every - 1) {
+            if (every > 0 && i % every == position) {
                 String id = level.id().endsWith(".txt") ? level.id() : level.id() + ".txt";
                 out.add(new HeldOut(id, level.toText()));
             } else {

@@ -251,6 +251,7 @@ public final class VaeModel implements AutoCloseable {
                 config.putIfAbsent("rareWeight", DoubleNode.valueOf(1));
                 config.putIfAbsent("routeWeight", DoubleNode.valueOf(1));
                 config.putIfAbsent("bootstrapEvery", IntNode.valueOf(0));
+                config.putIfAbsent("fold", IntNode.valueOf(0));
             }
         });
         GanWorld world = world(m.world(), file);

@@ -95,6 +95,32 @@ class VaeModelTest {
     }
 
     @Test
+    void theFoldsOfAHoldOutHoldOutEveryLevelExactlyOnce() {
+        List<DungeonLevel> levels = DungeonCorpus.levels();
+        List<String> heldOut = new ArrayList<>();
+        for (int fold = 1; fold <= 5; fold++) {
+            VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).fold(fold).build();
+            VaeCorpus corpus = VaeCorpus.dungeon(levels, config);
+            assertEquals(levels.get(fold - 1).id(), corpus.heldOut().get(0).id(), "fold " + fold);
+            // The rest train, with their mirror images.
+            int training = levels.size() - corpus.heldOut().size();
+            assertTrue(corpus.maps().count() >= training, "fold " + fold);
+            corpus.heldOut().forEach(h -> heldOut.add(h.id()));
+        }
+        assertEquals(levels.size(), heldOut.size());
+        assertEquals(levels.size(), new HashSet<>(heldOut).size(), "no level held out twice");
+        VaeConfig last = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).fold(5).build();
+        VaeConfig unset = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build();
+        assertEquals(VaeCorpus.dungeon(levels, last).heldOut(), VaeCorpus.dungeon(levels, unset).heldOut(),
+                "fold 0 is the K-th, as before folds existed");
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).fold(6).build());
+        assertEquals("fold", e.field());
+        e = assertThrows(InvalidFieldException.class, () -> VaeConfig.builder(GanWorld.DUNGEON).fold(2).build());
+        assertTrue(e.getMessage().contains("needs a hold-out"), e.getMessage());
+    }
+
+    @Test
     void trainingMapsAreTheTrainingLevelsWithTheirMirrorImagesAndNoHeldOutLevelNorItsMirror() {
         List<DungeonLevel> levels = DungeonCorpus.levels();
         VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build();
@@ -182,7 +208,7 @@ class VaeModelTest {
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
-        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight", "bootstrapEvery"));
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight", "bootstrapEvery", "fold"));
         m.remove("checksum");
         m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
         Files.write(manifest, json.writeValueAsBytes(m));
@@ -191,6 +217,7 @@ class VaeModelTest {
             assertEquals(1, loaded.manifest().config().rareWeight());
             assertEquals(1, loaded.manifest().config().routeWeight());
             assertEquals(0, loaded.manifest().config().bootstrapEvery(), "trained before bootstrapping existed");
+            assertEquals(0, loaded.manifest().config().fold());
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
         }
     }
@@ -257,7 +284,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 0, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
