@@ -102,7 +102,8 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      */
     public static VaeConfig of(GanWorld world) {
         return world == GanWorld.DUNGEON
-                ? new VaeConfig(128, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 1, BOOTSTRAP_EVERY, 0, 0, 0)
+                ? new VaeConfig(128, 32, DEFAULT_STEPS, 1e-3, 0.1, 32, 64, true, true, 4, 1, 1, BOOTSTRAP_EVERY, 0, 0,
+                        0)
                 : new VaeConfig(64, 32, PLATFORMER_STEPS, 1e-3, 0.1, 16, 64, false, true, 4, 1, 1, 0, 0, 0, 0);
     }
 

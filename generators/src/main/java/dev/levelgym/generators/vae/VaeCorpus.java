@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * What a VAE trains on: the training maps of a corpus (as the GAN makes them: whole Dungeon levels with their mirror
  * images, platformer windows) after one level of every {@link VaeConfig#holdOut()} (the {@link VaeConfig#fold()}-th)
- * was set aside, and the levels set aside, which {@code vae train} saves beside the model so that {@code vae evaluate} can measure reconstruction on
- * levels the model never saw.
+ * was set aside, and the levels set aside, which {@code vae train} saves beside the model so that
+ * {@code vae evaluate} can measure reconstruction on levels the model never saw.
  *
  * @param maps         the training maps
  * @param corpusHash   SHA-256 of every corpus level's text in order, each followed by a zero byte

@@ -106,7 +106,8 @@ class GanTrainerTest {
     }
 
     private static boolean far(String text, List<DungeonLevel> levels) {
-        return levels.stream().allMatch(l -> DungeonEdits.distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
+        return levels.stream()
+                .allMatch(l -> DungeonEdits.distance(l.toText(), text) >= GanTrainer.BOOTSTRAP_MIN_DISTANCE);
     }
 
     /**
