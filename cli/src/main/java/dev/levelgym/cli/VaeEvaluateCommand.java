@@ -11,6 +11,7 @@ import dev.levelgym.generators.vae.VaeModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Measures how a VAE takes levels in ({@link VaeEvaluation}): reconstruction error, raw playability of samples around
- * each level, well-formed interpolation points; by default on the levels its training held out.
+ * each level, well-formed interpolation points; by default on the levels its training held out. Several models (the
+ * folds of a cross-validation, {@code vae train --fold}) are each measured on their own held-out levels and then
+ * pooled ({@link VaeEvaluation#pooled}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Encode and decode a folder of levels with a VAE (default: the levels its training held out) "
@@ -31,8 +34,10 @@ final class VaeEvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model from vae train.")
-    private Path model;
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model from vae train; "
+            + "repeat it for the folds of a cross-validation (vae train --fold), each measured on its own held-out "
+            + "levels, then all pooled.")
+    private List<Path> models;
 
     @Option(names = "--levels", paramLabel = "DIR",
             description = "Folder of level files (*.txt) (default: MODEL_DIR/held-out).")
@@ -70,14 +75,36 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         if (!(spread >= 0) || Double.isInfinite(spread)) {
             throw new UserInputException("--spread must be 0 or positive, got " + spread);
         }
-        Path folder = levels != null ? levels : model.resolve(VaeModel.HELD_OUT_DIR);
-        try (LevelGenerator<?> g = Generators.installed().create(VaeGenerator.NAME + ":" + model,
-                GeneratorSettings.DEFAULT)) {
-            return evaluate((VaeGenerator<?>) g, folder);
+        if (models.size() > 1 && levels != null) {
+            throw new UserInputException("--levels applies to one --model; several models are each measured on "
+                    + "their own held-out levels");
         }
+        PrintWriter o = spec.commandLine().getOut();
+        List<VaeEvaluation> all = new ArrayList<>();
+        for (Path model : models) {
+            Path folder = levels != null ? levels : model.resolve(VaeModel.HELD_OUT_DIR);
+            try (LevelGenerator<?> g = Generators.installed().create(VaeGenerator.NAME + ":" + model,
+                    GeneratorSettings.DEFAULT)) {
+                all.add(evaluate((VaeGenerator<?>) g, model, folder, o));
+            }
+        }
+        if (all.size() > 1) {
+            for (int i = 1; i < all.size(); i++) {
+                if (all.get(i).cells() != all.get(0).cells()) {
+                    throw new UserInputException("--model: " + models.get(i) + " measures levels of "
+                            + all.get(i).cells() + " cells, " + models.get(0) + " of " + all.get(0).cells()
+                            + "; pool the folds of one cross-validation");
+                }
+            }
+            VaeEvaluation e = VaeEvaluation.pooled(all);
+            o.printf("pooled over %d models: %d level(s)%n", all.size(), e.levels());
+            report(e, o, null);
+        }
+        return 0;
     }
 
-    private <L extends TileGrid> int evaluate(VaeGenerator<L> vae, Path folder) throws IOException {
+    private <L extends TileGrid> VaeEvaluation evaluate(VaeGenerator<L> vae, Path model, Path folder, PrintWriter o)
+            throws IOException {
         if (levels == null && !java.nio.file.Files.isDirectory(folder)) {
             throw new UserInputException("--levels: " + model + " was trained without --hold-out (no "
                     + VaeModel.HELD_OUT_DIR + "/); name a folder of levels");
@@ -86,19 +113,26 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         VaeEvaluation e = VaeEvaluation.of(vae, items, samples, spread, steps, seed, refine);
         double seconds = (System.nanoTime() - started) / 1e9;
-        PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%n", model, e.levels(), e.cells(), folder, seconds);
-        o.printf("reconstruction (%s): %.1f%% of cells wrong on average, %.1f%% at most; "
-                + "%d of %d level(s) within 10%%%n",
-                refine == 0 ? "encode, decode the mean" : "encode, refine " + refine + " steps, decode",
-                100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
-                e.levels());
         StringBuilder each = new StringBuilder("per level:");
         for (int i = 0; i < items.size(); i++) {
             each.append(String.format(" %s %.1f%%%s", items.get(i).id(), 100 * e.errors().get(i),
                     i + 1 < items.size() ? "," : ""));
         }
-        o.println(each);
+        report(e, o, each.toString());
+        return e;
+    }
+
+    /** The evaluation's lines, with {@code perLevel} (if not null) after the reconstruction's. */
+    private void report(VaeEvaluation e, PrintWriter o, String perLevel) {
+        o.printf("reconstruction (%s): %.1f%% of cells wrong on average, %.1f%% at most; "
+                + "%d of %d level(s) within 10%%%n",
+                refine == 0 ? "encode, decode the mean" : "encode, refine " + refine + " steps, decode",
+                100 * e.meanError(), 100 * e.maxError(), e.withinTenth(),
+                e.levels());
+        if (perLevel != null) {
+            o.println(perLevel);
+        }
         if (e.samples() > 0) {
             o.printf("samples around each level (mu + %s * noise, raw, no repair): %d of %d playable (%.1f%%), "
                     + "%d well formed; %.1f cells from the level on average%n", spread, e.playable(), e.samples(),
@@ -108,6 +142,5 @@ final class VaeEvaluateCommand implements Callable<Integer> {
             o.printf("interpolation, %d points from each level to the next: %d of %d well formed%n", steps,
                     e.wellFormedPoints(), e.points());
         }
-        return 0;
     }
 }

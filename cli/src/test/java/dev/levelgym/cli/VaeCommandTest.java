@@ -74,6 +74,27 @@ class VaeCommandTest {
     }
 
     @Test
+    void evaluatePoolsTheFoldsOfACrossValidationEachOnItsOwnHeldOutLevels() {
+        Path fold1 = dir.resolve("fold1");
+        CliRun train = CliRun.of("vae", "train", "--out", fold1.toString(), "--steps", "2", "--hold-out", "5",
+                "--fold", "1", "--seed", "3", "--no-progress");
+        assertEquals(0, train.exitCode(), train.err());
+        CliRun run = CliRun.of("vae", "evaluate", "--model", model.toString(), "--model", fold1.toString(),
+                "--samples", "2", "--steps", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        // Fold 5 (the default) holds out 8 of the 41 corpus levels, fold 1 the 1st, 6th, ... 41st: 9.
+        assertTrue(run.out().contains("8 level(s) of 117 cells from " + model.resolve("held-out")), run.out());
+        assertTrue(run.out().contains("9 level(s) of 117 cells from " + fold1.resolve("held-out")), run.out());
+        assertTrue(run.out().contains("pooled over 2 models: 17 level(s)"), run.out());
+        String pooled = run.out().substring(run.out().indexOf("pooled over"));
+        assertTrue(pooled.matches("(?s).*of 17 level\\(s\\) within 10%.*of 34 playable.*"), pooled);
+        CliRun refused = CliRun.of("vae", "evaluate", "--model", model.toString(), "--model", fold1.toString(),
+                "--levels", model.resolve("held-out").toString());
+        assertEquals(UserErrorHandler.USER_ERROR, refused.exitCode());
+        assertTrue(refused.err().contains("--levels applies to one --model"), refused.err());
+    }
+
+    @Test
     void refineIsReportedByEvaluateAndRefusedByGenerateWithoutALevelToEncode() {
         CliRun run = CliRun.of("vae", "evaluate", "--model", model.toString(), "--samples", "1", "--steps", "2",
                 "--refine", "3");

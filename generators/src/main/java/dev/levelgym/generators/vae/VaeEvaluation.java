@@ -148,6 +148,49 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
                 samples == 0 ? 0 : (double) distance / (samples * items.size()), points, wellFormedPoints);
     }
 
+    /**
+     * The evaluations of several models pooled as one over all their levels (e.g. the K folds of a cross-validation,
+     * each on the levels its training held out): counts add up, the mean error and the samples' distance are weighted
+     * by levels and samples, the largest error is the largest of all.
+     *
+     * @throws IllegalArgumentException for no evaluations or evaluations of levels of different sizes
+     */
+    public static VaeEvaluation pooled(List<VaeEvaluation> evaluations) {
+        if (evaluations.isEmpty()) {
+            throw new IllegalArgumentException("no evaluation to pool");
+        }
+        int cells = evaluations.get(0).cells();
+        int levels = 0;
+        int within = 0;
+        int samples = 0;
+        int playable = 0;
+        int wellFormed = 0;
+        int points = 0;
+        int wellFormedPoints = 0;
+        double errorSum = 0;
+        double distanceSum = 0;
+        double max = 0;
+        List<Double> errors = new ArrayList<>();
+        for (VaeEvaluation e : evaluations) {
+            if (e.cells() != cells) {
+                throw new IllegalArgumentException("levels of " + e.cells() + " and " + cells + " cells");
+            }
+            levels += e.levels();
+            within += e.withinTenth();
+            samples += e.samples();
+            playable += e.playable();
+            wellFormed += e.wellFormed();
+            points += e.points();
+            wellFormedPoints += e.wellFormedPoints();
+            errorSum += e.meanError() * e.levels();
+            distanceSum += e.sampleDistance() * e.samples();
+            max = Math.max(max, e.maxError());
+            errors.addAll(e.errors());
+        }
+        return new VaeEvaluation(levels, cells, errorSum / levels, max, errors, within, samples, playable, wellFormed,
+                samples == 0 ? 0 : distanceSum / samples, points, wellFormedPoints);
+    }
+
     /** Cells (characters other than line ends) where two level texts differ. */
     static int differing(String a, String b) {
         String x = a.replace("\n", "");
