@@ -7,6 +7,7 @@ import dev.levelgym.generators.Generators;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.vae.VaeEvaluation;
 import dev.levelgym.generators.vae.VaeGenerator;
+import dev.levelgym.generators.vae.VaeManifest;
 import dev.levelgym.generators.vae.VaeModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +80,17 @@ final class VaeEvaluateCommand implements Callable<Integer> {
             throw new UserInputException("--levels applies to one --model; several models are each measured on "
                     + "their own held-out levels");
         }
+        // Pooled folds must measure levels of one size: checked on the manifests before any model is loaded.
+        VaeManifest first = VaeModel.manifest(models.get(0));
+        for (Path m : models.subList(1, models.size())) {
+            VaeManifest other = VaeModel.manifest(m);
+            if (!other.world().equals(first.world()) || other.width() != first.width()
+                    || other.height() != first.height()) {
+                throw new UserInputException("--model: " + m + " is a " + other.world() + " VAE of " + other.width()
+                        + "x" + other.height() + " levels, " + models.get(0) + " one of " + first.world() + " "
+                        + first.width() + "x" + first.height() + "; pool the folds of one cross-validation");
+            }
+        }
         PrintWriter o = spec.commandLine().getOut();
         List<VaeEvaluation> all = new ArrayList<>();
         for (Path model : models) {
@@ -89,13 +101,6 @@ final class VaeEvaluateCommand implements Callable<Integer> {
             }
         }
         if (all.size() > 1) {
-            for (int i = 1; i < all.size(); i++) {
-                if (all.get(i).cells() != all.get(0).cells()) {
-                    throw new UserInputException("--model: " + models.get(i) + " measures levels of "
-                            + all.get(i).cells() + " cells, " + models.get(0) + " of " + all.get(0).cells()
-                            + "; pool the folds of one cross-validation");
-                }
-            }
             VaeEvaluation e = VaeEvaluation.pooled(all);
             o.printf("pooled over %d models: %d level(s)%n", all.size(), e.levels());
             report(e, o, null);

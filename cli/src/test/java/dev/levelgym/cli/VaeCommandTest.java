@@ -92,6 +92,11 @@ class VaeCommandTest {
                 "--levels", model.resolve("held-out").toString());
         assertEquals(UserErrorHandler.USER_ERROR, refused.exitCode());
         assertTrue(refused.err().contains("--levels applies to one --model"), refused.err());
+        Path platformer = Path.of("..", "examples", "vae-platformer");
+        CliRun mixed = CliRun.of("vae", "evaluate", "--model", model.toString(), "--model", platformer.toString());
+        assertEquals(UserErrorHandler.USER_ERROR, mixed.exitCode());
+        assertTrue(mixed.err().contains("--model: " + platformer + " is a ") && mixed.err().contains(
+                "pool the folds of one cross-validation"), mixed.err());
     }
 
     @Test

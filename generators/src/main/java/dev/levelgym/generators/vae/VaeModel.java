@@ -130,22 +130,31 @@ public final class VaeModel implements AutoCloseable {
                 }
                 TrainingMaps.encode(world, rows, size, maps, i * length);
             }
-            float[] mu = new float[n * latent];
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray stats = encoder.forward(parameterStore,
-                        new NDList(scope.create(maps, new Shape(n, world.channels(), size, size))), false)
-                        .singletonOrThrow();
-                float[] s = stats.toFloatArray();
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(s, i * 2 * latent, mu, i * latent, latent);
-                }
-            }
+            float[] mu = means(encoder, parameterStore, manager, maps, n, world.channels(), size, latent);
             float[] refined = refineSteps == 0 ? mu : refine(maps, mu, n, refineSteps);
             for (int i = 0; i < n; i++) {
                 means.add(Arrays.copyOfRange(refined, i * latent, (i + 1) * latent));
             }
         }
         return means;
+    }
+
+    /**
+     * The encoder's latent means of {@code n} one-hot maps (each channels × size × size), one forward pass in
+     * inference mode, row after row: the encoder gives each map its mean, then its log-variance.
+     */
+    static float[] means(Block encoder, ParameterStore parameterStore, NDManager manager, float[] maps, int n,
+                         int channels, int size, int latent) {
+        float[] mu = new float[n * latent];
+        try (NDManager scope = manager.newSubManager()) {
+            float[] stats = encoder.forward(parameterStore,
+                    new NDList(scope.create(maps, new Shape(n, channels, size, size))), false).singletonOrThrow()
+                    .toFloatArray();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(stats, i * 2 * latent, mu, i * latent, latent);
+            }
+        }
+        return mu;
     }
 
     private float[] refine(float[] maps, float[] start, int n, int steps) {

@@ -19,6 +19,7 @@ import dev.levelgym.envs.dungeon.level.DungeonSolution;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.DungeonGan;
+import dev.levelgym.generators.gan.GanModel;
 import dev.levelgym.generators.gan.GanTrainer;
 import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.NovelLevels;
@@ -117,7 +118,8 @@ public final class VaeTrainer implements AutoCloseable {
                 levelCells[y * size + x] = 1f;
             }
         }
-        this.maps = data.maps().clone();
+        // Never written to: admitting a level copies the array into a larger one first.
+        this.maps = data.maps();
         this.count = data.count();
         this.corpusCount = data.count();
         if (config.bootstrapEvery() > 0 && data.world() != GanWorld.DUNGEON) {
@@ -259,25 +261,17 @@ public final class VaeTrainer implements AutoCloseable {
             System.arraycopy(maps, random.nextInt(corpusCount) * length, x, i * length, length);
         }
         float[] noise = Latents.gaussians(random, n * latent);
-        float[] p;
-        try (NDManager scope = manager.newSubManager()) {
-            float[] stats = encoder.forward(parameterStore,
-                    new NDList(scope.create(x, new Shape(n, channels, size, size))), false).singletonOrThrow()
-                    .toFloatArray();
-            float[] z = new float[n * latent];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < latent; k++) {
-                    z[i * latent + k] = (float) (stats[i * 2 * latent + k] + BOOTSTRAP_SPREAD * noise[i * latent + k]);
-                }
-            }
-            p = decoder.forward(parameterStore, new NDList(scope.create(z, new Shape(n, latent))), false)
-                    .singletonOrThrow().toFloatArray();
-        }
-        List<String> drafts = new ArrayList<>(n);
+        float[] mu = VaeModel.means(encoder, parameterStore, manager, x, n, channels, size, latent);
+        List<float[]> latents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            drafts.add(Decoding.ONE_EACH.decode(p, i * length, size, data.width(), data.height(),
-                    data.world().legend(), 0));
+            float[] z = new float[latent];
+            for (int k = 0; k < latent; k++) {
+                z[k] = (float) (mu[i * latent + k] + BOOTSTRAP_SPREAD * noise[i * latent + k]);
+            }
+            latents.add(z);
         }
+        List<String> drafts = GanModel.sample(decoder, parameterStore, manager, latents, latent, size, data.width(),
+                data.height(), data.world().legend(), Decoding.ONE_EACH);
         admit(drafts);
     }
 
