@@ -106,8 +106,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "SPEC",
             description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
-                    + "(walls: share of the cells inside the border). gan: CMA-ES in latent space; other generators "
-                    + "try successive seeds. Platformer GAN models: jumps, enemies, completion, e.g. "
+                    + "(walls: share of the cells inside the border). gan and vae: CMA-ES in latent space (with "
+                    + "--like: in the noise around the level's latent); other generators try successive seeds. Platformer GAN models: jumps, enemies, completion, e.g. "
                     + "jumps=4..8,completion=1.")
     private String target;
 
@@ -235,8 +235,13 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserInputException(flag + " takes a level in, which needs a VAE generator (vae:MODEL_DIR, "
                     + "from vae train); " + g.describe());
         }
-        if (target != null) {
-            throw new UserInputException("--target and " + flag + ": give one of them");
+        if (target != null && between != null) {
+            throw new UserInputException("--target and --between: the points of --between are fixed; search around "
+                    + "a level with --like FILE --target SPEC");
+        }
+        if (target != null && spread == 0) {
+            throw new UserInputException("--target with --spread 0 has one level to offer (the reconstruction); give "
+                    + "a spread above 0 to search the level's variations");
         }
         if (between != null) {
             var parse = spec.commandLine().getParseResult();

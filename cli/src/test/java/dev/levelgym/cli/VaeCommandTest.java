@@ -188,6 +188,41 @@ class VaeCommandTest {
     }
 
     @Test
+    void likeWithTargetsSearchesTheLevelsVariationsAndEveryLevelWrittenMeetsThem() throws Exception {
+        // The bundled model: ring.txt (held out of its training) has a solution of 17 steps, so the targets ask for
+        // variations unlike its reconstruction.
+        Path bundled = Path.of("..", "examples", "vae-dungeon");
+        Path ring = bundled.resolve("held-out").resolve("ring.txt");
+        assertEquals(17, DungeonSolver.solve(DungeonParser.parse(ring)).length());
+        Path out = dir.resolve("targets");
+        CliRun run = CliRun.of("generate", "--generator", "vae:" + bundled, "--like", ring.toString(), "--target",
+                "solutionLength=32..40,enemies=3..4", "--count", "2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("2 of 2 level(s) met them"), run.out());
+        assertTrue(run.out().contains("(CMA-ES in the noise around ring.txt's latent (spread 0.5))"), run.out());
+        for (int s = 0; s < 2; s++) {
+            DungeonLevel l = DungeonParser.parse(out.resolve("vae-like-" + s + ".txt"));
+            int length = DungeonSolver.solve(l).length();
+            assertTrue(length >= 32 && length <= 40, "seed " + s + ": " + length);
+            long enemies = l.toText().chars().filter(c -> c == '1' || c == '2' || c == '3').count();
+            assertTrue(enemies >= 3 && enemies <= 4, "seed " + s + ": " + enemies);
+        }
+    }
+
+    @Test
+    void targetsAreRefusedWithBetweenAndWithSpreadZeroSayingWhy() {
+        CliRun run = CliRun.of("generate", "--generator", "vae:" + model, "--between", heldOut("ring.txt")
+                .toString(), heldOut("ring.txt").toString(), "--target", "solutionLength=10..20", "--out",
+                dir.toString());
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--target and --between: the points of --between are fixed"), run.err());
+        run = CliRun.of("generate", "--generator", "vae:" + model, "--like", heldOut("ring.txt").toString(),
+                "--spread", "0", "--target", "solutionLength=10..20", "--out", dir.toString());
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--target with --spread 0 has one level to offer"), run.err());
+    }
+
+    @Test
     void betweenRefusesCountAndSpreadNeedsLike() {
         CliRun run = CliRun.of("generate", "--generator", "vae:" + model, "--between", heldOut("ring.txt")
                 .toString(), heldOut("ring.txt").toString(), "--count", "3", "--out", dir.toString());

@@ -5,6 +5,7 @@ import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.DungeonRepair;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.search.LatentSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,22 +143,13 @@ public final class DungeonGan implements DungeonGenerator, LatentSpace<DungeonLe
 
     @Override
     public double[] latent(long seed) {
-        float[] z = latentOf(seed);
-        double[] latent = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            latent[i] = z[i];
-        }
-        return latent;
+        return Latents.joined(List.of(latentOf(seed)));
     }
 
     /** Always a level: {@link #level(float[], String)}, repaired where the decoding is not playable. */
     @Override
     public Decoded<DungeonLevel> decode(double[] latent, String id) {
-        float[] z = new float[latent.length];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) latent[i];
-        }
-        DungeonRepair.Result r = level(z, id);
+        DungeonRepair.Result r = level(Latents.split(latent, 1).get(0), id);
         return new Decoded<>(r.level(), r.edits().size());
     }
 

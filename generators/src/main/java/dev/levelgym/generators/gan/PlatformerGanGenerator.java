@@ -4,8 +4,8 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.TileWorld;
+import dev.levelgym.generators.model.Latents;
 import dev.levelgym.generators.search.LatentSpace;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,30 +102,13 @@ public final class PlatformerGanGenerator implements LevelGenerator<PlatformerLe
 
     @Override
     public double[] latent(long seed) {
-        List<float[]> start = gan.latents(seed, segments);
-        int size = start.get(0).length;
-        double[] latent = new double[size * segments];
-        for (int s = 0; s < segments; s++) {
-            for (int i = 0; i < size; i++) {
-                latent[s * size + i] = start.get(s)[i];
-            }
-        }
-        return latent;
+        return Latents.joined(gan.latents(seed, segments));
     }
 
     /** The plain stitch of the segments' latents; null if it has no start cell. */
     @Override
     public Decoded<PlatformerLevel> decode(double[] latent, String id) {
-        int size = latent.length / segments;
-        List<float[]> latents = new ArrayList<>(segments);
-        for (int s = 0; s < segments; s++) {
-            float[] z = new float[size];
-            for (int i = 0; i < size; i++) {
-                z[i] = (float) latent[s * size + i];
-            }
-            latents.add(z);
-        }
-        PlatformerLevel level = PlatformerGan.parseOrNull(gan.stitched(latents), id);
+        PlatformerLevel level = PlatformerGan.parseOrNull(gan.stitched(Latents.split(latent, segments)), id);
         return level == null ? null : new Decoded<>(level, 0);
     }
 

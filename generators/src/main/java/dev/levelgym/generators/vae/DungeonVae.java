@@ -6,6 +6,7 @@ import dev.levelgym.generators.DungeonGenerator;
 import dev.levelgym.generators.DungeonRepair;
 import dev.levelgym.generators.gan.Decoding;
 import dev.levelgym.generators.gan.DungeonGan;
+import dev.levelgym.generators.model.Latents;
 import java.util.List;
 
 /**
@@ -65,6 +66,27 @@ public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonL
     Generated<DungeonLevel> playable(String draft, String id) {
         DungeonRepair.Result r = DungeonRepair.playable(draft, id, solver);
         return new Generated<>(r.level(), r.edits().size(), 0);
+    }
+
+    @Override
+    public Decoded<DungeonLevel> decoded(float[] latent, String id) {
+        Generated<DungeonLevel> g = level(latent, id);
+        return new Decoded<>(g.level(), g.repairEdits());
+    }
+
+    @Override
+    public String latentSpaceName() {
+        return "the VAE's latent space";
+    }
+
+    @Override
+    public double[] latent(long seed) {
+        return Latents.joined(List.of(model.latent(seed)));
+    }
+
+    @Override
+    public Decoded<DungeonLevel> decode(double[] latent, String id) {
+        return decoded(Latents.split(latent, 1).get(0), id);
     }
 
     @Override

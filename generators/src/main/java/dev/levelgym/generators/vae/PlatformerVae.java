@@ -78,17 +78,47 @@ public final class PlatformerVae implements VaeGenerator<PlatformerLevel> {
 
     @Override
     public String draft(long seed) {
+        return PlatformerWindows.join(model.decode(latents(seed), DECODING));
+    }
+
+    /** The seed's segments' latents, drawn one after another from {@code new Random(seed)}. */
+    private List<float[]> latents(long seed) {
         Random stream = new Random(seed);
         List<float[]> latents = new ArrayList<>(segments);
         for (int i = 0; i < segments; i++) {
             latents.add(Latents.gaussians(stream, model.latentSize()));
         }
-        return PlatformerWindows.join(model.decode(latents, DECODING));
+        return latents;
     }
 
     @Override
     public LevelGenerator.Generated<PlatformerLevel> level(float[] latent, String id) {
         return new Generated<>(parse(raw(latent), id), 0, 0);
+    }
+
+    @Override
+    public Decoded<PlatformerLevel> decoded(float[] latent, String id) {
+        PlatformerLevel level = parseOrNull(raw(latent), id);
+        return level == null ? null : new Decoded<>(level, 0);
+    }
+
+    @Override
+    public String latentSpaceName() {
+        return "the VAE's latent space";
+    }
+
+    /** The seed's segments' latents side by side, as {@link #draft(long)} draws them. */
+    @Override
+    public double[] latent(long seed) {
+        return Latents.joined(latents(seed));
+    }
+
+    /** The plain stitch of the segments' windows; null if it has no start cell. */
+    @Override
+    public Decoded<PlatformerLevel> decode(double[] latent, String id) {
+        PlatformerLevel level = parseOrNull(PlatformerWindows.join(model.decode(Latents.split(latent, segments),
+                DECODING)), id);
+        return level == null ? null : new Decoded<>(level, 0);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.model.Latents;
+import dev.levelgym.generators.search.LatentSpace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Random;
  * latent {@link VaeModel#latent(long)}, and a level file can be taken in: {@link #around} samples near its latent,
  * {@link #between} walks the straight line from one level's latent to another's. Every level goes through
  * {@link #level(float[], String)}: decoded as the GAN decodes in that world, and checked by the world's solver.
+ * Target searches run CMA-ES in the prior's latent space ({@link LatentSpace}), and near a level in the noise added to
+ * its latent ({@link #around}).
  *
  * <p>Holds the model's native memory: {@link #close()} it.
  *
  * @param <L> the world's level type
  */
-public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<L> permits DungeonVae, PlatformerVae {
+public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<L>, LatentSpace<L>
+        permits DungeonVae, PlatformerVae {
 
     String NAME = "vae";
 
@@ -33,6 +37,12 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
      *                            no start cell)
      */
     Generated<L> level(float[] latent, String id);
+
+    /**
+     * {@link #level(float[], String)} for a search: the level and the repair edits it took, or null where the decoded
+     * text is not a level of the world (a platformer window with no start cell).
+     */
+    Decoded<L> decoded(float[] latent, String id);
 
     /** The decoded text of {@code latent}, before any check or repair: what the network itself drew. */
     String raw(float[] latent);
@@ -73,21 +83,23 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
     /**
      * Levels near {@code file}'s: seed {@code s} decodes μ + {@code spread}·ε, μ the level's latent (refined by
      * {@code refine} steps), ε the prior's latent of {@code s} ({@link VaeModel#latent(long)}); spread 0 is the
-     * level's own reconstruction, 1 the encoder's typical scale. Named {@code vae-like-<seed>}.
+     * level's own reconstruction, 1 the encoder's typical scale. Named {@code vae-like-<seed>}. A target search
+     * moves ε from the seed's (CMA-ES's steps of 1 are {@code spread} in the latent), so it looks among the level's
+     * variations rather than anywhere in the latent space.
      */
     default LevelGenerator<L> around(Path file, double spread, int refine) {
         if (!(spread >= 0) || Double.isInfinite(spread)) {
             throw new UserInputException("--spread must be 0 or positive, got " + spread);
         }
         float[] mu = encode(file, "--like", refine);
-        return new LatentWalk<>(this, NAME + "-like", seed -> {
-            float[] noise = Latents.gaussians(new Random(seed), mu.length);
-            float[] z = new float[mu.length];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) (mu[i] + spread * noise[i]);
-            }
-            return z;
-        });
+        return new LatentWalk<>(this, NAME + "-like", "the noise around " + file.getFileName() + "'s latent (spread "
+                + spread + ")", seed -> Latents.joined(List.of(model().latent(seed))), noise -> {
+                    float[] z = new float[mu.length];
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = (float) (mu[i] + spread * noise[i]);
+                    }
+                    return z;
+                });
     }
 
     /**
@@ -102,16 +114,18 @@ public sealed interface VaeGenerator<L extends TileGrid> extends LevelGenerator<
         }
         float[] a = encode(from, "--between", refine);
         float[] b = encode(to, "--between", refine);
-        return new LatentWalk<>(this, NAME + "-between", seed -> {
-            if (seed < 0 || seed >= steps) {
-                throw new IllegalArgumentException("step " + seed + " outside 0.." + (steps - 1));
-            }
-            double t = (double) seed / (steps - 1);
-            float[] z = new float[a.length];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) ((1 - t) * a[i] + t * b[i]);
-            }
-            return z;
-        });
+        return new LatentWalk<>(this, NAME + "-between", "the line from " + from.getFileName() + " to "
+                + to.getFileName(), seed -> {
+                    if (seed < 0 || seed >= steps) {
+                        throw new IllegalArgumentException("step " + seed + " outside 0.." + (steps - 1));
+                    }
+                    return new double[] {(double) seed / (steps - 1)};
+                }, t -> {
+                    float[] z = new float[a.length];
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = (float) ((1 - t[0]) * a[i] + t[0] * b[i]);
+                    }
+                    return z;
+                });
     }
 }
