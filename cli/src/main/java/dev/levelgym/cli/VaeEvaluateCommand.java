@@ -121,8 +121,11 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%n", model, e.levels(), e.cells(), folder, seconds);
         StringBuilder each = new StringBuilder("per level:");
         for (int i = 0; i < items.size(); i++) {
-            each.append(String.format(" %s %.1f%%%s", items.get(i).id(), 100 * e.errors().get(i),
-                    i + 1 < items.size() ? "," : ""));
+            each.append(String.format(" %s %.1f%%", items.get(i).id(), 100 * e.errors().get(i)));
+            if (samples > 0) {
+                each.append(String.format(" (samples %.0f%%)", 100.0 * e.playableByLevel().get(i) / samples));
+            }
+            each.append(i + 1 < items.size() ? "," : "");
         }
         report(e, o, each.toString());
         return e;
@@ -140,8 +143,9 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         }
         if (e.samples() > 0) {
             o.printf("samples around each level (mu + %s * noise, raw, no repair): %d of %d playable (%.1f%%), "
-                    + "%d well formed; %.1f cells from the level on average%n", spread, e.playable(), e.samples(),
-                    100.0 * e.playable() / e.samples(), e.wellFormed(), e.sampleDistance());
+                    + "%d well formed; %.1f cells from the level on average; %d of %d level(s) with 90%% or more of "
+                    + "their samples playable%n", spread, e.playable(), e.samples(), 100.0 * e.playable() / e.samples(),
+                    e.wellFormed(), e.sampleDistance(), e.levelsWithPlayableSamples(0.9), e.levels());
         }
         if (e.points() > 0) {
             o.printf("interpolation, %d points from each level to the next: %d of %d well formed%n", steps,

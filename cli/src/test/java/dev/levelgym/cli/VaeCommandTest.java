@@ -67,8 +67,13 @@ class VaeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("8 level(s) of 117 cells from " + model.resolve("held-out")), run.out());
         assertTrue(run.out().contains("reconstruction (encode, decode the mean): "), run.out());
-        assertTrue(run.out().matches("(?s).*per level: broken-grid\\.txt \\d+\\.\\d%, central-vault\\.txt .*"
-                + "winding-path\\.txt \\d+\\.\\d%\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*per level: broken-grid\\.txt \\d+\\.\\d% \\(samples \\d+%\\), "
+                + "central-vault\\.txt .*winding-path\\.txt \\d+\\.\\d% \\(samples \\d+%\\)\n.*"), run.out());
+        // 3 samples a level: 90% or more is all three, so the count is that of the levels at 100%.
+        long allPlayable = run.out().lines().filter(l -> l.startsWith("per level:"))
+                .mapToLong(l -> l.split("\\(samples 100%\\)", -1).length - 1).sum();
+        assertTrue(run.out().contains("; " + allPlayable + " of 8 level(s) with 90% or more of their samples "
+                + "playable\n"), run.out());
         assertTrue(run.out().contains("of 24 playable"), run.out());
         assertTrue(run.out().contains("of 21 well formed"), run.out());
     }

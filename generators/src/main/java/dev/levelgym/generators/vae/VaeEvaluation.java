@@ -26,17 +26,33 @@ import java.util.stream.Stream;
  * @param withinTenth    levels whose reconstruction gets at most 10% of the cells wrong
  * @param samples        raw samples drawn around the levels
  * @param playable       of those, the ones the solver wins
+ * @param playableByLevel the playable samples around each level, in the order of the levels measured (each level
+ *                       has {@code samples / levels}); empty without samples
  * @param wellFormed     of those, the well-formed ones
  * @param sampleDistance mean cells by which a sample differs from the level it was drawn around
  * @param points         interpolation points decoded
  * @param wellFormedPoints of those, the well-formed ones
  */
 public record VaeEvaluation(int levels, int cells, double meanError, double maxError, List<Double> errors,
-                            int withinTenth, int samples, int playable, int wellFormed, double sampleDistance,
-                            int points, int wellFormedPoints) {
+                            int withinTenth, int samples, int playable, List<Integer> playableByLevel,
+                            int wellFormed, double sampleDistance, int points, int wellFormedPoints) {
 
     public VaeEvaluation {
         errors = List.copyOf(errors);
+        playableByLevel = List.copyOf(playableByLevel);
+        if (playableByLevel.size() != (samples == 0 ? 0 : levels) || samples % Math.max(levels, 1) != 0) {
+            throw new IllegalArgumentException(playableByLevel.size() + " playable counts and " + samples
+                    + " samples for " + levels + " levels");
+        }
+    }
+
+    /**
+     * Levels around which at least {@code share} of the samples are playable: how many of the measured levels the
+     * samples target holds for, where the pooled share can hide a few levels whose samples mostly fail.
+     */
+    public int levelsWithPlayableSamples(double share) {
+        int perLevel = samples / Math.max(levels, 1);
+        return (int) playableByLevel.stream().filter(p -> p >= share * perLevel).count();
     }
 
     /** A level to measure on: an id for messages, its text. */
@@ -113,10 +129,12 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             within += error <= 0.1 ? 1 : 0;
         }
         int playable = 0;
+        List<Integer> playableByLevel = new ArrayList<>();
         int wellFormed = 0;
         long distance = 0;
-        for (int i = 0; i < means.size(); i++) {
+        for (int i = 0; i < means.size() && samples > 0; i++) {
             float[] mu = means.get(i);
+            int around = 0;
             for (int j = 0; j < samples; j++) {
                 float[] noise = Latents.gaussians(new Random(seed + j), mu.length);
                 float[] z = new float[mu.length];
@@ -127,8 +145,10 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
                 distance += differing(items.get(i).text(), raw);
                 L level = vae.parseOrNull(raw, "sample");
                 wellFormed += level != null ? 1 : 0;
-                playable += level != null && vae.world().solve(level).playable() ? 1 : 0;
+                around += level != null && vae.world().solve(level).playable() ? 1 : 0;
             }
+            playable += around;
+            playableByLevel.add(around);
         }
         int points = 0;
         int wellFormedPoints = 0;
@@ -144,7 +164,7 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             }
         }
         return new VaeEvaluation(items.size(), cells, total / items.size(), max, errors, within,
-                samples * items.size(), playable, wellFormed,
+                samples * items.size(), playable, playableByLevel, wellFormed,
                 samples == 0 ? 0 : (double) distance / (samples * items.size()), points, wellFormedPoints);
     }
 
@@ -153,17 +173,20 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
      * each on the levels its training held out): counts add up, the mean error and the samples' distance are weighted
      * by levels and samples, the largest error is the largest of all.
      *
-     * @throws IllegalArgumentException for no evaluations or evaluations of levels of different sizes
+     * @throws IllegalArgumentException for no evaluations, or evaluations of levels of different sizes or with
+     *                                  different numbers of samples around a level
      */
     public static VaeEvaluation pooled(List<VaeEvaluation> evaluations) {
         if (evaluations.isEmpty()) {
             throw new IllegalArgumentException("no evaluation to pool");
         }
         int cells = evaluations.get(0).cells();
+        int perLevel = evaluations.get(0).samples() / evaluations.get(0).levels();
         int levels = 0;
         int within = 0;
         int samples = 0;
         int playable = 0;
+        List<Integer> playableByLevel = new ArrayList<>();
         int wellFormed = 0;
         int points = 0;
         int wellFormedPoints = 0;
@@ -175,10 +198,15 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             if (e.cells() != cells) {
                 throw new IllegalArgumentException("levels of " + e.cells() + " and " + cells + " cells");
             }
+            if (e.samples() / e.levels() != perLevel) {
+                throw new IllegalArgumentException(e.samples() / e.levels() + " and " + perLevel
+                        + " samples around a level");
+            }
             levels += e.levels();
             within += e.withinTenth();
             samples += e.samples();
             playable += e.playable();
+            playableByLevel.addAll(e.playableByLevel());
             wellFormed += e.wellFormed();
             points += e.points();
             wellFormedPoints += e.wellFormedPoints();
@@ -187,7 +215,8 @@ public record VaeEvaluation(int levels, int cells, double meanError, double maxE
             max = Math.max(max, e.maxError());
             errors.addAll(e.errors());
         }
-        return new VaeEvaluation(levels, cells, errorSum / levels, max, errors, within, samples, playable, wellFormed,
+        return new VaeEvaluation(levels, cells, errorSum / levels, max, errors, within, samples, playable,
+                playableByLevel, wellFormed,
                 samples == 0 ? 0 : distanceSum / samples, points, wellFormedPoints);
     }
 
