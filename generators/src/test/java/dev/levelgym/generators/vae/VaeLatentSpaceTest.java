@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
+import dev.levelgym.envs.dungeon.level.DungeonSolver;
 import dev.levelgym.envs.platformer.level.PlatformerLevel;
 import dev.levelgym.generators.LevelGenerator;
 import dev.levelgym.generators.search.DungeonTargets;
 import dev.levelgym.generators.search.LatentSearch;
 import dev.levelgym.generators.search.LatentSpace;
+import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.TargetSearch;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,6 +90,27 @@ class VaeLatentSpaceTest {
             assertNotEquals(reconstruction, like.make(3).level().toText());
             assertTrue(TargetSearch.of(like, DungeonTargets.parse("enemies=1..2"), 10).describe()
                     .contains("the noise around ring.txt's latent"));
+        }
+    }
+
+    @Test
+    void aSearchNearALevelMeetsTheTargetsItReportsAndRepeatsForItsSeed() {
+        try (DungeonVae vae = new DungeonVae(VaeModel.load(DUNGEON), DUNGEON.toString())) {
+            DungeonTargets targets = DungeonTargets.parse("solutionLength=32..40");
+            // ring.txt's solution is 17 moves, and the seed's own variation does not meet the range either.
+            int own = DungeonSolver.solve(vae.around(RING, 0.5, 0).make(5).level()).length();
+            assertTrue(own < 32, "the seed's variation: " + own);
+            SearchResult<DungeonLevel, DungeonTargets.Measure> first =
+                    TargetSearch.of(vae.around(RING, 0.5, 0), targets, 2000).search(5);
+            SearchResult<DungeonLevel, DungeonTargets.Measure> again =
+                    TargetSearch.of(vae.around(RING, 0.5, 0), targets, 2000).search(5);
+            assertTrue(first.met());
+            assertTrue(first.evaluations() > 1, "evaluations " + first.evaluations());
+            int length = DungeonSolver.solve(first.level()).length();
+            assertTrue(length >= 32 && length <= 40, "solution " + length);
+            assertEquals((double) length, first.measures().get(DungeonTargets.Measure.SOLUTION_LENGTH));
+            assertEquals(first.level().toText(), again.level().toText());
+            assertEquals(first.evaluations(), again.evaluations());
         }
     }
 }
