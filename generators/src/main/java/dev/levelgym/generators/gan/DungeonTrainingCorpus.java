@@ -26,13 +26,13 @@ public record DungeonTrainingCorpus(List<DungeonLevel> levels, int width, int he
         if ((first.width() - 2) * (first.height() - 2) < 3) {
             // Decoding and repair place the avatar, key and door on distinct cells inside the border.
             throw new UserInputException(first.id() + ": level is " + first.width() + "x" + first.height()
-                    + "; a GAN needs at least 3 cells inside the border");
+                    + "; a GAN or VAE needs at least 3 cells inside the border");
         }
         for (DungeonLevel l : levels) {
             if (l.width() != first.width() || l.height() != first.height()) {
                 throw new UserInputException(l.id() + ": level is " + l.width() + "x" + l.height()
                         + " but " + first.id() + " is " + first.width() + "x" + first.height()
-                        + "; a GAN trains on levels of one size");
+                        + "; a GAN or VAE trains on levels of one size");
             }
         }
         return new DungeonTrainingCorpus(levels, first.width(), first.height());
@@ -65,7 +65,7 @@ public record DungeonTrainingCorpus(List<DungeonLevel> levels, int width, int he
                 if (l.width() != first.width() || l.height() != first.height()) {
                     throw new UserInputException(f + ": level is " + l.width() + "x" + l.height() + " but "
                             + firstFile + " is " + first.width() + "x" + first.height()
-                            + "; a GAN trains on levels of one size");
+                            + "; a GAN or VAE trains on levels of one size");
                 }
             }
             levels.add(l);

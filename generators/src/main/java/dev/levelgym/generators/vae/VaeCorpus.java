@@ -1,5 +1,6 @@
 package dev.levelgym.generators.vae;
 
+import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.grid.TileGrid;
 import dev.levelgym.envs.io.FileDigests;
@@ -70,6 +71,22 @@ public record VaeCorpus(TrainingMaps maps, String corpusHash, int corpusLevels, 
                 training.add(level);
             }
         }
+        if (every > 0 && (out.isEmpty() || training.isEmpty())) {
+            // Either way the run could not be measured or could not train: refuse before any training.
+            throw new UserInputException("--hold-out " + every + (config.fold() == 0 ? "" : " --fold " + config.fold())
+                    + " holds out the " + ordinal(position + 1) + " level of every " + every + ", which "
+                    + (out.isEmpty() ? "is none" : "is all") + " of the corpus's " + levels.size()
+                    + "; give a hold-out of at most " + levels.size() + " (and a fold of at most that), or 0");
+        }
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 / 10 == 1 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     private static String hash(List<? extends TileGrid> levels) {

@@ -37,7 +37,7 @@ class TrainingCorpusTest {
         Files.writeString(dir.resolve("b.txt"), "wwwwww\nwA+g.w\nwwwwww\n");
         IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> DungeonTrainingCorpus.load(dir));
         assertEquals(dir.resolve("b.txt") + ": level is 6x3 but " + dir.resolve("a.txt")
-                + " is 5x3; a GAN trains on levels of one size", sizes.getMessage());
+                + " is 5x3; a GAN or VAE trains on levels of one size", sizes.getMessage());
         Files.writeString(dir.resolve("b.txt"), "wwwww\nwA+Gw\nwwwww\n");
         IllegalArgumentException tile = assertThrows(IllegalArgumentException.class, () -> DungeonTrainingCorpus.load(dir));
         assertTrue(tile.getMessage().startsWith(dir.resolve("b.txt") + ":2:4: unknown tile 'G'"), tile.getMessage());

@@ -121,6 +121,22 @@ class VaeModelTest {
     }
 
     @Test
+    void aHoldOutThatHoldsOutNoLevelOrEveryLevelIsRefusedNamingTheFlag() {
+        List<DungeonLevel> three = DungeonCorpus.levels().subList(0, 3);
+        UserInputException none = assertThrows(UserInputException.class, () -> VaeCorpus.dungeon(three,
+                VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build()));
+        assertEquals("--hold-out 5 holds out the 5th level of every 5, which is none of the corpus's 3; give a "
+                + "hold-out of at most 3 (and a fold of at most that), or 0", none.getMessage());
+        UserInputException all = assertThrows(UserInputException.class, () -> VaeCorpus.dungeon(three.subList(0, 1),
+                VaeConfig.builder(GanWorld.DUNGEON).holdOut(2).fold(1).build()));
+        assertTrue(all.getMessage().startsWith("--hold-out 2 --fold 1 holds out the 1st level of every 2, which is "
+                + "all of the corpus's 1;"), all.getMessage());
+        // Within the corpus's size it holds out what it says.
+        assertEquals(three.get(2).id(), VaeCorpus.dungeon(three, VaeConfig.builder(GanWorld.DUNGEON).holdOut(3)
+                .build()).heldOut().get(0).id());
+    }
+
+    @Test
     void trainingMapsAreTheTrainingLevelsWithTheirMirrorImagesAndNoHeldOutLevelNorItsMirror() {
         List<DungeonLevel> levels = DungeonCorpus.levels();
         VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).holdOut(5).build();
