@@ -107,8 +107,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "SPEC",
             description = "Targets each level must meet, e.g. solutionLength=20..30,enemies=2..4,walls=0.3..0.5 "
                     + "(walls: share of the cells inside the border). gan and vae: CMA-ES in latent space (with "
-                    + "--like: in the noise around the level's latent); other generators try successive seeds. Platformer GAN models: jumps, enemies, completion, e.g. "
-                    + "jumps=4..8,completion=1.")
+                    + "--like: in the noise around the level's latent); other generators try successive seeds. "
+                    + "Platformer models: jumps, enemies, completion, e.g. jumps=4..8,completion=1.")
     private String target;
 
     @Option(names = "--segments", defaultValue = "" + GeneratorSettings.DEFAULT_SEGMENTS, paramLabel = "N",
