@@ -8,7 +8,6 @@ import dev.levelgym.generators.search.LatentSpace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Levels from a trained {@link VaeModel}, registered as {@code vae:MODEL_DIR}: seed {@code s} decodes the prior's
