@@ -226,18 +226,28 @@ public final class VaeTrainer implements AutoCloseable {
         int plane = size * size;
         int w = data.width();
         float[] weights = new float[data.count() * plane];
-        Arrays.fill(weights, 1f);
         DungeonSolver solver = new DungeonSolver();
         for (int m = 0; m < data.count(); m++) {
             // A training map is exact one-hot, so its argmax decoding is the level it was made of.
             String text = Decoding.ARGMAX.decode(data.maps(), m * data.mapLength(), size, w, data.height(),
                     data.world().legend(), 0);
             DungeonLevel level = DungeonParser.parse(text, "map-" + m);
-            for (int cell : solver.shortest(level).route(level)) {
-                weights[m * plane + (cell / w) * size + cell % w] = weight;
-            }
+            weighRoute(weights, m, size, level, solver.shortest(level), weight);
         }
         return weights;
+    }
+
+    /**
+     * Map {@code map}'s plane of {@code weights}: {@code weight} on the cells of the solution's route through the
+     * level, 1 elsewhere (everywhere for a level the solver cannot win: its route is empty).
+     */
+    private static void weighRoute(float[] weights, int map, int size, DungeonLevel level, DungeonSolution solution,
+                                   float weight) {
+        int plane = size * size;
+        Arrays.fill(weights, map * plane, (map + 1) * plane, 1f);
+        for (int cell : solution.route(level)) {
+            weights[map * plane + (cell / level.width()) * size + cell % level.width()] = weight;
+        }
     }
 
     /** Levels that joined the training set by bootstrapping so far. */
@@ -306,11 +316,7 @@ public final class VaeTrainer implements AutoCloseable {
                 if ((count + 1) * plane > routeCells.length) {
                     routeCells = Arrays.copyOf(routeCells, 2 * routeCells.length);
                 }
-                Arrays.fill(routeCells, count * plane, (count + 1) * plane, 1f);
-                for (int cell : solution.route(level)) {
-                    routeCells[count * plane + (cell / data.width()) * size + cell % data.width()] =
-                            (float) config.routeWeight();
-                }
+                weighRoute(routeCells, count, size, level, solution, (float) config.routeWeight());
             }
             count++;
             bootstrapped++;
@@ -326,7 +332,6 @@ public final class VaeTrainer implements AutoCloseable {
     /** Ends training and returns the model (the trainer's arrays are now the model's). */
     public VaeModel finish() {
         finished = true;
-
         GanWorld world = data.world();
         VaeManifest manifest = new VaeManifest(VaeManifest.FORMAT, VaeManifest.KIND, world.envId(), world.legend(),
                 data.width(), data.height(), size, config.latentSize(), corpusHash, corpusLevels, heldOut, steps,
