@@ -15,6 +15,7 @@ import dev.levelgym.generators.search.SearchResult;
 import dev.levelgym.generators.search.TargetSearch;
 import dev.levelgym.generators.search.Targets;
 import dev.levelgym.generators.vae.VaeGenerator;
+import dev.levelgym.generators.vae.VaeModel;
 import dev.levelgym.spark.SparkEngine;
 import dev.levelgym.spark.SparkLevelGeneration;
 import java.awt.image.BufferedImage;
@@ -144,10 +145,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private double spread;
 
-    @Option(names = "--refine", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--refine", defaultValue = "" + VaeModel.DEFAULT_REFINE_STEPS, paramLabel = "N",
             description = "With --like or --between: refine each level's latent by N gradient steps on its "
-                    + "reconstruction, so it decodes closer to the level (samples around it are less often "
-                    + "playable; docs/vae.md). Default ${DEFAULT-VALUE}.")
+                    + "reconstruction, so it decodes closer to the level; 0 takes the encoder's mean as it is "
+                    + "(docs/vae.md). Default ${DEFAULT-VALUE}.")
     private int refine;
 
     @Option(names = "--between", arity = "2", paramLabel = "FILE",

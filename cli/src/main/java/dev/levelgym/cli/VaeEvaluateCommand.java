@@ -57,9 +57,9 @@ final class VaeEvaluateCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--refine", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--refine", defaultValue = "" + VaeModel.DEFAULT_REFINE_STEPS, paramLabel = "N",
             description = "Refine each level's latent by N gradient steps on its reconstruction before decoding and "
-                    + "sampling around it (default ${DEFAULT-VALUE}).")
+                    + "sampling around it; 0 takes the encoder's mean (default ${DEFAULT-VALUE}).")
     private int refine;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the first sample's noise (default ${DEFAULT-VALUE}).")
@@ -118,7 +118,10 @@ final class VaeEvaluateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         VaeEvaluation e = VaeEvaluation.of(vae, items, samples, spread, steps, seed, refine);
         double seconds = (System.nanoTime() - started) / 1e9;
-        o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%n", model, e.levels(), e.cells(), folder, seconds);
+        double margin = vae.model().manifest().config().wallMargin();
+        o.printf("%s: %d level(s) of %d cells from %s (%.1f s)%s%n", model, e.levels(), e.cells(), folder, seconds,
+                margin == 1 ? "" : "; decoded with wall margin " + (margin == Math.rint(margin)
+                        ? String.valueOf((long) margin) : String.valueOf(margin)));
         StringBuilder each = new StringBuilder("per level:");
         for (int i = 0; i < items.size(); i++) {
             each.append(String.format(" %s %.1f%%", items.get(i).id(), 100 * e.errors().get(i)));

@@ -72,6 +72,11 @@ final class VaeTrainCommand implements Callable<Integer> {
             + " for dungeon; platformer: 0).")
     private Integer bootstrapEveryOption;
 
+    @Option(names = "--wall-margin", paramLabel = "M", description = "Dungeon: decode a cell as wall only where the "
+            + "decoder finds wall more than M times as likely as the cell's next likeliest tile; 1 is plain argmax "
+            + "(default " + (int) VaeConfig.WALL_MARGIN + " for dungeon; platformer: 1).")
+    private Double wallMarginOption;
+
     @Option(names = "--hold-out", paramLabel = "K", defaultValue = "0",
             description = "Keep every K-th corpus level (in name order) out of training and save it under "
                     + "MODEL_DIR/held-out/ for 'vae evaluate'; 0 keeps none (default ${DEFAULT-VALUE}).")
@@ -96,6 +101,7 @@ final class VaeTrainCommand implements Callable<Integer> {
             Optional.ofNullable(rareWeightOption).ifPresent(b::rareWeight);
             Optional.ofNullable(routeWeightOption).ifPresent(b::routeWeight);
             Optional.ofNullable(bootstrapEveryOption).ifPresent(b::bootstrapEvery);
+            Optional.ofNullable(wallMarginOption).ifPresent(b::wallMargin);
             Optional.ofNullable(latentSizeOption).ifPresent(b::latentSize);
             return b.build();
         });

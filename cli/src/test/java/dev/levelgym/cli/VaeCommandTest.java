@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
 import dev.levelgym.envs.dungeon.level.DungeonSolver;
+import dev.levelgym.generators.vae.VaeConfig;
+import dev.levelgym.generators.vae.VaeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -66,7 +68,9 @@ class VaeCommandTest {
         CliRun run = CliRun.of("vae", "evaluate", "--model", model.toString(), "--samples", "3", "--steps", "3");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("8 level(s) of 117 cells from " + model.resolve("held-out")), run.out());
-        assertTrue(run.out().contains("reconstruction (encode, decode the mean): "), run.out());
+        assertTrue(run.out().contains("; decoded with wall margin " + (long) VaeConfig.WALL_MARGIN + "\n"), run.out());
+        assertTrue(run.out().contains("reconstruction (encode, refine " + VaeModel.DEFAULT_REFINE_STEPS
+                + " steps, decode): "), run.out());
         assertTrue(run.out().matches("(?s).*per level: broken-grid\\.txt \\d+\\.\\d% \\(samples \\d+%\\), "
                 + "central-vault\\.txt .*winding-path\\.txt \\d+\\.\\d% \\(samples \\d+%\\)\n.*"), run.out());
         // 3 samples a level: 90% or more is all three, so the count is that of the levels at 100%.
@@ -239,7 +243,7 @@ class VaeCommandTest {
     }
 
     @Test
-    void trainRefusesABadGridRareWeightBootstrapIntervalOrFoldNamingTheFlag() {
+    void trainRefusesABadGridRareWeightBootstrapIntervalWallMarginOrFoldNamingTheFlag() {
         CliRun run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--grid", "6");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--grid") && run.err().contains("must be 4 or 8, got 6"), run.err());
@@ -254,6 +258,9 @@ class VaeCommandTest {
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--bootstrap-every") && run.err().contains("must be at least 0, got -1"),
                 run.err());
+        run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--wall-margin", "0");
+        assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
+        assertTrue(run.err().contains("--wall-margin") && run.err().contains("must be positive, got 0.0"), run.err());
         run = CliRun.of("vae", "train", "--out", dir.resolve("m").toString(), "--fold", "2");
         assertEquals(UserErrorHandler.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("--fold") && run.err().contains("needs a hold-out"), run.err());

@@ -99,6 +99,18 @@ public final class GanModel implements AutoCloseable {
     public static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
                                       int latentSize, int size, int width, int height, String legend,
                                       Decoding decoding) {
+        return sample(generator, ps, manager, latents, latentSize, size, width, height, legend, decoding, null);
+    }
+
+    /**
+     * {@link #sample(Block, ParameterStore, NDManager, List, int, int, int, int, String, Decoding)} with each tile's
+     * probabilities multiplied by its weight in {@code tileWeights} (one per {@code legend} character; null: all 1)
+     * before decoding: the decision that costs least when drawing another tile where tile t belongs costs
+     * {@code tileWeights[t]}.
+     */
+    public static List<String> sample(Block generator, ParameterStore ps, NDManager manager, List<float[]> latents,
+                                      int latentSize, int size, int width, int height, String legend,
+                                      Decoding decoding, float[] tileWeights) {
         List<String> drafts = new ArrayList<>(latents.size());
         for (int from = 0; from < latents.size(); from += SAMPLE_CHUNK) {
             int n = Math.min(SAMPLE_CHUNK, latents.size() - from);
@@ -116,6 +128,12 @@ public final class GanModel implements AutoCloseable {
                         .singletonOrThrow();
                 float[] p = maps.toFloatArray();
                 int length = legend.length() * size * size;
+                if (tileWeights != null) {
+                    int plane = size * size;
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] *= tileWeights[(i % length) / plane];
+                    }
+                }
                 for (int i = 0; i < n; i++) {
                     drafts.add(decoding.decode(p, i * length, size, width, height, legend,
                             Decoding.seedOf(latents.get(from + i))));

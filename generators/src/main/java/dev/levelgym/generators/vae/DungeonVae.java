@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * A Dungeon-v0 VAE as a generator: a latent is decoded as the Dungeon GAN decodes ({@link Decoding#ONE_EACH}: one
- * avatar, key and door where the decoder most wants them, every other cell its most probable tile) and kept when the
- * solver wins it, otherwise repaired with the fewest tile edits ({@link DungeonRepair}), so every level is playable
- * and {@link Generated#repairEdits()} says how far the decoder's draft was from one.
+ * avatar, key and door where the decoder most wants them, every other cell its most probable tile), with the model's
+ * wall margin ({@link VaeConfig#wallMargin()}: a cell is wall only where the decoder finds wall that many times as
+ * likely as its next tile), and kept when the solver wins it, otherwise repaired with the fewest tile edits ({@link
+ * DungeonRepair}), so every level is playable and {@link Generated#repairEdits()} says how far the decoder's draft was
+ * from one.
  */
 public final class DungeonVae implements DungeonGenerator, VaeGenerator<DungeonLevel> {
 

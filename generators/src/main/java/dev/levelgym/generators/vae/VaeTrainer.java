@@ -126,6 +126,10 @@ public final class VaeTrainer implements AutoCloseable {
             throw new UserInputException("--bootstrap-every applies to Dungeon-v0 levels only (a platformer "
                     + "window's sample is not checked whole)");
         }
+        if (config.wallMargin() != 1 && data.world() != GanWorld.DUNGEON) {
+            throw new UserInputException("--wall-margin applies to Dungeon-v0 levels only (a platformer has no wall "
+                    + "tile closing a passage)");
+        }
         this.novelty = config.bootstrapEvery() > 0 ? new NovelLevels(data, BOOTSTRAP_MIN_DISTANCE) : null;
         this.routeCells = config.routeWeight() == 1 ? null : routeCells(data, (float) config.routeWeight());
         VaeNetworks.requireMemory(config.batchSize(), size, channels, config);
@@ -281,7 +285,8 @@ public final class VaeTrainer implements AutoCloseable {
             latents.add(z);
         }
         List<String> drafts = GanModel.sample(decoder, parameterStore, manager, latents, latent, size, data.width(),
-                data.height(), data.world().legend(), Decoding.ONE_EACH);
+                data.height(), data.world().legend(), Decoding.ONE_EACH, VaeModel.tileWeights(data.world(),
+                        config.wallMargin()));
         admit(drafts);
     }
 

@@ -13,7 +13,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * VAE levels near an edited one, with no search: the encoder gives the edited text's latent mean μ, and μ itself and
+ * VAE levels near an edited one, with no search: the edited text's latent μ (the encoder's mean refined by {@link
+ * VaeModel#DEFAULT_REFINE_STEPS} steps, as {@code generate --like} takes a level in), and μ itself and
  * {@code samples} latents μ + {@code spread}·ε around it (ε standard normal, as {@code generate --like --spread}
  * draws them) are decoded in one batch, the distinct ones ranked by tile distance.
  *
@@ -96,7 +97,7 @@ public final class VaeVariations implements LevelVariations {
             starts[s] = Math.min(s * window, width - window);
             inputs.add(columns(target, starts[s], window));
         }
-        List<float[]> means = m.encode(inputs);
+        List<float[]> means = m.encode(inputs, VaeModel.DEFAULT_REFINE_STEPS);
         List<float[]> latents = new ArrayList<>(windows * (samples + 1));
         for (int s = 0; s < windows; s++) {
             float[] mu = means.get(s);

@@ -41,7 +41,11 @@ class VaeModelTest {
     Path dir;
 
     private static VaeModel untrained(GanWorld world, VaeCorpus corpus, long seed) {
-        try (VaeTrainer trainer = new VaeTrainer(corpus, VaeConfig.builder(world).steps(1).seed(seed).build())) {
+        return untrained(corpus, VaeConfig.builder(world).steps(1).seed(seed).build());
+    }
+
+    private static VaeModel untrained(VaeCorpus corpus, VaeConfig config) {
+        try (VaeTrainer trainer = new VaeTrainer(corpus, config)) {
             return trainer.finish();
         }
     }
@@ -214,17 +218,19 @@ class VaeModelTest {
 
     @Test
     void aManifestWrittenBeforeGridWeightsAndBootstrappingLoadsWithTheirOldValues() throws Exception {
-        VaeConfig config = VaeConfig.of(GanWorld.DUNGEON);
+        // Trained as those models were: decoded without a wall margin.
+        VaeConfig config = VaeConfig.builder(GanWorld.DUNGEON).steps(1).seed(2).wallMargin(1).build();
         Path saved = dir.resolve("old");
         List<String> before;
-        try (VaeModel model = untrained(GanWorld.DUNGEON, VaeCorpus.dungeon(DungeonCorpus.levels(), config), 2)) {
+        try (VaeModel model = untrained(VaeCorpus.dungeon(DungeonCorpus.levels(), config), config)) {
             before = model.decode(List.of(model.latent(7)), Decoding.ONE_EACH);
             model.save(saved, d -> { });
         }
         Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
-        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight", "bootstrapEvery", "fold"));
+        ((ObjectNode) m.get("config")).remove(List.of("grid", "rareWeight", "routeWeight", "bootstrapEvery", "fold",
+                "wallMargin"));
         m.remove("checksum");
         m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
         Files.write(manifest, json.writeValueAsBytes(m));
@@ -234,6 +240,7 @@ class VaeModelTest {
             assertEquals(1, loaded.manifest().config().routeWeight());
             assertEquals(0, loaded.manifest().config().bootstrapEvery(), "trained before bootstrapping existed");
             assertEquals(0, loaded.manifest().config().fold());
+            assertEquals(1, loaded.manifest().config().wallMargin(), "decoded by plain argmax before the margin");
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
         }
     }
@@ -300,7 +307,7 @@ class VaeModelTest {
     void shortTrainingReconstructsATrainingLevel() {
         // Four levels, no mirrors, a small β: a few hundred steps are enough for the network to tell them apart.
         List<DungeonLevel> four = DungeonCorpus.levels().subList(0, 4);
-        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 0, 0, 5);
+        VaeConfig config = new VaeConfig(8, 16, 300, 3e-3, 0.01, 16, 32, false, false, 4, 1, 1, 0, 1, 0, 0, 5);
         String level = four.get(1).toText();
         int before;
         int after;
@@ -364,6 +371,26 @@ class VaeModelTest {
             assertEquals(before, loaded.decode(List.of(loaded.latent(7)), Decoding.ONE_EACH));
             assertEquals(GanWorld.DUNGEON, loaded.world());
         }
+    }
+
+    @Test
+    void aPlatformerManifestWithAWallMarginIsRefusedNamingTheFile() throws Exception {
+        VaeConfig config = VaeConfig.of(GanWorld.PLATFORMER);
+        Path saved = dir.resolve("platformer-margin");
+        try (VaeModel model = untrained(GanWorld.PLATFORMER, VaeCorpus.platformer(PlatformerCorpus.levels(), config),
+                1)) {
+            model.save(saved, d -> { });
+        }
+        Path manifest = saved.resolve(VaeModel.MANIFEST_FILE);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
+        ((ObjectNode) m.get("config")).put("wallMargin", 2.0);
+        m.remove("checksum");
+        m.put("checksum", FileDigests.sha256(json.writeValueAsBytes(m)));
+        Files.write(manifest, json.writeValueAsBytes(m));
+        UserInputException e = assertThrows(UserInputException.class, () -> VaeModel.load(saved));
+        assertTrue(e.getMessage().startsWith(manifest.toString()) && e.getMessage().contains("wall margin of 2.0"),
+                e.getMessage());
     }
 
     @Test

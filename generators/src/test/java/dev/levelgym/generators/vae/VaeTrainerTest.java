@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levelgym.envs.InvalidFieldException;
 import dev.levelgym.envs.UserInputException;
 import dev.levelgym.envs.dungeon.level.DungeonLevel;
 import dev.levelgym.envs.dungeon.level.DungeonParser;
@@ -54,6 +55,20 @@ class VaeTrainerTest {
         VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
         UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
         assertTrue(e.getMessage().contains("--bootstrap-every"), e.getMessage());
+    }
+
+    @Test
+    void aWallMarginIsRefusedForPlatformerWindowsAndMustBePositive() {
+        VaeConfig config = VaeConfig.builder(GanWorld.PLATFORMER).steps(1).wallMargin(2).build();
+        VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
+        UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
+        assertTrue(e.getMessage().contains("--wall-margin"), e.getMessage());
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertEquals("wallMargin", assertThrows(InvalidFieldException.class,
+                    () -> VaeConfig.builder(GanWorld.DUNGEON).wallMargin(bad).build()).field());
+        }
+        assertEquals(VaeConfig.WALL_MARGIN, VaeConfig.of(GanWorld.DUNGEON).wallMargin());
+        assertEquals(1, VaeConfig.of(GanWorld.PLATFORMER).wallMargin(), "platformer windows decode by argmax");
     }
 
     /** The level with up to {@code n} floor cells off its winning route turned to wall: still playable. */
