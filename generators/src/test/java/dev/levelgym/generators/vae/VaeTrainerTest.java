@@ -16,6 +16,7 @@ import dev.levelgym.generators.gan.GanWorld;
 import dev.levelgym.generators.gan.TileMaps;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VaeTrainerTest {
@@ -50,19 +51,19 @@ class VaeTrainerTest {
     }
 
     @Test
-    void bootstrappingIsRefusedForPlatformerWindows() {
-        VaeConfig config = VaeConfig.builder(GanWorld.PLATFORMER).steps(1).bootstrapEvery(50).build();
-        VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
-        UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
-        assertTrue(e.getMessage().contains("--bootstrap-every"), e.getMessage());
+    void bootstrappingAndAWallMarginAreRefusedForPlatformerWindows() {
+        VaeConfig.Builder platformer = VaeConfig.builder(GanWorld.PLATFORMER).steps(1);
+        for (var refused : List.of(Map.entry("--bootstrap-every", platformer.bootstrapEvery(50).build()),
+                Map.entry("--wall-margin", platformer.bootstrapEvery(0).wallMargin(2).build()))) {
+            VaeConfig config = refused.getValue();
+            VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
+            UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
+            assertTrue(e.getMessage().contains(refused.getKey()), e.getMessage());
+        }
     }
 
     @Test
-    void aWallMarginIsRefusedForPlatformerWindowsAndMustBePositive() {
-        VaeConfig config = VaeConfig.builder(GanWorld.PLATFORMER).steps(1).wallMargin(2).build();
-        VaeCorpus data = VaeCorpus.platformer(PlatformerCorpus.levels(), config);
-        UserInputException e = assertThrows(UserInputException.class, () -> new VaeTrainer(data, config).close());
-        assertTrue(e.getMessage().contains("--wall-margin"), e.getMessage());
+    void theWallMarginMustBePositiveAndOnlyDungeonModelsDefaultToOne() {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertEquals("wallMargin", assertThrows(InvalidFieldException.class,
                     () -> VaeConfig.builder(GanWorld.DUNGEON).wallMargin(bad).build()).field());
