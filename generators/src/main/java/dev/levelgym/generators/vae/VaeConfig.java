@@ -34,10 +34,12 @@ import dev.levelgym.generators.gan.GanWorld;
  *                        levels (as {@code generate --like} draws them) that the solver wins and that are novel join
  *                        the training set, up to eight times its size (the GAN's bootstrapping, Torrado et al. 2019,
  *                        applied to the VAE's own variations); 0 turns it off (platformer: must be 0)
- * @param wallMargin      Dungeon: a cell is decoded as wall only where the decoder finds wall more than this many
- *                        times as likely as the cell's next likeliest tile (the decoder's wall probability is divided
- *                        by it before decoding; 1 is plain argmax): above 1 a passage the decoder hesitates over
- *                        stays open instead of closing the one way through (platformer: must be 1)
+ * @param wallMargin      Dungeon: a level the model hands out is decoded with a cell as wall only where the decoder
+ *                        finds wall more than this many times as likely as the cell's next likeliest tile (the
+ *                        decoder's wall probability is divided by it before decoding; 1 is plain argmax): above 1 a
+ *                        passage the decoder hesitates over stays open instead of closing the one way through.
+ *                        Training is the same for every margin (bootstrapping takes plain drafts); platformer: must
+ *                        be 1
  * @param holdOut         every {@code holdOut}-th training level (the 5th, 10th, ... when 5) is held out of training
  *                        and saved beside the model for {@code vae evaluate}; 0 holds out nothing
  * @param fold            with {@code holdOut} K: the level held out of each K is the {@code fold}-th (1 to K; 0, the
@@ -105,7 +107,7 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      * their mirror images for 1500 steps, 8 channels a grid point (128 numbers), bootstrapping every
      * {@value #BOOTSTRAP_EVERY} steps of the second half, decoded with a wall margin of {@value #WALL_MARGIN}: over
      * the whole corpus held out fold by fold (four seeds), levels taken in with the default refinement come back
-     * with 2.8–3.5% of their cells wrong and samples around them are 93–96% playable at spread 0.5, against 79–80%
+     * with 2.3–2.8% of their cells wrong and samples around them are 92–94% playable at spread 0.5, against 78–82%
      * without the margin (docs/vae.md, seventh round). Platformer windows with 4 channels
      * (64 numbers) for 1200 steps, with a narrower encoder (the 32×32 maps have one more stage) so the weights stay
      * under a megabyte. docs/vae.md has the recipes measured.

@@ -56,8 +56,9 @@ public final class VaeModel implements AutoCloseable {
     /**
      * Refinement steps a level file is taken in with unless told otherwise ({@code generate --like/--between},
      * {@code vae evaluate}, the studio's variations): over the Dungeon corpus held out fold by fold, 30 steps bring
-     * 37–38 of 41 levels back within 10% of their cells (2.8–3.5% wrong on average, against 7.4–9.0% from the
-     * encoder's mean) and the samples around them stay 93–96% playable (docs/vae.md, seventh round).
+     * 37–39 of 41 levels back within 10% of their cells (2.3–2.8% wrong on average, against 7.2% from the encoder's
+     * mean in seed 0) and, with the wall margin, the samples around them are 92–94% playable (docs/vae.md, seventh
+     * round).
      */
     public static final int DEFAULT_REFINE_STEPS = 30;
     /** Adam's rate for refining a latent (see {@link #encode(List, int)}): latents here are of order 1. */

@@ -284,9 +284,11 @@ public final class VaeTrainer implements AutoCloseable {
             }
             latents.add(z);
         }
+        // Plain one-each decoding, not the model's wall margin: the training set takes the drafts the decoder wins
+        // on its own, so it keeps the corpus's walls (bootstrapping the margin's more open drafts left samples with
+        // 1 point fewer walls, 2 moves shorter solutions and a larger tile-pattern KL; docs/vae.md, seventh round).
         List<String> drafts = GanModel.sample(decoder, parameterStore, manager, latents, latent, size, data.width(),
-                data.height(), data.world().legend(), Decoding.ONE_EACH, VaeModel.tileWeights(data.world(),
-                        config.wallMargin()));
+                data.height(), data.world().legend(), Decoding.ONE_EACH);
         admit(drafts);
     }
 
