@@ -107,7 +107,7 @@ public record VaeConfig(int latentSize, int batchSize, int steps, double learnin
      * their mirror images for 1500 steps, 8 channels a grid point (128 numbers), bootstrapping every
      * {@value #BOOTSTRAP_EVERY} steps of the second half, decoded with a wall margin of {@value #WALL_MARGIN}: over
      * the whole corpus held out fold by fold (four seeds), levels taken in with the default refinement come back
-     * with 2.3–2.8% of their cells wrong and samples around them are 92–94% playable at spread 0.5, against 78–82%
+     * with 2.3–2.8% of their cells wrong and samples around them are 92–94% playable at spread 0.5, against 77–82%
      * without the margin (docs/vae.md, seventh round). Platformer windows with 4 channels
      * (64 numbers) for 1200 steps, with a narrower encoder (the 32×32 maps have one more stage) so the weights stay
      * under a megabyte. docs/vae.md has the recipes measured.
