@@ -70,6 +70,8 @@ public final class VaeModel implements AutoCloseable {
     private final ParameterStore parameterStore;
     private final VaeManifest manifest;
     private final GanWorld world;
+    /** {@link #tileWeights} of the model's wall margin, once: every decode (a search's every candidate) uses it. */
+    private final float[] decodingWeights;
 
     VaeModel(NDManager manager, Block encoder, Block decoder, VaeManifest manifest) {
         this.manager = manager;
@@ -78,6 +80,7 @@ public final class VaeModel implements AutoCloseable {
         this.parameterStore = new ParameterStore(manager, false);
         this.manifest = manifest;
         this.world = world(manifest.world(), MANIFEST_FILE);
+        this.decodingWeights = tileWeights(world, manifest.config().wallMargin());
     }
 
     public VaeManifest manifest() {
@@ -236,8 +239,7 @@ public final class VaeModel implements AutoCloseable {
      */
     public List<String> decode(List<float[]> latents, Decoding decoding) {
         return GanModel.sample(decoder, parameterStore, manager, latents, manifest.latentSize(),
-                manifest.paddedSize(), width(), height(), world.legend(), decoding,
-                tileWeights(world, manifest.config().wallMargin()));
+                manifest.paddedSize(), width(), height(), world.legend(), decoding, decodingWeights);
     }
 
     /**
